@@ -1,0 +1,36 @@
+import { createCore } from '../app.js';
+import { generateToken } from '../domain/token-format.js';
+import { ALL_ADMIN_SCOPES } from '../service/token-service.js';
+import { configOrExit } from './output.js';
+
+export async function runAdminKeyCreate(options: { org: string; scopes?: string; label: string; expiresInDays: number }): Promise<void> {
+  const core = await createCore({ config: configOrExit() });
+  try {
+    const org = await core.services.organizations.resolve(options.org);
+    const scopes = options.scopes ? options.scopes.split(',').map((s) => s.trim()).filter(Boolean) : ALL_ADMIN_SCOPES;
+    const issued = await core.services.tokens.issueAdminKey({
+      orgId: org.id,
+      label: options.label,
+      scopes,
+      expiresInDays: options.expiresInDays,
+      createdBy: null,
+      audit: { actorType: 'system', actorId: 'cli', ip: null },
+    });
+    process.stdout.write(
+      [
+        `Created admin API key ${issued.token.id} for organization "${org.name}" (${org.id}).`,
+        `Scopes: ${issued.token.scopes.join(', ')}`,
+        `Expires: ${issued.token.expiresAt?.toISOString() ?? 'never'}`,
+        'The key, shown only this once:',
+        `  ${issued.secret}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await core.close();
+  }
+}
+
+export function runAdminKeyGenerate(): void {
+  process.stdout.write(`${generateToken('admin_key').secret}\n`);
+}

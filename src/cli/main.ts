@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * `tokenward` command line. Each command reads the configuration from the environment (the same
+ * variables as the server), calls services, and prints for humans.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { VERSION } from '../version.js';
+import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
+import { exitWithError } from './output.js';
+import { runMigrate } from './migrate.js';
+import { runServe } from './serve.js';
+
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a positive whole number.');
+  return Number(value);
+}
+
+const program = new Command()
+  .name('tokenward')
+  .description('Self-hosted API-token governance server.')
+  .version(VERSION, '-V, --version', 'print the version')
+  .showHelpAfterError();
+
+program.command('serve').description('run the server (migrates and bootstraps on first start)').action(() => runServe());
+
+program.command('migrate').description('bring the database schema up to date, then exit').action(() => runMigrate());
+
+program
+  .command('version')
+  .description('print the version')
+  .action(() => {
+    process.stdout.write(`${VERSION}\n`);
+  });
+
+const adminKey = program.command('admin-key').description('organization admin API keys');
+adminKey
+  .command('create')
+  .description('issue a new org admin API key (recovery when the bootstrap key is lost); prints the key once')
+  .requiredOption('--org <idOrName>', 'organization id, or its name')
+  .option('--scopes <list>', 'comma-separated admin scopes; default: every admin scope')
+  .option('--label <label>', 'a label to recognise the key by', 'recovery admin key')
+  .option('--expires-in-days <days>', 'lifetime in days (1-365)', positiveInt, 7)
+  .action((options: { org: string; scopes?: string; label: string; expiresInDays: number }) => runAdminKeyCreate(options));
+adminKey
+  .command('generate')
+  .description('print a fresh, well-formed admin key secret without touching any database (for TOKENWARD_BOOTSTRAP_ADMIN_KEY)')
+  .action(() => runAdminKeyGenerate());
+
+program.parseAsync(process.argv).catch(exitWithError);

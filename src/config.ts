@@ -1,0 +1,136 @@
+/**
+ * Configuration, read once at boot from the environment, validated and frozen. A bad value is a
+ * `ConfigError` whose message is one line naming the variable, what it must be and what it was.
+ */
+import { resolve } from 'node:path';
+import { parseToken } from './domain/token-format.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Raw pepper from TOKENWARD_PEPPER; unset means the data dir's generated pepper file. */
+  pepper: string | undefined;
+  bootstrapAdminKey: string | undefined;
+  logLevel: LogLevel;
+  orgName: string;
+  ownerEmail: string;
+  /** Base URL printed to users and used in links; unset means http://HOST:PORT. */
+  publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const MIN_PEPPER_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+/** Throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const config: Config = {
+    port: readPort(env),
+    host: readNonEmpty(env, 'HOST') ?? '127.0.0.1',
+    dataDir: resolve(readNonEmpty(env, 'TOKENWARD_DATA_DIR') ?? './data'),
+    databaseUrl: readDatabaseUrl(env),
+    pepper: readPepper(env),
+    bootstrapAdminKey: readBootstrapKey(env),
+    logLevel: readLogLevel(env),
+    orgName: readNonEmpty(env, 'TOKENWARD_ORG_NAME') ?? 'default',
+    ownerEmail: readEmail(env),
+    publicUrl: readPublicUrl(env),
+  };
+  return Object.freeze(config);
+}
+
+function readNonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function fail(name: string, expected: string, got: string): never {
+  throw new ConfigError(`${name} must be ${expected}, got ${JSON.stringify(got)}.`);
+}
+
+function readPort(env: Env): number {
+  const raw = readNonEmpty(env, 'PORT');
+  if (raw === undefined) return 8080;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) fail('PORT', 'an integer from 0 to 65535', raw);
+  return Number(raw);
+}
+
+function readDatabaseUrl(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    fail('DATABASE_URL', 'a postgres:// URL (or unset for SQLite in the data dir)', redactedForMessage(raw));
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    fail('DATABASE_URL', 'a postgres:// URL (or unset for SQLite in the data dir)', redactedForMessage(raw));
+  }
+  return raw;
+}
+
+function redactedForMessage(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+}
+
+function readPepper(env: Env): string | undefined {
+  const raw = env.TOKENWARD_PEPPER;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < MIN_PEPPER_LENGTH) {
+    // Never echo a secret, even a bad one.
+    throw new ConfigError(`TOKENWARD_PEPPER must be at least ${MIN_PEPPER_LENGTH} characters, got ${raw.length}.`);
+  }
+  return raw;
+}
+
+function readBootstrapKey(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'TOKENWARD_BOOTSTRAP_ADMIN_KEY');
+  if (raw === undefined) return undefined;
+  let kind: string;
+  try {
+    kind = parseToken(raw).kind;
+  } catch {
+    throw new ConfigError(
+      'TOKENWARD_BOOTSTRAP_ADMIN_KEY must be a well-formed Tokenward admin key (twa_..., with a valid checksum); `tokenward admin-key generate` prints one.',
+    );
+  }
+  if (kind !== 'admin_key') throw new ConfigError('TOKENWARD_BOOTSTRAP_ADMIN_KEY must be an admin key (twa_...), not another kind of token.');
+  return raw;
+}
+
+function readLogLevel(env: Env): LogLevel {
+  const raw = readNonEmpty(env, 'LOG_LEVEL');
+  if (raw === undefined) return 'info';
+  const level = raw.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) fail('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, raw);
+  return level as LogLevel;
+}
+
+function readEmail(env: Env): string {
+  const raw = readNonEmpty(env, 'TOKENWARD_OWNER_EMAIL');
+  if (raw === undefined) return 'owner@tokenward.local';
+  if (!/^[^\s@]+@[^\s@]+$/.test(raw)) fail('TOKENWARD_OWNER_EMAIL', 'an e-mail address', raw);
+  return raw;
+}
+
+function readPublicUrl(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'TOKENWARD_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    fail('TOKENWARD_PUBLIC_URL', 'an http:// or https:// URL', raw);
+  }
+  return raw.replace(/\/+$/, '');
+}

@@ -1,0 +1,41 @@
+/**
+ * The one catalogue of domain error codes. Codes are UPPER_SNAKE and never renamed: clients and
+ * scripts match on them. The HTTP status and the Atlassian-style `ADMIN-<status>-<n>` code of each
+ * live in `src/http/errors.ts`, the only place that knows about HTTP.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'The request is not valid.',
+  INVALID_PAGE_CURSOR: 'The page cursor is not valid for this query.',
+  MALFORMED_TOKEN: 'The token is not a well-formed Tokenward token.',
+  UNAUTHENTICATED: 'A valid API key is required.',
+  INSUFFICIENT_SCOPE: 'The API key does not hold the scope this operation needs.',
+  FORBIDDEN: 'The caller may not act on this organization.',
+  ORG_NOT_FOUND: 'No such organization.',
+  NOT_FOUND: 'No such resource.',
+  USER_NOT_FOUND: 'No such user.',
+  SERVICE_ACCOUNT_NOT_FOUND: 'No such service account.',
+  TOKEN_NOT_FOUND: 'No such token.',
+  CONFLICT: 'The request conflicts with the current state.',
+  RATE_LIMITED: 'Too many requests.',
+  INTERNAL_ERROR: 'Something went wrong on our side.',
+  NOT_READY: 'The service is not ready: its database is not reachable.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A failure the client may be told about: `detail` must never hold a secret or a stack. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ?? ERROR_CODES[code], options);
+    this.name = 'DomainError';
+    this.code = code;
+    this.detail = detail ?? ERROR_CODES[code];
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,31 @@
+/**
+ * Scopes of org admin API keys. The first nine are Atlassian's exact strings (CONTRACT.md §1.2), so
+ * admins' scoped keys mean the same here; `verify:tokens` is Tokenward's own (issue #7): a service
+ * holding it may ask whether a token is valid, and nothing else.
+ */
+export const ADMIN_SCOPES = [
+  'read:tokens:admin',
+  'delete:tokens:admin',
+  'write:tokens:admin',
+  'read:service-accounts-tokens:admin',
+  'delete:service-accounts-tokens:admin',
+  'read:service-accounts:admin',
+  'write:service-accounts:admin',
+  'read:keys:admin',
+  'delete:keys:admin',
+  'verify:tokens',
+] as const;
+
+export type AdminScope = (typeof ADMIN_SCOPES)[number];
+
+export function isAdminScope(value: string): value is AdminScope {
+  return (ADMIN_SCOPES as readonly string[]).includes(value);
+}
+
+/**
+ * An unscoped key (no scopes recorded) reaches every admin operation, as Atlassian's unscoped keys
+ * do (CONTRACT.md §1.2, INFERRED there); a scoped key only what it holds.
+ */
+export function grantsScope(heldScopes: readonly string[], needed: AdminScope): boolean {
+  return heldScopes.length === 0 || heldScopes.includes(needed);
+}

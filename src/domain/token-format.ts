@@ -1,0 +1,99 @@
+/**
+ * Tokenward token format (issue #3):
+ *
+ *   tw<kind>_<43 base62 chars: 32 random bytes><6 base62 chars: CRC32 of everything before>
+ *
+ * e.g. `twu_4mC0...Q1x0AbC3`. The prefix names the kind so a human (and a secret scanner) can tell
+ * what leaked; the CRC32 lets a scanner or our own verifier reject a typo or a look-alike offline,
+ * before any database access, as GitHub's `ghp_` tokens allow. The checksum is not a secret and
+ * adds no security: the 256 random bits do.
+ */
+import { randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { DomainError } from './errors.js';
+
+export type TokenKind = 'user' | 'service_account' | 'admin_key';
+
+export const TOKEN_KINDS: readonly TokenKind[] = ['user', 'service_account', 'admin_key'];
+
+const KIND_LETTER: Record<TokenKind, string> = { user: 'u', service_account: 's', admin_key: 'a' };
+const LETTER_KIND: Record<string, TokenKind> = { u: 'user', s: 'service_account', a: 'admin_key' };
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const RANDOM_BYTES = 32;
+/** 62^43 > 2^256, so 43 characters hold any 32-byte value. */
+export const BODY_LENGTH = 43;
+export const CHECKSUM_LENGTH = 6;
+const PREFIX_LENGTH = 4;
+export const TOKEN_LENGTH = PREFIX_LENGTH + BODY_LENGTH + CHECKSUM_LENGTH;
+/** Characters of the secret kept in clear for display (`twu_AbC123`), too few to help guessing. */
+const DISPLAY_BODY_CHARS = 6;
+
+const TOKEN_PATTERN = /^tw([usa])_([0-9A-Za-z]{43})([0-9A-Za-z]{6})$/;
+
+export interface ParsedToken {
+  kind: TokenKind;
+  /** The whole token, as given. */
+  secret: string;
+  /** What may be shown and stored in clear: prefix and the first few characters. */
+  displayPrefix: string;
+}
+
+export function encodeBase62(value: bigint, length: number): string {
+  let out = '';
+  let rest = value;
+  while (rest > 0n) {
+    out = BASE62[Number(rest % 62n)] + out;
+    rest /= 62n;
+  }
+  if (out.length > length) throw new RangeError(`value does not fit in ${length} base62 characters`);
+  return out.padStart(length, '0');
+}
+
+function checksumOf(text: string): string {
+  return encodeBase62(BigInt(crc32(text)), CHECKSUM_LENGTH);
+}
+
+export function prefixOf(kind: TokenKind): string {
+  return `tw${KIND_LETTER[kind]}_`;
+}
+
+/** A fresh secret of the given kind; `random` is injectable for tests. */
+export function generateToken(kind: TokenKind, random: (size: number) => Buffer = randomBytes): ParsedToken {
+  const bytes = random(RANDOM_BYTES);
+  const body = encodeBase62(BigInt(`0x${bytes.toString('hex')}`), BODY_LENGTH);
+  const head = prefixOf(kind) + body;
+  const secret = head + checksumOf(head);
+  return { kind, secret, displayPrefix: displayPrefixOf(secret) };
+}
+
+export function displayPrefixOf(secret: string): string {
+  return secret.slice(0, PREFIX_LENGTH + DISPLAY_BODY_CHARS);
+}
+
+/**
+ * Checks shape and checksum. Throws `MALFORMED_TOKEN` for anything else, whatever the input
+ * (including non-strings), never another error.
+ */
+export function parseToken(input: unknown): ParsedToken {
+  if (typeof input !== 'string' || input.length !== TOKEN_LENGTH) {
+    throw new DomainError('MALFORMED_TOKEN');
+  }
+  const match = TOKEN_PATTERN.exec(input);
+  if (!match) throw new DomainError('MALFORMED_TOKEN');
+  const [, letter, body, checksum] = match as unknown as [string, string, string, string];
+  const head = `tw${letter}_${body}`;
+  if (checksumOf(head) !== checksum) throw new DomainError('MALFORMED_TOKEN', 'The token checksum does not match.');
+  const kind = LETTER_KIND[letter] as TokenKind;
+  return { kind, secret: input, displayPrefix: displayPrefixOf(input) };
+}
+
+/** True when the text looks like a Tokenward token and its checksum holds (for scanners). */
+export function isWellFormedToken(input: unknown): boolean {
+  try {
+    parseToken(input);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The one place where domain error codes become HTTP: status, Atlassian-style `ADMIN-<status>-<n>`
+ * code, and the contract's body (CONTRACT.md §1.5):
+ *   {"errors":[{"id":"<request id>","status":"401","code":"ADMIN-401-2","title":"INSUFFICIENT_SCOPE","detail":"..."}]}
+ * `title` is our stable UPPER_SNAKE code, as Atlassian's gateway puts INSUFFICIENT_SCOPE there.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
+
+/** Status and the number within that status of every code; the pair is the `ADMIN-s-n` code. */
+export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
+  VALIDATION_FAILED: { status: 400, n: 1 },
+  INVALID_PAGE_CURSOR: { status: 400, n: 2 },
+  MALFORMED_TOKEN: { status: 400, n: 3 },
+  UNAUTHENTICATED: { status: 401, n: 1 },
+  INSUFFICIENT_SCOPE: { status: 401, n: 2 },
+  FORBIDDEN: { status: 403, n: 1 },
+  ORG_NOT_FOUND: { status: 404, n: 1 },
+  NOT_FOUND: { status: 404, n: 2 },
+  USER_NOT_FOUND: { status: 404, n: 3 },
+  SERVICE_ACCOUNT_NOT_FOUND: { status: 404, n: 4 },
+  TOKEN_NOT_FOUND: { status: 404, n: 5 },
+  CONFLICT: { status: 409, n: 1 },
+  RATE_LIMITED: { status: 429, n: 1 },
+  INTERNAL_ERROR: { status: 500, n: 1 },
+  NOT_READY: { status: 503, n: 1 },
+};
+
+/** Titles of framework-level client errors that carry no domain code (bad JSON, wrong media type). */
+const TITLE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
+};
+
+export interface ErrorItem {
+  id: string;
+  status: string;
+  code: string;
+  title: string;
+  detail: string;
+}
+
+export function errorBody(requestId: string, status: number, code: string, title: string, detail: string): { errors: ErrorItem[] } {
+  return { errors: [{ id: requestId, status: String(status), code, title, detail }] };
+}
+
+export function domainErrorReply(reply: FastifyReply, requestId: string, code: ErrorCode, detail?: string) {
+  const { status, n } = HTTP_OF_CODE[code];
+  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(requestId, status, `ADMIN-${status}-${n}`, code, detail ?? ERROR_CODES[code]));
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (isDomainError(error)) {
+      return domainErrorReply(reply, request.id, error.code, error.detail);
+    }
+    if (error.validation) {
+      return domainErrorReply(reply, request.id, 'VALIDATION_FAILED', `Invalid request: ${error.message}.`);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (unparseable JSON, wrong content type, body too large) carry
+      // messages written for clients; anything else is treated as unexpected below.
+      const title = TITLE_OF_STATUS[status] ?? 'BAD_REQUEST';
+      return reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(request.id, status, `ADMIN-${status}-0`, title, error.message));
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return domainErrorReply(reply, request.id, 'INTERNAL_ERROR', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    domainErrorReply(reply, request.id, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Builds the Fastify instance from ready-made services. No I/O of its own beyond serving: the
+ * composition root (`src/app.ts`) owns opening and closing things.
+ */
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { OrganizationService } from '../service/organization-service.js';
+import type { TokenService } from '../service/token-service.js';
+import { registerErrorHandling } from './errors.js';
+import type { Metrics } from './metrics.js';
+import { healthRoutes } from './routes/health.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { ErrorResponse } from './schemas/common.js';
+
+export interface HttpServices {
+  tokens: TokenService;
+  organizations: OrganizationService;
+}
+
+export interface HttpDeps {
+  logger: Logger;
+  metrics: Metrics;
+  services: HttpServices;
+  pingDatabase(): Promise<void>;
+  /** The externally visible base URL, known only once the server listens. */
+  baseUrl(): string;
+  version: string;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  });
+
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.addSchema(ErrorResponse);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tokenward admin API',
+        version: deps.version,
+        description: 'Wire-compatible with Atlassian\'s "API Access" admin API, plus Tokenward\'s own extensions.',
+      },
+      components: { securitySchemes: { adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' } } },
+      security: [{ adminApiKey: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics }));
+  await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
+
+  app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,139 @@
+/**
+ * Minting and authenticating secrets. The secret exists in clear only in the value returned by the
+ * issuing call, shown once to whoever asked; everything stored or logged is the digest or the
+ * display prefix.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import { DomainError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Token } from '../domain/models.js';
+import { tokenUnusableReason } from '../domain/models.js';
+import type { AdminKeyPrincipal } from '../domain/principal.js';
+import { ADMIN_SCOPES, isAdminScope } from '../domain/scopes.js';
+import { digestToken, digestsEqual, type Pepper } from '../domain/token-digest.js';
+import { generateToken, parseToken, type ParsedToken, type TokenKind } from '../domain/token-format.js';
+import type { Database } from '../store/schema.js';
+import { createStores, type Stores } from '../store/stores.js';
+import { auditEntry } from './audit-service.js';
+
+export const MAX_ADMIN_KEY_LIFETIME_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+export interface IssuedToken {
+  token: Token;
+  /** The secret, in clear: return it to the caller once, never store or log it. */
+  secret: string;
+}
+
+export interface AdminKeyRequest {
+  orgId: string;
+  label: string;
+  scopes: readonly string[];
+  /** null: never expires (only the bootstrap and recovery keys may ask for that). */
+  expiresInDays: number | null;
+  createdBy: string | null;
+  /** An exact secret to use (TOKENWARD_BOOTSTRAP_ADMIN_KEY); normally a fresh one is generated. */
+  presetSecret?: string | undefined;
+  audit: { actorType: 'user' | 'admin_key' | 'system'; actorId: string | null; ip: string | null };
+}
+
+export interface TokenServiceDeps {
+  db: Kysely<Database>;
+  pepper: Pepper;
+  clock: Clock;
+}
+
+export function createTokenService(deps: TokenServiceDeps) {
+  const { db, pepper, clock } = deps;
+  const stores = createStores(db);
+
+  function mint(kind: TokenKind, presetSecret?: string): { parsed: ParsedToken; digest: string } {
+    const parsed = presetSecret === undefined ? generateToken(kind) : parseToken(presetSecret);
+    if (parsed.kind !== kind) throw new DomainError('VALIDATION_FAILED', `The preset secret is not of the ${kind} kind.`);
+    return { parsed, digest: digestToken(pepper, parsed.secret) };
+  }
+
+  /** Inside the caller's transaction: inserts the key and its audit entry together. */
+  async function issueAdminKeyIn(tx: Stores, request: AdminKeyRequest): Promise<IssuedToken> {
+    const unknown = request.scopes.filter((s) => !isAdminScope(s));
+    if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown admin scopes: ${unknown.join(', ')}.`);
+    if (request.expiresInDays !== null && !(request.expiresInDays >= 1 && request.expiresInDays <= MAX_ADMIN_KEY_LIFETIME_DAYS)) {
+      throw new DomainError('VALIDATION_FAILED', `An admin API key lives 1 to ${MAX_ADMIN_KEY_LIFETIME_DAYS} days.`);
+    }
+    const now = clock();
+    const { parsed, digest } = mint('admin_key', request.presetSecret);
+    const token: Token = {
+      id: newId('tok'),
+      orgId: request.orgId,
+      kind: 'admin_key',
+      owner: null,
+      label: request.label,
+      displayPrefix: parsed.displayPrefix,
+      scopes: [...new Set(request.scopes)],
+      status: 'active',
+      createdAt: now,
+      expiresAt: request.expiresInDays === null ? null : new Date(now.getTime() + request.expiresInDays * DAY_MS),
+      lastActiveAt: null,
+      createdBy: request.createdBy,
+      revokedAt: null,
+      revokedBy: null,
+      revokedReason: null,
+    };
+    await tx.tokens.insert(token, digest);
+    await tx.audit.append(
+      auditEntry(
+        {
+          orgId: request.orgId,
+          ...request.audit,
+          action: 'admin_key.created',
+          targetType: 'token',
+          targetId: token.id,
+          details: { label: token.label, scopes: token.scopes, expiresAt: token.expiresAt?.toISOString() ?? null },
+        },
+        clock,
+      ),
+    );
+    return { token, secret: parsed.secret };
+  }
+
+  return {
+    issueAdminKeyIn,
+
+    async issueAdminKey(request: AdminKeyRequest): Promise<IssuedToken> {
+      return db.transaction().execute((trx) => issueAdminKeyIn(createStores(trx), request));
+    },
+
+    /**
+     * Resolves an `Authorization` header to an admin-key principal, or throws UNAUTHENTICATED.
+     * A malformed value is refused before any database access.
+     */
+    async authenticateAdminKey(authorization: string | undefined): Promise<AdminKeyPrincipal> {
+      const secret = bearerSecret(authorization);
+      let parsed: ParsedToken;
+      try {
+        parsed = parseToken(secret);
+      } catch {
+        throw new DomainError('UNAUTHENTICATED', 'The API key is missing or malformed.');
+      }
+      if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
+      const digest = digestToken(pepper, parsed.secret);
+      const found = await stores.tokens.findByDigest(digest);
+      if (!found || !digestsEqual(found.digest, digest)) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
+      const reason = tokenUnusableReason(found.token, clock());
+      if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
+      return { kind: 'admin_key', tokenId: found.token.id, orgId: found.token.orgId, scopes: found.token.scopes };
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;
+
+/** Every admin scope, for keys that must reach everything (bootstrap, recovery). */
+export const ALL_ADMIN_SCOPES: readonly string[] = ADMIN_SCOPES;
+
+function bearerSecret(authorization: string | undefined): string | undefined {
+  if (!authorization) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match?.[1];
+}

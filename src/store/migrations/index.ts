@@ -1,0 +1,22 @@
+/** The ordered list of migrations; names sort in the order they run. */
+import type { Kysely, Migration } from 'kysely';
+import type { DialectName } from '../db.js';
+import * as initial from './0001_initial.js';
+
+type DialectMigration = {
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+  down?(db: Kysely<any>, dialect: DialectName): Promise<void>;
+};
+
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001_initial': initial,
+};
+
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, m]) => [
+      name,
+      { up: (db: Kysely<any>) => m.up(db, dialect), down: m.down ? (db: Kysely<any>) => m.down!(db, dialect) : undefined },
+    ]),
+  );
+}

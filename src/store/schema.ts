@@ -1,0 +1,105 @@
+/**
+ * Kysely table types: the database as it is after the latest migration. Times are integer epoch
+ * milliseconds in both dialects (`bigint` in PostgreSQL, INTEGER in SQLite), which sort, compare
+ * and index the same way everywhere; the stores turn them into `Date`.
+ */
+import type { Generated } from 'kysely';
+
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface UserTable {
+  id: string;
+  org_id: string;
+  email: string;
+  /** Lower-cased e-mail, for case-insensitive lookups and the unique index. */
+  email_lower: string;
+  name: string;
+  role: string;
+  account_type: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupTable {
+  id: string;
+  org_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  user_id: string;
+  created_at: number;
+}
+
+export interface ServiceAccountTable {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  description: string | null;
+  picture: string | null;
+  status: string;
+  created_by_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TokenTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  owner_user_id: string | null;
+  owner_service_account_id: string | null;
+  label: string;
+  digest: string;
+  display_prefix: string;
+  /** JSON array of scope names. */
+  scopes: string;
+  status: string;
+  created_at: number;
+  expires_at: number | null;
+  last_active_at: number | null;
+  created_by: string | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+}
+
+export interface AuditLogTable {
+  /** Insertion order; the audit chain of issue #8 follows it. */
+  seq: Generated<number>;
+  id: string;
+  org_id: string | null;
+  at: number;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  /** JSON object. */
+  details: string;
+}
+
+export interface Database {
+  instance_settings: InstanceSettingTable;
+  organizations: OrganizationTable;
+  users: UserTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  service_accounts: ServiceAccountTable;
+  tokens: TokenTable;
+  audit_log: AuditLogTable;
+}

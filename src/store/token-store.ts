@@ -1,0 +1,102 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Token, TokenOwner, TokenStatus } from '../domain/models.js';
+import type { TokenKind } from '../domain/token-format.js';
+import type { Database, TokenTable } from './schema.js';
+import { parseJsonArray, toDate, toDateOrNull, toMsOrNull } from './rows.js';
+
+export function toToken(row: Selectable<TokenTable>): Token {
+  let owner: TokenOwner | null = null;
+  if (row.owner_user_id) owner = { type: 'user', id: row.owner_user_id };
+  else if (row.owner_service_account_id) owner = { type: 'service_account', id: row.owner_service_account_id };
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    kind: row.kind as TokenKind,
+    owner,
+    label: row.label,
+    displayPrefix: row.display_prefix,
+    scopes: parseJsonArray(row.scopes),
+    status: row.status as TokenStatus,
+    createdAt: toDate(row.created_at),
+    expiresAt: toDateOrNull(row.expires_at),
+    lastActiveAt: toDateOrNull(row.last_active_at),
+    createdBy: row.created_by,
+    revokedAt: toDateOrNull(row.revoked_at),
+    revokedBy: row.revoked_by,
+    revokedReason: row.revoked_reason,
+  };
+}
+
+export interface KeysetPage {
+  /** The last row of the previous page, as `(createdAt, id)`. */
+  after?: { createdAtMs: number; id: string } | undefined;
+  limit: number;
+}
+
+export function createTokenStore(db: Kysely<Database>) {
+  return {
+    /** The digest is the only form of the secret that is ever stored. */
+    async insert(token: Token, digest: string): Promise<void> {
+      await db
+        .insertInto('tokens')
+        .values({
+          id: token.id,
+          org_id: token.orgId,
+          kind: token.kind,
+          owner_user_id: token.owner?.type === 'user' ? token.owner.id : null,
+          owner_service_account_id: token.owner?.type === 'service_account' ? token.owner.id : null,
+          label: token.label,
+          digest,
+          display_prefix: token.displayPrefix,
+          scopes: JSON.stringify(token.scopes),
+          status: token.status,
+          created_at: token.createdAt.getTime(),
+          expires_at: toMsOrNull(token.expiresAt),
+          last_active_at: toMsOrNull(token.lastActiveAt),
+          created_by: token.createdBy,
+          revoked_at: toMsOrNull(token.revokedAt),
+          revoked_by: token.revokedBy,
+          revoked_reason: token.revokedReason,
+        })
+        .execute();
+    },
+
+    /** Returns the token and its stored digest, so the caller can compare in constant time. */
+    async findByDigest(digest: string): Promise<{ token: Token; digest: string } | null> {
+      const row = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
+      return row ? { token: toToken(row), digest: row.digest } : null;
+    },
+
+    async findById(orgId: string, id: string): Promise<Token | null> {
+      const row = await db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return row ? toToken(row) : null;
+    },
+
+    /** Keyset page over one kind of token of an org, oldest first. Fetches `limit + 1` to know if more exist. */
+    async listByKind(orgId: string, kind: TokenKind, page: KeysetPage): Promise<{ items: Token[]; hasMore: boolean }> {
+      let query = db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where('kind', '=', kind);
+      if (page.after) {
+        const { createdAtMs, id } = page.after;
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '>', createdAtMs), eb.and([eb('created_at', '=', createdAtMs), eb('id', '>', id)])]),
+        );
+      }
+      const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
+      return { items: rows.slice(0, page.limit).map(toToken), hasMore: rows.length > page.limit };
+    },
+
+    /** Revokes one token unless already revoked; true when this call revoked it. */
+    async revoke(orgId: string, id: string, by: string | null, reason: string | null, at: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('tokens')
+        .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('status', '!=', 'revoked')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}
+
+export type TokenStore = ReturnType<typeof createTokenStore>;
