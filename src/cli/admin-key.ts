@@ -1,6 +1,6 @@
 import { createCore } from '../app.js';
 import { generateToken } from '../domain/token-format.js';
-import { ALL_ADMIN_SCOPES } from '../service/token-service.js';
+import { ALL_ADMIN_SCOPES, DAY_MS } from '../service/token-service.js';
 import { configOrExit } from './output.js';
 
 export async function runAdminKeyCreate(options: { org: string; scopes?: string; label: string; expiresInDays: number }): Promise<void> {
@@ -12,7 +12,7 @@ export async function runAdminKeyCreate(options: { org: string; scopes?: string;
       orgId: org.id,
       label: options.label,
       scopes,
-      expiresInDays: options.expiresInDays,
+      expiresAt: new Date(core.clock().getTime() + options.expiresInDays * DAY_MS),
       createdBy: null,
       audit: { actorType: 'system', actorId: 'cli', ip: null },
     });

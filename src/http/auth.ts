@@ -3,7 +3,7 @@
  * `request.principal` and checks it against the route's org and scope. Every refusal is a
  * DomainError, so the one error mapper words it.
  */
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { authorizeOrgAccess, type Principal } from '../domain/principal.js';
 import type { AdminScope } from '../domain/scopes.js';
@@ -20,7 +20,7 @@ export interface AuthDeps {
 }
 
 /** `scope` null: any valid admin key of the route's org (or any org, on routes without `orgId`). */
-export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): preHandlerAsyncHookHandler {
+export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {
     const principal = await deps.tokens.authenticateAdminKey(request.headers.authorization);
     const orgId = (request.params as { orgId?: unknown } | undefined)?.orgId;

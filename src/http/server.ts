@@ -11,6 +11,7 @@ import type { OrganizationService } from '../service/organization-service.js';
 import type { TokenService } from '../service/token-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -70,6 +71,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics }));
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
+  await app.register(apiKeyRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -78,7 +78,7 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
       orgId: org.id,
       label: 'bootstrap admin key',
       scopes: ALL_ADMIN_SCOPES,
-      expiresInDays: null,
+      expiresAt: null,
       createdBy: owner.id,
       presetSecret: options.presetAdminKey,
       audit: { actorType: 'system', actorId: null, ip: null },

@@ -18,7 +18,8 @@ import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 
 export const MAX_ADMIN_KEY_LIFETIME_DAYS = 365;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+export const DEFAULT_ADMIN_KEY_LIFETIME_DAYS = 7;
 
 export interface IssuedToken {
   token: Token;
@@ -30,8 +31,11 @@ export interface AdminKeyRequest {
   orgId: string;
   label: string;
   scopes: readonly string[];
-  /** null: never expires (only the bootstrap and recovery keys may ask for that). */
-  expiresInDays: number | null;
+  /**
+   * null: never expires (only the bootstrap key is made so); unset: one week from now, Atlassian's
+   * default; otherwise within a year from now.
+   */
+  expiresAt?: Date | null | undefined;
   createdBy: string | null;
   /** An exact secret to use (TOKENWARD_BOOTSTRAP_ADMIN_KEY); normally a fresh one is generated. */
   presetSecret?: string | undefined;
@@ -58,10 +62,14 @@ export function createTokenService(deps: TokenServiceDeps) {
   async function issueAdminKeyIn(tx: Stores, request: AdminKeyRequest): Promise<IssuedToken> {
     const unknown = request.scopes.filter((s) => !isAdminScope(s));
     if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown admin scopes: ${unknown.join(', ')}.`);
-    if (request.expiresInDays !== null && !(request.expiresInDays >= 1 && request.expiresInDays <= MAX_ADMIN_KEY_LIFETIME_DAYS)) {
-      throw new DomainError('VALIDATION_FAILED', `An admin API key lives 1 to ${MAX_ADMIN_KEY_LIFETIME_DAYS} days.`);
-    }
     const now = clock();
+    const expiresAt = request.expiresAt === undefined ? new Date(now.getTime() + DEFAULT_ADMIN_KEY_LIFETIME_DAYS * DAY_MS) : request.expiresAt;
+    if (expiresAt !== null) {
+      const lifetimeMs = expiresAt.getTime() - now.getTime();
+      if (!(lifetimeMs > 0 && lifetimeMs <= MAX_ADMIN_KEY_LIFETIME_DAYS * DAY_MS)) {
+        throw new DomainError('VALIDATION_FAILED', `An admin API key must expire in the future and within ${MAX_ADMIN_KEY_LIFETIME_DAYS} days.`);
+      }
+    }
     const { parsed, digest } = mint('admin_key', request.presetSecret);
     const token: Token = {
       id: newId('tok'),
@@ -73,7 +81,7 @@ export function createTokenService(deps: TokenServiceDeps) {
       scopes: [...new Set(request.scopes)],
       status: 'active',
       createdAt: now,
-      expiresAt: request.expiresInDays === null ? null : new Date(now.getTime() + request.expiresInDays * DAY_MS),
+      expiresAt,
       lastActiveAt: null,
       createdBy: request.createdBy,
       revokedAt: null,

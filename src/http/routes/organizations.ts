@@ -30,7 +30,7 @@ export function organizationRoutes(deps: OrganizationRoutesDeps): FastifyPluginA
     app.get(
       '/admin/v1/orgs',
       {
-        preHandler: requireAdmin(deps, null),
+        onRequest: requireAdmin(deps, null),
         schema: { tags: ['Organizations'], summary: 'List the organizations this API key can reach', response: { 200: OrgListResponse, ...ADMIN_ERROR_RESPONSES } },
       },
       async (request) => {
@@ -42,7 +42,7 @@ export function organizationRoutes(deps: OrganizationRoutesDeps): FastifyPluginA
     app.get(
       '/admin/v1/orgs/:orgId',
       {
-        preHandler: requireAdmin(deps, null),
+        onRequest: requireAdmin(deps, null),
         schema: { tags: ['Organizations'], summary: 'Get an organization', params: OrgParams, response: { 200: OrgResponse, ...ADMIN_ERROR_RESPONSES } },
       },
       async (request) => ({ data: resource(await deps.organizations.get(principalOf(request), request.params.orgId)) }),

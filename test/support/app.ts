@@ -1,0 +1,70 @@
+/** A whole app (real database, real services, Fastify) for HTTP tests, with its logs captured. */
+import { Writable } from 'node:stream';
+import { createApp, type App } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { Clock } from '../../src/domain/clock.js';
+import type { DialectName } from '../../src/store/db.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: App;
+  db: TestDatabase;
+  orgId: string;
+  /** The bootstrap admin key: every admin scope. */
+  adminKey: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: db.dataDir,
+    databaseUrl: db.databaseUrl,
+    pepper: undefined,
+    bootstrapAdminKey: undefined,
+    logLevel: 'info',
+    orgName: 'acme',
+    ownerEmail: 'owner@acme.test',
+    publicUrl: undefined,
+    ...overrides,
+  };
+}
+
+export interface TestAppOptions {
+  config?: Partial<Config>;
+  clock?: Clock;
+  /** Runs before `ready()`: the place to add test-only routes. */
+  beforeReady?: (http: App['http']) => void;
+}
+
+export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase(dialect);
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const app = await createApp({ config: testConfig(db, options.config), clock: options.clock, logDestination });
+  if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
+  options.beforeReady?.(app.http);
+  await app.http.ready();
+  return {
+    app,
+    db,
+    orgId: app.bootstrap.org.id,
+    adminKey: app.bootstrap.adminKey.secret,
+    logs,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export function bearer(key: string): { authorization: string } {
+  return { authorization: `Bearer ${key}` };
+}
