@@ -37,7 +37,12 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       level,
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
       serializers: {
-        req: (req: { id: string; method: string; url: string; ip?: string }) => ({ id: req.id, method: req.method, url: redactUrlQuery(req.url), ip: req.ip }),
+        req: (req: { id?: string; method?: string; url?: string; ip?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: typeof req.url === 'string' ? redactUrlQuery(req.url) : undefined,
+          ip: req.ip,
+        }),
       },
     },
     destination,
