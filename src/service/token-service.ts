@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Token } from '../domain/models.js';
+import type { Token, TokenOwner } from '../domain/models.js';
 import { tokenUnusableReason } from '../domain/models.js';
 import type { AdminKeyPrincipal } from '../domain/principal.js';
 import { ADMIN_SCOPES, isAdminScope } from '../domain/scopes.js';
@@ -20,6 +20,8 @@ import { auditEntry } from './audit-service.js';
 export const MAX_ADMIN_KEY_LIFETIME_DAYS = 365;
 export const DAY_MS = 86_400_000;
 export const DEFAULT_ADMIN_KEY_LIFETIME_DAYS = 7;
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 365;
+export const MAX_TOKEN_LIFETIME_DAYS = 365;
 
 export interface IssuedToken {
   token: Token;
@@ -42,6 +44,33 @@ export interface AdminKeyRequest {
   audit: { actorType: 'user' | 'admin_key' | 'system'; actorId: string | null; ip: string | null };
 }
 
+/** A user's or service account's token; lifetime 1-365 days, one year by default (Atlassian's rule). */
+export interface OwnedTokenRequest {
+  orgId: string;
+  owner: TokenOwner;
+  label: string;
+  scopes: readonly string[];
+  expiresAt?: Date | undefined;
+  createdBy: string | null;
+  audit: AdminKeyRequest['audit'];
+}
+
+interface TokenDraft {
+  orgId: string;
+  kind: TokenKind;
+  owner: TokenOwner | null;
+  label: string;
+  scopes: readonly string[];
+  expiresAt?: Date | null | undefined;
+  createdBy: string | null;
+  presetSecret?: string | undefined;
+  audit: AdminKeyRequest['audit'];
+  /** For messages: "An admin API key". */
+  what: string;
+  defaultLifetimeDays: number;
+  maxLifetimeDays: number;
+}
+
 export interface TokenServiceDeps {
   db: Kysely<Database>;
   pepper: Pepper;
@@ -58,32 +87,30 @@ export function createTokenService(deps: TokenServiceDeps) {
     return { parsed, digest: digestToken(pepper, parsed.secret) };
   }
 
-  /** Inside the caller's transaction: inserts the key and its audit entry together. */
-  async function issueAdminKeyIn(tx: Stores, request: AdminKeyRequest): Promise<IssuedToken> {
-    const unknown = request.scopes.filter((s) => !isAdminScope(s));
-    if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown admin scopes: ${unknown.join(', ')}.`);
+  /** Checks the lifetime rule and inserts the token with its audit entry, in the caller's transaction. */
+  async function insertIssued(tx: Stores, draft: TokenDraft): Promise<IssuedToken> {
     const now = clock();
-    const expiresAt = request.expiresAt === undefined ? new Date(now.getTime() + DEFAULT_ADMIN_KEY_LIFETIME_DAYS * DAY_MS) : request.expiresAt;
+    const expiresAt = draft.expiresAt === undefined ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS) : draft.expiresAt;
     if (expiresAt !== null) {
       const lifetimeMs = expiresAt.getTime() - now.getTime();
-      if (!(lifetimeMs > 0 && lifetimeMs <= MAX_ADMIN_KEY_LIFETIME_DAYS * DAY_MS)) {
-        throw new DomainError('VALIDATION_FAILED', `An admin API key must expire in the future and within ${MAX_ADMIN_KEY_LIFETIME_DAYS} days.`);
+      if (!(lifetimeMs > 0 && lifetimeMs <= draft.maxLifetimeDays * DAY_MS)) {
+        throw new DomainError('VALIDATION_FAILED', `${draft.what} must expire in the future and within ${draft.maxLifetimeDays} days.`);
       }
     }
-    const { parsed, digest } = mint('admin_key', request.presetSecret);
+    const { parsed, digest } = mint(draft.kind, draft.presetSecret);
     const token: Token = {
       id: newId('tok'),
-      orgId: request.orgId,
-      kind: 'admin_key',
-      owner: null,
-      label: request.label,
+      orgId: draft.orgId,
+      kind: draft.kind,
+      owner: draft.owner,
+      label: draft.label,
       displayPrefix: parsed.displayPrefix,
-      scopes: [...new Set(request.scopes)],
+      scopes: [...new Set(draft.scopes)],
       status: 'active',
       createdAt: now,
       expiresAt,
       lastActiveAt: null,
-      createdBy: request.createdBy,
+      createdBy: draft.createdBy,
       revokedAt: null,
       revokedBy: null,
       revokedReason: null,
@@ -92,12 +119,12 @@ export function createTokenService(deps: TokenServiceDeps) {
     await tx.audit.append(
       auditEntry(
         {
-          orgId: request.orgId,
-          ...request.audit,
-          action: 'admin_key.created',
+          orgId: draft.orgId,
+          ...draft.audit,
+          action: draft.kind === 'admin_key' ? 'admin_key.created' : 'token.created',
           targetType: 'token',
           targetId: token.id,
-          details: { label: token.label, scopes: token.scopes, expiresAt: token.expiresAt?.toISOString() ?? null },
+          details: { kind: token.kind, owner: token.owner, label: token.label, scopes: token.scopes, expiresAt: token.expiresAt?.toISOString() ?? null },
         },
         clock,
       ),
@@ -105,8 +132,47 @@ export function createTokenService(deps: TokenServiceDeps) {
     return { token, secret: parsed.secret };
   }
 
+  /** Inside the caller's transaction: inserts the key and its audit entry together. */
+  async function issueAdminKeyIn(tx: Stores, request: AdminKeyRequest): Promise<IssuedToken> {
+    const unknown = request.scopes.filter((s) => !isAdminScope(s));
+    if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown admin scopes: ${unknown.join(', ')}.`);
+    return insertIssued(tx, {
+      ...request,
+      kind: 'admin_key',
+      owner: null,
+      what: 'An admin API key',
+      defaultLifetimeDays: DEFAULT_ADMIN_KEY_LIFETIME_DAYS,
+      maxLifetimeDays: MAX_ADMIN_KEY_LIFETIME_DAYS,
+    });
+  }
+
+  /**
+   * Issues a user's or a service account's token, with no policy check: the policies issue (#6)
+   * wraps this with the effective policy; admins' central issuance and tests call it as is.
+   */
+  async function issueOwnedTokenIn(tx: Stores, request: OwnedTokenRequest): Promise<IssuedToken> {
+    const owner = request.owner;
+    if (owner.type === 'user') {
+      if (!(await tx.users.findById(request.orgId, owner.id))) throw new DomainError('USER_NOT_FOUND');
+    } else if (!(await tx.serviceAccounts.findById(request.orgId, owner.id))) {
+      throw new DomainError('SERVICE_ACCOUNT_NOT_FOUND');
+    }
+    return insertIssued(tx, {
+      ...request,
+      kind: owner.type === 'user' ? 'user' : 'service_account',
+      what: 'An API token',
+      defaultLifetimeDays: DEFAULT_TOKEN_LIFETIME_DAYS,
+      maxLifetimeDays: MAX_TOKEN_LIFETIME_DAYS,
+    });
+  }
+
   return {
     issueAdminKeyIn,
+    issueOwnedTokenIn,
+
+    async issueOwnedToken(request: OwnedTokenRequest): Promise<IssuedToken> {
+      return db.transaction().execute((trx) => issueOwnedTokenIn(createStores(trx), request));
+    },
 
     async issueAdminKey(request: AdminKeyRequest): Promise<IssuedToken> {
       return db.transaction().execute((trx) => issueAdminKeyIn(createStores(trx), request));

@@ -154,3 +154,25 @@ describe.each(DIALECTS)('HTTP basics on %s', (dialect) => {
     expect(docs.statusCode).toBe(200);
   });
 });
+
+describe('owned token issuance', () => {
+  it('issues user and service-account tokens with their kinds and a one-year default', async () => {
+    const { seedServiceAccount, seedToken, seedUser } = await import('../support/seed.js');
+    const t = await startTestApp('sqlite');
+    try {
+      const user = await seedUser(t.app, t.orgId);
+      const bot = await seedServiceAccount(t.app, t.orgId);
+      const mine = await seedToken(t.app, t.orgId, { type: 'user', id: user.id });
+      const its = await seedToken(t.app, t.orgId, { type: 'service_account', id: bot.id });
+      expect(mine.secret.startsWith('twu_')).toBe(true);
+      expect(its.secret.startsWith('tws_')).toBe(true);
+      expect(mine.token.expiresAt!.getTime() - mine.token.createdAt.getTime()).toBe(365 * 86_400_000);
+      await expect(seedToken(t.app, t.orgId, { type: 'user', id: 'usr_nobody' })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+      await expect(seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { expiresAt: new Date(Date.now() + 400 * 86_400_000) })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+    } finally {
+      await t.close();
+    }
+  });
+});
