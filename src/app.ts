@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { deriveCursorKey } from './domain/cursor.js';
 import type { Pepper } from './domain/token-digest.js';
 import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
@@ -41,6 +42,9 @@ export async function createCore(options: CoreOptions) {
 
 function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) {
   const { db } = database;
+  // Signs page cursors; services that page take it (see src/domain/cursor.ts).
+  const cursorKey = deriveCursorKey(pepper);
+  void cursorKey;
   return {
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
