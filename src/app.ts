@@ -3,6 +3,7 @@
  * Nothing else in the code base opens a database, reads the environment or builds a service.
  */
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -74,12 +75,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
   const core = await createCore(options);
+  let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
       { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
     let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+    redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
+    redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),
@@ -87,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       pingDatabase: () => core.database.ping(),
       baseUrl: () => baseUrl,
       version: VERSION,
+      rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
     });
     let closed = false;
     return {
@@ -105,10 +110,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (closed) return;
         closed = true;
         await http.close();
+        await redis?.quit().catch(() => undefined);
         await core.close();
       },
     };
   } catch (error) {
+    redis?.disconnect();
     await core.close();
     throw error;
   }

@@ -21,6 +21,11 @@ export interface Config {
   ownerEmail: string;
   /** Base URL printed to users and used in links; unset means http://HOST:PORT. */
   publicUrl: string | undefined;
+  /** Requests one admin key (or one anonymous IP) may make per window. */
+  rateLimitMax: number;
+  rateLimitWindowSeconds: number;
+  /** redis://... : state that nodes must share live (rate-limit counters); unset: in-process. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +49,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     orgName: readNonEmpty(env, 'TOKENWARD_ORG_NAME') ?? 'default',
     ownerEmail: readEmail(env),
     publicUrl: readPublicUrl(env),
+    rateLimitMax: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_MAX', 1000),
+    rateLimitWindowSeconds: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_WINDOW_SECONDS', 60),
+    redisUrl: readRedisUrl(env),
   };
   return Object.freeze(config);
 }
@@ -133,4 +141,24 @@ function readPublicUrl(env: Env): string | undefined {
     fail('TOKENWARD_PUBLIC_URL', 'an http:// or https:// URL', raw);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) fail(name, 'a whole number of at least 1', raw);
+  return Number(raw);
+}
+
+function readRedisUrl(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') fail('REDIS_URL', 'a redis:// or rediss:// URL', redactedForMessage(raw));
+  return raw;
 }

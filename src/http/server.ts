@@ -11,6 +11,7 @@ import type { OrganizationService } from '../service/organization-service.js';
 import type { TokenService } from '../service/token-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -29,6 +30,7 @@ export interface HttpDeps {
   /** The externally visible base URL, known only once the server listens. */
   baseUrl(): string;
   version: string;
+  rateLimit: RateLimitOptions;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,6 +55,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   app.addSchema(ErrorResponse);
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
   registerErrorHandling(app);
 
   await app.register(fastifySwagger, {

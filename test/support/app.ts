@@ -28,6 +28,9 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     orgName: 'acme',
     ownerEmail: 'owner@acme.test',
     publicUrl: undefined,
+    rateLimitMax: 1000,
+    rateLimitWindowSeconds: 60,
+    redisUrl: undefined,
     ...overrides,
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * Per-caller rate limiting with Atlassian's headers (CONTRACT.md §1.3): every response carries
+ * `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (an ISO-8601 UTC date-time,
+ * where @fastify/rate-limit gives seconds: rewritten in `onSend`); past the limit, 429 with
+ * `Retry-After` in seconds (INFERRED there, harmless). The caller is the admin key (a digest of the
+ * Authorization header, never the header itself) or, without one, the client IP. With Redis the
+ * counters are shared by every node.
+ */
+import { createHash } from 'node:crypto';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import { DomainError } from '../domain/errors.js';
+
+export interface RateLimitOptions {
+  max: number;
+  windowSeconds: number;
+  redis?: Redis | undefined;
+  /** Paths never limited (probes and metrics scrapers). */
+  exemptPaths?: readonly string[];
+}
+
+function callerKey(request: FastifyRequest): string {
+  const authorization = request.headers.authorization;
+  if (authorization) return `key:${createHash('sha256').update(authorization).digest('base64url').slice(0, 32)}`;
+  return `ip:${request.ip}`;
+}
+
+export async function registerRateLimit(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
+  const exempt = new Set(options.exemptPaths ?? []);
+  await app.register(fastifyRateLimit, {
+    // Not per route: one app-wide onRequest hook (below) runs before every route's own hooks, so
+    // even a request refused by authentication is counted and carries the headers.
+    global: false,
+    max: options.max,
+    timeWindow: options.windowSeconds * 1000,
+    redis: options.redis,
+    nameSpace: 'tokenward-rate-limit:',
+    // A Redis outage must not take the API down with it: requests pass unlimited meanwhile.
+    skipOnError: true,
+    keyGenerator: callerKey,
+    allowList: (request) => exempt.has(request.url.split('?')[0] ?? ''),
+    errorResponseBuilder: (_request, context) =>
+      new DomainError('RATE_LIMITED', `Rate limit of ${context.max} requests exceeded; retry after ${context.after}.`),
+  });
+  app.addHook('onRequest', app.rateLimit());
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const reset = reply.getHeader('x-ratelimit-reset');
+    if (reset !== undefined && /^\d+$/.test(String(reset))) {
+      reply.header('x-ratelimit-reset', new Date(Date.now() + Number(reset) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    }
+    return payload;
+  });
+}
