@@ -43,7 +43,7 @@ describe.each(DIALECTS)('admin route security on %s', (dialect) => {
 
   it('refuses every route without a key, or with a malformed one, with 401', async () => {
     for (const operation of operations) {
-      for (const headers of [{}, { authorization: 'Bearer twa_garbage' }, { authorization: 'Basic dXNlcjpwYXNz' }]) {
+      for (const headers of [{}, { authorization: 'Bearer twa_garbage' }, { authorization: 'Basic dXNlcjpwYXNz' }] as Array<Record<string, string>>) {
         const response = await call(operation, headers);
         expect(response.statusCode, `${operation.method} ${operation.path}`).toBe(401);
         expect(response.json().errors[0].title).toBe('UNAUTHENTICATED');

@@ -52,7 +52,7 @@ describe.each(DIALECTS)('HTTP basics on %s', (dialect) => {
   });
 
   it('refuses missing, malformed, unknown and non-admin credentials with 401', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, bearer(t.adminKey.replace(/.$/, 'x')), { authorization: t.adminKey }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, bearer(t.adminKey.slice(0, -1) + (t.adminKey.endsWith('x') ? 'y' : 'x')), { authorization: t.adminKey }]) {
       const response = await t.app.http.inject({ url: '/admin/v1/orgs', headers });
       expect(response.statusCode).toBe(401);
       expect(response.headers['www-authenticate']).toBe('Bearer');
