@@ -13,8 +13,10 @@ import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
+import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createTokenService } from './service/token-service.js';
+import { createUserDirectoryService } from './service/user-directory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -45,10 +47,11 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  void cursorKey;
   return {
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
+    directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
+    directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
   };
 }
 

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: 'No such user.',
   SERVICE_ACCOUNT_NOT_FOUND: 'No such service account.',
   TOKEN_NOT_FOUND: 'No such token.',
+  GROUP_NOT_FOUND: 'No such group.',
   CONFLICT: 'The request conflicts with the current state.',
   RATE_LIMITED: 'Too many requests.',
   INTERNAL_ERROR: 'Something went wrong on our side.',

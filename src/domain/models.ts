@@ -25,6 +25,22 @@ export interface User {
   updatedAt: Date;
 }
 
+export const USER_ROLES: readonly UserRole[] = ['owner', 'admin', 'approver', 'auditor', 'member'];
+export const ACCOUNT_TYPES: readonly AccountType[] = ['managed', 'external'];
+export const USER_STATUSES: readonly UserStatus[] = ['active', 'deactivated'];
+
+export interface Group {
+  id: string;
+  orgId: string;
+  name: string;
+  createdAt: Date;
+}
+
+/** A group as lists show it: the member count comes from the same query (no N+1). */
+export interface GroupSummary extends Group {
+  memberCount: number;
+}
+
 export interface ServiceAccount {
   id: string;
   orgId: string;

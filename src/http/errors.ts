@@ -20,6 +20,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   USER_NOT_FOUND: { status: 404, n: 3 },
   SERVICE_ACCOUNT_NOT_FOUND: { status: 404, n: 4 },
   TOKEN_NOT_FOUND: { status: 404, n: 5 },
+  GROUP_NOT_FOUND: { status: 404, n: 6 },
   CONFLICT: { status: 409, n: 1 },
   RATE_LIMITED: { status: 429, n: 1 },
   INTERNAL_ERROR: { status: 500, n: 1 },

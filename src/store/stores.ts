@@ -4,10 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.js';
+import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
 
@@ -19,6 +21,8 @@ export function createStores(db: Kysely<Database>) {
     serviceAccounts: createServiceAccountStore(db),
     tokens: createTokenStore(db),
     audit: createAuditStore(db),
+    groups: createGroupStore(db),
+    tokenStatus: createTokenStatusQueries(db),
   };
 }
 
