@@ -7,12 +7,16 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
 import type { TokenService } from '../service/token-service.js';
+import type { UserDirectoryService } from '../service/user-directory-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { directoryGroupRoutes } from './routes/directory-groups.js';
+import { directoryUserRoutes } from './routes/directory-users.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -20,6 +24,8 @@ import { ErrorResponse } from './schemas/common.js';
 export interface HttpServices {
   tokens: TokenService;
   organizations: OrganizationService;
+  directoryUsers: UserDirectoryService;
+  directoryGroups: GroupDirectoryService;
 }
 
 export interface HttpDeps {
@@ -75,6 +81,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics }));
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(apiKeyRoutes(deps.services));
+  await app.register(directoryUserRoutes(deps.services));
+  await app.register(directoryGroupRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
