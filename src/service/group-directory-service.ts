@@ -33,6 +33,13 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
     return group;
   }
 
+  /** mustFind for changes: holds the group's row lock until the transaction ends. */
+  async function mustLock(tx: Stores, orgId: string, groupId: string): Promise<Group> {
+    const group = await tx.groups.lockById(orgId, groupId);
+    if (!group) throw new DomainError('GROUP_NOT_FOUND');
+    return group;
+  }
+
   async function detailOf(tx: Stores, group: Group): Promise<GroupDetail> {
     const memberIds = await tx.groups.memberIds(group.id);
     return { ...group, memberCount: memberIds.length, memberIds };
@@ -49,7 +56,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
     authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
     return db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
-      const group = await mustFind(tx, orgId, groupId);
+      const group = await mustLock(tx, orgId, groupId);
       await assertOrgUsers(tx, orgId, userIds);
       const now = clock();
       let added = 0;
@@ -98,7 +105,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
       const name = cleanName(input.name, 'name');
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const before = await mustFind(tx, orgId, groupId);
+        const before = await mustLock(tx, orgId, groupId);
         if (before.name !== name) {
           await tx.groups.rename(orgId, groupId, name);
           await audit(tx, caller, orgId, 'group.renamed', groupId, { from: before.name, to: name });
@@ -111,7 +118,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const group = await mustFind(tx, orgId, groupId);
+        const group = await mustLock(tx, orgId, groupId);
         const memberCount = (await tx.groups.memberIds(group.id)).length;
         await tx.groups.delete(orgId, groupId);
         await audit(tx, caller, orgId, 'group.deleted', groupId, { name: group.name, memberCount });

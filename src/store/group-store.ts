@@ -33,6 +33,22 @@ export function createGroupStore(db: Kysely<Database>) {
       return row ? { id: row.id, orgId: row.org_id, name: row.name, createdAt: toDate(row.created_at) } : null;
     },
 
+    /**
+     * The group, row-locked until the transaction ends (a no-op update: PostgreSQL locks the row,
+     * SQLite takes its write lock), so a concurrent delete cannot slip between the membership check
+     * and the membership rows, and two bulk changes of one group apply one after the other.
+     */
+    async lockById(orgId: string, id: string): Promise<Group | null> {
+      const row = await db
+        .updateTable('groups')
+        .set((eb) => ({ name: eb.ref('name') }))
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? { id: row.id, orgId: row.org_id, name: row.name, createdAt: toDate(row.created_at) } : null;
+    },
+
     /** A keyset page of groups with their member counts, in one query (a grouped left join). */
     async list(orgId: string, page: KeysetRequest): Promise<KeysetResult<GroupSummary>> {
       let query = db
