@@ -2,6 +2,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../db.js';
 import * as initial from './0001_initial.js';
+import * as serviceAccounts from './0003_service_accounts.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -10,6 +11,7 @@ type DialectMigration = {
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_initial': initial,
+  '0003_service_accounts': serviceAccounts,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
