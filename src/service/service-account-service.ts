@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey } from '..
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { AuditEntry, ServiceAccount, Token } from '../domain/models.js';
-import { clampPageSize, serviceAccountEmail } from '../domain/service-accounts.js';
+import { apiTokenStatus, clampPageSize, serviceAccountEmail, type ApiTokenStatus } from '../domain/service-accounts.js';
 import type { Database } from '../store/schema.js';
 import type { AccountKey } from '../store/service-account-store.js';
 import { createServiceAccountTokenQueries } from '../store/service-account-token-queries.js';
@@ -45,6 +45,13 @@ export interface UpdateServiceAccountInput {
   displayName?: string | undefined;
   /** null clears the description. */
   description?: string | null | undefined;
+}
+
+/** A listed token, its owning account, and its Atlassian status as of now. */
+export interface ServiceAccountTokenView {
+  token: Token;
+  account: ServiceAccount;
+  status: ApiTokenStatus;
 }
 
 export interface TokenCounts {
@@ -193,9 +200,11 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     },
 
     /** SA1 (no account) and SA2 (one account, 404 when unknown): unrevoked tokens with their owner. */
-    async listTokens(orgId: string, filter: { serviceAccountId?: string | undefined; tokenLabel?: string | undefined }): Promise<Array<{ token: Token; account: ServiceAccount }>> {
+    async listTokens(orgId: string, filter: { serviceAccountId?: string | undefined; tokenLabel?: string | undefined }): Promise<ServiceAccountTokenView[]> {
       if (filter.serviceAccountId !== undefined) await requireAccount(orgId, filter.serviceAccountId);
-      return tokenQueries.listUnrevoked(orgId, { serviceAccountId: filter.serviceAccountId, labelContains: filter.tokenLabel });
+      const rows = await tokenQueries.listUnrevoked(orgId, { serviceAccountId: filter.serviceAccountId, labelContains: filter.tokenLabel });
+      const now = clock();
+      return rows.map((row) => ({ ...row, status: apiTokenStatus(row.token, now) }));
     },
 
     /**
