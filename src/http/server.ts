@@ -14,6 +14,7 @@ import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { healthRoutes } from './routes/health.js';
+import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -76,6 +77,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(apiKeyRoutes(deps.services));
   await app.register(serviceAccountRoutes(deps.services));
+  await app.register(oauthClientRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
