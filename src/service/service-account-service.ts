@@ -123,7 +123,10 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
 
     get: requireAccount,
 
-    /** SA4: a new ACTIVE account with a generated e-mail (see serviceAccountEmail). */
+    /**
+     * SA4: a new ACTIVE account with a generated e-mail (see serviceAccountEmail). INFERRED choices
+     * (docs/atlassian-service-accounts.md): names may repeat, no account limit, 201 with the item.
+     */
     async create(orgId: string, input: CreateServiceAccountInput, actor: AuditActor): Promise<ServiceAccount> {
       const displayName = input.displayName.trim();
       if (displayName.length === 0) throw new DomainError('VALIDATION_FAILED', 'displayName must not be blank.');
@@ -160,7 +163,10 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
       return account;
     },
 
-    /** SA5: changes the display name and/or description; at least one must be given. */
+    /**
+     * SA5: changes the display name and/or description. INFERRED: at least one must be given, so a
+     * misspelt field is a 400 rather than a silent success; `description: null` clears it.
+     */
     async update(orgId: string, input: UpdateServiceAccountInput, actor: AuditActor): Promise<ServiceAccount> {
       const displayName = input.displayName?.trim();
       if (displayName === '') throw new DomainError('VALIDATION_FAILED', 'displayName must not be blank.');
@@ -181,8 +187,9 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     },
 
     /**
-     * SA6: revokes every token of the account, then marks it deleted, in one transaction. The row
-     * and its revoked tokens stay for the history; every endpoint then answers 404 for the id.
+     * SA6 (what happens to the tokens is INFERRED): revokes every token of the account and marks it
+     * deleted, in one transaction. The row and its revoked tokens stay for the history; every
+     * endpoint then answers 404 for the id.
      */
     async delete(orgId: string, id: string, actor: AuditActor): Promise<{ revokedTokens: number }> {
       return db.transaction().execute(async (trx) => {
@@ -208,7 +215,8 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     },
 
     /**
-     * T4: unrevoked tokens per id, in the order given, duplicates once. Ids that are not live
+     * T4: unrevoked tokens per id, in the order given, duplicates once. INFERRED: the count is API
+     * tokens only (expired and suspended included: they exist until revoked); ids that are not live
      * accounts of this org (unknown, deleted, another org's) are invalid. Two queries for any count.
      */
     async countTokens(orgId: string, ids: readonly string[]): Promise<TokenCounts> {

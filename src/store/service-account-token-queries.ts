@@ -12,7 +12,10 @@ import { toToken } from './token-store.js';
 export interface ServiceAccountTokenFilter {
   /** Only this account's tokens; unset: every service account of the org. */
   serviceAccountId?: string | undefined;
-  /** Case-insensitive (ASCII) substring of the label; unset or empty: no filter. */
+  /**
+   * Case-insensitive (ASCII) substring of the label; unset or empty: no filter. INFERRED for SA1/SA2's
+   * `tokenLabel`: a substring, like T1's `q`, since admins search by a fragment of a label.
+   */
   labelContains?: string | undefined;
 }
 

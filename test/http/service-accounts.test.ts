@@ -153,6 +153,7 @@ describe.each(DIALECTS)('service accounts over HTTP on %s', (dialect) => {
     expect(after.total).toBe(before - 1);
     expect(after.items.some((i) => i.id === account.id)).toBe(false);
     expect((await del()).statusCode).toBe(404);
+    await expect(seedToken(t.app, t.orgId, { type: 'service_account', id: account.id })).rejects.toMatchObject({ code: 'SERVICE_ACCOUNT_NOT_FOUND' });
     const patched = await t.app.http.inject({ method: 'PATCH', url, headers: bearer(t.adminKey), payload: { id: account.id, displayName: 'ghost' } });
     expect(patched.statusCode).toBe(404);
   });
