@@ -15,6 +15,7 @@ import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
@@ -52,6 +53,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
     organizations: createOrganizationService({ db }),
     directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
   };
 }
 

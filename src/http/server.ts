@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { ServiceAccountService } from '../service/service-account-service.js';
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
 import { registerErrorHandling } from './errors.js';
@@ -18,7 +19,9 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { healthRoutes } from './routes/health.js';
+import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -26,6 +29,7 @@ export interface HttpServices {
   organizations: OrganizationService;
   directoryUsers: UserDirectoryService;
   directoryGroups: GroupDirectoryService;
+  serviceAccounts: ServiceAccountService;
 }
 
 export interface HttpDeps {
@@ -83,6 +87,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes(deps.services));
   await app.register(directoryUserRoutes(deps.services));
   await app.register(directoryGroupRoutes(deps.services));
+  await app.register(serviceAccountRoutes(deps.services));
+  await app.register(oauthClientRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

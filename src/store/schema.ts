@@ -54,6 +54,9 @@ export interface ServiceAccountTable {
   created_by_id: string | null;
   created_at: number;
   updated_at: number;
+  /** Set when the account was deleted (SA6); the row stays for its tokens' history. Migration 0003. */
+  deleted_at: number | null;
+  deleted_by: string | null;
 }
 
 export interface TokenTable {

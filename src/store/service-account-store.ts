@@ -3,7 +3,7 @@ import type { ServiceAccount, ServiceAccountStatus } from '../domain/models.js';
 import type { Database, ServiceAccountTable } from './schema.js';
 import { toDate } from './rows.js';
 
-function toServiceAccount(row: Selectable<ServiceAccountTable>): ServiceAccount {
+export function toServiceAccount(row: Omit<Selectable<ServiceAccountTable>, 'deleted_at' | 'deleted_by'>): ServiceAccount {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -18,7 +18,27 @@ function toServiceAccount(row: Selectable<ServiceAccountTable>): ServiceAccount 
   };
 }
 
+/** A position in the `(created_at, id)` order of an org's accounts. */
+export interface AccountKey {
+  createdAtMs: number;
+  id: string;
+}
+
+/**
+ * One keyset page: `after` walks forward from a row, `before` backward to it (for `links.prev`).
+ * Items come back in ascending order either way; `hasMore` says whether rows exist further in the
+ * walking direction.
+ */
+export interface AccountPageRequest {
+  after?: AccountKey | undefined;
+  before?: AccountKey | undefined;
+  limit: number;
+}
+
 export function createServiceAccountStore(db: Kysely<Database>) {
+  // Deleted accounts (SA6) keep their row for the token history but are gone for every read here.
+  const live = (orgId: string) => db.selectFrom('service_accounts').where('org_id', '=', orgId).where('deleted_at', 'is', null);
+
   return {
     async insert(account: ServiceAccount): Promise<void> {
       await db
@@ -37,9 +57,72 @@ export function createServiceAccountStore(db: Kysely<Database>) {
         })
         .execute();
     },
+
+    /** A live (not deleted) account of the org, or null. */
     async findById(orgId: string, id: string): Promise<ServiceAccount | null> {
-      const row = await db.selectFrom('service_accounts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      const row = await live(orgId).selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toServiceAccount(row) : null;
+    },
+
+    /** Keyset page over the org's live accounts in `(created_at, id)` order; fetches `limit + 1`. */
+    async listPage(orgId: string, page: AccountPageRequest): Promise<{ items: ServiceAccount[]; hasMore: boolean }> {
+      let query = live(orgId).selectAll();
+      const { after, before } = page;
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '>', after.createdAtMs), eb.and([eb('created_at', '=', after.createdAtMs), eb('id', '>', after.id)])]),
+        );
+      }
+      if (before) {
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '<', before.createdAtMs), eb.and([eb('created_at', '=', before.createdAtMs), eb('id', '<', before.id)])]),
+        );
+      }
+      const direction = before ? 'desc' : 'asc';
+      const rows = await query.orderBy('created_at', direction).orderBy('id', direction).limit(page.limit + 1).execute();
+      const items = rows.slice(0, page.limit).map(toServiceAccount);
+      if (before) items.reverse();
+      return { items, hasMore: rows.length > page.limit };
+    },
+
+    async countLive(orgId: string): Promise<number> {
+      const row = await live(orgId).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The subset of `ids` that are live accounts of the org: one query for all of them. */
+    async findLiveIds(orgId: string, ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await live(orgId).select('id').where('id', 'in', [...ids]).execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** Changes the given fields of a live account; false when there is none with that id. */
+    async update(orgId: string, id: string, changes: { displayName?: string; description?: string | null }, at: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('service_accounts')
+        .set({
+          ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+          ...(changes.description !== undefined ? { description: changes.description } : {}),
+          updated_at: at.getTime(),
+        })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Marks a live account deleted (and INACTIVE); false when there is none with that id. */
+    async markDeleted(orgId: string, id: string, by: string | null, at: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('service_accounts')
+        .set({ deleted_at: at.getTime(), deleted_by: by, status: 'INACTIVE', updated_at: at.getTime() })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }
