@@ -67,6 +67,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   app.addSchema(ErrorResponse);
   await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
   registerErrorHandling(app);
+  acceptEmptyJsonBodies(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -92,4 +93,22 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
+}
+
+/**
+ * Some Atlassian clients send `Content-Type: application/json` with no body on DELETE and PATCH
+ * (CONTRACT.md §2 T3, §5 K4); Fastify would refuse that with a 400. An empty body is no body; any
+ * other body goes through Fastify's own (prototype-poisoning-safe) JSON parser.
+ */
+function acceptEmptyJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 }

@@ -7,7 +7,7 @@ import { newOrgId } from '../../src/domain/ids.js';
 import { createStores } from '../../src/store/stores.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
-import { adminOperations, concretePath, needsNoScope, type Operation } from '../support/routes.js';
+import { adminOperations, concretePath, needsNoScope, refusesEveryApiKey, type Operation } from '../support/routes.js';
 import { seedUser } from '../support/seed.js';
 
 describe.each(DIALECTS)('admin route security on %s', (dialect) => {
@@ -71,6 +71,8 @@ describe.each(DIALECTS)('admin route security on %s', (dialect) => {
       const label = `${operation.method} ${operation.path}`;
       if (needsNoScope(operation)) {
         expect(response.statusCode, label).toBeLessThan(400);
+      } else if (refusesEveryApiKey(operation)) {
+        expect(response.statusCode, label).toBe(403);
       } else {
         expect(response.statusCode, label).toBe(401);
         expect(response.json().errors[0], label).toMatchObject({ title: 'INSUFFICIENT_SCOPE', code: 'ADMIN-401-2' });

@@ -176,3 +176,20 @@ describe('owned token issuance', () => {
     }
   });
 });
+
+describe('bodies', () => {
+  it('takes an empty body sent as JSON as no body, and still refuses broken or poisoned JSON', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      const url = `/admin/api-access/v1/orgs/${t.orgId}/api-keys`;
+      const headers = { ...bearer(t.adminKey), 'content-type': 'application/json' };
+      expect((await t.app.http.inject({ method: 'POST', url, headers, payload: '' })).statusCode).toBe(200);
+      expect((await t.app.http.inject({ method: 'POST', url, headers, payload: '{"label":' })).statusCode).toBe(400);
+      const poisoned = await t.app.http.inject({ method: 'POST', url, headers, payload: '{"__proto__":{"x":1}}' });
+      expect(poisoned.statusCode).toBe(400);
+      expect(poisoned.json().errors[0].status).toBe('400');
+    } finally {
+      await t.close();
+    }
+  });
+});

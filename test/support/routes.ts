@@ -40,3 +40,8 @@ export function concretePath(path: string, orgId: string, other = 'unknown_id'):
 export function needsNoScope(operation: Operation): boolean {
   return operation.path.startsWith('/admin/v1/orgs');
 }
+
+/** O2 (create OAuth client) is admin-web-session only in the contract: every API key gets 403. */
+export function refusesEveryApiKey(operation: Operation): boolean {
+  return operation.method === 'POST' && operation.path.endsWith('/oauth-clients');
+}
