@@ -153,7 +153,10 @@ export function createTokenService(deps: TokenServiceDeps) {
   async function issueOwnedTokenIn(tx: Stores, request: OwnedTokenRequest): Promise<IssuedToken> {
     const owner = request.owner;
     if (owner.type === 'user') {
-      if (!(await tx.users.findById(request.orgId, owner.id))) throw new DomainError('USER_NOT_FOUND');
+      const user = await tx.users.findById(request.orgId, owner.id);
+      if (!user) throw new DomainError('USER_NOT_FOUND');
+      // A deactivated user's tokens are suspended; a new one must not slip past that.
+      if (user.status !== 'active') throw new DomainError('CONFLICT', 'The user is deactivated: reactivate them before issuing a token.');
     } else if (!(await tx.serviceAccounts.findById(request.orgId, owner.id))) {
       throw new DomainError('SERVICE_ACCOUNT_NOT_FOUND');
     }

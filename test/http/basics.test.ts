@@ -168,6 +168,8 @@ describe('owned token issuance', () => {
       expect(its.secret.startsWith('tws_')).toBe(true);
       expect(mine.token.expiresAt!.getTime() - mine.token.createdAt.getTime()).toBe(365 * 86_400_000);
       await expect(seedToken(t.app, t.orgId, { type: 'user', id: 'usr_nobody' })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+      const gone = await seedUser(t.app, t.orgId, { status: 'deactivated' });
+      await expect(seedToken(t.app, t.orgId, { type: 'user', id: gone.id })).rejects.toMatchObject({ code: 'CONFLICT' });
       await expect(seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { expiresAt: new Date(Date.now() + 400 * 86_400_000) })).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
