@@ -2,6 +2,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../db.js';
 import * as initial from './0001_initial.js';
+import * as tokenSearch from './0002_token_search.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -10,6 +11,7 @@ type DialectMigration = {
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_initial': initial,
+  '0002_token_search': tokenSearch,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
