@@ -13,6 +13,7 @@ import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
@@ -44,10 +45,10 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  void cursorKey;
   return {
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
   };
 }
 

@@ -8,17 +8,21 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { userTokenRoutes } from './routes/user-tokens.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
   tokens: TokenService;
   organizations: OrganizationService;
+  inventory: TokenInventoryService;
 }
 
 export interface HttpDeps {
@@ -72,6 +76,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics }));
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(apiKeyRoutes(deps.services));
+  await app.register(apiTokenRoutes(deps.services));
+  await app.register(userTokenRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
