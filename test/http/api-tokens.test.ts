@@ -7,6 +7,7 @@ import { createTokenInventoryService } from '../../src/service/token-inventory-s
 import { createStores } from '../../src/store/stores.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
+import { expectErrorBody } from '../support/errors.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
 const DAY = 86_400_000;
@@ -25,10 +26,6 @@ interface Seeded {
 
 type Item = { id: string; label: string; status: string; createdAt: string; expiresAt: string | null; lastActiveAt: string | null; user: { id: string } };
 type Page = { data: Item[]; links: { self: string; next: string | null; prev: string | null } };
-
-export function expectErrorBody(body: unknown, status: number, title: string): void {
-  expect(body).toMatchObject({ errors: [{ status: String(status), title, code: expect.stringMatching(new RegExp(`^ADMIN-${status}-\\d+$`)) }] });
-}
 
 describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
   let t: TestApp;
