@@ -34,9 +34,13 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     )`
     .execute(db);
 
-  await sql`create index tokens_inv_last_active_idx on tokens (org_id, kind, (coalesce(last_active_at, ${sql.lit(NEVER_ACTIVE)})), id)`.execute(db);
+  // Trailing status, expiry and owner make it covering: counts by status and last activity (the
+  // common dashboards) read the index alone.
+  await sql`create index tokens_inv_last_active_idx on tokens (org_id, kind, (coalesce(last_active_at, ${sql.lit(NEVER_ACTIVE)})), id, status, expires_at, owner_user_id)`.execute(db);
   await sql`create index tokens_inv_expires_idx on tokens (org_id, kind, (coalesce(expires_at, ${sql.lit(NEVER_EXPIRES)})), id)`.execute(db);
   await db.schema.createIndex('tokens_inv_label_idx').on('tokens').columns(['org_id', 'kind', 'label', 'id']).execute();
+  // The org's inactive users, whose tokens are BLOCKED.
+  await db.schema.createIndex('users_org_status_idx').on('users').columns(['org_id', 'status']).execute();
 
   if (dialect === 'postgres') {
     // pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it.
@@ -65,7 +69,7 @@ export async function down(db: Kysely<any>, dialect: DialectName): Promise<void>
     for (const trigger of ['tokens_fts_ai', 'tokens_fts_ad', 'tokens_fts_au']) await sql`drop trigger if exists ${sql.ref(trigger)}`.execute(db);
     await sql`drop table if exists tokens_fts`.execute(db);
   }
-  for (const index of ['tokens_inv_last_active_idx', 'tokens_inv_expires_idx', 'tokens_inv_label_idx']) {
+  for (const index of ['tokens_inv_last_active_idx', 'tokens_inv_expires_idx', 'tokens_inv_label_idx', 'users_org_status_idx']) {
     await db.schema.dropIndex(index).execute();
   }
   await db.schema.alterTable('tokens').dropColumn('search_text').execute();
