@@ -4,6 +4,7 @@ import { newOrgId } from '../../src/domain/ids.js';
 import { tokenUnusableReason, type User } from '../../src/domain/models.js';
 import { digestToken } from '../../src/domain/token-digest.js';
 import { createTokenInventoryService } from '../../src/service/token-inventory-service.js';
+import { openDatabase } from '../../src/store/db.js';
 import { createStores } from '../../src/store/stores.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
@@ -251,6 +252,20 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
       expectErrorBody(response.json(), 401, 'INSUFFICIENT_SCOPE');
     }
     expect((await t.app.http.inject({ url })).statusCode).toBe(401);
+  });
+
+  it('reads a page, owners included, in one query (no N+1)', async () => {
+    let queries = 0;
+    const handle = openDatabase({ databaseUrl: t.db.databaseUrl, dataDir: t.db.dataDir, log: () => void queries++ });
+    try {
+      const service = createTokenInventoryService({ db: handle.db, dialect, clock: () => NOW, cursorKey: Buffer.alloc(32) });
+      const page = await service.searchUserTokens(t.orgId, { q: 'alice', status: 'allowed', sort: '-lastActiveAt', pageSize: '3' });
+      expect(page.items.length).toBe(3);
+      expect(page.items.every((i) => i.owner?.name === 'Alice Anders')).toBe(true);
+      expect(queries).toBe(1);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('bulk-revokes every managed user token, ignoring any body, audited once', async () => {
