@@ -16,6 +16,7 @@ import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstra
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
+import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
@@ -54,6 +55,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
     directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
 import type { ServiceAccountService } from '../service/service-account-service.js';
+import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
 import { registerErrorHandling } from './errors.js';
@@ -18,10 +19,12 @@ import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
+import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
+import { userTokenRoutes } from './routes/user-tokens.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -30,6 +33,7 @@ export interface HttpServices {
   directoryUsers: UserDirectoryService;
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
+  inventory: TokenInventoryService;
 }
 
 export interface HttpDeps {
@@ -90,6 +94,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(directoryGroupRoutes(deps.services));
   await app.register(serviceAccountRoutes(deps.services));
   await app.register(oauthClientRoutes(deps.services));
+  await app.register(apiTokenRoutes(deps.services));
+  await app.register(userTokenRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

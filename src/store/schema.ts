@@ -78,6 +78,11 @@ export interface TokenTable {
   revoked_at: number | null;
   revoked_by: string | null;
   revoked_reason: string | null;
+  /**
+   * Lower-cased label, owner name and owner e-mail (domain `searchTextOf`), for `q` (issue #4).
+   * Whoever renames a user or changes an e-mail must rewrite it on that user's tokens.
+   */
+  search_text: string;
 }
 
 export interface AuditLogTable {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Token, TokenOwner, TokenStatus } from '../domain/models.js';
 import type { TokenKind } from '../domain/token-format.js';
+import { searchTextOf } from '../domain/token-query.js';
 import type { Database, TokenTable } from './schema.js';
 import { parseJsonArray, toDate, toDateOrNull, toMsOrNull } from './rows.js';
 
@@ -34,6 +35,23 @@ export interface KeysetPage {
 }
 
 export function createTokenStore(db: Kysely<Database>) {
+  /** The owner's name and e-mail join the label in the denormalized search column. */
+  async function searchTextFor(token: Token): Promise<string> {
+    if (token.owner?.type === 'user') {
+      const user = await db.selectFrom('users').select(['name', 'email']).where('id', '=', token.owner.id).executeTakeFirst();
+      return searchTextOf(token.label, user?.name ?? null, user?.email ?? null);
+    }
+    if (token.owner?.type === 'service_account') {
+      const account = await db
+        .selectFrom('service_accounts')
+        .select(['display_name', 'email'])
+        .where('id', '=', token.owner.id)
+        .executeTakeFirst();
+      return searchTextOf(token.label, account?.display_name ?? null, account?.email ?? null);
+    }
+    return searchTextOf(token.label, null, null);
+  }
+
   return {
     /** The digest is the only form of the secret that is ever stored. */
     async insert(token: Token, digest: string): Promise<void> {
@@ -57,6 +75,7 @@ export function createTokenStore(db: Kysely<Database>) {
           revoked_at: toMsOrNull(token.revokedAt),
           revoked_by: token.revokedBy,
           revoked_reason: token.revokedReason,
+          search_text: await searchTextFor(token),
         })
         .execute();
     },

@@ -1,17 +1,23 @@
-/** Org admin API keys (CONTRACT.md §5). Issue #4 adds the list, count and revoke endpoints. */
+/** Org admin API keys (CONTRACT.md §5): create (K3); list, count and revoke (K1, K2, K4; issue #4). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.js';
 import { actorOf } from '../../domain/principal.js';
+import type { TokenInventoryService } from '../../service/token-inventory-service.js';
 import { ALL_ADMIN_SCOPES, type TokenService } from '../../service/token-service.js';
 import { principalOf, requireAdmin } from '../auth.js';
 import { CreateApiKeyFields, CreatedApiKeyResponse } from '../schemas/api-keys.js';
 import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
+import { ApiKeyCountQuery, ApiKeyParams, ApiKeySearchQuery, ApiKeySearchResponse, CountResponse, NoContent } from '../schemas/token-inventory.js';
 
 export interface ApiKeyRoutesDeps {
   tokens: TokenService;
+  inventory: TokenInventoryService;
 }
+
+/** K3 does not store `resource`; Tokenward reports the org's own resource id (as K3's default). */
+const orgResource = (orgId: string) => `ari:cloud:platform::org/${orgId}`;
 
 export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
   return async (plugin) => {
@@ -52,13 +58,81 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
         return {
           id: token.id,
           token: issued.secret,
-          resource: fields.resource ?? `ari:cloud:platform::org/${token.orgId}`,
+          resource: fields.resource ?? orgResource(token.orgId),
           label: token.label,
           createdBy: null,
           createdAt: token.createdAt.toISOString(),
           expiresAt: token.expiresAt?.toISOString() ?? null,
           scopes: token.scopes,
         };
+      },
+    );
+
+    app.get(
+      '/admin/api-access/v1/orgs/:orgId/api-keys',
+      {
+        onRequest: requireAdmin(deps, 'read:keys:admin'),
+        schema: {
+          tags: ['API Key'],
+          summary: 'Search the admin API keys of the organization',
+          description: 'Revoked keys never appear. `systemAccountId` is the key id (INFERRED); `createdBy` is null when a key made the key.',
+          params: OrgParams,
+          querystring: ApiKeySearchQuery,
+          response: { 200: ApiKeySearchResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request) => {
+        const page = await deps.inventory.searchAdminKeys(request.params.orgId, request.query);
+        return {
+          data: page.items.map(({ token }) => ({
+            id: token.id,
+            label: token.label,
+            createdAt: token.createdAt.toISOString(),
+            expiresAt: token.expiresAt?.toISOString() ?? null,
+            lastActiveAt: token.lastActiveAt?.toISOString() ?? null,
+            systemAccountId: token.id,
+            resource: orgResource(token.orgId),
+            orgId: token.orgId,
+            createdBy: null,
+            scopes: token.scopes,
+            targetResources: [],
+          })),
+          links: page.links,
+        };
+      },
+    );
+
+    app.get(
+      '/admin/api-access/v1/orgs/:orgId/api-keys/count',
+      {
+        onRequest: requireAdmin(deps, 'read:keys:admin'),
+        schema: {
+          tags: ['API Key'],
+          summary: 'Count the admin API keys matching the filters',
+          params: OrgParams,
+          querystring: ApiKeyCountQuery,
+          response: { 200: CountResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request) => deps.inventory.countAdminKeys(request.params.orgId, request.query),
+    );
+
+    app.patch(
+      '/admin/api-access/v1/orgs/:orgId/api-keys/revoke/:apiKeyId',
+      {
+        onRequest: requireAdmin(deps, 'delete:keys:admin'),
+        schema: {
+          tags: ['API Key'],
+          summary: 'Revoke an admin API key',
+          description: 'No body needed (one is ignored). An unknown or already revoked key is 404 TOKEN_NOT_FOUND.',
+          params: ApiKeyParams,
+          response: { 204: NoContent, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => {
+        const { orgId, apiKeyId } = request.params;
+        await deps.inventory.revokeAdminKey(principalOf(request), orgId, apiKeyId, request.ip);
+        return reply.code(204).send(null);
       },
     );
   };

@@ -2,6 +2,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../db.js';
 import * as initial from './0001_initial.js';
+import * as tokenSearch from './0002_token_search.js';
 import * as serviceAccounts from './0003_service_accounts.js';
 import * as directory from './0004_directory.js';
 
@@ -12,6 +13,7 @@ type DialectMigration = {
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_initial': initial,
+  '0002_token_search': tokenSearch,
   '0003_service_accounts': serviceAccounts,
   '0004_directory': directory,
 };

@@ -1,0 +1,189 @@
+/**
+ * Token inventory at scale (issue #4): seeds N user tokens in one org, then times the filtered
+ * list and count through the real service (p50/p95), and a bulk revoke of 100,000 tokens.
+ *
+ *   npx tsx bench/search.ts [--rows 1000000] [--dialect sqlite|postgres|both] [--runs 40] [--revoke 100000]
+ *
+ * Seeding writes rows straight through Kysely in large batches (a bench may); on PostgreSQL the
+ * trigram GIN index is dropped during the load and rebuilt after, as a bulk import would.
+ * PostgreSQL: TOKENWARD_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import pg from 'pg';
+import { deriveCursorKey } from '../src/domain/cursor.js';
+import { newOrgId } from '../src/domain/ids.js';
+import { searchTextOf } from '../src/domain/token-query.js';
+import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
+import type { Database, TokenTable, UserTable } from '../src/store/schema.js';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-06-01T00:00:00Z');
+const TOKENS_PER_USER = 20;
+const FIRST = ['ada', 'alan', 'grace', 'linus', 'margaret', 'ken', 'barbara', 'donald', 'edsger', 'frances', 'john', 'radia', 'tim', 'vint', 'whitfield', 'leslie', 'niklaus', 'sophie', 'yukihiro', 'guido'];
+const LAST = ['lovelace', 'turing', 'hopper', 'torvalds', 'hamilton', 'thompson', 'liskov', 'knuth', 'dijkstra', 'allen', 'backus', 'perlman', 'lee', 'cerf', 'diffie', 'lamport', 'wirth', 'wilson', 'matsumoto', 'rossum', 'okafor', 'nakamura', 'silva', 'novak', 'kowalski'];
+const WORDS = ['deploy', 'ci', 'backup', 'sync', 'export', 'report', 'jira', 'confluence', 'script', 'laptop', 'migration', 'monitor'];
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+}
+
+/** A deterministic generator, so both dialects get the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function openBench(dialect: DialectName): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tokenward-bench-'));
+  if (dialect === 'sqlite') {
+    const handle = openDatabase({ dataDir });
+    return { handle, drop: async () => { await handle.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+  }
+  const adminUrl = process.env.TOKENWARD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tw_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try { await client.query(text); } finally { await client.end(); }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ databaseUrl: url.toString(), dataDir });
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One org with `rows` user tokens of `rows / 20` managed users; returns its id. */
+async function seedOrg(db: Kysely<Database>, rows: number, seed: number, idPrefix: string): Promise<string> {
+  const orgId = newOrgId();
+  const random = rng(seed);
+  await db.insertInto('organizations').values({ id: orgId, name: `bench ${idPrefix}`, created_at: NOW }).execute();
+  const userCount = Math.max(1, Math.ceil(rows / TOKENS_PER_USER));
+  const users: Array<Insertable<UserTable>> = [];
+  for (let i = 0; i < userCount; i++) {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+    const email = `${first}.${last}.${i}@example.com`;
+    users.push({
+      id: `usr_${idPrefix}${i}`, org_id: orgId, email, email_lower: email, name: `${first} ${last}`, role: 'member',
+      account_type: 'managed', status: random() < 0.03 ? 'deactivated' : 'active', created_at: NOW - 800 * DAY, updated_at: NOW,
+    });
+  }
+  for (let i = 0; i < users.length; i += 2000) {
+    await db.insertInto('users').values(users.slice(i, i + 2000)).execute();
+  }
+  const BATCH = 1000;
+  const PER_TX = 50_000;
+  for (let start = 0; start < rows; start += PER_TX) {
+    await db.transaction().execute(async (trx) => {
+      for (let b = start; b < Math.min(rows, start + PER_TX); b += BATCH) {
+        const chunk: Array<Insertable<TokenTable>> = [];
+        for (let i = b; i < Math.min(rows, b + BATCH, start + PER_TX); i++) {
+          const user = users[i % userCount]!;
+          const createdAt = NOW - Math.floor(random() * 500 * DAY);
+          const label = `${WORDS[Math.floor(random() * WORDS.length)]} ${i}`;
+          const roll = random();
+          chunk.push({
+            id: `tok_${idPrefix}${i}`, org_id: orgId, kind: 'user', owner_user_id: user.id as string, owner_service_account_id: null,
+            label, digest: `${idPrefix}${i}`.padStart(64, '0'), display_prefix: 'twu_bench', scopes: '["read:jira-work"]',
+            status: roll < 0.02 ? 'revoked' : roll < 0.07 ? 'suspended' : 'active',
+            created_at: createdAt, expires_at: createdAt + 365 * DAY,
+            last_active_at: random() < 0.2 ? null : NOW - Math.floor(random() * 400 * DAY),
+            created_by: null, revoked_at: null, revoked_by: null, revoked_reason: null,
+            search_text: searchTextOf(label, user.name as string, user.email as string),
+          });
+        }
+        await trx.insertInto('tokens').values(chunk).execute();
+      }
+    });
+  }
+  return orgId;
+}
+
+function percentile(sortedMs: number[], p: number): number {
+  return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)]!;
+}
+
+async function time(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 3; i++) await work();
+  const samples: number[] = [];
+  let result: unknown;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const shown = typeof result === 'number' ? `= ${result}` : `${(result as { items: unknown[] }).items.length} rows`;
+  console.log(`  ${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (${shown})`);
+}
+
+async function benchDialect(dialect: DialectName, rows: number, runs: number, revokeRows: number): Promise<void> {
+  console.log(`\n== ${dialect}: ${rows.toLocaleString('en')} tokens ==`);
+  const { handle, drop } = await openBench(dialect);
+  try {
+    await migrateToLatest(handle);
+    const { db } = handle;
+    if (dialect === 'sqlite') await sql`pragma synchronous = off`.execute(db); // seeding only; restored below
+    if (dialect === 'postgres') await sql`drop index tokens_search_trgm_idx`.execute(db);
+    let started = performance.now();
+    const orgId = await seedOrg(db, rows, 42, 'a');
+    const revokeOrgId = revokeRows > 0 ? await seedOrg(db, revokeRows, 7, 'r') : null;
+    if (dialect === 'postgres') await sql`create index tokens_search_trgm_idx on tokens using gin (search_text gin_trgm_ops)`.execute(db);
+    // PostgreSQL: VACUUM sets the visibility map that index-only scans need, as autovacuum would.
+    await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
+    if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
+    console.log(`  seeded ${(rows + revokeRows).toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const service = createTokenInventoryService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
+    // A person's address (about 0.2% of tokens) and a broad surname (4%): admins search both ways.
+    const filters = { q: 'grace.okafor', status: 'allowed', lastActiveAtSearchType: 'gt', lastActiveAtUom: 'day', lastActiveAtValue: '90' };
+    const listQuery = { ...filters, sort: '-lastActiveAt', pageSize: '100' };
+    await time('list  q + status + lastActiveAt gt 90d, sort -lastActiveAt', runs, () => service.searchUserTokens(orgId, listQuery));
+    await time('count q + status + lastActiveAt gt 90d', runs, () => service.countUserTokens(orgId, filters));
+    const firstPage = await service.searchUserTokens(orgId, listQuery);
+    const next = firstPage.links.next;
+    if (next) await time('list  same, second page (cursor)', runs, () => service.searchUserTokens(orgId, { ...listQuery, cursor: next }));
+    const wide = { ...listQuery, q: 'okafor' };
+    await time('list  broad q (4% of rows) + status + lastActiveAt, sort', runs, () => service.searchUserTokens(orgId, wide));
+    await time('count broad q (4% of rows) + status + lastActiveAt', runs, () => service.countUserTokens(orgId, { ...filters, q: 'okafor' }));
+    const broad = { status: 'allowed', lastActiveAtSearchType: 'gt', lastActiveAtUom: 'day', lastActiveAtValue: '90' };
+    await time('list  status + lastActiveAt gt 90d (no q), sort -lastActiveAt', runs, () => service.searchUserTokens(orgId, { ...broad, sort: '-lastActiveAt' }));
+    await time('list  no filter, default sort', runs, () => service.searchUserTokens(orgId, {}));
+    await time('count status + lastActiveAt gt 90d (no q)', Math.min(runs, 10), () => service.countUserTokens(orgId, broad));
+    await time('count no filter', Math.min(runs, 10), () => service.countUserTokens(orgId, {}));
+
+    if (revokeOrgId) {
+      started = performance.now();
+      const principal = { kind: 'admin_key' as const, tokenId: 'tok_bench', orgId: revokeOrgId, scopes: [] };
+      const revoked = await service.revokeAllUserTokens(principal, revokeOrgId, null);
+      console.log(`  bulk revoke: ${revoked.toLocaleString('en')} tokens (of ${revokeRows.toLocaleString('en')} seeded, some pre-revoked) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+  } finally {
+    await drop();
+  }
+}
+
+const rows = Number(arg('rows', '1000000'));
+const runs = Number(arg('runs', '40'));
+const revokeRows = Number(arg('revoke', '100000'));
+const which = arg('dialect', 'both');
+const dialects: DialectName[] = which === 'both' ? ['sqlite', 'postgres'] : [which as DialectName];
+for (const dialect of dialects) await benchDialect(dialect, rows, runs, revokeRows);

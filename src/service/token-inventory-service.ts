@@ -1,0 +1,230 @@
+/**
+ * Token inventory use cases (issue #4): search and count the org's user API tokens (T1, T2) and
+ * admin API keys (K1, K2), revoke in bulk (T3) or one at a time (K4, U2), and a user's own list
+ * (U1). Paging is keyset-only, behind signed cursors bound to the query they came from.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey, type CursorPayload } from '../domain/cursor.js';
+import { dateBoundsOf, type DateField } from '../domain/date-filters.js';
+import { DomainError } from '../domain/errors.js';
+import type { Token } from '../domain/models.js';
+import { actorOf, authorizeOrgAccess, type Principal } from '../domain/principal.js';
+import type { TokenKind } from '../domain/token-format.js';
+import {
+  fingerprintOf,
+  inventoryStatusOf,
+  parseInventoryFilters,
+  parsePageSize,
+  parseSort,
+  sortKeyOf,
+  type InventoryFilters,
+  type InventoryStatus,
+  type Sort,
+} from '../domain/token-query.js';
+import type { DialectName } from '../store/db.js';
+import type { Database } from '../store/schema.js';
+import { createStores } from '../store/stores.js';
+import { createTokenSearchStore, type InventoryItem, type KeysetPosition, type TokenSearch } from '../store/token-search-store.js';
+import { auditEntry } from './audit-service.js';
+
+/** Tokens revoked per transaction by a bulk revoke: short transactions, other requests in between. */
+export const DEFAULT_REVOKE_BATCH_SIZE = 1000;
+
+export interface TokenInventoryDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  cursorKey: CursorKey;
+  revokeBatchSize?: number;
+}
+
+export type QueryParams = Record<string, unknown>;
+
+export interface PageLinks {
+  self: string;
+  next: string | null;
+  prev: string | null;
+}
+
+export interface InventoryPage {
+  items: Array<InventoryItem & { status: InventoryStatus }>;
+  links: PageLinks;
+}
+
+export interface UserTokenSummary {
+  token: Token;
+  isDisabled: boolean;
+}
+
+interface Family {
+  kind: TokenKind;
+  dateFields: readonly DateField[];
+  hasStatus: boolean;
+  hasKeyType: boolean;
+}
+
+/** Which filters each list takes (CONTRACT.md T1, K2). */
+const USER_TOKENS: Family = { kind: 'user', dateFields: ['createdAt', 'lastActiveAt'], hasStatus: true, hasKeyType: false };
+const ADMIN_KEYS: Family = { kind: 'admin_key', dateFields: ['expiresAt', 'lastActiveAt'], hasStatus: false, hasKeyType: true };
+
+export function createTokenInventoryService(deps: TokenInventoryDeps) {
+  const { db, dialect, clock, cursorKey } = deps;
+  const batchSize = deps.revokeBatchSize ?? DEFAULT_REVOKE_BATCH_SIZE;
+  const search = createTokenSearchStore(db, dialect);
+
+  function searchOf(orgId: string, family: Family, filters: InventoryFilters, now: Date): TokenSearch {
+    const dates: TokenSearch['dates'] = {};
+    for (const [field, filter] of Object.entries(filters.dates) as Array<[DateField, NonNullable<InventoryFilters['dates'][DateField]>]>) {
+      dates[field] = dateBoundsOf(filter, field === 'expiresAt' ? 'future' : 'past', now);
+    }
+    return { orgId, kind: family.kind, q: filters.q, status: filters.status, keyType: filters.keyType, dates, nowMs: now.getTime() };
+  }
+
+  /** Cursor payloads: `d` n(ext)/p(rev)/s(tart), `k` sort key, `i` id, `x` inclusive. */
+  function positionOf(payload: CursorPayload, sort: Sort): KeysetPosition | null {
+    const { d, k, i, x } = payload;
+    if (d === 's') return null;
+    const isKeyOk = sort.field === 'label' ? typeof k === 'string' : typeof k === 'number' && Number.isSafeInteger(k);
+    if ((d !== 'n' && d !== 'p') || !isKeyOk || typeof i !== 'string' || (x !== undefined && x !== 1)) {
+      throw new DomainError('INVALID_PAGE_CURSOR');
+    }
+    return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
+  }
+
+  async function searchPage(orgId: string, family: Family, params: QueryParams): Promise<InventoryPage> {
+    const now = clock();
+    const filters = parseInventoryFilters(params, family);
+    const sort = parseSort(params.sort);
+    const limit = parsePageSize(params.pageSize);
+    const fingerprint = queryFingerprint({ org: orgId, kind: family.kind, ...fingerprintOf(filters, sort) });
+    const rawCursor = typeof params.cursor === 'string' && params.cursor.trim() !== '' ? params.cursor : null;
+    const position = rawCursor === null ? null : positionOf(decodeCursor(cursorKey, fingerprint, rawCursor), sort);
+    const { items, hasMore } = await search.page(searchOf(orgId, family, filters, now), sort, position, limit);
+
+    const cursor = (payload: CursorPayload) => encodeCursor(cursorKey, fingerprint, payload);
+    const at = (item: InventoryItem, payload: CursorPayload) => cursor({ ...payload, k: sortKeyOf(item.token, sort.field), i: item.token.id });
+    const first = items[0];
+    const last = items[items.length - 1];
+    const samePosition = (p: KeysetPosition) => ({ k: p.key, i: p.id });
+    let links: PageLinks;
+    if (position === null) {
+      links = { self: cursor({ d: 's' }), next: hasMore && last ? at(last, { d: 'n' }) : null, prev: null };
+    } else if (position.direction === 'next') {
+      links = {
+        self: first ? at(first, { d: 'n', x: 1 }) : rawCursor!,
+        next: hasMore && last ? at(last, { d: 'n' }) : null,
+        // Rows before a forward page: the ones up to its cursor (inclusive when it was exclusive).
+        prev: first ? at(first, { d: 'p' }) : cursor({ d: 'p', ...samePosition(position), ...(position.isInclusive ? {} : { x: 1 }) }),
+      };
+    } else {
+      links = {
+        self: first ? at(first, { d: 'n', x: 1 }) : rawCursor!,
+        next: last ? at(last, { d: 'n' }) : cursor({ d: 'n', ...samePosition(position), ...(position.isInclusive ? {} : { x: 1 }) }),
+        prev: hasMore && first ? at(first, { d: 'p' }) : null,
+      };
+    }
+    return {
+      items: items.map((item) => ({ ...item, status: inventoryStatusOf(item.token, item.owner?.status ?? null, now) ?? 'BLOCKED' })),
+      links,
+    };
+  }
+
+  async function countOf(orgId: string, family: Family, params: QueryParams): Promise<number> {
+    const now = clock();
+    return search.count(searchOf(orgId, family, parseInventoryFilters(params, family), now));
+  }
+
+  return {
+    /** T1: the org's user API tokens. */
+    searchUserTokens: (orgId: string, params: QueryParams) => searchPage(orgId, USER_TOKENS, params),
+    /** T2 */
+    countUserTokens: (orgId: string, params: QueryParams) => countOf(orgId, USER_TOKENS, params),
+    /** K2: the org's admin API keys. */
+    searchAdminKeys: (orgId: string, params: QueryParams) => searchPage(orgId, ADMIN_KEYS, params),
+    /** K1 */
+    countAdminKeys: (orgId: string, params: QueryParams) => countOf(orgId, ADMIN_KEYS, params),
+
+    /**
+     * T3: revokes every managed user's API token of the org, `batchSize` per transaction, yielding
+     * to other requests between batches. Restartable: a second call picks up whatever the first did
+     * not reach. The one audit entry (with the count) is written in the last batch's transaction;
+     * each revoked row also carries who revoked it and why, so an interrupted run stays traceable.
+     */
+    async revokeAllUserTokens(principal: Principal, orgId: string, ip: string | null): Promise<number> {
+      const now = clock();
+      let after: { createdAtMs: number; id: string } | null = null;
+      let total = 0;
+      for (;;) {
+        const batch = await db.transaction().execute(async (trx) => {
+          const store = createTokenSearchStore(trx, dialect);
+          const rows = await store.nextManagedUserTokens(orgId, after, batchSize);
+          const revoked = await store.revokeMany(orgId, rows.map((r) => r.id), principal.tokenId, 'bulk_revoke', now);
+          if (rows.length < batchSize) {
+            await createStores(trx).audit.append(
+              auditEntry(
+                { orgId, ...actorOf(principal), ip, action: 'token.bulk_revoked', targetType: 'org', targetId: orgId, details: { kind: 'user', accountType: 'managed', count: total + revoked } },
+                clock,
+              ),
+            );
+          }
+          return { rows, revoked };
+        });
+        total += batch.revoked;
+        const lastRow = batch.rows[batch.rows.length - 1];
+        if (batch.rows.length < batchSize || !lastRow) return total;
+        after = { createdAtMs: lastRow.createdAtMs, id: lastRow.id };
+        await yieldToEventLoop();
+      }
+    },
+
+    /** K4: revokes one admin API key of the org. A revoked key is gone, as in Atlassian: 404. */
+    async revokeAdminKey(principal: Principal, orgId: string, keyId: string, ip: string | null): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const stores = createStores(trx);
+        const key = await stores.tokens.findById(orgId, keyId);
+        if (!key || key.kind !== 'admin_key' || key.status === 'revoked') throw new DomainError('TOKEN_NOT_FOUND', 'No such API key in this organization.');
+        await stores.tokens.revoke(orgId, keyId, principal.tokenId, 'admin_api', clock());
+        await stores.audit.append(
+          auditEntry({ orgId, ...actorOf(principal), ip, action: 'admin_key.revoked', targetType: 'token', targetId: keyId, details: { count: 1 } }, clock),
+        );
+      });
+    },
+
+    /**
+     * U1: a user's API tokens. The route has no org: the user must be in the key's own org, and
+     * the scope is checked here as `requireAdmin` checks scopes only on routes with an `orgId`.
+     */
+    async listTokensOfUser(principal: Principal, accountId: string): Promise<UserTokenSummary[]> {
+      authorizeOrgAccess(principal, principal.orgId, 'read:tokens:admin');
+      const user = await createStores(db).users.findById(principal.orgId, accountId);
+      if (!user) throw new DomainError('USER_NOT_FOUND');
+      const now = clock();
+      const tokens = await search.listOfUser(principal.orgId, accountId);
+      return tokens.map((token) => ({ token, isDisabled: inventoryStatusOf(token, user.status, now) !== 'ALLOWED' }));
+    },
+
+    /** U2: revokes one of a user's API tokens. */
+    async revokeTokenOfUser(principal: Principal, accountId: string, tokenId: string, ip: string | null): Promise<void> {
+      authorizeOrgAccess(principal, principal.orgId, 'delete:tokens:admin');
+      const orgId = principal.orgId;
+      await db.transaction().execute(async (trx) => {
+        const stores = createStores(trx);
+        if (!(await stores.users.findById(orgId, accountId))) throw new DomainError('USER_NOT_FOUND');
+        const token = await stores.tokens.findById(orgId, tokenId);
+        const isUsersToken = token?.kind === 'user' && token.owner?.type === 'user' && token.owner.id === accountId;
+        if (!token || !isUsersToken || token.status === 'revoked') throw new DomainError('TOKEN_NOT_FOUND');
+        await stores.tokens.revoke(orgId, tokenId, principal.tokenId, 'admin_api', clock());
+        await stores.audit.append(
+          auditEntry(
+            { orgId, ...actorOf(principal), ip, action: 'token.revoked', targetType: 'token', targetId: tokenId, details: { owner: accountId, count: 1 } },
+            clock,
+          ),
+        );
+      });
+    },
+  };
+}
+
+export type TokenInventoryService = ReturnType<typeof createTokenInventoryService>;

@@ -1,0 +1,246 @@
+/**
+ * Inventory reads over the tokens table (issue #4): filtered, keyset-paged lists and counts, and
+ * the batches of a bulk revoke. Revoked tokens are never listed or counted (Atlassian deletes them).
+ * Every predicate is written against the indexes of migration 0002: the sort key expressions below
+ * are character for character the indexed ones, and `q` goes through the trigram index.
+ */
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DateBounds, DateField } from '../domain/date-filters.js';
+import type { UserStatus } from '../domain/models.js';
+import type { TokenKind } from '../domain/token-format.js';
+import {
+  NEVER_ACTIVE_SORT_MS,
+  NEVER_EXPIRES_SORT_MS,
+  type InventoryFilters,
+  type Sort,
+  type SortField,
+} from '../domain/token-query.js';
+import type { DialectName } from './db.js';
+import type { Database } from './schema.js';
+import { toToken } from './token-store.js';
+import type { Token } from '../domain/models.js';
+
+export interface TokenSearch {
+  orgId: string;
+  kind: TokenKind;
+  q: InventoryFilters['q'];
+  status: InventoryFilters['status'];
+  keyType: InventoryFilters['keyType'];
+  dates: Partial<Record<DateField, DateBounds>>;
+  /** "Expired" is judged at this instant. */
+  nowMs: number;
+}
+
+/** Where a page starts: strictly after (or before, walking back) a row's sort key and id. */
+export interface KeysetPosition {
+  key: number | string;
+  id: string;
+  direction: 'next' | 'prev';
+  /** Include the row at the position itself (a `self` link re-reads its page from its first row). */
+  isInclusive: boolean;
+}
+
+export interface OwnerSummary {
+  id: string;
+  orgId: string;
+  name: string;
+  email: string;
+  status: UserStatus;
+}
+
+export interface InventoryItem {
+  token: Token;
+  owner: OwnerSummary | null;
+}
+
+/** Trigram indexes need three characters; shorter `q` values are matched by a scan of the org. */
+const MIN_TRIGRAM_CHARS = 3;
+
+const COLUMN_OF: Record<DateField, string> = { createdAt: 'created_at', lastActiveAt: 'last_active_at', expiresAt: 'expires_at' };
+
+/** The ORDER BY expression of a sort field, with the sentinel a missing instant sorts as. */
+function sortKeyExpr(field: SortField): { expr: RawBuilder<unknown>; nullSentinel: number | null } {
+  switch (field) {
+    case 'createdAt':
+      return { expr: sql`t.created_at`, nullSentinel: null };
+    case 'lastActiveAt':
+      return { expr: sql`coalesce(t.last_active_at, ${sql.lit(NEVER_ACTIVE_SORT_MS)})`, nullSentinel: NEVER_ACTIVE_SORT_MS };
+    case 'expiresAt':
+      return { expr: sql`coalesce(t.expires_at, ${sql.lit(NEVER_EXPIRES_SORT_MS)})`, nullSentinel: NEVER_EXPIRES_SORT_MS };
+    case 'label':
+      return { expr: sql`t.label`, nullSentinel: null };
+  }
+}
+
+function inBounds(bounds: DateBounds, value: number): boolean {
+  return (bounds.minMs === null || value >= bounds.minMs) && (bounds.maxMs === null || value <= bounds.maxMs);
+}
+
+/**
+ * A date window as a range over the (indexed) sort-key expression, so a `lastActiveAt` filter and
+ * a `lastActiveAt` sort share one index range; the explicit null tests are added only when the
+ * sentinel would otherwise say the wrong thing.
+ */
+function datePredicate(field: DateField, bounds: DateBounds): RawBuilder<SqlBool> {
+  const { expr, nullSentinel } = sortKeyExpr(field);
+  const column = sql.ref(`t.${COLUMN_OF[field]}`);
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (bounds.minMs !== null) parts.push(sql<SqlBool>`${expr} >= ${bounds.minMs}`);
+  if (bounds.maxMs !== null) parts.push(sql<SqlBool>`${expr} <= ${bounds.maxMs}`);
+  const range = parts.length > 0 ? sql<SqlBool>`(${sql.join(parts, sql` and `)})` : sql<SqlBool>`1 = 1`;
+  if (nullSentinel === null) return range;
+  const sentinelMatches = inBounds(bounds, nullSentinel);
+  if (bounds.includeNull && !sentinelMatches) return sql<SqlBool>`(${range} or ${column} is null)`;
+  if (!bounds.includeNull && sentinelMatches) return sql<SqlBool>`(${range} and ${column} is not null)`;
+  return range;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectName) {
+  function qPredicate(q: string): RawBuilder<SqlBool> {
+    if ([...q].length < MIN_TRIGRAM_CHARS) {
+      return dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${q}) > 0` : sql<SqlBool>`instr(t.search_text, ${q}) > 0`;
+    }
+    if (dialect === 'postgres') return sql<SqlBool>`t.search_text like ${`%${escapeLike(q)}%`} escape '\\'`;
+    // A quoted FTS5 string is matched as a substring by the trigram tokenizer, operators and all.
+    const phrase = `"${q.replace(/"/g, '""')}"`;
+    return sql<SqlBool>`t.rowid in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
+  }
+
+  function predicates(search: TokenSearch): RawBuilder<SqlBool>[] {
+    const where: RawBuilder<SqlBool>[] = [
+      sql<SqlBool>`t.org_id = ${search.orgId}`,
+      sql<SqlBool>`t.kind = ${search.kind}`,
+      sql<SqlBool>`t.status <> 'revoked'`,
+    ];
+    if (search.q) where.push(qPredicate(search.q));
+    // Mirrors inventoryStatusOf (src/domain/token-query.ts). The owner's status is tested against
+    // the org's (few) inactive users rather than by joining every token to its owner, so a count
+    // stays an index-only scan of tokens_inv_last_active_idx.
+    const inactiveOwners = sql`(select iu.id from users iu where iu.org_id = ${search.orgId} and iu.status <> 'active')`;
+    if (search.status === 'allowed') {
+      where.push(
+        sql<SqlBool>`t.status = 'active' and (t.expires_at is null or t.expires_at > ${search.nowMs}) and (t.owner_user_id is null or t.owner_user_id not in ${inactiveOwners})`,
+      );
+    } else if (search.status === 'blocked') {
+      where.push(sql<SqlBool>`(t.status = 'suspended' or t.expires_at <= ${search.nowMs} or t.owner_user_id in ${inactiveOwners})`);
+    }
+    if (search.keyType === 'scoped') where.push(sql<SqlBool>`t.scopes <> '[]'`);
+    if (search.keyType === 'unscoped') where.push(sql<SqlBool>`t.scopes = '[]'`);
+    for (const [field, bounds] of Object.entries(search.dates) as Array<[DateField, DateBounds]>) {
+      where.push(datePredicate(field, bounds));
+    }
+    return where;
+  }
+
+  const allOf = (parts: RawBuilder<SqlBool>[]): Expression<SqlBool> => sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+
+  return {
+    /**
+     * One page in walking order, fetching `limit + 1` rows to learn whether more lie beyond. A
+     * `prev` page is read backwards and returned in display order.
+     */
+    async page(search: TokenSearch, sort: Sort, position: KeysetPosition | null, limit: number): Promise<{ items: InventoryItem[]; hasMore: boolean }> {
+      const { expr } = sortKeyExpr(sort.field);
+      const isBackwards = position?.direction === 'prev';
+      // Walking back over a descending sort reads ascending, and vice versa.
+      const isDescending = sort.descending !== isBackwards;
+      const where = predicates(search);
+      if (position) {
+        const op = `${isDescending ? '<' : '>'}${position.isInclusive ? '=' : ''}`;
+        where.push(sql<SqlBool>`(${expr}, t.id) ${sql.raw(op)} (${position.key}, ${position.id})`);
+      }
+      const direction = isDescending ? 'desc' : 'asc';
+      // PostgreSQL misjudges how selective `LIKE '%q%'` is and may walk the sort index hoping to
+      // meet matches early: 250 ms at 1M tokens for a rare q. An ORDER BY the index cannot serve
+      // makes it take the trigram matches first and sort them (cost grows with the matches, not
+      // the table). SQLite's planner already reads the FTS matches first.
+      const isTrigramFirst = dialect === 'postgres' && search.q !== null && [...search.q].length >= MIN_TRIGRAM_CHARS;
+      const orderExpr = !isTrigramFirst ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
+      const rows = await db
+        .selectFrom('tokens as t')
+        .leftJoin('users as u', 'u.id', 't.owner_user_id')
+        .selectAll('t')
+        .select(['u.id as owner_id', 'u.org_id as owner_org_id', 'u.name as owner_name', 'u.email as owner_email', 'u.status as owner_status'])
+        .where(allOf(where))
+        .orderBy(orderExpr, direction)
+        .orderBy('t.id', direction)
+        .limit(limit + 1)
+        .execute();
+      const hasMore = rows.length > limit;
+      const kept = rows.slice(0, limit);
+      if (isBackwards) kept.reverse();
+      const items = kept.map((row) => ({
+        token: toToken(row),
+        owner:
+          row.owner_id === null
+            ? null
+            : { id: row.owner_id, orgId: row.owner_org_id!, name: row.owner_name!, email: row.owner_email!, status: row.owner_status as UserStatus },
+      }));
+      return { items, hasMore };
+    },
+
+    async count(search: TokenSearch): Promise<number> {
+      const row = await db
+        .selectFrom('tokens as t')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where(allOf(predicates(search)))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /**
+     * The next batch of a bulk revoke: unrevoked user tokens of managed accounts, in
+     * `(created_at, id)` order after `after`, so each batch resumes where the last one stopped
+     * instead of re-reading revoked rows.
+     */
+    async nextManagedUserTokens(orgId: string, after: { createdAtMs: number; id: string } | null, limit: number) {
+      return db
+        .selectFrom('tokens as t')
+        .innerJoin('users as u', 'u.id', 't.owner_user_id')
+        .select(['t.id as id', 't.created_at as createdAtMs'])
+        .where('t.org_id', '=', orgId)
+        .where('t.kind', '=', 'user')
+        .where('t.status', '<>', 'revoked')
+        .where('u.account_type', '=', 'managed')
+        .$if(after !== null, (qb) => qb.where(sql<SqlBool>`(t.created_at, t.id) > (${after!.createdAtMs}, ${after!.id})`))
+        .orderBy('t.created_at')
+        .orderBy('t.id')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Revokes the listed tokens that are not revoked yet; returns how many it revoked. */
+    async revokeMany(orgId: string, ids: readonly string[], by: string | null, reason: string, at: Date): Promise<number> {
+      if (ids.length === 0) return 0;
+      const result = await db
+        .updateTable('tokens')
+        .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
+        .where('org_id', '=', orgId)
+        .where('id', 'in', [...ids])
+        .where('status', '<>', 'revoked')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** A user's unrevoked user API tokens, newest first (U1 has no paging; a person holds few). */
+    async listOfUser(orgId: string, userId: string): Promise<Token[]> {
+      const rows = await db
+        .selectFrom('tokens')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('owner_user_id', '=', userId)
+        .where('kind', '=', 'user')
+        .where('status', '<>', 'revoked')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toToken);
+    },
+  };
+}
+
+export type TokenSearchStore = ReturnType<typeof createTokenSearchStore>;
