@@ -182,7 +182,12 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         await tx.audit.append(
           auditEntry({ orgId, ...actor, action: 'service_account.updated', targetType: 'service_account', targetId: input.id, details: { changes } }, clock),
         );
-        return (await tx.serviceAccounts.findById(orgId, input.id))!;
+        const updated = (await tx.serviceAccounts.findById(orgId, input.id))!;
+        if (displayName !== undefined) {
+          // The token inventory's `q` searches owners' names (issue #4).
+          await tx.tokens.refreshOwnerSearchText({ type: 'service_account', id: updated.id }, updated.displayName, updated.email);
+        }
+        return updated;
       });
     },
 

@@ -139,6 +139,10 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         const before = await mustFind(tx, orgId, userId);
         if (changes.role !== undefined) assertKeepsAnOwner(before, { role: changes.role }, await tx.users.countActiveOwners(orgId));
         const updated = (await tx.users.update(orgId, userId, { ...changes, updatedAt: clock() }))!;
+        if (updated.name !== before.name || updated.email !== before.email) {
+          // `q` of the token inventory searches owners' names and e-mails (issue #4).
+          await tx.tokens.refreshOwnerSearchText({ type: 'user', id: userId }, updated.name, updated.email);
+        }
         const changed = Object.fromEntries(
           (Object.keys(changes) as Array<keyof typeof changes>)
             .filter((field) => before[field] !== updated[field])

@@ -53,6 +53,20 @@ export function createTokenStore(db: Kysely<Database>) {
   }
 
   return {
+    /**
+     * Rewrites the denormalized search text of an owner's tokens after the owner's name or e-mail
+     * changed. Per row, in the caller's transaction: the text is lower-cased by the application
+     * (SQLite's lower() folds ASCII only), and one owner holds few tokens.
+     */
+    async refreshOwnerSearchText(owner: TokenOwner, ownerName: string, ownerEmail: string): Promise<number> {
+      const column = owner.type === 'user' ? 'owner_user_id' : 'owner_service_account_id';
+      const rows = await db.selectFrom('tokens').select(['id', 'label']).where(column, '=', owner.id).execute();
+      for (const row of rows) {
+        await db.updateTable('tokens').set({ search_text: searchTextOf(row.label, ownerName, ownerEmail) }).where('id', '=', row.id).execute();
+      }
+      return rows.length;
+    },
+
     /** The digest is the only form of the secret that is ever stored. */
     async insert(token: Token, digest: string): Promise<void> {
       await db
