@@ -15,6 +15,9 @@ import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createScimGroupService } from './service/scim-group-service.js';
+import { createScimTokenService } from './service/scim-token-service.js';
+import { createScimUserService } from './service/scim-user-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
@@ -49,11 +52,17 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
   return {
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
-    directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
-    directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
+    directoryUsers,
+    directoryGroups,
+    // SCIM provisioning (issue #5) changes the directory only through the two services above.
+    scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
+    scimUsers: createScimUserService({ db, clock, directoryUsers }),
+    scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
   };
@@ -99,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       baseUrl: () => baseUrl,
       version: VERSION,
       rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
+      now: core.clock,
     });
     let closed = false;
     return {

@@ -12,11 +12,23 @@ export interface AdminKeyPrincipal {
   scopes: readonly string[];
 }
 
-export type Principal = AdminKeyPrincipal;
+/**
+ * An identity provider's SCIM client (issue #5, docs/scim.md), authenticated by a SCIM token of one
+ * org. It holds the directory scopes only, so the directory services apply their usual rules to it,
+ * and its changes are audited with the SCIM token as the actor.
+ */
+export interface ScimTokenPrincipal {
+  kind: 'scim_token';
+  tokenId: string;
+  orgId: string;
+  scopes: readonly string[];
+}
+
+export type Principal = AdminKeyPrincipal | ScimTokenPrincipal;
 
 /** The audit actor of a principal. */
-export function actorOf(principal: Principal): { actorType: 'admin_key'; actorId: string } {
-  return { actorType: 'admin_key', actorId: principal.tokenId };
+export function actorOf(principal: Principal): { actorType: 'admin_key' | 'scim_token'; actorId: string } {
+  return { actorType: principal.kind, actorId: principal.tokenId };
 }
 
 /**

@@ -9,6 +9,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { ScimGroupService } from '../service/scim-group-service.js';
+import type { ScimTokenService } from '../service/scim-token-service.js';
+import type { ScimUserService } from '../service/scim-user-service.js';
 import type { ServiceAccountService } from '../service/service-account-service.js';
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
@@ -16,6 +19,9 @@ import type { UserDirectoryService } from '../service/user-directory-service.js'
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { SCIM_PREFIX } from './scim-helpers.js';
+import { scimPlugin } from './scim-plugin.js';
+import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
@@ -34,6 +40,9 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  scimTokens: ScimTokenService;
+  scimUsers: ScimUserService;
+  scimGroups: ScimGroupService;
 }
 
 export interface HttpDeps {
@@ -45,6 +54,8 @@ export interface HttpDeps {
   baseUrl(): string;
   version: string;
   rateLimit: RateLimitOptions;
+  /** The clock, for answers that depend on the time (a SCIM token's status). */
+  now(): Date;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -96,6 +107,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
+  // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
+  await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

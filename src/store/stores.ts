@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
+import { createScimStore } from './scim-store.js';
+import { createScimTokenStore } from './scim-token-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
 import { createSettingsStore } from './settings-store.js';
@@ -23,6 +25,8 @@ export function createStores(db: Kysely<Database>) {
     audit: createAuditStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    scimTokens: createScimTokenStore(db),
+    scim: createScimStore(db),
   };
 }
 
