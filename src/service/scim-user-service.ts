@@ -14,6 +14,8 @@ import { readUserResource, userResource, type ScimUserData, type ScimUserInput }
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../domain/scim-schemas.js';
 import type { Database } from '../store/schema.js';
 import type { ScimUserRecord } from '../store/scim-store.js';
+
+export type { ScimUserRecord };
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import { scimListRequest, type ScimListQuery } from './scim-paging.js';

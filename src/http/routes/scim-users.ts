@@ -6,8 +6,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { projectAttributes, userResource } from '../../domain/scim-resources.js';
-import type { ScimUserService } from '../../service/scim-user-service.js';
-import type { ScimUserRecord } from '../../store/scim-store.js';
+import type { ScimUserRecord, ScimUserService } from '../../service/scim-user-service.js';
 import { integerParam, isIdShaped, listResponse, queryParam, scimCallerOf, scimErrorReply } from '../scim-helpers.js';
 
 type IdRoute = { Params: { id: string } };
