@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
@@ -16,10 +16,10 @@ import type { ServiceAccountService } from '../service/service-account-service.j
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
-import { registerErrorHandling } from './errors.js';
+import { errorBody, registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
-import { SCIM_PREFIX } from './scim-helpers.js';
+import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -66,6 +66,14 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // A URL that does not decode (`/scim/v2/Users/%E2%82`) fails before routing, so no plugin's
+    // error handler sees it: answer it here in the body its path family uses.
+    frameworkErrors: (error, request, rawReply) => {
+      const reply = rawReply as FastifyReply;
+      const status = error.statusCode ?? 400;
+      if (request.url.startsWith(`${SCIM_PREFIX}/`)) return scimErrorReply(reply, status, error.message, status === 400 ? 'invalidSyntax' : undefined);
+      return reply.code(status).type('application/json; charset=utf-8').send(errorBody(request.id, status, `ADMIN-${status}-0`, 'BAD_REQUEST', error.message));
+    },
   });
 
   app.decorateRequest('principal', null);
