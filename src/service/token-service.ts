@@ -195,9 +195,11 @@ export function createTokenService(deps: TokenServiceDeps) {
       }
       if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
       const digest = digestToken(pepper, parsed.secret);
-      const found = await stores.tokens.findByDigest(digest);
+      const now = clock();
+      // The one lookup every verifier shares: a rotated key's old secret works during its grace period.
+      const found = await stores.tokens.findBySecretDigest(digest, now);
       if (!found || !digestsEqual(found.digest, digest)) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
-      const reason = tokenUnusableReason(found.token, clock());
+      const reason = tokenUnusableReason(found.token, now);
       if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
       return { kind: 'admin_key', tokenId: found.token.id, orgId: found.token.orgId, scopes: found.token.scopes };
     },

@@ -6,9 +6,13 @@ import type { Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
+import { createPolicyStore } from './policy-store.js';
+import { createScopeStore } from './scope-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createTokenDeliveryStore } from './token-delivery-store.js';
+import { createTokenRequestStore } from './token-request-store.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
@@ -23,6 +27,10 @@ export function createStores(db: Kysely<Database>) {
     audit: createAuditStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    scopes: createScopeStore(db),
+    policies: createPolicyStore(db),
+    tokenRequests: createTokenRequestStore(db),
+    tokenDeliveries: createTokenDeliveryStore(db),
   };
 }
 
