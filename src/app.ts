@@ -13,8 +13,12 @@ import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
+import { createApprovalService } from './service/approval-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
+import { createIssuanceService } from './service/issuance-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createPolicyService } from './service/policy-service.js';
+import { createSelfService } from './service/self-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
@@ -49,13 +53,20 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
+  const tokens = createTokenService({ db, pepper, clock });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
-    tokens: createTokenService({ db, pepper, clock }),
+    tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey }),
+    issuance,
+    approvals,
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Token, TokenOwner, TokenStatus } from '../domain/models.js';
 import type { TokenKind } from '../domain/token-format.js';
 import { searchTextOf } from '../domain/token-query.js';
 import type { Database, TokenTable } from './schema.js';
+import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonArray, toDate, toDateOrNull, toMsOrNull } from './rows.js';
 
 export function toToken(row: Selectable<TokenTable>): Token {
@@ -159,16 +160,15 @@ export function createTokenStore(db: Kysely<Database>) {
       return rows.map((row) => ({ token: toToken(row), lastActiveIp: row.last_active_ip }));
     },
 
-    /** A keyset page of one owner's tokens, oldest first, as the other lists. */
-    async listOfOwner(orgId: string, owner: TokenOwner, page: KeysetPage): Promise<{ items: Token[]; hasMore: boolean }> {
+    /** A keyset page of one owner's tokens (every status), oldest first. */
+    async listOfOwner(orgId: string, owner: TokenOwner, page: KeysetRequest): Promise<KeysetResult<Token>> {
       const column = owner.type === 'user' ? 'owner_user_id' : 'owner_service_account_id';
       let query = db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where(column, '=', owner.id);
-      if (page.after) {
-        const { createdAtMs, id } = page.after;
-        query = query.where((eb) => eb.or([eb('created_at', '>', createdAtMs), eb.and([eb('created_at', '=', createdAtMs), eb('id', '>', id)])]));
-      }
-      const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
-      return { items: rows.slice(0, page.limit).map(toToken), hasMore: rows.length > page.limit };
+      const condition = keysetCondition('tokens', page);
+      if (condition) query = query.where(condition);
+      const direction = keysetDirection(page);
+      const rows = await query.orderBy('created_at', direction).orderBy('id', direction).limit(page.limit + 1).execute();
+      return keysetResult(rows, page, toToken);
     },
 
     async findById(orgId: string, id: string): Promise<Token | null> {
