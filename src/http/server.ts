@@ -7,8 +7,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
+import type { IssuanceService } from '../service/issuance-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { PolicyService } from '../service/policy-service.js';
+import type { SelfService } from '../service/self-service.js';
 import type { ServiceAccountService } from '../service/service-account-service.js';
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
@@ -23,6 +27,10 @@ import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { orgTokenRoutes } from './routes/org-tokens.js';
+import { policyRoutes } from './routes/policies.js';
+import { scopeRoutes } from './routes/scopes.js';
+import { tokenRequestRoutes } from './routes/token-requests.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -34,6 +42,10 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  policies: PolicyService;
+  issuance: IssuanceService;
+  approvals: ApprovalService;
+  selfService: SelfService;
 }
 
 export interface HttpDeps {
@@ -96,6 +108,10 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(scopeRoutes(deps.services));
+  await app.register(policyRoutes(deps.services));
+  await app.register(orgTokenRoutes(deps.services));
+  await app.register(tokenRequestRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
