@@ -4,7 +4,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Assignment } from '../domain/policy-resolution.js';
 import type { ResolvedPolicy } from '../service/policy-setup.js';
 import type { Impact } from '../service/policy-impact.js';
-import type { TokenRequest } from '../store/token-request-store.js';
+import type { TokenRequest } from '../domain/token-request.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

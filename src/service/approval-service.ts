@@ -17,7 +17,7 @@ import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
-import type { TokenRequest, TokenRequestStatus } from '../store/token-request-store.js';
+import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
 import { auditEntry } from './audit-service.js';
 import { cleanLabel, type AuditActor, type IssuanceService } from './issuance-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';

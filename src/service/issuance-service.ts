@@ -90,7 +90,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
       owner: request.owner,
       label: cleanLabel(request.label),
       scopes: grant.scopes,
-      expiresAt: new Date(now.getTime() + grant.lifetimeDays * DAY_MS),
+      lifetimeDays: grant.lifetimeDays,
       createdBy: request.createdBy,
       audit: request.audit,
     });

@@ -51,6 +51,8 @@ export interface OwnedTokenRequest {
   label: string;
   scopes: readonly string[];
   expiresAt?: Date | undefined;
+  /** Instead of `expiresAt`: this many days from the token's creation instant (policy grants). */
+  lifetimeDays?: number | undefined;
   createdBy: string | null;
   audit: AdminKeyRequest['audit'];
 }
@@ -62,6 +64,7 @@ interface TokenDraft {
   label: string;
   scopes: readonly string[];
   expiresAt?: Date | null | undefined;
+  lifetimeDays?: number | undefined;
   createdBy: string | null;
   presetSecret?: string | undefined;
   audit: AdminKeyRequest['audit'];
@@ -90,7 +93,12 @@ export function createTokenService(deps: TokenServiceDeps) {
   /** Checks the lifetime rule and inserts the token with its audit entry, in the caller's transaction. */
   async function insertIssued(tx: Stores, draft: TokenDraft): Promise<IssuedToken> {
     const now = clock();
-    const expiresAt = draft.expiresAt === undefined ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS) : draft.expiresAt;
+    const expiresAt =
+      draft.lifetimeDays !== undefined
+        ? new Date(now.getTime() + draft.lifetimeDays * DAY_MS)
+        : draft.expiresAt === undefined
+          ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS)
+          : draft.expiresAt;
     if (expiresAt !== null) {
       const lifetimeMs = expiresAt.getTime() - now.getTime();
       if (!(lifetimeMs > 0 && lifetimeMs <= draft.maxLifetimeDays * DAY_MS)) {

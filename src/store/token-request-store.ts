@@ -1,29 +1,9 @@
 /** Token requests, the approval queue (issue #6). */
 import type { Kysely, Selectable } from 'kysely';
+import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonArray, toDate, toDateOrNull } from './rows.js';
 import type { Database, TokenRequestTable } from './schema.js';
-
-export type TokenRequestStatus = 'pending' | 'approved' | 'denied';
-
-export interface TokenRequest {
-  id: string;
-  orgId: string;
-  requesterId: string;
-  label: string;
-  scopes: string[];
-  lifetimeDays: number;
-  justification: string | null;
-  policyId: string;
-  status: TokenRequestStatus;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-  grantedScopes: string[] | null;
-  grantedLifetimeDays: number | null;
-  tokenId: string | null;
-  createdAt: Date;
-}
 
 function toRequest(row: Selectable<TokenRequestTable>): TokenRequest {
   return {
