@@ -62,12 +62,16 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
   }
 
   /**
-   * The person deciding: an admin key acts for the user who made it. Refuses a decision on a
-   * request that person filed (SELF_APPROVAL_FORBIDDEN).
+   * The person deciding: an admin key acts for the user who made it, following keys made by keys
+   * (their `createdBy` is the parent key's id) up to the person. Refuses a decision on a request
+   * that person filed (SELF_APPROVAL_FORBIDDEN). Null when no person is on record (a CLI key).
    */
   async function deciderOf(tx: Stores, caller: Caller, request: TokenRequest): Promise<string | null> {
-    const key = await tx.tokens.findById(request.orgId, caller.principal.tokenId);
-    const userId = key?.createdBy ?? null;
+    let createdBy: string | null = caller.principal.tokenId;
+    for (let depth = 0; depth < 10 && createdBy !== null && createdBy.startsWith('tok_'); depth += 1) {
+      createdBy = (await tx.tokens.findById(request.orgId, createdBy))?.createdBy ?? null;
+    }
+    const userId = createdBy !== null && !createdBy.startsWith('tok_') ? createdBy : null;
     if (userId !== null && userId === request.requesterId) throw new DomainError('SELF_APPROVAL_FORBIDDEN', 'Nobody may decide their own token request: another approver must.');
     return userId;
   }

@@ -81,6 +81,17 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
     const selfApproval = await adminApi(t, membersOwnKey)('POST', `/token-requests/${filed.id}/approve`, {});
     expect(selfApproval.statusCode).toBe(403);
     expectErrorBody(selfApproval.json(), 403, 'SELF_APPROVAL_FORBIDDEN');
+    // A key made with a key of the member's still acts for the member.
+    const membersFullKey = (await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'member all', scopes: [], createdBy: member.id, audit })).secret;
+    const childKey = await t.app.http.inject({
+      method: 'POST',
+      url: `/admin/api-access/v1/orgs/${t.orgId}/api-keys`,
+      headers: { authorization: `Bearer ${membersFullKey}` },
+      payload: { label: 'child', scopes: ['approve:token-requests:admin'] },
+    });
+    expect(childKey.statusCode).toBe(200);
+    const childDecision = await adminApi(t, childKey.json().token)('POST', `/token-requests/${filed.id}/deny`, { reason: 'mine' });
+    expectErrorBody(childDecision.json(), 403, 'SELF_APPROVAL_FORBIDDEN');
     const widened = await adminApi(t, approverKey)('POST', `/token-requests/${filed.id}/approve`, { scopes: ['read:jira-work', 'delete:issue:jira'] });
     expectErrorBody(widened.json(), 400, 'VALIDATION_FAILED');
 
