@@ -109,13 +109,15 @@ describe.each(DIALECTS)('local sign-in on %s', (dialect) => {
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const unknown: number[] = [];
     const wrong: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 9; i += 1) {
       unknown.push(await time(`nobody${i}@acme.test`));
       wrong.push(await time('dora@acme.test'));
     }
     const ratio = median(unknown) / median(wrong);
+    // The leak would be an unknown e-mail answering much faster (no argon2 at all: ~0.1 of the time).
+    // Loose bounds: the machine is shared, and the point is the order of magnitude.
     expect(ratio, `unknown ${median(unknown)} ms, wrong ${median(wrong)} ms`).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    expect(ratio, `unknown ${median(unknown)} ms, wrong ${median(wrong)} ms`).toBeLessThan(3);
   });
 
   it('asks for the CSRF token on state-changing requests made with the cookie, not with a bearer key', async () => {
