@@ -18,6 +18,12 @@ export const ERROR_CODES = {
   GROUP_NOT_FOUND: 'No such group.',
   CONFLICT: 'The request conflicts with the current state.',
   RATE_LIMITED: 'Too many requests.',
+  INVALID_CREDENTIALS: 'The e-mail or the password is not right.',
+  CSRF_FAILED: 'The CSRF token is missing or does not match this session.',
+  LINK_INVALID: 'The link is not valid: it is unknown, used or expired.',
+  SSO_NOT_CONFIGURED: 'Single sign-on is not configured for this organization.',
+  SSO_EMAIL_DOMAIN_NOT_ALLOWED: "The e-mail domain is not allowed to sign in to this organization.",
+  SSO_FAILED: 'Single sign-on did not complete.',
   INTERNAL_ERROR: 'Something went wrong on our side.',
   NOT_READY: 'The service is not ready: its database is not reachable.',
 } as const;

@@ -23,6 +23,12 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   GROUP_NOT_FOUND: { status: 404, n: 6 },
   CONFLICT: { status: 409, n: 1 },
   RATE_LIMITED: { status: 429, n: 1 },
+  INVALID_CREDENTIALS: { status: 401, n: 3 },
+  CSRF_FAILED: { status: 403, n: 2 },
+  LINK_INVALID: { status: 400, n: 4 },
+  SSO_NOT_CONFIGURED: { status: 404, n: 7 },
+  SSO_EMAIL_DOMAIN_NOT_ALLOWED: { status: 403, n: 3 },
+  SSO_FAILED: { status: 401, n: 4 },
   INTERNAL_ERROR: { status: 500, n: 1 },
   NOT_READY: { status: 503, n: 1 },
 };

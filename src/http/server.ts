@@ -13,6 +13,11 @@ import type { ServiceAccountService } from '../service/service-account-service.j
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
+import type { LinkService } from '../service/link-service.js';
+import type { OidcService } from '../service/oidc-service.js';
+import type { SessionService } from '../service/session-service.js';
+import type { SignInService } from '../service/sign-in-service.js';
+import type { SsoConfigService } from '../service/sso-config-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -25,6 +30,11 @@ import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
+import { authRoutes, type SignInRateLimit } from './routes/auth.js';
+import { meRoutes } from './routes/me.js';
+import { ssoRoutes } from './routes/sso.js';
+import { userLinkRoutes } from './routes/user-links.js';
+import { registerSessionAuth } from './session-auth.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -34,6 +44,11 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  sessions: SessionService;
+  signIn: SignInService;
+  links: LinkService;
+  oidc: OidcService;
+  ssoConfigs: SsoConfigService;
 }
 
 export interface HttpDeps {
@@ -45,6 +60,7 @@ export interface HttpDeps {
   baseUrl(): string;
   version: string;
   rateLimit: RateLimitOptions;
+  signInRateLimit: SignInRateLimit;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -72,6 +88,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
+  // Before every route: resolves the session cookie once per request (issue #5).
+  await registerSessionAuth(app, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -81,8 +99,18 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
         version: deps.version,
         description: 'Wire-compatible with Atlassian\'s "API Access" admin API, plus Tokenward\'s own extensions.',
       },
-      components: { securitySchemes: { adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' } } },
-      security: [{ adminApiKey: [] }],
+      components: {
+        securitySchemes: {
+          adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'tw_session',
+            description: 'A signed-in person (docs/sign-in.md); state-changing requests also need the X-CSRF-Token header. Admin routes accept it per the role -> scope table.',
+          },
+        },
+      },
+      security: [{ adminApiKey: [] }, { sessionCookie: [] }],
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
@@ -96,6 +124,10 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(userLinkRoutes(deps.services));
+  await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
+  await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
+  await app.register(meRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -75,6 +75,8 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         status === 'deactivated'
           ? await tx.tokenStatus.suspendActiveUserTokens(orgId, userId)
           : await tx.tokenStatus.restoreSuspendedUserTokens(orgId, userId);
+      // A deactivated person is signed out everywhere at once (issue #5); sessions are not restored.
+      if (status === 'deactivated') await tx.sessions.deleteByUser(userId);
       await audit(
         tx,
         caller,

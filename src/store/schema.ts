@@ -101,6 +101,57 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** Migration 0005 (issue #5): a user's argon2id password hash, apart from `users`. */
+export interface UserCredentialTable {
+  user_id: string;
+  password_hash: string;
+  updated_at: number;
+}
+
+/** Server-side sessions; `digest` is the HMAC of the cookie's secret, never the secret. */
+export interface SessionTable {
+  id: string;
+  digest: string;
+  org_id: string;
+  user_id: string;
+  /** `password` or `sso`. */
+  method: string;
+  created_at: number;
+  last_seen_at: number;
+  ip: string | null;
+}
+
+/** One-time links (invite, password_reset, owner_setup); `digest` is the HMAC of the link's secret. */
+export interface AuthLinkTable {
+  id: string;
+  digest: string;
+  kind: string;
+  org_id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  created_by: string | null;
+}
+
+/** An org's OIDC single sign-on; the client secret is AES-256-GCM sealed under a pepper-derived key. */
+export interface SsoConfigTable {
+  org_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret_sealed: string;
+  /** Space-separated, as OAuth sends them. */
+  scopes: string;
+  /** JSON array of lower-case domains. */
+  allowed_domains: string;
+  group_claim: string | null;
+  /** JSON object: claim value -> group id. */
+  group_mapping: string;
+  jit_enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
@@ -110,4 +161,8 @@ export interface Database {
   service_accounts: ServiceAccountTable;
   tokens: TokenTable;
   audit_log: AuditLogTable;
+  user_credentials: UserCredentialTable;
+  sessions: SessionTable;
+  auth_links: AuthLinkTable;
+  sso_configs: SsoConfigTable;
 }

@@ -4,11 +4,15 @@
  */
 import type { Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.js';
+import { createAuthLinkStore } from './auth-link-store.js';
+import { createCredentialStore } from './credential-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
+import { createSessionStore } from './session-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createSsoConfigStore } from './sso-config-store.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
@@ -23,6 +27,10 @@ export function createStores(db: Kysely<Database>) {
     audit: createAuditStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    credentials: createCredentialStore(db),
+    sessions: createSessionStore(db),
+    authLinks: createAuthLinkStore(db),
+    ssoConfigs: createSsoConfigStore(db),
   };
 }
 
