@@ -15,6 +15,9 @@ import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createScimGroupService } from './service/scim-group-service.js';
+import { createScimTokenService } from './service/scim-token-service.js';
+import { createScimUserService } from './service/scim-user-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
@@ -77,6 +80,8 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     clock,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
   return {
     sessions,
     signIn: createSignInService({ db, pepper, clock, hasher: createPasswordHasher(pepper), sessions }),
@@ -85,8 +90,12 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
-    directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
-    directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
+    directoryUsers,
+    directoryGroups,
+    // SCIM provisioning (issue #5) changes the directory only through the two services above.
+    scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
+    scimUsers: createScimUserService({ db, clock, directoryUsers }),
+    scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
   };
@@ -143,6 +152,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       version: VERSION,
       rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
+      now: core.clock,
     });
     let closed = false;
     return {

@@ -22,6 +22,13 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   TOKEN_NOT_FOUND: { status: 404, n: 5 },
   GROUP_NOT_FOUND: { status: 404, n: 6 },
   CONFLICT: { status: 409, n: 1 },
+  // SCIM codes number from 20 so parallel work adding codes to a status does not collide.
+  SCIM_INVALID_FILTER: { status: 400, n: 20 },
+  SCIM_INVALID_SYNTAX: { status: 400, n: 21 },
+  SCIM_INVALID_VALUE: { status: 400, n: 22 },
+  SCIM_INVALID_PATH: { status: 400, n: 23 },
+  SCIM_NO_TARGET: { status: 400, n: 24 },
+  SCIM_TOKEN_NOT_FOUND: { status: 404, n: 20 },
   RATE_LIMITED: { status: 429, n: 1 },
   INVALID_CREDENTIALS: { status: 401, n: 3 },
   CSRF_FAILED: { status: 403, n: 2 },

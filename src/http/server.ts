@@ -9,6 +9,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { ScimGroupService } from '../service/scim-group-service.js';
+import type { ScimTokenService } from '../service/scim-token-service.js';
+import type { ScimUserService } from '../service/scim-user-service.js';
 import type { ServiceAccountService } from '../service/service-account-service.js';
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
@@ -21,6 +24,9 @@ import type { SsoConfigService } from '../service/sso-config-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { SCIM_PREFIX } from './scim-helpers.js';
+import { scimPlugin } from './scim-plugin.js';
+import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
@@ -49,6 +55,9 @@ export interface HttpServices {
   links: LinkService;
   oidc: OidcService;
   ssoConfigs: SsoConfigService;
+  scimTokens: ScimTokenService;
+  scimUsers: ScimUserService;
+  scimGroups: ScimGroupService;
 }
 
 export interface HttpDeps {
@@ -61,6 +70,8 @@ export interface HttpDeps {
   version: string;
   rateLimit: RateLimitOptions;
   signInRateLimit: SignInRateLimit;
+  /** The clock, for answers that depend on the time (a SCIM token's status). */
+  now(): Date;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -128,6 +139,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
   await app.register(meRoutes(deps.services));
+  await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
+  // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
+  await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

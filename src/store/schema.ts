@@ -152,6 +152,46 @@ export interface SsoConfigTable {
   updated_at: number;
 }
 
+/** Migration 0006 (issue #5, docs/scim.md): SCIM bearer tokens, kept apart from `tokens`. */
+export interface ScimTokenTable {
+  id: string;
+  org_id: string;
+  label: string;
+  /** HMAC-SHA256 of the secret under the pepper; the secret itself is never stored. */
+  digest: string;
+  display_prefix: string;
+  created_at: number;
+  created_by: string | null;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+}
+
+/** Migration 0006: what SCIM knows of a user beyond the directory's columns. */
+export interface ScimUserTable {
+  user_id: string;
+  org_id: string;
+  user_name: string;
+  user_name_lower: string;
+  external_id: string | null;
+  /** JSON object: the other SCIM attributes as the client sent them (never `password`). */
+  attributes: string;
+  created_at: number;
+  updated_at: number;
+  /** Set when a SCIM client deleted the user: hidden from SCIM, kept (deactivated) in Tokenward. */
+  deleted_at: number | null;
+}
+
+/** Migration 0006: a group's SCIM `externalId`. */
+export interface ScimGroupTable {
+  group_id: string;
+  org_id: string;
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
@@ -165,4 +205,7 @@ export interface Database {
   sessions: SessionTable;
   auth_links: AuthLinkTable;
   sso_configs: SsoConfigTable;
+  scim_tokens: ScimTokenTable;
+  scim_users: ScimUserTable;
+  scim_groups: ScimGroupTable;
 }

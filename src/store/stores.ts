@@ -8,6 +8,8 @@ import { createAuthLinkStore } from './auth-link-store.js';
 import { createCredentialStore } from './credential-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
+import { createScimStore } from './scim-store.js';
+import { createScimTokenStore } from './scim-token-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
 import { createSessionStore } from './session-store.js';
@@ -31,6 +33,8 @@ export function createStores(db: Kysely<Database>) {
     sessions: createSessionStore(db),
     authLinks: createAuthLinkStore(db),
     ssoConfigs: createSsoConfigStore(db),
+    scimTokens: createScimTokenStore(db),
+    scim: createScimStore(db),
   };
 }
 

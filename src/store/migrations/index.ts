@@ -6,6 +6,7 @@ import * as tokenSearch from './0002_token_search.js';
 import * as serviceAccounts from './0003_service_accounts.js';
 import * as directory from './0004_directory.js';
 import * as signIn from './0005_sign_in.js';
+import * as scim from './0006_scim.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003_service_accounts': serviceAccounts,
   '0004_directory': directory,
   '0005_sign_in': signIn,
+  '0006_scim': scim,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
