@@ -13,7 +13,7 @@ import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Token } from '../domain/models.js';
 import { grantWithinPolicy, selfCreationPath } from '../domain/policy-enforcement.js';
-import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
+import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
@@ -65,9 +65,11 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
    * The person deciding: an admin key acts for the user who made it, following keys made by keys
    * (their `createdBy` is the parent key's id) up to the person. Refuses a decision on a request
    * that person filed (SELF_APPROVAL_FORBIDDEN). Null when no person is on record (a CLI key).
+   * A signed-in approver is that person.
    */
   async function deciderOf(tx: Stores, caller: Caller, request: TokenRequest): Promise<string | null> {
-    let createdBy: string | null = caller.principal.tokenId;
+    const principal = caller.principal;
+    let createdBy: string | null = principal.kind === 'user_session' ? principal.userId : principal.kind === 'admin_key' ? principal.tokenId : null;
     for (let depth = 0; depth < 10 && createdBy !== null && createdBy.startsWith('tok_'); depth += 1) {
       createdBy = (await tx.tokens.findById(request.orgId, createdBy))?.createdBy ?? null;
     }
@@ -163,13 +165,13 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           label: request.label,
           scopes,
           lifetimeDays,
-          createdBy: deciderId ?? caller.principal.tokenId,
+          createdBy: deciderId ?? principalId(caller.principal),
           audit: actor,
         });
         await issuance.createDeliveryIn(tx, issued.token, request.requesterId, { requestId: request.id, byLink: false });
         const now = clock();
         const reason = approval.reason?.trim().slice(0, 2000) || null;
-        const decided = await tx.tokenRequests.decide(orgId, requestId, { status: 'approved', decidedBy: deciderId ?? caller.principal.tokenId, at: now, reason, grantedScopes: issued.token.scopes, grantedLifetimeDays: lifetimeDays, tokenId: issued.token.id });
+        const decided = await tx.tokenRequests.decide(orgId, requestId, { status: 'approved', decidedBy: deciderId ?? principalId(caller.principal), at: now, reason, grantedScopes: issued.token.scopes, grantedLifetimeDays: lifetimeDays, tokenId: issued.token.id });
         if (!decided) throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
         await audit(tx, orgId, actor, 'approval.decided', requestId, {
           decision: 'approved',
@@ -194,7 +196,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         const tx = createStores(trx);
         const request = await mustFindPending(tx, orgId, requestId);
         const deciderId = await deciderOf(tx, caller, request);
-        if (!(await tx.tokenRequests.decide(orgId, requestId, { status: 'denied', decidedBy: deciderId ?? caller.principal.tokenId, at: clock(), reason: why }))) {
+        if (!(await tx.tokenRequests.decide(orgId, requestId, { status: 'denied', decidedBy: deciderId ?? principalId(caller.principal), at: clock(), reason: why }))) {
           throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
         }
         await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'approval.decided', requestId, { decision: 'denied', requesterId: request.requesterId, deciderUserId: deciderId, reason: why });

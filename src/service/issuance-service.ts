@@ -12,7 +12,7 @@ import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { DAY_MS, grantWithinPolicy } from '../domain/policy-enforcement.js';
-import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
+import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
 import { digestsEqual, digestToken, type Pepper } from '../domain/token-digest.js';
 import { generateToken } from '../domain/token-format.js';
@@ -172,7 +172,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
       const actor: AuditActor = { ...actorOf(caller.principal), ip: caller.ip };
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const issued = await issueWithinPolicyIn(tx, orgId, { owner: input.owner, label: input.label, scopes: input.scopes, lifetimeDays: input.expiresInDays, createdBy: caller.principal.tokenId, audit: actor });
+        const issued = await issueWithinPolicyIn(tx, orgId, { owner: input.owner, label: input.label, scopes: input.scopes, lifetimeDays: input.expiresInDays, createdBy: principalId(caller.principal), audit: actor });
         if (!byLink) return { token: issued.token, secret: issued.secret, delivery: null };
         const { delivery, link } = await createDeliveryIn(tx, issued.token, input.owner.id, { byLink: true });
         await audit(tx, orgId, actor, 'token.delivery_link_created', issued.token.id, { deliveryId: delivery.id, recipientUserId: input.owner.id, expiresAt: delivery.expiresAt.toISOString() });
@@ -187,7 +187,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         const tx = createStores(trx);
         const token = await mustFindToken(tx, orgId, tokenId);
         const cleanReason = reason?.trim().slice(0, 500) || null;
-        if (await tx.tokens.revoke(orgId, tokenId, caller.principal.tokenId, cleanReason, clock())) {
+        if (await tx.tokens.revoke(orgId, tokenId, principalId(caller.principal), cleanReason, clock())) {
           await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'token.revoked', tokenId, { reason: cleanReason, kind: token.kind });
         }
         return (await tx.tokens.findById(orgId, tokenId))!;

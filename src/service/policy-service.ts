@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { TokenOwner } from '../domain/models.js';
 import { cleanPolicyName, normalizeRule, MAX_POLICY_PRIORITY, type Policy, type PolicyAssignees, type PolicyStatus, type RuleInput } from '../domain/policy.js';
-import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
+import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { cleanScopeName, type ScopeClass, type ScopeDefinition } from '../domain/scope-catalogue.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
@@ -122,7 +122,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         impact,
         options.mode,
         rules,
-        { by: caller.principal.tokenId, audit: (action, tokenId, details) => audit(tx, caller, orgId, action, 'token', tokenId, details) },
+        { by: principalId(caller.principal), audit: (action, tokenId, details) => audit(tx, caller, orgId, action, 'token', tokenId, details) },
         now,
       );
       await audit(tx, caller, orgId, options.action, 'policy', changed.id, {
