@@ -12,6 +12,7 @@ import type { Pepper } from './domain/token-digest.js';
 import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
+import { createAuditChainService } from './service/audit-chain-service.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
@@ -33,7 +34,7 @@ export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const { pepper } = loadPepper(config);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
@@ -43,6 +44,20 @@ export async function createCore(options: CoreOptions) {
   }
   const services = createServices(database, pepper, clock);
   return { config, clock, pepper, database, services, close: () => database.close() };
+}
+
+/**
+ * `tokenward migrate`: the schema only, no bootstrap. The handle carries the pepper because
+ * migration 0008 chains the audit entries already in the log under a key derived from it.
+ */
+export async function migrateDatabase(config: Readonly<Config>): Promise<{ applied: string[]; location: string }> {
+  const { pepper } = loadPepper(config);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  try {
+    return { applied: await migrateToLatest(database), location: database.location };
+  } finally {
+    await database.close();
+  }
 }
 
 function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) {
@@ -56,6 +71,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    auditChain: createAuditChainService({ db, clock }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
 import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
+import { runAuditVerify } from './audit.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
 import { runServe } from './serve.js';
@@ -45,5 +46,11 @@ adminKey
   .command('generate')
   .description('print a fresh, well-formed admin key secret without touching any database (for TOKENWARD_BOOTSTRAP_ADMIN_KEY)')
   .action(() => runAdminKeyGenerate());
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description("walk the audit log's hash chain; exit 0 when intact, 1 naming the first bad entry")
+  .action(() => runAuditVerify());
 
 program.parseAsync(process.argv).catch(exitWithError);

@@ -3,6 +3,7 @@
  * (`db.transaction().execute((trx) => work(createStores(trx)))`).
  */
 import type { Kysely } from 'kysely';
+import { createAuditChainStore } from './audit-chain-store.js';
 import { createAuditStore } from './audit-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
@@ -21,6 +22,7 @@ export function createStores(db: Kysely<Database>) {
     serviceAccounts: createServiceAccountStore(db),
     tokens: createTokenStore(db),
     audit: createAuditStore(db),
+    auditChains: createAuditChainStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
   };
