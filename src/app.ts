@@ -2,6 +2,7 @@
  * Composition root: config -> database -> stores -> services -> http, from plain factories.
  * Nothing else in the code base opens a database, reads the environment or builds a service.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
@@ -13,8 +14,10 @@ import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { createAuditChainService } from './service/audit-chain-service.js';
-import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
+import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
+import { createGithubKeySource, type GithubKeySource } from './service/github-key-source.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
+import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
@@ -34,6 +37,7 @@ export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const { pepper } = loadPepper(config);
+  const githubKeys = githubKeySourceOf(config, clock);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
   try {
     await migrateToLatest(database);
@@ -42,7 +46,7 @@ export async function createCore(options: CoreOptions) {
     await database.close();
     throw error;
   }
-  const services = createServices(database, pepper, clock);
+  const services = createServices(database, pepper, clock, githubKeys);
   return { config, clock, pepper, database, services, close: () => database.close() };
 }
 
@@ -60,7 +64,25 @@ export async function migrateDatabase(config: Readonly<Config>): Promise<{ appli
   }
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) {
+/** Where GitHub's secret-scanning keys come from: a fixed file when configured, else fetched. */
+function githubKeySourceOf(config: Readonly<Config>, clock: Clock): GithubKeySource {
+  const { keysUrl, keysFile, githubToken } = config.secretScanning;
+  let staticDocument: string | undefined;
+  if (keysFile) {
+    try {
+      staticDocument = readFileSync(keysFile, 'utf8');
+    } catch (error) {
+      throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return createGithubKeySource({ keysUrl, staticDocument, githubToken, nowMs: () => clock().getTime() });
+  } catch (error) {
+    throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile}: ${(error as Error).message}`);
+  }
+}
+
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, githubKeys: GithubKeySource) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
@@ -72,6 +94,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
     auditChain: createAuditChainService({ db, clock }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
   };
 }
 

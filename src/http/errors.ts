@@ -12,6 +12,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   VALIDATION_FAILED: { status: 400, n: 1 },
   INVALID_PAGE_CURSOR: { status: 400, n: 2 },
   MALFORMED_TOKEN: { status: 400, n: 3 },
+  INVALID_SIGNATURE: { status: 400, n: 4 },
   UNAUTHENTICATED: { status: 401, n: 1 },
   INSUFFICIENT_SCOPE: { status: 401, n: 2 },
   FORBIDDEN: { status: 403, n: 1 },
@@ -25,6 +26,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   RATE_LIMITED: { status: 429, n: 1 },
   INTERNAL_ERROR: { status: 500, n: 1 },
   NOT_READY: { status: 503, n: 1 },
+  SIGNING_KEYS_UNAVAILABLE: { status: 503, n: 2 },
 };
 
 /** Titles of framework-level client errors that carry no domain code (bad JSON, wrong media type). */

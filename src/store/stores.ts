@@ -10,6 +10,7 @@ import { createOrganizationStore } from './organization-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createTokenLeakQueries } from './token-leak-queries.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
@@ -25,6 +26,7 @@ export function createStores(db: Kysely<Database>) {
     auditChains: createAuditChainStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    tokenLeaks: createTokenLeakQueries(db),
   };
 }
 

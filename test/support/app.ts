@@ -31,6 +31,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     rateLimitMax: 1000,
     rateLimitWindowSeconds: 60,
     redisUrl: undefined,
+    secretScanning: { keysUrl: 'http://127.0.0.1:9/unused-github-keys', keysFile: undefined, githubToken: undefined },
     ...overrides,
   };
 }
