@@ -137,7 +137,7 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
     ];
     for (const [what, response] of attempts) {
       expect(response.status, what).toBe(400);
-      expect((await response.json()).errors[0], what).toMatchObject({ status: '400', title: 'INVALID_SIGNATURE', code: 'ADMIN-400-4' });
+      expect(((await response.json()) as { errors: unknown[] }).errors[0], what).toMatchObject({ status: '400', title: 'INVALID_SIGNATURE', code: 'ADMIN-400-4' });
     }
     // The unknown id came within a minute of the last fetch: no new fetch (forged ids cannot make us hammer GitHub).
     expect(keyFetches).toBe(1);
@@ -162,7 +162,7 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
     for (const body of ['{"token":"x"}', 'not json', `[{"token":"${live.secret}"}]`, '[1,2]', `{"0":{"token":"${live.secret}","type":"t"}}`]) {
       const response = await signed(body);
       expect(response.status, body).toBe(400);
-      const error = (await response.json()).errors[0];
+      const error = ((await response.json()) as { errors: Array<{ title: string; detail: string }> }).errors[0]!;
       expect(error.title, body).toBe('VALIDATION_FAILED');
       expect(error.detail, body).not.toContain(live.secret);
     }
