@@ -14,6 +14,7 @@ import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { createAuditChainService } from './service/audit-chain-service.js';
+import { createAuditLogService } from './service/audit-log-service.js';
 import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGithubKeySource, type GithubKeySource } from './service/github-key-source.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
@@ -86,6 +87,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
+  const auditChain = createAuditChainService({ db, clock });
   return {
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
@@ -93,7 +95,8 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
-    auditChain: createAuditChainService({ db, clock }),
+    auditChain,
+    auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
     leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
   };
 }

@@ -16,6 +16,13 @@
  *   const hash = entryHash(key, previousHash, row); // row as stored
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { AuditEntry } from './models.js';
+
+/** An audit entry as read back, with its place in the chain. */
+export interface StoredAuditEntry extends AuditEntry {
+  seq: number;
+  hash: string | null;
+}
 
 export type AuditChainKey = Buffer;
 

@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { AuditLogService } from '../service/audit-log-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { LeakedTokenService } from '../service/leaked-token-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
@@ -18,6 +19,7 @@ import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
@@ -37,6 +39,7 @@ export interface HttpServices {
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
   leakedTokens: LeakedTokenService;
+  auditLog: AuditLogService;
 }
 
 export interface HttpDeps {
@@ -100,6 +103,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
   await app.register(secretScanningRoutes(deps.services));
+  await app.register(auditLogRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

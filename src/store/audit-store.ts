@@ -4,17 +4,13 @@
  * chain (src/domain/audit-chain.ts) inside the caller's transaction.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { chainIdOf, entryHash, headMac, type ChainedContent } from '../domain/audit-chain.js';
+import { chainIdOf, entryHash, headMac, type ChainedContent, type StoredAuditEntry } from '../domain/audit-chain.js';
 import type { AuditEntry } from '../domain/models.js';
 import { chainKeyOf } from './audit-chain-key.js';
 import type { AuditLogTable, Database } from './schema.js';
 import { parseJsonObject, toDate } from './rows.js';
 
-/** An entry as read back, with its place in the chain. */
-export interface StoredAuditEntry extends AuditEntry {
-  seq: number;
-  hash: string | null;
-}
+export type { StoredAuditEntry };
 
 export function toAuditEntry(row: Selectable<AuditLogTable>): StoredAuditEntry {
   return {
