@@ -2,6 +2,7 @@
  * Composition root: config -> database -> stores -> services -> http, from plain factories.
  * Nothing else in the code base opens a database, reads the environment or builds a service.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
@@ -12,10 +13,14 @@ import type { Pepper } from './domain/token-digest.js';
 import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
-import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createApprovalService } from './service/approval-service.js';
+import { createAuditChainService } from './service/audit-chain-service.js';
+import { createAuditLogService } from './service/audit-log-service.js';
+import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
+import { createGithubKeySource, type GithubKeySource } from './service/github-key-source.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createIssuanceService } from './service/issuance-service.js';
+import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createSelfService } from './service/self-service.js';
@@ -50,7 +55,8 @@ export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const { pepper } = loadPepper(config);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const githubKeys = githubKeySourceOf(config, clock);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
@@ -61,23 +67,58 @@ export async function createCore(options: CoreOptions) {
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   const services = createServices(database, pepper, clock, {
     config,
+    githubKeys,
     baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
     deliverLink: options.deliverLink ?? (async () => undefined),
   });
   return { config, clock, pepper, database, services, close: () => database.close() };
 }
 
-interface SignInWiring {
+interface ServiceWiring {
   config: Readonly<Config>;
   baseUrl: () => string;
   deliverLink: LinkDelivery;
+  githubKeys: GithubKeySource;
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: SignInWiring) {
+/**
+ * `tokenward migrate`: the schema only, no bootstrap. The handle carries the pepper because
+ * migration 0008 chains the audit entries already in the log under a key derived from it.
+ */
+export async function migrateDatabase(config: Readonly<Config>): Promise<{ applied: string[]; location: string }> {
+  const { pepper } = loadPepper(config);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  try {
+    return { applied: await migrateToLatest(database), location: database.location };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Where GitHub's secret-scanning keys come from: a fixed file when configured, else fetched. */
+function githubKeySourceOf(config: Readonly<Config>, clock: Clock): GithubKeySource {
+  const { keysUrl, keysFile, githubToken } = config.secretScanning;
+  let staticDocument: string | undefined;
+  if (keysFile) {
+    try {
+      staticDocument = readFileSync(keysFile, 'utf8');
+    } catch (error) {
+      throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return createGithubKeySource({ keysUrl, staticDocument, githubToken, nowMs: () => clock().getTime() });
+  } catch (error) {
+    throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile}: ${(error as Error).message}`);
+  }
+}
+
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: ServiceWiring) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl } = wiring;
+  const { config, baseUrl, githubKeys } = wiring;
+  const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
     pepper,
@@ -109,6 +150,9 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     issuance,
     approvals,
     selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    auditChain,
+    auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
   };
 }
 

@@ -174,6 +174,33 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object. */
   details: string;
+  /** The chain (issue #8, migration 0008): the previous entry's hash, null for a chain's first entry. */
+  prev_hash: string | null;
+  /** HMAC of `prev_hash` and this entry (src/domain/audit-chain.ts); null only on an unsealed row. */
+  hash: string | null;
+}
+
+/** One row per audit chain (an org, or `instance`): its newest entry and its purge anchor, each MAC'd. */
+export interface AuditChainTable {
+  chain_id: string;
+  head_seq: number | null;
+  head_id: string | null;
+  head_hash: string | null;
+  head_mac: string | null;
+  /** The last entry removed by a retention purge: the chain now starts after it. */
+  anchor_seq: number | null;
+  anchor_id: string | null;
+  anchor_hash: string | null;
+  anchor_mac: string | null;
+  purged_count: Generated<number>;
+  updated_at: number;
+}
+
+/** Per-org audit settings; no row means the defaults (keep forever). */
+export interface AuditSettingsTable {
+  org_id: string;
+  retention_days: number | null;
+  updated_at: number;
 }
 
 /** Migration 0005 (issue #5): a user's argon2id password hash, apart from `users`. */
@@ -288,4 +315,6 @@ export interface Database {
   scim_tokens: ScimTokenTable;
   scim_users: ScimUserTable;
   scim_groups: ScimGroupTable;
+  audit_chains: AuditChainTable;
+  audit_settings: AuditSettingsTable;
 }

@@ -35,6 +35,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     sessionMaxHours: 12,
     loginRateLimitPerEmail: 10,
     loginRateLimitPerIp: 50,
+    secretScanning: { keysUrl: 'http://127.0.0.1:9/unused-github-keys', keysFile: undefined, githubToken: undefined },
     ...overrides,
   };
 }

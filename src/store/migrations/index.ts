@@ -8,6 +8,7 @@ import * as directory from './0004_directory.js';
 import * as signIn from './0005_sign_in.js';
 import * as scim from './0006_scim.js';
 import * as policies from './0007_policies.js';
+import * as auditChain from './0008_audit_chain.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005_sign_in': signIn,
   '0006_scim': scim,
   '0007_policies': policies,
+  '0008_audit_chain': auditChain,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
