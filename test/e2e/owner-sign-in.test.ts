@@ -13,12 +13,14 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/data
 import { runCli } from '../support/process.js';
 
 const exec = promisify(execFile);
+/** A response body as the tests read it: any JSON. */
+const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 const LINK = /(http:\/\/127\.0\.0\.1:\d+)\/setup\?token=([A-Za-z0-9_-]{43})/;
 
 async function postJson(url: string, body: object, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('tw_session='));
-  return { status: response.status, body: await response.json(), session: cookie?.slice('tw_session='.length).split(';')[0] };
+  return { status: response.status, body: (await response.json()) as any, session: cookie?.slice('tw_session='.length).split(';')[0] };
 }
 
 describe.each(DIALECTS)('owner first sign-in through the server process on %s', (dialect) => {
@@ -52,7 +54,7 @@ describe.each(DIALECTS)('owner first sign-in through the server process on %s', 
       expect(login.status).toBe(200);
       secrets.push(login.session!);
       const cookie = { cookie: `tw_session=${login.session}` };
-      const me = await (await fetch(`${baseUrl}/api/v1/me`, { headers: cookie })).json();
+      const me = await json(fetch(`${baseUrl}/api/v1/me`, { headers: cookie }));
       expect(me).toMatchObject({ email: 'founder@acme.test', role: 'owner' });
       const users = await fetch(`${baseUrl}/admin/tokenward/v1/orgs/${orgId}/users`, { headers: cookie });
       expect(users.status).toBe(200);
