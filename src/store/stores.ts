@@ -12,6 +12,12 @@ import { createSettingsStore } from './settings-store.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
+import { createDeliveryStore } from './delivery-store.js';
+import { createEventStore } from './event-store.js';
+import { createHygieneQueries } from './hygiene-queries.js';
+import { createJobRunStore } from './job-run-store.js';
+import { createNotificationSettingsStore } from './notification-settings-store.js';
+import { createWebhookStore } from './webhook-store.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -23,6 +29,13 @@ export function createStores(db: Kysely<Database>) {
     audit: createAuditStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    // Issue #8: automation and notifications.
+    events: createEventStore(db),
+    webhooks: createWebhookStore(db),
+    deliveries: createDeliveryStore(db),
+    notificationSettings: createNotificationSettingsStore(db),
+    jobRuns: createJobRunStore(db),
+    hygiene: createHygieneQueries(db),
   };
 }
 
