@@ -38,6 +38,8 @@ export async function recordEvent<T extends EventType>(trx: Kysely<Database>, ev
 
 export function createEventStore(db: Kysely<Database>) {
   return {
+    /** `recordEvent` on this store's executor: pass a store made over the transaction. */
+    record: <T extends EventType>(event: NewEvent<T>) => recordEvent(db, event),
     /** Oldest first: events whose deliveries have not been created yet. */
     async listUndispatched(limit: number): Promise<DomainEvent[]> {
       const rows = await db.selectFrom('events').selectAll().where('dispatched_at', 'is', null).orderBy('occurred_at').orderBy('id').limit(limit).execute();

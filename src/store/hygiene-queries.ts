@@ -136,6 +136,17 @@ export function createHygieneQueries(db: Kysely<Database>) {
       };
     },
 
+    async unrevokedIdsOfServiceAccount(orgId: string, serviceAccountId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('tokens')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('owner_service_account_id', '=', serviceAccountId)
+        .where('status', '!=', 'revoked')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     async orgIds(): Promise<string[]> {
       const rows = await db.selectFrom('organizations').select('id').orderBy('created_at').execute();
       return rows.map((r) => r.id);
