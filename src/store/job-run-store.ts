@@ -113,9 +113,21 @@ export function createJobRunStore(db: Kysely<Database>) {
       await db.updateTable('job_runs').set({ planned_at: plannedAt.getTime(), actions: JSON.stringify(actions) }).where('id', '=', id).where('actions', 'is', null).execute();
     },
 
-    /** Records a step done and renews the lease, in the step's own transaction. */
-    async advance(id: string, doneCount: number, leaseUntil: Date): Promise<void> {
-      await db.updateTable('job_runs').set({ done_count: doneCount, lease_until: leaseUntil.getTime() }).where('id', '=', id).execute();
+    /**
+     * Records the step after `doneCount` done and renews the lease, in the step's own transaction;
+     * false when the run is no longer at that step or no longer running (another worker took it).
+     */
+    async advanceFrom(id: string, doneCount: number, attempt: number, leaseUntil: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('job_runs')
+        .set({ done_count: doneCount + 1, lease_until: leaseUntil.getTime() })
+        .where('id', '=', id)
+        .where('done_count', '=', doneCount)
+        .where('status', '=', 'running')
+        // A claim counts an attempt: another attempt number means another worker holds the run.
+        .where('attempts', '=', attempt)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async finish(id: string, status: 'succeeded' | 'failed', error: string | null, at: Date): Promise<void> {
