@@ -19,6 +19,14 @@ import { createServiceAccountService } from './service/service-account-service.j
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
+import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
+import { createDeliveryService } from './service/delivery-service.js';
+import { createHygieneJobs } from './service/hygiene-jobs.js';
+import { createJobService } from './service/job-service.js';
+import { createNotificationSettingsService } from './service/notification-settings-service.js';
+import { createWebhookService } from './service/webhook-service.js';
+import { deriveSecretKey } from './domain/secret-box.js';
+import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -41,21 +49,42 @@ export async function createCore(options: CoreOptions) {
     await database.close();
     throw error;
   }
-  const services = createServices(database, pepper, clock);
+  const services = createServices(database, pepper, clock, config);
   return { config, clock, pepper, database, services, close: () => database.close() };
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) {
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
   return {
+    ...createAutomationServices(database, pepper, clock, config, cursorKey),
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
     directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+  };
+}
+
+/** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+  const { db } = database;
+  const secretKey = deriveSecretKey(pepper);
+  const automation = config.automation;
+  const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  return {
+    webhooks: createWebhookService({ db, clock, secretKey, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
+    notificationSettings: createNotificationSettingsService({ db, clock, secretKey }),
+    deliveries: createDeliveryService({ db, clock, secretKey, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
+    jobs: createJobService({
+      db,
+      clock,
+      cursorKey,
+      jobs: createHygieneJobs({ clock }),
+      options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
+    }),
   };
 }
 
@@ -72,6 +101,8 @@ export interface App {
   http: FastifyInstance;
   logger: Logger;
   bootstrap: BootstrapResult;
+  /** Issue #8's worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
+  worker: AutomationWorker;
   /** Listens on the configured host and port; resolves to the base URL. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -100,22 +131,33 @@ export async function createApp(options: AppOptions): Promise<App> {
       version: VERSION,
       rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
     });
+    const worker = createAutomationWorker({
+      clock: core.clock,
+      deliveries: core.services.deliveries,
+      jobs: core.services.jobs,
+      options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
+      log: logger.child({ component: 'automation' }),
+    });
     let closed = false;
     return {
       core,
       http,
       logger,
       bootstrap: bootstrapResult,
+      worker,
       baseUrl: () => baseUrl,
       async listen() {
         await http.listen({ host: config.host, port: config.port });
         const address = http.server.address();
         if (!config.publicUrl && address && typeof address === 'object') baseUrl = `http://${displayHost(config.host)}:${address.port}`;
+        // The worker runs in serving processes only: one-shot CLI commands never send anything.
+        if (config.automation.isWorkerEnabled) worker.start();
         return baseUrl;
       },
       async close() {
         if (closed) return;
         closed = true;
+        await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
         await core.close();

@@ -25,6 +25,11 @@ import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
+import { automationRoutes } from './routes/automation.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import type { JobService } from '../service/job-service.js';
+import type { NotificationSettingsService } from '../service/notification-settings-service.js';
+import type { WebhookService } from '../service/webhook-service.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -34,6 +39,9 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  webhooks: WebhookService;
+  jobs: JobService;
+  notificationSettings: NotificationSettingsService;
 }
 
 export interface HttpDeps {
@@ -96,6 +104,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(webhookRoutes(deps.services));
+  await app.register(automationRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -1,7 +1,7 @@
 /** A whole app (real database, real services, Fastify) for HTTP tests, with its logs captured. */
 import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
+import { AUTOMATION_OFF, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { DialectName } from '../../src/store/db.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -31,6 +31,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     rateLimitMax: 1000,
     rateLimitWindowSeconds: 60,
     redisUrl: undefined,
+    automation: AUTOMATION_OFF,
     ...overrides,
   };
 }
