@@ -4,32 +4,15 @@
  * that expires, and the next claim takes the delivery again (at-least-once, same event id).
  */
 import type { Kysely, Selectable } from 'kysely';
+import type { Delivery, DeliveryChannel, DeliveryStatus } from '../domain/automation.js';
 import { newId } from '../domain/ids.js';
 import type { KeysetRequest, KeysetResult } from './keyset.js';
 import { keysetCondition, keysetDirection, keysetResult } from './keyset.js';
 import { toDate, toDateOrNull } from './rows.js';
 import type { Database, DeliveryTable } from './schema.js';
 
-export type DeliveryChannel = 'webhook' | 'email';
-export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'dead';
+export type { Delivery, DeliveryChannel, DeliveryStatus } from '../domain/automation.js';
 
-export interface Delivery {
-  id: string;
-  orgId: string;
-  eventId: string;
-  channel: DeliveryChannel;
-  /** Webhook endpoint id, or e-mail address. */
-  target: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  leaseUntil: Date | null;
-  lastError: string | null;
-  lastStatusCode: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  completedAt: Date | null;
-}
 
 function toDelivery(row: Selectable<DeliveryTable>): Delivery {
   return {

@@ -6,33 +6,15 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { HygieneAction } from '../domain/hygiene.js';
+import type { JobRun, JobRunStatus, JobTrigger } from '../domain/automation.js';
 import { newId } from '../domain/ids.js';
 import type { KeysetRequest, KeysetResult } from './keyset.js';
 import { keysetCondition, keysetDirection, keysetResult } from './keyset.js';
 import { toDate, toDateOrNull } from './rows.js';
 import type { Database, JobRunTable } from './schema.js';
 
-export type JobRunStatus = 'pending' | 'running' | 'succeeded' | 'failed';
-export type JobTrigger = 'schedule' | 'manual';
+export type { JobRun, JobRunStatus, JobTrigger } from '../domain/automation.js';
 
-export interface JobRun {
-  id: string;
-  orgId: string;
-  jobName: string;
-  scheduledAt: Date;
-  trigger: JobTrigger;
-  status: JobRunStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  leaseUntil: Date | null;
-  plannedAt: Date | null;
-  actions: HygieneAction[] | null;
-  doneCount: number;
-  lastError: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
 
 function toJobRun(row: Selectable<JobRunTable>): JobRun {
   return {

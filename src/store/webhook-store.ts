@@ -1,24 +1,12 @@
 /** Webhook endpoints per org (issue #8). The signing secret is stored sealed, never in clear. */
 import type { Kysely, Selectable } from 'kysely';
 import type { EventType } from '../domain/events.js';
+import type { WebhookEndpoint, WebhookFormat } from '../domain/automation.js';
 import { parseJsonArray, toDate } from './rows.js';
 import type { Database, WebhookEndpointTable } from './schema.js';
 
-export type WebhookFormat = 'standard' | 'slack';
+export type { WebhookEndpoint, WebhookFormat } from '../domain/automation.js';
 
-export interface WebhookEndpoint {
-  id: string;
-  orgId: string;
-  url: string;
-  description: string | null;
-  /** Empty: every event type. */
-  eventTypes: EventType[];
-  format: WebhookFormat;
-  enabled: boolean;
-  disabledReason: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 export function toWebhookEndpoint(row: Selectable<WebhookEndpointTable>): WebhookEndpoint {
   return {

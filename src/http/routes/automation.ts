@@ -1,7 +1,7 @@
 /** Jobs, job runs, SMTP and automation settings (issue #8; docs/automation.md, docs/notifications.md). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { JobRun } from '../../store/job-run-store.js';
+import type { JobRun } from '../../domain/automation.js';
 import type { JobService } from '../../service/job-service.js';
 import type { NotificationSettingsService, SmtpView } from '../../service/notification-settings-service.js';
 import type { TokenService } from '../../service/token-service.js';

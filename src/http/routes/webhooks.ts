@@ -1,8 +1,7 @@
 /** Webhook endpoints and their deliveries (issue #8; docs/notifications.md). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Delivery } from '../../store/delivery-store.js';
-import type { WebhookEndpoint } from '../../store/webhook-store.js';
+import type { Delivery, WebhookEndpoint } from '../../domain/automation.js';
 import type { TokenService } from '../../service/token-service.js';
 import type { Caller, WebhookService } from '../../service/webhook-service.js';
 import { principalOf, requireAdmin } from '../auth.js';
