@@ -131,8 +131,12 @@ export function createJobService(deps: JobServiceDeps) {
       const now = clock();
       const run = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const created = await tx.jobRuns.createIfAbsent({ orgId, jobName: name, scheduledAt: now, trigger: 'manual' }, now);
-        if (!created) throw new DomainError('CONFLICT', 'A run of this job was started at this same instant; try again.');
+        // Manual runs take the first free millisecond from now, so two clicks make two runs.
+        let created = null;
+        for (let offsetMs = 0; !created && offsetMs < 1000; offsetMs += 1) {
+          created = await tx.jobRuns.createIfAbsent({ orgId, jobName: name, scheduledAt: new Date(now.getTime() + offsetMs), trigger: 'manual' }, now);
+        }
+        if (!created) throw new DomainError('CONFLICT', 'Too many runs of this job were started at this instant; try again.');
         await tx.audit.append(auditEntry({ orgId, ...actorOf(principal), ip, action: 'job.run_requested', targetType: 'job_run', targetId: created.id, details: { job: name } }, clock));
         return created;
       });
