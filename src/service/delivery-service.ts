@@ -15,7 +15,7 @@ import { openSecret, type SecretKey } from '../domain/secret-box.js';
 import { verdictOf } from '../domain/webhooks.js';
 import type { Delivery, NewDelivery } from '../store/delivery-store.js';
 import type { Database } from '../store/schema.js';
-import { createStores } from '../store/stores.js';
+import { createStores, type Stores } from '../store/stores.js';
 import { sendEmail } from './mailer.js';
 
 export const WEBHOOK_SECRET_PURPOSE = 'webhook-secret';
@@ -52,15 +52,15 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   const stores = createStores(db);
 
   /** Who gets an e-mail for the event: addresses of active users, once each. */
-  async function emailTargets(events: readonly DomainEvent[], smtpOrgs: ReadonlySet<string>): Promise<NewDelivery[]> {
+  async function emailTargets(tx: Stores, events: readonly DomainEvent[], smtpOrgs: ReadonlySet<string>): Promise<NewDelivery[]> {
     const relevant = events.filter((e) => smtpOrgs.has(e.orgId) && EMAIL_RECIPIENTS[e.type]);
     if (relevant.length === 0) return [];
     const ownerIds = relevant.flatMap((e) => {
       const owner = (e.payload as { token?: TokenRef }).token?.owner;
       return owner?.type === 'user' ? [owner.id] : [];
     });
-    const owners = await stores.hygiene.activeUserEmails([...new Set(ownerIds)]);
-    const staff = await stores.hygiene.activeEmailsByRole([...new Set(relevant.map((e) => e.orgId))], ['owner', 'admin', 'approver']);
+    const owners = await tx.hygiene.activeUserEmails([...new Set(ownerIds)]);
+    const staff = await tx.hygiene.activeEmailsByRole([...new Set(relevant.map((e) => e.orgId))], ['owner', 'admin', 'approver']);
     const out: NewDelivery[] = [];
     for (const event of relevant) {
       const who = EMAIL_RECIPIENTS[event.type]!;
@@ -180,7 +180,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
             deliveries.push({ orgId: event.orgId, eventId: event.id, channel: 'webhook', target: endpoint.id });
           }
         }
-        deliveries.push(...(await emailTargets(events, await tx.notificationSettings.orgsWithSmtp(orgIds))));
+        deliveries.push(...(await emailTargets(tx, events, await tx.notificationSettings.orgsWithSmtp(orgIds))));
         const now = clock();
         for (let i = 0; i < deliveries.length; i += 200) await tx.deliveries.insertMany(deliveries.slice(i, i + 200), now);
         await tx.events.markDispatched(events.map((e) => e.id), now);
