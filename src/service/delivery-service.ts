@@ -190,7 +190,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
 
     /** Claims and sends up to `limit` due deliveries, concurrently. */
     async deliverDue(limit: number, signal: AbortSignal = new AbortController().signal): Promise<DeliveryOutcome[]> {
-      const leaseMs = options.webhookTimeoutMs + 30_000;
+      // A send cannot outlast its timeout; the margin covers recording the outcome.
+      const leaseMs = options.webhookTimeoutMs + 5_000;
       const claimed = await stores.deliveries.claimDue(clock(), leaseMs, limit);
       if (claimed.length === 0) return [];
       const events = await stores.events.findByIds([...new Set(claimed.map((d) => d.eventId))]);
