@@ -15,17 +15,26 @@ import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createScimGroupService } from './service/scim-group-service.js';
+import { createScimTokenService } from './service/scim-token-service.js';
+import { createScimUserService } from './service/scim-user-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
+import { createLinkService, type LinkDelivery } from './service/link-service.js';
+import { createOidcService } from './service/oidc-service.js';
+import { createPasswordHasher } from './service/password-hasher.js';
+import { createSessionService } from './service/session-service.js';
+import { createSignInService } from './service/sign-in-service.js';
+import { createSsoConfigService } from './service/sso-config-service.js';
 import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
 import { createDeliveryService } from './service/delivery-service.js';
 import { createHygieneJobs } from './service/hygiene-jobs.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
-import { deriveSecretKey } from './domain/secret-box.js';
+import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
@@ -34,6 +43,10 @@ import { VERSION } from './version.js';
 export interface CoreOptions {
   config: Readonly<Config>;
   clock?: Clock;
+  /** The externally visible base URL links point at; default TOKENWARD_PUBLIC_URL or http://HOST:PORT. */
+  baseUrl?: () => string;
+  /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
+  deliverLink?: LinkDelivery;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -49,20 +62,49 @@ export async function createCore(options: CoreOptions) {
     await database.close();
     throw error;
   }
-  const services = createServices(database, pepper, clock, config);
+  const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  const services = createServices(database, pepper, clock, {
+    config,
+    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+    deliverLink: options.deliverLink ?? (async () => undefined),
+  });
   return { config, clock, pepper, database, services, close: () => database.close() };
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>) {
+interface SignInWiring {
+  config: Readonly<Config>;
+  baseUrl: () => string;
+  deliverLink: LinkDelivery;
+}
+
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: SignInWiring) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
+  const { config, baseUrl } = wiring;
+  const sessions = createSessionService({
+    db,
+    pepper,
+    clock,
+    policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
+  });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
   return {
+    sessions,
+    signIn: createSignInService({ db, pepper, clock, hasher: createPasswordHasher(pepper), sessions }),
+    links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
+    oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
+    ssoConfigs: createSsoConfigService({ db, pepper, clock }),
     ...createAutomationServices(database, pepper, clock, config, cursorKey),
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
-    directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
-    directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
+    directoryUsers,
+    directoryGroups,
+    // SCIM provisioning (issue #5) changes the directory only through the two services above.
+    scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
+    scimUsers: createScimUserService({ db, clock, directoryUsers }),
+    scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
   };
@@ -71,13 +113,14 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
 function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
   const { db } = database;
-  const secretKey = deriveSecretKey(pepper);
+  const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
+  const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
   return {
-    webhooks: createWebhookService({ db, clock, secretKey, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
-    notificationSettings: createNotificationSettingsService({ db, clock, secretKey }),
-    deliveries: createDeliveryService({ db, clock, secretKey, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
+    webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
+    notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
+    deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
     jobs: createJobService({
       db,
       clock,
@@ -112,14 +155,24 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
-  const core = await createCore(options);
+  let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  const core = await createCore({
+    ...options,
+    baseUrl: () => baseUrl,
+    // E-mail delivery comes with the notifications issue; until then a self-service reset link is
+    // made, recorded in the audit log, and goes nowhere (never into the log: it holds the secret).
+    deliverLink:
+      options.deliverLink ??
+      (async (message) => {
+        logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
+      }),
+  });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
-      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens },
+      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
-    let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
     const http = await buildHttp({
@@ -130,6 +183,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       baseUrl: () => baseUrl,
       version: VERSION,
       rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
+      signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
+      now: core.clock,
     });
     const worker = createAutomationWorker({
       clock: core.clock,

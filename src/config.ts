@@ -26,6 +26,13 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** redis://... : state that nodes must share live (rate-limit counters); unset: in-process. */
   redisUrl: string | undefined;
+  /** A session unused this long ends (issue #5). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however busy. */
+  sessionMaxHours: number;
+  /** Sign-in attempts per e-mail, and per client IP, in a 15-minute window. */
+  loginRateLimitPerEmail: number;
+  loginRateLimitPerIp: number;
   /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
   automation: AutomationConfig;
 }
@@ -68,6 +75,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rateLimitMax: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_MAX', 1000),
     rateLimitWindowSeconds: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_WINDOW_SECONDS', 60),
     redisUrl: readRedisUrl(env),
+    sessionIdleMinutes: readPositiveInt(env, 'TOKENWARD_SESSION_IDLE_MINUTES', 120),
+    sessionMaxHours: readPositiveInt(env, 'TOKENWARD_SESSION_MAX_HOURS', 12),
+    loginRateLimitPerEmail: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL', 10),
+    loginRateLimitPerIp: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_IP', 50),
     automation: readAutomation(env),
   };
   return Object.freeze(config);

@@ -4,7 +4,7 @@
  * (src/store/event-store.ts); webhooks and e-mails are delivered from there. Payloads are "thin":
  * ids and the few fields a receiver needs to act, never a secret.
  */
-import type { TokenOwner } from './models.js';
+import type { AuditEntry, TokenOwner } from './models.js';
 import type { TokenKind } from './token-format.js';
 
 /** What events say about a token: enough to recognise it, never the secret or its digest. */
@@ -19,7 +19,7 @@ export interface TokenRef {
 }
 
 export interface ActorRef {
-  type: 'user' | 'admin_key' | 'system';
+  type: AuditEntry['actorType'];
   id: string | null;
 }
 

@@ -5,8 +5,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { encodeBase62 } from './token-format.js';
 
+/** `ses`/`lnk`: a session and a one-time link (sign-in); `stk`: a SCIM token (issue #5). */
 /** `evt` events, `whk` webhook endpoints, `dlv` deliveries, `run` job runs (issue #8). */
-export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'evt' | 'whk' | 'dlv' | 'run';
+export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'evt' | 'whk' | 'dlv' | 'run';
 
 /** 16 random bytes in 22 base62 characters after the prefix, e.g. `tok_3tZ9...`. */
 export function newId(prefix: IdPrefix): string {

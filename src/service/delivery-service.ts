@@ -11,15 +11,13 @@ import type { Clock } from '../domain/clock.js';
 import { EMAIL_RECIPIENTS, renderEmail, renderSlack } from '../domain/email-templates.js';
 import { webhookEnvelope, type DomainEvent, type TokenRef } from '../domain/events.js';
 import { backoffDelayMs, retryAfterMs, type BackoffPolicy } from '../domain/retry.js';
-import { openSecret, type SecretKey } from '../domain/secret-box.js';
+import type { SecretBox } from '../domain/secret-box.js';
 import { verdictOf } from '../domain/webhooks.js';
 import type { Delivery, NewDelivery } from '../store/delivery-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { sendEmail } from './mailer.js';
 
-export const WEBHOOK_SECRET_PURPOSE = 'webhook-secret';
-export const SMTP_PASSWORD_PURPOSE = 'smtp-password';
 const DISPATCH_BATCH = 100;
 const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 
@@ -34,7 +32,9 @@ export interface DeliveryOptions {
 export interface DeliveryServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
-  secretKey: SecretKey;
+  /** Boxes sealed with the pepper (src/domain/secret-box.ts), purposes `webhook-secret` and `smtp-password`. */
+  webhookSecrets: SecretBox;
+  smtpPasswords: SecretBox;
   options: DeliveryOptions;
   log?: (fields: Record<string, unknown>, message: string) => void;
 }
@@ -47,7 +47,7 @@ export interface DeliveryOutcome {
 }
 
 export function createDeliveryService(deps: DeliveryServiceDeps) {
-  const { db, clock, secretKey, options } = deps;
+  const { db, clock, options } = deps;
   const random = options.random ?? Math.random;
   const stores = createStores(db);
 
@@ -88,7 +88,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     const { endpoint, secretSealed } = found;
     const body = JSON.stringify(endpoint.format === 'slack' ? renderSlack(event) : webhookEnvelope(event));
     const now = clock();
-    const secret = openSecret(secretKey, WEBHOOK_SECRET_PURPOSE, secretSealed);
+    const secret = deps.webhookSecrets.open(secretSealed);
+    if (secret === null) return { statusCode: null, error: 'the signing secret cannot be opened (was the pepper changed?)', retryAfter: null, gone: true };
     // webhook-id is the event id on every attempt; the timestamp is this attempt's, so re-sign.
     const headers = {
       'content-type': 'application/json',
@@ -124,7 +125,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     if (!smtp || !smtp.settings.enabled) return { error: 'e-mail is not configured for the organization' };
     const message = renderEmail(event, options.publicUrl);
     if (!message) return { error: null };
-    const password = smtp.passwordSealed ? openSecret(secretKey, SMTP_PASSWORD_PURPOSE, smtp.passwordSealed) : null;
+    const password = smtp.passwordSealed ? deps.smtpPasswords.open(smtp.passwordSealed) : null;
+    if (smtp.passwordSealed && password === null) return { error: 'the SMTP password cannot be opened (was the pepper changed?)' };
     try {
       await sendEmail(smtp.settings, password, delivery.target, message);
       return { error: null };

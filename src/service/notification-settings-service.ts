@@ -7,12 +7,11 @@ import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import type { AutomationSettings } from '../domain/hygiene.js';
 import { actorOf } from '../domain/principal.js';
-import { sealSecret, type SecretKey } from '../domain/secret-box.js';
+import type { SecretBox } from '../domain/secret-box.js';
 import type { SmtpSettings } from '../store/notification-settings-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
-import { SMTP_PASSWORD_PURPOSE } from './delivery-service.js';
 import type { Caller } from './webhook-service.js';
 
 export interface SmtpInput {
@@ -30,8 +29,8 @@ export interface SmtpView extends SmtpSettings {
   hasPassword: boolean;
 }
 
-export function createNotificationSettingsService(deps: { db: Kysely<Database>; clock: Clock; secretKey: SecretKey }) {
-  const { db, clock, secretKey } = deps;
+export function createNotificationSettingsService(deps: { db: Kysely<Database>; clock: Clock; smtpPasswords: SecretBox }) {
+  const { db, clock, smtpPasswords } = deps;
   const stores = createStores(db);
 
   return {
@@ -47,7 +46,7 @@ export function createNotificationSettingsService(deps: { db: Kysely<Database>; 
         const tx = createStores(trx);
         const current = await tx.notificationSettings.getSmtp(orgId);
         const passwordSealed =
-          input.password === undefined ? (current?.passwordSealed ?? null) : input.password === null ? null : sealSecret(secretKey, SMTP_PASSWORD_PURPOSE, input.password);
+          input.password === undefined ? (current?.passwordSealed ?? null) : input.password === null ? null : smtpPasswords.seal(input.password);
         const settings: SmtpSettings = {
           orgId,
           host: input.host,

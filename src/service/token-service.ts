@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Token, TokenOwner } from '../domain/models.js';
+import type { AuditEntry, Token, TokenOwner } from '../domain/models.js';
 import { tokenUnusableReason } from '../domain/models.js';
 import type { AdminKeyPrincipal } from '../domain/principal.js';
 import { ADMIN_SCOPES, isAdminScope } from '../domain/scopes.js';
@@ -42,7 +42,7 @@ export interface AdminKeyRequest {
   createdBy: string | null;
   /** An exact secret to use (TOKENWARD_BOOTSTRAP_ADMIN_KEY); normally a fresh one is generated. */
   presetSecret?: string | undefined;
-  audit: { actorType: 'user' | 'admin_key' | 'system'; actorId: string | null; ip: string | null };
+  audit: { actorType: AuditEntry['actorType']; actorId: string | null; ip: string | null };
 }
 
 /** A user's or service account's token; lifetime 1-365 days, one year by default (Atlassian's rule). */

@@ -9,14 +9,13 @@ import { DomainError } from '../domain/errors.js';
 import { isEventType, type EventType } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
 import { actorOf, type Principal } from '../domain/principal.js';
-import { sealSecret, type SecretKey } from '../domain/secret-box.js';
+import type { SecretBox } from '../domain/secret-box.js';
 import { checkWebhookUrl, generateWebhookSecret, MAX_WEBHOOKS_PER_ORG } from '../domain/webhooks.js';
 import type { Delivery, DeliveryStatus } from '../store/delivery-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { WebhookEndpoint, WebhookFormat } from '../store/webhook-store.js';
 import { auditEntry } from './audit-service.js';
-import { WEBHOOK_SECRET_PURPOSE } from './delivery-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 
 export interface Caller {
@@ -34,7 +33,7 @@ export interface WebhookInput {
 export interface WebhookServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
-  secretKey: SecretKey;
+  webhookSecrets: SecretBox;
   cursorKey: CursorKey;
   allowPrivateUrls: boolean;
 }
@@ -47,7 +46,7 @@ function checkEventTypes(types: readonly string[] | undefined): EventType[] | un
 }
 
 export function createWebhookService(deps: WebhookServiceDeps) {
-  const { db, clock, secretKey } = deps;
+  const { db, clock, webhookSecrets } = deps;
   const stores = createStores(db);
 
   function audit(tx: Stores, caller: Caller, orgId: string, action: string, id: string, details: Record<string, unknown>) {
@@ -83,7 +82,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         if ((await tx.webhooks.countOfOrg(orgId)) >= MAX_WEBHOOKS_PER_ORG) {
           throw new DomainError('CONFLICT', `An organization may have at most ${MAX_WEBHOOKS_PER_ORG} webhook endpoints.`);
         }
-        await tx.webhooks.insert(endpoint, sealSecret(secretKey, WEBHOOK_SECRET_PURPOSE, secret));
+        await tx.webhooks.insert(endpoint, webhookSecrets.seal(secret));
         await audit(tx, caller, orgId, 'webhook.created', endpoint.id, { url, eventTypes, format: endpoint.format });
       });
       return { endpoint, secret };
@@ -109,7 +108,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const secret = generateWebhookSecret();
       const endpoint = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const updated = await tx.webhooks.update(orgId, id, { secretSealed: sealSecret(secretKey, WEBHOOK_SECRET_PURPOSE, secret) }, clock());
+        const updated = await tx.webhooks.update(orgId, id, { secretSealed: webhookSecrets.seal(secret) }, clock());
         if (!updated) throw new DomainError('NOT_FOUND', 'No such webhook endpoint.');
         await audit(tx, caller, orgId, 'webhook.secret_rotated', id, {});
         return updated;

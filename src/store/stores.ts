@@ -4,11 +4,17 @@
  */
 import type { Kysely } from 'kysely';
 import { createAuditStore } from './audit-store.js';
+import { createAuthLinkStore } from './auth-link-store.js';
+import { createCredentialStore } from './credential-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
+import { createScimStore } from './scim-store.js';
+import { createScimTokenStore } from './scim-token-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
+import { createSessionStore } from './session-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createSsoConfigStore } from './sso-config-store.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
@@ -29,6 +35,12 @@ export function createStores(db: Kysely<Database>) {
     audit: createAuditStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    credentials: createCredentialStore(db),
+    sessions: createSessionStore(db),
+    authLinks: createAuthLinkStore(db),
+    ssoConfigs: createSsoConfigStore(db),
+    scimTokens: createScimTokenStore(db),
+    scim: createScimStore(db),
     // Issue #8: automation and notifications.
     events: createEventStore(db),
     webhooks: createWebhookStore(db),
