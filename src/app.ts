@@ -37,6 +37,14 @@ import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
 import { createSignInService } from './service/sign-in-service.js';
 import { createSsoConfigService } from './service/sso-config-service.js';
+import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
+import { createDeliveryService } from './service/delivery-service.js';
+import { createHygieneJobs } from './service/hygiene-jobs.js';
+import { createJobService } from './service/job-service.js';
+import { createNotificationSettingsService } from './service/notification-settings-service.js';
+import { createWebhookService } from './service/webhook-service.js';
+import { createSecretBox } from './domain/secret-box.js';
+import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -136,6 +144,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -156,6 +165,27 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   };
 }
 
+/** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+  const { db } = database;
+  const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
+  const smtpPasswords = createSecretBox(pepper, 'smtp-password');
+  const automation = config.automation;
+  const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  return {
+    webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
+    notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
+    deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
+    jobs: createJobService({
+      db,
+      clock,
+      cursorKey,
+      jobs: createHygieneJobs({ clock }),
+      options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
+    }),
+  };
+}
+
 export type Core = Awaited<ReturnType<typeof createCore>>;
 export type Services = Core['services'];
 
@@ -169,6 +199,8 @@ export interface App {
   http: FastifyInstance;
   logger: Logger;
   bootstrap: BootstrapResult;
+  /** Issue #8's worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
+  worker: AutomationWorker;
   /** Listens on the configured host and port; resolves to the base URL. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -209,22 +241,33 @@ export async function createApp(options: AppOptions): Promise<App> {
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
     });
+    const worker = createAutomationWorker({
+      clock: core.clock,
+      deliveries: core.services.deliveries,
+      jobs: core.services.jobs,
+      options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
+      log: logger.child({ component: 'automation' }),
+    });
     let closed = false;
     return {
       core,
       http,
       logger,
       bootstrap: bootstrapResult,
+      worker,
       baseUrl: () => baseUrl,
       async listen() {
         await http.listen({ host: config.host, port: config.port });
         const address = http.server.address();
         if (!config.publicUrl && address && typeof address === 'object') baseUrl = `http://${displayHost(config.host)}:${address.port}`;
+        // The worker runs in serving processes only: one-shot CLI commands never send anything.
+        if (config.automation.isWorkerEnabled) worker.start();
         return baseUrl;
       },
       async close() {
         if (closed) return;
         closed = true;
+        await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
         await core.close();

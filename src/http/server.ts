@@ -53,6 +53,11 @@ import { meRoutes } from './routes/me.js';
 import { ssoRoutes } from './routes/sso.js';
 import { userLinkRoutes } from './routes/user-links.js';
 import { registerSessionAuth } from './session-auth.js';
+import { automationRoutes } from './routes/automation.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import type { JobService } from '../service/job-service.js';
+import type { NotificationSettingsService } from '../service/notification-settings-service.js';
+import type { WebhookService } from '../service/webhook-service.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -76,6 +81,9 @@ export interface HttpServices {
   scimGroups: ScimGroupService;
   leakedTokens: LeakedTokenService;
   auditLog: AuditLogService;
+  webhooks: WebhookService;
+  jobs: JobService;
+  notificationSettings: NotificationSettingsService;
 }
 
 export interface HttpDeps {
@@ -166,6 +174,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
   await app.register(secretScanningRoutes(deps.services));
   await app.register(auditLogRoutes(deps.services));
+  await app.register(webhookRoutes(deps.services));
+  await app.register(automationRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
