@@ -9,7 +9,7 @@ import { queryFingerprint, type CursorKey } from '../domain/cursor.js';
 import { cleanName } from '../domain/directory.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { actorOf, authorizeOrgAccess, type ScimTokenPrincipal } from '../domain/principal.js';
+import { actorOf, authorizeOrgAccess, principalId, type ScimTokenPrincipal } from '../domain/principal.js';
 import { isLastUseStale, scimTokenStatus, SCIM_TOKEN_SCOPES, type ScimToken } from '../domain/scim-token.js';
 import { digestToken, digestsEqual, type Pepper } from '../domain/token-digest.js';
 import { generateToken, parseToken, type ParsedToken } from '../domain/token-format.js';
@@ -56,7 +56,7 @@ export function createScimTokenService(deps: ScimTokenServiceDeps) {
         label,
         displayPrefix: generated.displayPrefix,
         createdAt: now,
-        createdBy: caller.principal.tokenId,
+        createdBy: principalId(caller.principal),
         expiresAt: days === undefined ? null : new Date(now.getTime() + days * DAY_MS),
         lastUsedAt: null,
         revokedAt: null,
@@ -97,7 +97,7 @@ export function createScimTokenService(deps: ScimTokenServiceDeps) {
         const tx = createStores(trx);
         const token = await tx.scimTokens.findById(orgId, tokenId);
         if (!token) throw new DomainError('SCIM_TOKEN_NOT_FOUND');
-        if (await tx.scimTokens.revoke(orgId, tokenId, caller.principal.tokenId, clock())) {
+        if (await tx.scimTokens.revoke(orgId, tokenId, principalId(caller.principal), clock())) {
           await tx.audit.append(
             auditEntry(
               { orgId, ...actorOf(caller.principal), ip: caller.ip, action: 'scim_token.revoked', targetType: 'scim_token', targetId: tokenId, details: { label: token.label } },
