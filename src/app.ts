@@ -19,6 +19,12 @@ import { createServiceAccountService } from './service/service-account-service.j
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
+import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import type { VerificationCacheOptions } from './service/verification-cache.js';
+import { createPgChangeTransport } from './store/pg-change-transport.js';
+import { createRedisChangeTransport } from './store/redis-change-transport.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -26,6 +32,15 @@ import { VERSION } from './version.js';
 export interface CoreOptions {
   config: Readonly<Config>;
   clock?: Clock;
+  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  verification?: VerificationOptions | undefined;
+}
+
+export interface VerificationOptions {
+  cache?: Partial<VerificationCacheOptions> | undefined;
+  usage?: Partial<UsageRecorderOptions> | undefined;
+  policy?: VerificationPolicy | undefined;
+  onError?: (error: unknown, context: string) => void;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -41,21 +56,54 @@ export async function createCore(options: CoreOptions) {
     await database.close();
     throw error;
   }
-  const services = createServices(database, pepper, clock);
-  return { config, clock, pepper, database, services, close: () => database.close() };
+  const verification = options.verification ?? {};
+  const onError = verification.onError ?? (() => undefined);
+  // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
+  // them (createApp attaches it); SQLite is single-node.
+  const bus = createTokenChangeBus({ onError });
+  if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
+    bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
+  }
+  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  const services = {
+    ...createServices(database, pepper, clock, bus),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    usageRecorder: usage,
+  };
+  let closed = false;
+  return {
+    config,
+    clock,
+    pepper,
+    database,
+    services,
+    bus,
+    /** Flushes buffered usage, then lets go of the bus and the database. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await usage.close();
+      } finally {
+        services.verification.close();
+        await bus.close().catch(() => undefined);
+        await database.close();
+      }
+    },
+  };
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) {
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, bus: TokenChangeBus) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
   return {
     tokens: createTokenService({ db, pepper, clock }),
     organizations: createOrganizationService({ db }),
-    directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
+    directoryUsers: createUserDirectoryService({ db, clock, cursorKey, bus }),
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
-    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
-    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
   };
 }
 
@@ -81,7 +129,10 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
-  const core = await createCore(options);
+  const core = await createCore({
+    ...options,
+    verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
+  });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
@@ -91,6 +142,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    await core.bus.start();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),

@@ -1,6 +1,6 @@
 /** A whole app (real database, real services, Fastify) for HTTP tests, with its logs captured. */
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type VerificationOptions } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { DialectName } from '../../src/store/db.js';
@@ -38,6 +38,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
 export interface TestAppOptions {
   config?: Partial<Config>;
   clock?: Clock;
+  /** Verification cache, usage flushing and policy seam (issue #7). */
+  verification?: VerificationOptions;
   /** Runs before `ready()`: the place to add test-only routes. */
   beforeReady?: (http: App['http']) => void;
 }
@@ -51,7 +53,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
       done();
     },
   });
-  const app = await createApp({ config: testConfig(db, options.config), clock: options.clock, logDestination });
+  const app = await createApp({ config: testConfig(db, options.config), clock: options.clock, logDestination, verification: options.verification });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);
   await app.http.ready();

@@ -5,6 +5,7 @@ import * as initial from './0001_initial.js';
 import * as tokenSearch from './0002_token_search.js';
 import * as serviceAccounts from './0003_service_accounts.js';
 import * as directory from './0004_directory.js';
+import * as usage from './0010_usage.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002_token_search': tokenSearch,
   '0003_service_accounts': serviceAccounts,
   '0004_directory': directory,
+  '0010_usage': usage,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
