@@ -13,9 +13,10 @@ import type { ServiceAccountService } from '../service/service-account-service.j
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
+import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { registerErrorHandling } from './errors.js';
-import type { Metrics } from './metrics.js';
+import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
@@ -37,6 +38,7 @@ export interface HttpServices {
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
   verification: VerificationService;
+  usageRecorder: Pick<UsageRecorder, 'stats'>;
 }
 
 export interface HttpDeps {
@@ -71,6 +73,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     );
   });
 
+  registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
   await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
   registerErrorHandling(app);

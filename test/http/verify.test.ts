@@ -35,7 +35,7 @@ describe.each(DIALECTS)('POST /api/v1/verify on %s', (dialect) => {
     return { status: response.statusCode, body: response.json() };
   };
   const misses = () => t.app.core.services.verification.cacheStats().misses;
-  const admin = (method: 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown) =>
+  const admin = (method: 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: Record<string, unknown>) =>
     t.app.http.inject({ method, url, headers: bearer(t.adminKey), ...(payload === undefined ? {} : { payload }) });
 
   it('answers VALID with the owner, scopes and expiry, and serves the repeat from memory', async () => {
