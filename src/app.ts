@@ -21,6 +21,7 @@ import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
 import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
 import type { VerificationCacheOptions } from './service/verification-cache.js';
 import { createPgChangeTransport } from './store/pg-change-transport.js';
@@ -104,6 +105,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    usage: createUsageService({ db, clock, cursorKey }),
   };
 }
 

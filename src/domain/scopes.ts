@@ -2,7 +2,8 @@
  * Scopes of org admin API keys. The first nine are Atlassian's exact strings (CONTRACT.md §1.2), so
  * admins' scoped keys mean the same here; `verify:tokens` is Tokenward's own (issue #7): a service
  * holding it may ask whether a token is valid, and nothing else. The `*:directory:admin` pair is
- * Tokenward's too (issue #5): reading and changing the org's users and groups.
+ * Tokenward's too (issue #5): reading and changing the org's users and groups; `read:usage:admin`
+ * (issue #7) reads what tokens did (the activity API).
  */
 export const ADMIN_SCOPES = [
   'read:tokens:admin',
@@ -17,6 +18,7 @@ export const ADMIN_SCOPES = [
   'verify:tokens',
   'read:directory:admin',
   'write:directory:admin',
+  'read:usage:admin',
 ] as const;
 
 export type AdminScope = (typeof ADMIN_SCOPES)[number];

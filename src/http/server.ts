@@ -14,6 +14,7 @@ import type { TokenInventoryService } from '../service/token-inventory-service.j
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
 import type { UsageRecorder } from '../service/usage-recorder.js';
+import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { registerErrorHandling } from './errors.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
@@ -27,6 +28,7 @@ import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
+import { usageRoutes } from './routes/usage.js';
 import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
@@ -39,6 +41,7 @@ export interface HttpServices {
   inventory: TokenInventoryService;
   verification: VerificationService;
   usageRecorder: Pick<UsageRecorder, 'stats'>;
+  usage: UsageService;
 }
 
 export interface HttpDeps {
@@ -103,6 +106,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
   await app.register(verifyRoutes(deps.services));
+  await app.register(usageRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
