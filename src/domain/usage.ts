@@ -3,6 +3,11 @@
  * writes at each flush: per token and UTC day (calls, errors), per route, per IP, each token's IPs
  * (first and last seen) and its last activity. One pass, no I/O: the recorder hands it what it
  * buffered and writes the result in one transaction.
+ *
+ * Identical events of one flush window (same token, result, method, route, IP, user agent,
+ * upstream status and UTC day) are kept as ONE group with a count and the first and last time, as
+ * GitLab coalesces `last_used_at`: a service calling the same route a thousand times a second
+ * costs one row per second, not a thousand, and every call is still counted.
  */
 import { isErrorCode, type VerifyCode } from './verification.js';
 
@@ -25,6 +30,17 @@ export interface UsageEvent {
   upstreamStatus: number | null;
 }
 
+/** Identical events of one flush window: `atMs` is the first, `lastAtMs` the last, `count` how many. */
+export interface UsageGroup extends UsageEvent {
+  count: number;
+  lastAtMs: number;
+}
+
+/** What makes two events identical for coalescing (the day keeps daily aggregates exact). */
+export function usageGroupKey(event: UsageEvent): string {
+  return `${event.orgId}\u0000${event.tokenId}\u0000${event.code}\u0000${event.method}\u0000${event.route}\u0000${event.ip}\u0000${event.userAgent}\u0000${event.upstreamStatus}\u0000${Math.floor(event.atMs / DAY_MS)}`;
+}
+
 /** Counted for events past the buffer bound: their detail is dropped, these survive. */
 export interface TokenDayCounter {
   orgId: string;
@@ -37,7 +53,7 @@ export interface TokenDayCounter {
 }
 
 export interface UsageBatch {
-  events: UsageEvent[];
+  events: UsageGroup[];
   daily: TokenDayCounter[];
   routes: Array<{ orgId: string; tokenId: string; day: number; method: string; route: string; calls: number; errors: number }>;
   dailyIps: Array<{ orgId: string; tokenId: string; day: number; ip: string; calls: number }>;
@@ -65,7 +81,7 @@ export function capField(value: string | null | undefined, max: number): string 
  * Folds events (and counters of dropped events) into one batch. Rows come out sorted by key, so
  * concurrent flushes of several nodes take row locks in the same order.
  */
-export function aggregateUsage(events: readonly UsageEvent[], dropped: Iterable<TokenDayCounter> = []): UsageBatch {
+export function aggregateUsage(events: readonly UsageGroup[], dropped: Iterable<TokenDayCounter> = []): UsageBatch {
   const daily = new Map<string, TokenDayCounter>();
   const routes = new Map<string, UsageBatch['routes'][number]>();
   const dailyIps = new Map<string, UsageBatch['dailyIps'][number]>();
@@ -89,38 +105,38 @@ export function aggregateUsage(events: readonly UsageEvent[], dropped: Iterable<
   };
 
   for (const event of events) {
-    const { tokenId, orgId, atMs } = event;
+    const { tokenId, orgId, atMs, lastAtMs, count } = event;
     if (tokenId === null) continue;
     const day = dayOf(atMs);
-    const error = isErrorCode(event.code) ? 1 : 0;
-    addDaily({ orgId, tokenId, day, calls: 1, errors: error, firstAtMs: atMs, lastAtMs: atMs });
-    touch(tokenId, atMs);
+    const error = isErrorCode(event.code) ? count : 0;
+    addDaily({ orgId, tokenId, day, calls: count, errors: error, firstAtMs: atMs, lastAtMs });
+    touch(tokenId, lastAtMs);
 
     const method = event.method ?? '';
     const route = event.route ?? '';
     const routeKey = `${tokenId}\u0000${day}\u0000${method}\u0000${route}`;
     const routeRow = routes.get(routeKey);
     if (routeRow) {
-      routeRow.calls += 1;
+      routeRow.calls += count;
       routeRow.errors += error;
     } else {
-      routes.set(routeKey, { orgId, tokenId, day, method, route, calls: 1, errors: error });
+      routes.set(routeKey, { orgId, tokenId, day, method, route, calls: count, errors: error });
     }
 
     const ip = event.ip ?? '';
     const dayIpKey = `${tokenId}\u0000${day}\u0000${ip}`;
     const dayIp = dailyIps.get(dayIpKey);
-    if (dayIp) dayIp.calls += 1;
-    else dailyIps.set(dayIpKey, { orgId, tokenId, day, ip, calls: 1 });
+    if (dayIp) dayIp.calls += count;
+    else dailyIps.set(dayIpKey, { orgId, tokenId, day, ip, calls: count });
 
     const tokenIpKey = `${tokenId}\u0000${ip}`;
     const tokenIp = tokenIps.get(tokenIpKey);
     if (tokenIp) {
-      tokenIp.calls += 1;
+      tokenIp.calls += count;
       tokenIp.firstAtMs = Math.min(tokenIp.firstAtMs, atMs);
-      tokenIp.lastAtMs = Math.max(tokenIp.lastAtMs, atMs);
+      tokenIp.lastAtMs = Math.max(tokenIp.lastAtMs, lastAtMs);
     } else {
-      tokenIps.set(tokenIpKey, { orgId, tokenId, ip, firstAtMs: atMs, lastAtMs: atMs, calls: 1 });
+      tokenIps.set(tokenIpKey, { orgId, tokenId, ip, firstAtMs: atMs, lastAtMs, calls: count });
     }
   }
   for (const counter of dropped) {

@@ -1,20 +1,23 @@
 /**
- * Write-behind usage recording (issue #7). `record` is synchronous and cheap (an array push): the
- * verify hot path never waits for a commit. A flush runs every `flushIntervalMs` (1 s), or as soon
- * as `maxBatchEvents` (N) are waiting; each flush writes whole batches of at most N events, one
- * transaction each, raw events and aggregates together.
+ * Write-behind usage recording (issue #7). `record` is synchronous and cheap (a map look-up and an
+ * increment): the verify hot path never waits for a commit. Identical events of a flush window are
+ * coalesced into one group with a count (src/domain/usage.ts). A flush runs every
+ * `flushIntervalMs` (1 s), or as soon as `maxBatchEvents` (N) groups are waiting; each flush writes
+ * batches of at most N groups, one short transaction each, raw events and aggregates together,
+ * yielding to other work between batches.
  *
- * Overflow rule (bounded memory): at most `maxBufferedEvents` raw events wait in memory. Past that
- * bound an event's detail (route, IP, user agent) is DROPPED and counted in `dropped`; its token,
- * day, result and time still go into a per-token-and-day counter, so calls, errors and
- * `lastActiveAt` stay right. A flush that fails (database down) puts its events back, within the
- * same bound, and is retried at the next tick.
+ * Overflow rule (bounded memory): at most `maxBufferedEvents` groups wait in memory. An event that
+ * would open a group past that bound has its detail (route, IP, user agent) DROPPED and counted in
+ * `dropped`; its token, day, result and time still go into a per-token-and-day counter, so calls,
+ * errors and `lastActiveAt` stay right. A flush that fails (database down) puts its groups back,
+ * within the same bound, and is retried at the next tick.
  *
  * Loss bound: `close()` (SIGTERM) flushes everything. SIGKILL loses what was recorded since the
- * last committed flush: at most one flush window (1 s, or N events) plus the flush in flight.
+ * last committed flush: at most one flush window (1 s, or N groups) plus the flush in flight.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import { aggregateUsage, dayOf, type TokenDayCounter, type UsageEvent } from '../domain/usage.js';
+import { aggregateUsage, dayOf, usageGroupKey, type TokenDayCounter, type UsageEvent, type UsageGroup } from '../domain/usage.js';
 import { isErrorCode } from '../domain/verification.js';
 import type { Database } from '../store/schema.js';
 import { createUsageStore } from '../store/usage-store.js';
@@ -25,11 +28,13 @@ export interface UsageSink {
 
 export interface UsageRecorderOptions {
   flushIntervalMs: number;
+  /** Groups per flush transaction; reaching it triggers a flush before the interval. */
   maxBatchEvents: number;
+  /** Groups held in memory at most (the overflow bound). */
   maxBufferedEvents: number;
 }
 
-export const DEFAULT_USAGE_OPTIONS: UsageRecorderOptions = { flushIntervalMs: 1000, maxBatchEvents: 5000, maxBufferedEvents: 200_000 };
+export const DEFAULT_USAGE_OPTIONS: UsageRecorderOptions = { flushIntervalMs: 1000, maxBatchEvents: 1000, maxBufferedEvents: 100_000 };
 
 export interface UsageRecorderDeps {
   db: Kysely<Database>;
@@ -42,79 +47,113 @@ export interface UsageStats {
   recorded: number;
   /** Events whose detail was dropped past the buffer bound (counted in aggregates still). */
   dropped: number;
-  /** Events committed to the database. */
+  /** Events committed to the database (coalesced events count each). */
   flushed: number;
+  /** Events waiting for the next flush. */
   buffered: number;
   failedFlushes: number;
+}
+
+function mergeCounter(into: Map<string, TokenDayCounter>, counter: TokenDayCounter): void {
+  const key = `${counter.tokenId}\u0000${counter.day}`;
+  const existing = into.get(key);
+  if (!existing) {
+    into.set(key, { ...counter });
+    return;
+  }
+  existing.calls += counter.calls;
+  existing.errors += counter.errors;
+  existing.firstAtMs = Math.min(existing.firstAtMs, counter.firstAtMs);
+  existing.lastAtMs = Math.max(existing.lastAtMs, counter.lastAtMs);
 }
 
 export function createUsageRecorder(deps: UsageRecorderDeps) {
   const options = { ...DEFAULT_USAGE_OPTIONS, ...deps.options };
   const onError = deps.onError ?? (() => undefined);
-  let pending: UsageEvent[] = [];
+  let pending = new Map<string, UsageGroup>();
+  let pendingEvents = 0;
   /** Counters of events dropped past the bound, by token and day. */
   let overflow = new Map<string, TokenDayCounter>();
-  const stats: UsageStats = { recorded: 0, dropped: 0, flushed: 0, buffered: 0, failedFlushes: 0 };
+  const stats = { recorded: 0, dropped: 0, flushed: 0, failedFlushes: 0 };
   let flushing: Promise<void> | null = null;
   let isSoonScheduled = false;
   let closed = false;
 
-  function countDropped(event: UsageEvent): void {
-    stats.dropped += 1;
+  function countDropped(event: UsageEvent, count: number, lastAtMs: number): void {
+    stats.dropped += count;
     if (event.tokenId === null) return;
-    const day = dayOf(event.atMs);
-    const key = `${event.tokenId}\u0000${day}`;
-    const error = isErrorCode(event.code) ? 1 : 0;
-    const counter = overflow.get(key);
-    if (counter) {
-      counter.calls += 1;
-      counter.errors += error;
-      counter.firstAtMs = Math.min(counter.firstAtMs, event.atMs);
-      counter.lastAtMs = Math.max(counter.lastAtMs, event.atMs);
-    } else {
-      overflow.set(key, { orgId: event.orgId, tokenId: event.tokenId, day, calls: 1, errors: error, firstAtMs: event.atMs, lastAtMs: event.atMs });
+    const errors = isErrorCode(event.code) ? count : 0;
+    mergeCounter(overflow, { orgId: event.orgId, tokenId: event.tokenId, day: dayOf(event.atMs), calls: count, errors, firstAtMs: event.atMs, lastAtMs });
+  }
+
+  /** Takes at most one batch of groups out of the buffer. */
+  function takeBatch(): UsageGroup[] {
+    if (pending.size <= options.maxBatchEvents) {
+      const all = [...pending.values()];
+      pending = new Map();
+      return all;
     }
+    const batch: UsageGroup[] = [];
+    for (const [key, group] of pending) {
+      if (batch.length >= options.maxBatchEvents) break;
+      batch.push(group);
+      pending.delete(key);
+    }
+    return batch;
+  }
+
+  function putBack(groups: UsageGroup[], counters: Map<string, TokenDayCounter>): void {
+    for (const group of groups) {
+      const key = usageGroupKey(group);
+      const existing = pending.get(key);
+      if (existing) {
+        existing.count += group.count;
+        existing.atMs = Math.min(existing.atMs, group.atMs);
+        existing.lastAtMs = Math.max(existing.lastAtMs, group.lastAtMs);
+      } else if (pending.size < options.maxBufferedEvents) {
+        pending.set(key, group);
+      } else {
+        pendingEvents -= group.count;
+        countDropped(group, group.count, group.lastAtMs);
+      }
+    }
+    for (const counter of counters.values()) mergeCounter(overflow, counter);
   }
 
   async function writeOnce(): Promise<boolean> {
-    if (pending.length === 0 && overflow.size === 0) return false;
-    const events = pending.length <= options.maxBatchEvents ? pending : pending.slice(0, options.maxBatchEvents);
-    pending = pending.length <= options.maxBatchEvents ? [] : pending.slice(options.maxBatchEvents);
+    if (pending.size === 0 && overflow.size === 0) return false;
+    const groups = takeBatch();
+    const events = groups.reduce((sum, group) => sum + group.count, 0);
+    pendingEvents -= events;
     const counters = overflow;
     overflow = new Map();
     try {
-      const batch = aggregateUsage(events, counters.values());
+      const batch = aggregateUsage(groups, counters.values());
       await deps.db.transaction().execute((trx) => createUsageStore(trx).writeBatch(batch));
-      stats.flushed += events.length;
+      stats.flushed += events;
       return true;
     } catch (error) {
       stats.failedFlushes += 1;
       onError(error);
-      // Back in front, within the bound; what does not fit is counted as dropped.
-      const room = Math.max(0, options.maxBufferedEvents - pending.length);
-      for (const event of events.slice(room)) countDropped(event);
-      pending = events.slice(0, room).concat(pending);
-      for (const [key, counter] of counters) {
-        const existing = overflow.get(key);
-        if (!existing) overflow.set(key, counter);
-        else {
-          existing.calls += counter.calls;
-          existing.errors += counter.errors;
-          existing.firstAtMs = Math.min(existing.firstAtMs, counter.firstAtMs);
-          existing.lastAtMs = Math.max(existing.lastAtMs, counter.lastAtMs);
-        }
-      }
+      pendingEvents += events;
+      putBack(groups, counters);
       return false;
     }
   }
 
-  /** Writes everything buffered when called (and anything arriving meanwhile, batch by batch). */
+  /**
+   * Writes what is buffered when called, batch by batch; what arrives meanwhile waits for the next
+   * flush (so a flush ends even under sustained load).
+   */
   function flush(): Promise<void> {
-    if (flushing) return flushing.then(() => (pending.length > 0 || overflow.size > 0 ? flush() : undefined));
+    if (flushing) return flushing.then(() => (pending.size > 0 || overflow.size > 0 ? flush() : undefined));
     flushing = (async () => {
       try {
-        while (await writeOnce()) {
-          if (pending.length === 0 && overflow.size === 0) break;
+        let batches = Math.max(1, Math.ceil(pending.size / options.maxBatchEvents));
+        while (batches > 0 && (await writeOnce())) {
+          batches -= 1;
+          // SQLite writes block the event loop: let requests through between batches.
+          if (batches > 0) await yieldToEventLoop();
         }
       } finally {
         flushing = null;
@@ -129,12 +168,21 @@ export function createUsageRecorder(deps: UsageRecorderDeps) {
   return {
     record(event: UsageEvent): void {
       stats.recorded += 1;
-      if (pending.length >= options.maxBufferedEvents) {
-        countDropped(event);
+      const key = usageGroupKey(event);
+      const group = pending.get(key);
+      if (group) {
+        group.count += 1;
+        if (event.atMs > group.lastAtMs) group.lastAtMs = event.atMs;
+        pendingEvents += 1;
         return;
       }
-      pending.push(event);
-      if (pending.length >= options.maxBatchEvents && !flushing && !isSoonScheduled && !closed) {
+      if (pending.size >= options.maxBufferedEvents) {
+        countDropped(event, 1, event.atMs);
+        return;
+      }
+      pending.set(key, { ...event, count: 1, lastAtMs: event.atMs });
+      pendingEvents += 1;
+      if (pending.size >= options.maxBatchEvents && !flushing && !isSoonScheduled && !closed) {
         isSoonScheduled = true;
         setImmediate(() => {
           isSoonScheduled = false;
@@ -146,7 +194,7 @@ export function createUsageRecorder(deps: UsageRecorderDeps) {
     flush,
 
     stats(): UsageStats {
-      return { ...stats, buffered: pending.length };
+      return { ...stats, buffered: pendingEvents };
     },
 
     /** Stops the timer and flushes everything (graceful shutdown: SIGTERM). */
@@ -155,7 +203,7 @@ export function createUsageRecorder(deps: UsageRecorderDeps) {
       clearInterval(timer);
       await flush();
       // One retry if the last write failed: a shutdown is the last chance for these events.
-      if (pending.length > 0 || overflow.size > 0) await flush();
+      if (pending.size > 0 || overflow.size > 0) await flush();
     },
   };
 }

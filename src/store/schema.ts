@@ -101,12 +101,14 @@ export interface AuditLogTable {
   details: string;
 }
 
-/** Issue #7, migration 0010: one row per verification. */
+/** Issue #7, migration 0010: `count` identical verifications from `at` to `last_at`. */
 export interface UsageEventTable {
   seq: Generated<number>;
   org_id: string;
   token_id: string | null;
   at: number;
+  last_at: number;
+  count: number;
   code: string;
   method: string | null;
   route: string | null;

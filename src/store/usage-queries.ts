@@ -8,6 +8,8 @@ import type { Database } from './schema.js';
 export interface UsageEventRow {
   seq: number;
   atMs: number;
+  lastAtMs: number;
+  count: number;
   tokenId: string | null;
   code: string;
   method: string | null;
@@ -48,6 +50,8 @@ export function createUsageQueries(db: Kysely<Database>) {
         items: rows.slice(0, limit).map((row) => ({
           seq: num(row.seq),
           atMs: num(row.at),
+          lastAtMs: num(row.last_at),
+          count: num(row.count),
           tokenId: row.token_id,
           code: row.code,
           method: row.method,

@@ -35,6 +35,8 @@ export function createUsageStore(db: Kysely<Database>) {
               org_id: e.orgId,
               token_id: e.tokenId,
               at: e.atMs,
+              last_at: e.lastAtMs,
+              count: e.count,
               code: e.code,
               method: e.method,
               route: e.route,

@@ -53,7 +53,7 @@ describe.each(DIALECTS)('usage durability of the server process on %s', (dialect
   async function eventsByRoute(): Promise<Map<string, number>> {
     const handle: DatabaseHandle = openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
     try {
-      const rows = await handle.db.selectFrom('usage_events').select(['route', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('route').execute();
+      const rows = await handle.db.selectFrom('usage_events').select(['route', (eb) => eb.fn.sum<number>('count').as('n')]).groupBy('route').execute();
       return new Map(rows.map((row) => [row.route ?? '', Number(row.n)]));
     } finally {
       await handle.close();

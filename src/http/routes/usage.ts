@@ -37,7 +37,8 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
         schema: {
           tags: ['Usage'],
           summary: "A token's usage events, newest first",
-          description: 'Every verification of the token (kept 90 days by default). Filters combine; pages follow `links.next`.',
+          description:
+            'Every verification of the token (kept 90 days by default); identical ones within a flush window (about a second) are one row with `count`. Filters combine; pages follow `links.next`.',
           params: TokenUsageParams,
           querystring: UsageEventsQuery,
           response: { 200: UsageEventsResponse, ...ADMIN_ERROR_RESPONSES },
@@ -50,6 +51,8 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
         return {
           data: page.items.map((e) => ({
             at: new Date(e.atMs).toISOString(),
+            lastAt: new Date(e.lastAtMs).toISOString(),
+            count: e.count,
             code: e.code as never,
             method: e.method,
             route: e.route,

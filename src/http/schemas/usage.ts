@@ -21,7 +21,9 @@ export const UsageEventsQuery = Type.Object({
 export type UsageEventsQuery = Static<typeof UsageEventsQuery>;
 
 const UsageEvent = Type.Object({
-  at: DateTime,
+  at: Type.String({ format: 'date-time', description: 'When it happened (the first of `count` identical calls).' }),
+  lastAt: Type.String({ format: 'date-time', description: 'The last of them (within one flush window, about a second).' }),
+  count: Type.Integer({ minimum: 1, description: 'Identical verifications coalesced into this row.' }),
   code: Code,
   method: Nullable(Type.String()),
   route: Nullable(Type.String()),

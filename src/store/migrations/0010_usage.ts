@@ -1,8 +1,9 @@
 /**
  * Issue #7: usage of tokens. Frozen once shipped.
  *
- * - `usage_events`: one row per verification, kept 90 days by default (purged by the jobs of
- *   issue #9 through the usage service). `seq` orders rows of the same millisecond for keyset pages.
+ * - `usage_events`: verifications, kept 90 days by default (purged by the jobs of issue #9 through
+ *   the usage service). Identical ones of one flush window are one row: `count` of them, from `at`
+ *   to `last_at` (src/domain/usage.ts). `seq` orders rows of the same millisecond for keyset pages.
  * - Daily aggregates per token and UTC day (`day` = epoch day number), per route and per IP,
  *   maintained by the recorder at each flush with upserts; they outlive the raw events.
  * - `token_ips`: each IP a token was used from, first and last seen: "tokens used from new IPs".
@@ -19,6 +20,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('org_id', 'varchar(64)', (c) => c.notNull())
     .addColumn('token_id', 'varchar(64)')
     .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('last_at', 'bigint', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('code', 'varchar(32)', (c) => c.notNull())
     .addColumn('method', 'varchar(16)')
     .addColumn('route', 'varchar(200)')
