@@ -45,6 +45,13 @@ import { createNotificationSettingsService } from './service/notification-settin
 import { createWebhookService } from './service/webhook-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
+import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageService } from './service/usage-service.js';
+import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import type { VerificationCacheOptions } from './service/verification-cache.js';
+import { createPgChangeTransport } from './store/pg-change-transport.js';
+import { createRedisChangeTransport } from './store/redis-change-transport.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -56,6 +63,15 @@ export interface CoreOptions {
   baseUrl?: () => string;
   /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
   deliverLink?: LinkDelivery;
+  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  verification?: VerificationOptions | undefined;
+}
+
+export interface VerificationOptions {
+  cache?: Partial<VerificationCacheOptions> | undefined;
+  usage?: Partial<UsageRecorderOptions> | undefined;
+  policy?: VerificationPolicy | undefined;
+  onError?: (error: unknown, context: string) => void;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -73,13 +89,47 @@ export async function createCore(options: CoreOptions) {
     throw error;
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
-  const services = createServices(database, pepper, clock, {
+  const verification = options.verification ?? {};
+  const onError = verification.onError ?? (() => undefined);
+  // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
+  // them (createApp attaches it); SQLite is single-node.
+  const bus = createTokenChangeBus({ onError });
+  if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
+    bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
+  }
+  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  const services = {
+    ...createServices(database, pepper, clock, {
+      config,
+      githubKeys,
+      bus,
+      baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+      deliverLink: options.deliverLink ?? (async () => undefined),
+    }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    usageRecorder: usage,
+  };
+  let closed = false;
+  return {
     config,
-    githubKeys,
-    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
-    deliverLink: options.deliverLink ?? (async () => undefined),
-  });
-  return { config, clock, pepper, database, services, close: () => database.close() };
+    clock,
+    pepper,
+    database,
+    services,
+    bus,
+    /** Flushes buffered usage, then lets go of the bus and the database. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await usage.close();
+      } finally {
+        services.verification.close();
+        await bus.close().catch(() => undefined);
+        await database.close();
+      }
+    },
+  };
 }
 
 interface ServiceWiring {
@@ -87,6 +137,7 @@ interface ServiceWiring {
   baseUrl: () => string;
   deliverLink: LinkDelivery;
   githubKeys: GithubKeySource;
+  bus: TokenChangeBus;
 }
 
 /**
@@ -125,7 +176,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl, githubKeys } = wiring;
+  const { config, baseUrl, githubKeys, bus } = wiring;
   const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
@@ -133,7 +184,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     clock,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
-  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
   const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
   const tokens = createTokenService({ db, pepper, clock });
   const issuance = createIssuanceService({ db, clock, pepper, tokens });
@@ -153,8 +204,9 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
     scimUsers: createScimUserService({ db, clock, directoryUsers }),
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
-    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
-    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey }),
     issuance,
     approvals,
@@ -221,6 +273,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       (async (message) => {
         logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
       }),
+    verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
   let redis: Redis | undefined;
   try {
@@ -230,6 +283,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     );
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    await core.bus.start();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),
