@@ -25,16 +25,28 @@ export interface UserSessionPrincipal {
   sessionId: string;
 }
 
-export type Principal = AdminKeyPrincipal | UserSessionPrincipal;
-
-/** The audit actor of a principal. */
-export function actorOf(principal: Principal): { actorType: 'admin_key' | 'user'; actorId: string } {
-  return principal.kind === 'admin_key' ? { actorType: 'admin_key', actorId: principal.tokenId } : { actorType: 'user', actorId: principal.userId };
+/**
+ * An identity provider's SCIM client (issue #5, docs/scim.md), authenticated by a SCIM token of one
+ * org. It holds the directory scopes only, so the directory services apply their usual rules to it,
+ * and its changes are audited with the SCIM token as the actor.
+ */
+export interface ScimTokenPrincipal {
+  kind: 'scim_token';
+  tokenId: string;
+  orgId: string;
+  scopes: readonly string[];
 }
 
-/** What `createdBy`/`revokedBy` columns record: the key's token id or the person's user id. */
+export type Principal = AdminKeyPrincipal | UserSessionPrincipal | ScimTokenPrincipal;
+
+/** The audit actor of a principal. */
+export function actorOf(principal: Principal): { actorType: 'admin_key' | 'user' | 'scim_token'; actorId: string } {
+  return principal.kind === 'user_session' ? { actorType: 'user', actorId: principal.userId } : { actorType: principal.kind, actorId: principal.tokenId };
+}
+
+/** What `createdBy`/`revokedBy` columns record: the key's (or SCIM token's) id or the person's user id. */
 export function principalId(principal: Principal): string {
-  return principal.kind === 'admin_key' ? principal.tokenId : principal.userId;
+  return principal.kind === 'user_session' ? principal.userId : principal.tokenId;
 }
 
 /**
@@ -44,7 +56,7 @@ export function principalId(principal: Principal): string {
  * least one admin scope.
  */
 export function authorizeOrgAccess(principal: Principal, orgId: string, scope: AdminScope | null): void {
-  if (principal.kind === 'admin_key') {
+  if (principal.kind !== 'user_session') {
     if (principal.orgId !== orgId) throw new DomainError('FORBIDDEN', 'This API key belongs to another organization.');
     if (scope && !grantsScope(principal.scopes, scope)) {
       throw new DomainError('INSUFFICIENT_SCOPE', `Insufficient scope. This operation needs the scope ${scope}.`);

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { User } from '../domain/models.js';
+import type { AuditEntry, User } from '../domain/models.js';
 import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
 import { LINK_LIFETIME_MS, linkUrl, newSecret, type LinkKind } from '../domain/sign-in.js';
 import { digestToken, type Pepper } from '../domain/token-digest.js';
@@ -62,7 +62,7 @@ export function createLinkService(deps: LinkServiceDeps) {
    * Inside the caller's transaction: a new link for the user; older unused links of the same kind
    * die, so only the newest one works.
    */
-  async function issueIn(tx: Stores, user: User, kind: LinkKind, actor: { actorType: 'user' | 'admin_key' | 'system'; actorId: string | null; ip: string | null }): Promise<IssuedLink> {
+  async function issueIn(tx: Stores, user: User, kind: LinkKind, actor: { actorType: AuditEntry['actorType']; actorId: string | null; ip: string | null }): Promise<IssuedLink> {
     const now = clock();
     const secret = newSecret();
     const linkId = newId('lnk');

@@ -13,6 +13,8 @@ import { actorOf, authorizeOrgAccess, type Principal } from '../domain/principal
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef } from './event-recorder.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 
 /** Who asks, for authorization and the audit log. */
@@ -40,10 +42,18 @@ export interface UserQuery extends PageQuery {
   role?: UserRole | undefined;
 }
 
+/**
+ * Work another service (SCIM, issue #5) does in the same transaction as a directory change, after
+ * it and before the commit: if it throws, the change is rolled back with it.
+ */
+export type WithinTransaction<T> = (tx: Stores, result: T) => Promise<void>;
+
 export interface DirectoryServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
+  /** Told after each commit whose owner changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export function createUserDirectoryService(deps: DirectoryServiceDeps) {
@@ -63,7 +73,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
   /** Sets the status and moves the user's tokens with it, in the caller's transaction. */
   async function changeStatus(caller: Caller, orgId: string, userId: string, status: UserStatus): Promise<{ user: User; tokens: number }> {
     authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       await tx.users.lockOrgOwners(orgId);
       const user = await mustFind(tx, orgId, userId);
@@ -85,12 +95,18 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         userId,
         status === 'deactivated' ? { tokensSuspended: tokens } : { tokensRestored: tokens },
       );
+      const actor = actorRef(actorOf(caller.principal));
+      if (status === 'deactivated') await tx.events.record({ orgId, type: 'user.deactivated', payload: { userId, tokensSuspended: tokens, actor }, occurredAt: clock() });
+      else await tx.events.record({ orgId, type: 'user.reactivated', payload: { userId, tokensRestored: tokens, actor }, occurredAt: clock() });
       return { user: updated, tokens };
     });
+    // Suspension and restore act on the owner: every cached token of theirs goes (issue #7).
+    deps.bus?.ownerChanged(orgId, { type: 'user', id: userId });
+    return result;
   }
 
   return {
-    async createUser(caller: Caller, orgId: string, input: NewUser): Promise<User> {
+    async createUser(caller: Caller, orgId: string, input: NewUser, within?: WithinTransaction<User>): Promise<User> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const now = clock();
       const user: User = {
@@ -108,6 +124,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         const tx = createStores(trx);
         await tx.users.insert(user);
         await audit(tx, caller, orgId, 'user.created', user.id, { email: user.email, role: user.role, accountType: user.accountType });
+        await within?.(tx, user);
         return user;
       });
     },
@@ -128,14 +145,14 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
     },
 
     /** Name, e-mail and role. Demoting the last active owner is CONFLICT. */
-    async updateUser(caller: Caller, orgId: string, userId: string, patch: UserPatch): Promise<User> {
+    async updateUser(caller: Caller, orgId: string, userId: string, patch: UserPatch, within?: WithinTransaction<User>): Promise<User> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const changes = {
         ...(patch.email !== undefined ? { email: cleanEmail(patch.email) } : {}),
         ...(patch.name !== undefined ? { name: cleanName(patch.name, 'name') } : {}),
         ...(patch.role !== undefined ? { role: patch.role } : {}),
       };
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         if (changes.role !== undefined) await tx.users.lockOrgOwners(orgId);
         const before = await mustFind(tx, orgId, userId);
@@ -151,8 +168,12 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
             .map((field) => [field, { from: before[field], to: updated[field] }]),
         );
         await audit(tx, caller, orgId, 'user.updated', userId, { changes: changed });
+        await within?.(tx, updated);
         return updated;
       });
+      // Verification answers carry the owner's name and e-mail (issue #7).
+      deps.bus?.ownerChanged(orgId, { type: 'user', id: userId });
+      return updated;
     },
 
     /** Deactivates the user and suspends every active token they own, at once. */
