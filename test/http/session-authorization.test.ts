@@ -1,7 +1,7 @@
 /**
  * Issue #5 acceptance, the authorization suite for signed-in people: every admin route and every
- * `/api/v1` route, walked with sessions of each role. A member's (and an approver's) session
- * reaches no admin route; an auditor's reads everything and changes nothing, exactly as a key
+ * `/api/v1` route, walked with sessions of each role. A member's session reaches no admin route,
+ * an approver's only the approval queue (issue #6); an auditor's reads everything and changes nothing, exactly as a key
  * holding every `read:*` scope; another org's admin reaches nothing of this org; a member sees only
  * their own data. An admin's session reaches what the bootstrap key reaches.
  */
@@ -11,17 +11,17 @@ import { ADMIN_SCOPES } from '../../src/domain/scopes.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { insertOrg } from '../support/http.js';
-import { adminOperations, concretePath, isReadOperation, memberOperations, refusesEveryApiKey, type Operation } from '../support/routes.js';
+import { adminOperations, concretePath, isReadOperation, memberOperations, needsNoScope, refusesEveryApiKey, type Operation } from '../support/routes.js';
 import { seedUser } from '../support/seed.js';
 import { sessionFor, sessionHeaders, type TestSession } from '../support/sessions.js';
 
 describe('the role -> admin scope mapping', () => {
-  it('gives owners and admins every scope, auditors every read scope only, the others none', () => {
+  it('gives owners and admins every scope, auditors every read scope only, approvers the approval queue, members none', () => {
     expect(adminScopesOfRole('owner')).toEqual(ADMIN_SCOPES);
     expect(adminScopesOfRole('admin')).toEqual(ADMIN_SCOPES);
     expect(adminScopesOfRole('auditor')).toEqual(ADMIN_SCOPES.filter((s) => s.startsWith('read:')));
     expect(adminScopesOfRole('auditor').length).toBeGreaterThan(3);
-    expect(adminScopesOfRole('approver')).toEqual([]);
+    expect(adminScopesOfRole('approver')).toEqual(['read:token-requests:admin', 'approve:token-requests:admin']);
     expect(adminScopesOfRole('member')).toEqual([]);
   });
 });
@@ -66,9 +66,16 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
     expect(adminOps.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['PUT /admin/tokenward/v1/orgs/{orgId}/sso', 'POST /admin/tokenward/v1/orgs/{orgId}/users/{userId}/invite']));
   });
 
-  it("refuses a member's and an approver's session on every admin route with 403", async () => {
+  it("refuses a member's session on every admin route with 403, an approver's on all but the approval queue and their org", async () => {
+    // An approver holds admin scopes now (issue #6), so the scope-less org routes answer them too.
+    const isApprovalQueue = (operation: Operation) => operation.path.includes('/token-requests') || needsNoScope(operation);
+    expect(adminOps.filter((o) => o.path.includes('/token-requests')).length).toBe(3);
+    for (const operation of adminOps.filter(isApprovalQueue)) {
+      const response = await call(operation, sessionHeaders(approver), 'unknown_id');
+      expect([401, 403], `approver ${operation.method} ${operation.path}`).not.toContain(response.statusCode);
+    }
     for (const session of [member, approver]) {
-      for (const operation of adminOps) {
+      for (const operation of adminOps.filter((o) => session === member || !isApprovalQueue(o))) {
         const response = await call(operation, sessionHeaders(session));
         const label = `${session.user.role} ${operation.method} ${operation.path}`;
         expect(response.statusCode, label).toBe(403);
@@ -124,7 +131,20 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
   it('refuses the member routes without a session, to API keys, and changes without CSRF', async () => {
     const operations = memberOperations(t.app);
     const sessionOps = operations.filter((o) => !o.isPublic);
-    expect(sessionOps.map((o) => `${o.method} ${o.path}`).sort()).toEqual(['GET /api/v1/auth/session', 'GET /api/v1/me', 'POST /api/v1/auth/logout']);
+    expect(sessionOps.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
+      'DELETE /api/v1/me/tokens/{tokenId}',
+      'GET /api/v1/auth/session',
+      'GET /api/v1/me',
+      'GET /api/v1/me/effective-policy',
+      'GET /api/v1/me/token-requests',
+      'GET /api/v1/me/tokens',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/me/token-deliveries/redeem',
+      'POST /api/v1/me/token-requests',
+      'POST /api/v1/me/token-requests/{requestId}/retrieve',
+      'POST /api/v1/me/tokens',
+      'POST /api/v1/me/tokens/{tokenId}/rotate',
+    ]);
     expect(operations.filter((o) => o.isPublic).length).toBeGreaterThanOrEqual(7);
     for (const operation of sessionOps) {
       for (const headers of [{}, bearer(t.adminKey), { cookie: 'tw_session=not-a-session' }] as Array<Record<string, string>>) {
