@@ -53,4 +53,9 @@ describe('architecture', () => {
       expect(doc, code).toContain(`| \`${code}\` | ${status} | ADMIN-${status}-${n} |`);
     }
   });
+
+  it('gives every error code its own ADMIN-<status>-<n> code', () => {
+    const codes = Object.values(HTTP_OF_CODE).map(({ status, n }) => `ADMIN-${status}-${n}`);
+    expect(codes.filter((code, i) => codes.indexOf(code) !== i)).toEqual([]);
+  });
 });
