@@ -2,6 +2,7 @@
  * Composition root: config -> database -> stores -> services -> http, from plain factories.
  * Nothing else in the code base opens a database, reads the environment or builds a service.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
@@ -12,10 +13,14 @@ import type { Pepper } from './domain/token-digest.js';
 import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
-import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createApprovalService } from './service/approval-service.js';
+import { createAuditChainService } from './service/audit-chain-service.js';
+import { createAuditLogService } from './service/audit-log-service.js';
+import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
+import { createGithubKeySource, type GithubKeySource } from './service/github-key-source.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createIssuanceService } from './service/issuance-service.js';
+import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createSelfService } from './service/self-service.js';
@@ -32,6 +37,14 @@ import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
 import { createSignInService } from './service/sign-in-service.js';
 import { createSsoConfigService } from './service/sso-config-service.js';
+import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
+import { createDeliveryService } from './service/delivery-service.js';
+import { createHygieneJobs } from './service/hygiene-jobs.js';
+import { createJobService } from './service/job-service.js';
+import { createNotificationSettingsService } from './service/notification-settings-service.js';
+import { createWebhookService } from './service/webhook-service.js';
+import { createSecretBox } from './domain/secret-box.js';
+import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -50,7 +63,8 @@ export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const { pepper } = loadPepper(config);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const githubKeys = githubKeySourceOf(config, clock);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
@@ -61,23 +75,58 @@ export async function createCore(options: CoreOptions) {
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   const services = createServices(database, pepper, clock, {
     config,
+    githubKeys,
     baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
     deliverLink: options.deliverLink ?? (async () => undefined),
   });
   return { config, clock, pepper, database, services, close: () => database.close() };
 }
 
-interface SignInWiring {
+interface ServiceWiring {
   config: Readonly<Config>;
   baseUrl: () => string;
   deliverLink: LinkDelivery;
+  githubKeys: GithubKeySource;
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: SignInWiring) {
+/**
+ * `tokenward migrate`: the schema only, no bootstrap. The handle carries the pepper because
+ * migration 0008 chains the audit entries already in the log under a key derived from it.
+ */
+export async function migrateDatabase(config: Readonly<Config>): Promise<{ applied: string[]; location: string }> {
+  const { pepper } = loadPepper(config);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  try {
+    return { applied: await migrateToLatest(database), location: database.location };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Where GitHub's secret-scanning keys come from: a fixed file when configured, else fetched. */
+function githubKeySourceOf(config: Readonly<Config>, clock: Clock): GithubKeySource {
+  const { keysUrl, keysFile, githubToken } = config.secretScanning;
+  let staticDocument: string | undefined;
+  if (keysFile) {
+    try {
+      staticDocument = readFileSync(keysFile, 'utf8');
+    } catch (error) {
+      throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return createGithubKeySource({ keysUrl, staticDocument, githubToken, nowMs: () => clock().getTime() });
+  } catch (error) {
+    throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile}: ${(error as Error).message}`);
+  }
+}
+
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: ServiceWiring) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl } = wiring;
+  const { config, baseUrl, githubKeys } = wiring;
+  const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
     pepper,
@@ -95,6 +144,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -109,6 +159,30 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     issuance,
     approvals,
     selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    auditChain,
+    auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
+  };
+}
+
+/** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+  const { db } = database;
+  const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
+  const smtpPasswords = createSecretBox(pepper, 'smtp-password');
+  const automation = config.automation;
+  const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  return {
+    webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
+    notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
+    deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
+    jobs: createJobService({
+      db,
+      clock,
+      cursorKey,
+      jobs: createHygieneJobs({ clock }),
+      options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
+    }),
   };
 }
 
@@ -125,6 +199,8 @@ export interface App {
   http: FastifyInstance;
   logger: Logger;
   bootstrap: BootstrapResult;
+  /** Issue #8's worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
+  worker: AutomationWorker;
   /** Listens on the configured host and port; resolves to the base URL. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -165,22 +241,33 @@ export async function createApp(options: AppOptions): Promise<App> {
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
     });
+    const worker = createAutomationWorker({
+      clock: core.clock,
+      deliveries: core.services.deliveries,
+      jobs: core.services.jobs,
+      options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
+      log: logger.child({ component: 'automation' }),
+    });
     let closed = false;
     return {
       core,
       http,
       logger,
       bootstrap: bootstrapResult,
+      worker,
       baseUrl: () => baseUrl,
       async listen() {
         await http.listen({ host: config.host, port: config.port });
         const address = http.server.address();
         if (!config.publicUrl && address && typeof address === 'object') baseUrl = `http://${displayHost(config.host)}:${address.port}`;
+        // The worker runs in serving processes only: one-shot CLI commands never send anything.
+        if (config.automation.isWorkerEnabled) worker.start();
         return baseUrl;
       },
       async close() {
         if (closed) return;
         closed = true;
+        await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
         await core.close();

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 'The request is not valid.',
   INVALID_PAGE_CURSOR: 'The page cursor is not valid for this query.',
   MALFORMED_TOKEN: 'The token is not a well-formed Tokenward token.',
+  INVALID_SIGNATURE: 'The request signature is missing, made with an unknown key, or does not match the body.',
   UNAUTHENTICATED: 'A valid API key is required.',
   INSUFFICIENT_SCOPE: 'The API key does not hold the scope this operation needs.',
   FORBIDDEN: 'The caller may not act on this organization.',
@@ -43,6 +44,7 @@ export const ERROR_CODES = {
   SSO_FAILED: 'Single sign-on did not complete.',
   INTERNAL_ERROR: 'Something went wrong on our side.',
   NOT_READY: 'The service is not ready: its database is not reachable.',
+  SIGNING_KEYS_UNAVAILABLE: 'The public keys needed to check this request could not be fetched; retry later.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

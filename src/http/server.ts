@@ -10,6 +10,8 @@ import type { Logger } from 'pino';
 import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { IssuanceService } from '../service/issuance-service.js';
+import type { AuditLogService } from '../service/audit-log-service.js';
+import type { LeakedTokenService } from '../service/leaked-token-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
 import type { PolicyService } from '../service/policy-service.js';
 import type { SelfService } from '../service/self-service.js';
@@ -32,6 +34,7 @@ import { SCIM_PREFIX } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
@@ -43,6 +46,7 @@ import { orgTokenRoutes } from './routes/org-tokens.js';
 import { policyRoutes } from './routes/policies.js';
 import { scopeRoutes } from './routes/scopes.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
+import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
 import { authRoutes, type SignInRateLimit } from './routes/auth.js';
@@ -50,6 +54,11 @@ import { meRoutes } from './routes/me.js';
 import { ssoRoutes } from './routes/sso.js';
 import { userLinkRoutes } from './routes/user-links.js';
 import { registerSessionAuth } from './session-auth.js';
+import { automationRoutes } from './routes/automation.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import type { JobService } from '../service/job-service.js';
+import type { NotificationSettingsService } from '../service/notification-settings-service.js';
+import type { WebhookService } from '../service/webhook-service.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -71,6 +80,11 @@ export interface HttpServices {
   scimTokens: ScimTokenService;
   scimUsers: ScimUserService;
   scimGroups: ScimGroupService;
+  leakedTokens: LeakedTokenService;
+  auditLog: AuditLogService;
+  webhooks: WebhookService;
+  jobs: JobService;
+  notificationSettings: NotificationSettingsService;
 }
 
 export interface HttpDeps {
@@ -160,6 +174,10 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
+  await app.register(secretScanningRoutes(deps.services));
+  await app.register(auditLogRoutes(deps.services));
+  await app.register(webhookRoutes(deps.services));
+  await app.register(automationRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

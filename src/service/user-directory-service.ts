@@ -13,6 +13,7 @@ import { actorOf, authorizeOrgAccess, type Principal } from '../domain/principal
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef } from './event-recorder.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 
 /** Who asks, for authorization and the audit log. */
@@ -91,6 +92,9 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         userId,
         status === 'deactivated' ? { tokensSuspended: tokens } : { tokensRestored: tokens },
       );
+      const actor = actorRef(actorOf(caller.principal));
+      if (status === 'deactivated') await tx.events.record({ orgId, type: 'user.deactivated', payload: { userId, tokensSuspended: tokens, actor }, occurredAt: clock() });
+      else await tx.events.record({ orgId, type: 'user.reactivated', payload: { userId, tokensRestored: tokens, actor }, occurredAt: clock() });
       return { user: updated, tokens };
     });
   }

@@ -174,6 +174,33 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object. */
   details: string;
+  /** The chain (issue #8, migration 0008): the previous entry's hash, null for a chain's first entry. */
+  prev_hash: string | null;
+  /** HMAC of `prev_hash` and this entry (src/domain/audit-chain.ts); null only on an unsealed row. */
+  hash: string | null;
+}
+
+/** One row per audit chain (an org, or `instance`): its newest entry and its purge anchor, each MAC'd. */
+export interface AuditChainTable {
+  chain_id: string;
+  head_seq: number | null;
+  head_id: string | null;
+  head_hash: string | null;
+  head_mac: string | null;
+  /** The last entry removed by a retention purge: the chain now starts after it. */
+  anchor_seq: number | null;
+  anchor_id: string | null;
+  anchor_hash: string | null;
+  anchor_mac: string | null;
+  purged_count: Generated<number>;
+  updated_at: number;
+}
+
+/** Per-org audit settings; no row means the defaults (keep forever). */
+export interface AuditSettingsTable {
+  org_id: string;
+  retention_days: number | null;
+  updated_at: number;
 }
 
 /** Migration 0005 (issue #5): a user's argon2id password hash, apart from `users`. */
@@ -267,6 +294,95 @@ export interface ScimGroupTable {
   updated_at: number;
 }
 
+/** Issue #8: the outbox. Written in the transaction of the change that raised the event. */
+export interface EventTable {
+  id: string;
+  org_id: string;
+  type: string;
+  /** JSON object, the event's payload. */
+  payload: string;
+  occurred_at: number;
+  dispatched_at: number | null;
+}
+
+export interface WebhookEndpointTable {
+  id: string;
+  org_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types; empty: every type. */
+  event_types: string;
+  format: string;
+  /** The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). */
+  secret_sealed: string;
+  enabled: number;
+  disabled_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeliveryTable {
+  id: string;
+  org_id: string;
+  event_id: string;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+}
+
+export interface SmtpSettingsTable {
+  org_id: string;
+  host: string;
+  port: number;
+  secure: number;
+  username: string | null;
+  password_sealed: string | null;
+  from_address: string;
+  enabled: number;
+  updated_at: number;
+}
+
+export interface AutomationSettingsTable {
+  org_id: string;
+  /** JSON object, domain `AutomationSettings`. */
+  settings: string;
+  updated_at: number;
+}
+
+export interface JobRunTable {
+  id: string;
+  org_id: string;
+  job_name: string;
+  scheduled_at: number;
+  trigger: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  planned_at: number | null;
+  /** JSON array of the planned actions. */
+  actions: string | null;
+  done_count: number;
+  last_error: string | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
+export interface TokenNoticeTable {
+  token_id: string;
+  notice_key: string;
+  created_at: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
@@ -288,4 +404,13 @@ export interface Database {
   scim_tokens: ScimTokenTable;
   scim_users: ScimUserTable;
   scim_groups: ScimGroupTable;
+  audit_chains: AuditChainTable;
+  audit_settings: AuditSettingsTable;
+  events: EventTable;
+  webhook_endpoints: WebhookEndpointTable;
+  deliveries: DeliveryTable;
+  smtp_settings: SmtpSettingsTable;
+  automation_settings: AutomationSettingsTable;
+  job_runs: JobRunTable;
+  token_notices: TokenNoticeTable;
 }

@@ -3,6 +3,7 @@
  * (`db.transaction().execute((trx) => work(createStores(trx)))`).
  */
 import type { Kysely } from 'kysely';
+import { createAuditChainStore } from './audit-chain-store.js';
 import { createAuditStore } from './audit-store.js';
 import { createAuthLinkStore } from './auth-link-store.js';
 import { createCredentialStore } from './credential-store.js';
@@ -19,9 +20,16 @@ import { createSettingsStore } from './settings-store.js';
 import { createTokenDeliveryStore } from './token-delivery-store.js';
 import { createTokenRequestStore } from './token-request-store.js';
 import { createSsoConfigStore } from './sso-config-store.js';
+import { createTokenLeakQueries } from './token-leak-queries.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
+import { createDeliveryStore } from './delivery-store.js';
+import { createEventStore } from './event-store.js';
+import { createHygieneQueries } from './hygiene-queries.js';
+import { createJobRunStore } from './job-run-store.js';
+import { createNotificationSettingsStore } from './notification-settings-store.js';
+import { createWebhookStore } from './webhook-store.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -31,6 +39,7 @@ export function createStores(db: Kysely<Database>) {
     serviceAccounts: createServiceAccountStore(db),
     tokens: createTokenStore(db),
     audit: createAuditStore(db),
+    auditChains: createAuditChainStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
     scopes: createScopeStore(db),
@@ -43,6 +52,14 @@ export function createStores(db: Kysely<Database>) {
     ssoConfigs: createSsoConfigStore(db),
     scimTokens: createScimTokenStore(db),
     scim: createScimStore(db),
+    tokenLeaks: createTokenLeakQueries(db),
+    // Issue #8: automation and notifications.
+    events: createEventStore(db),
+    webhooks: createWebhookStore(db),
+    deliveries: createDeliveryStore(db),
+    notificationSettings: createNotificationSettingsStore(db),
+    jobRuns: createJobRunStore(db),
+    hygiene: createHygieneQueries(db),
   };
 }
 
