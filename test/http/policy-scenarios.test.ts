@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/domain/policy-enforcement.js';
+import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { expectErrorBody } from '../support/http.js';
@@ -116,6 +117,10 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
 
     const actions = await auditActions(t);
     for (const action of ['approval.requested', 'approval.decided', 'token.created', 'token.delivered']) expect(actions).toContain(action);
+    // Issue #8's outbox events, committed with the changes.
+    const events = createStores(t.app.core.database.db).events;
+    expect((await events.listOfType(t.orgId, 'approval.requested', 50)).map((e) => e.payload)).toContainEqual(expect.objectContaining({ approvalId: filed.id, requesterId: member.id }));
+    expect((await events.listOfType(t.orgId, 'approval.decided', 50)).map((e) => e.payload)).toContainEqual({ approvalId: filed.id, decision: 'approved', deciderId: approver.id });
   });
 
   it('(c) most users read-only, a power-user group allowed write, delete refused with a clear error', async () => {
@@ -195,5 +200,6 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
     const actions = await auditActions(t);
     expect(actions).toContain('policy.changed');
     expect(actions).toContain('token.clamped');
+    expect((await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'policy.changed', 50)).map((e) => e.payload)).toContainEqual(expect.objectContaining({ policyId }));
   });
 });
