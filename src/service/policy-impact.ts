@@ -32,8 +32,11 @@ export interface Impact {
 
 const BATCH = 1000;
 
-/** Resolves owners against an in-memory list of policies and the org's group memberships. */
-function resolverOver(policies: readonly Policy[], groupsByUser: Map<string, string[]>, catalogue: readonly ScopeDefinition[]) {
+/**
+ * Resolves owners against an in-memory list of policies and the org's group memberships (loaded
+ * once), caching per owner: for walks over many tokens (impact preview, the idle-revoke job).
+ */
+export function resolverOver(policies: readonly Policy[], groupsByUser: Map<string, string[]>, catalogue: readonly ScopeDefinition[]) {
   const cache = new Map<string, EnforceableRule>();
   return (owner: TokenOwner): EnforceableRule => {
     const key = `${owner.type}:${owner.id}`;
