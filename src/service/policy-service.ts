@@ -208,7 +208,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         caller,
         orgId,
         async (tx, before, now) => {
-          const existing = await mustFind(tx, orgId, policyId, true);
+          // A preview takes no row lock: it must not hold up writers while it walks the tokens.
+          const existing = await mustFind(tx, orgId, policyId, !options.preview);
           const changed = await draftOf(tx, orgId, input, existing, now);
           return { changed, after: before.map((p) => (p.id === changed.id ? changed : p)), deleted: false };
         },
@@ -223,7 +224,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         caller,
         orgId,
         async (tx, before) => {
-          const existing = await mustFind(tx, orgId, policyId, true);
+          const existing = await mustFind(tx, orgId, policyId, !options.preview);
           if (existing.isDefault) throw new DomainError('CONFLICT', 'The default policy cannot be deleted; change it instead.');
           return { changed: existing, after: before.filter((p) => p.id !== policyId), deleted: true };
         },
