@@ -125,6 +125,9 @@ describe('session principals', () => {
     for (const role of ['member', 'approver'] as const) {
       expect(() => authorizeOrgAccess(person(role), 'org', 'read:tokens:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
+    // Issue #6: approvers reach the approval queue, and so the org itself, nothing else.
+    expect(() => authorizeOrgAccess(person('approver'), 'org', 'approve:token-requests:admin')).not.toThrow();
+    expect(() => authorizeOrgAccess(person('member'), 'org', 'approve:token-requests:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeOrgAccess(person('owner'), 'other', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });
