@@ -137,7 +137,7 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
     ];
     for (const [what, response] of attempts) {
       expect(response.status, what).toBe(400);
-      expect(((await response.json()) as { errors: unknown[] }).errors[0], what).toMatchObject({ status: '400', title: 'INVALID_SIGNATURE', code: 'ADMIN-400-4' });
+      expect(((await response.json()) as { errors: unknown[] }).errors[0], what).toMatchObject({ status: '400', title: 'INVALID_SIGNATURE', code: 'ADMIN-400-6' });
     }
     // The unknown id came within a minute of the last fetch: no new fetch (forged ids cannot make us hammer GitHub).
     expect(keyFetches).toBe(1);
