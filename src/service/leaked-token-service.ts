@@ -2,13 +2,14 @@
  * Leaked-token response (issue #8): GitHub's secret-scanning partner programme reports public
  * matches of our token pattern. The signature over the raw body is checked before anything is read;
  * every Tokenward token named (prefix and checksum hold, digest found) is revoked at once, in one
- * short transaction, each with a `token.leaked` audit entry: the seam the notifications work hooks
- * into to tell the owner and the org's admins (docs/leaked-tokens.md). The answer is the programme's
+ * short transaction, each with a `token.leaked` audit entry and a `token.leaked` outbox event, from
+ * which the notifications work tells the owner and the org's admins (docs/leaked-tokens.md). The answer is the programme's
  * feedback list. Idempotent: a token reported again is labelled again but revoked and audited once.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
+import { tokenRef } from '../domain/events.js';
 import type { Token } from '../domain/models.js';
 import {
   isValidSignature,
@@ -25,8 +26,8 @@ import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import type { GithubKeySource } from './github-key-source.js';
 
-/** The documented event (audit action) the notifications work listens for. */
-export const TOKEN_LEAKED_EVENT = 'token.leaked';
+/** The audit action and outbox event (docs/events.md) of a leaked token's revocation. */
+export const TOKEN_LEAKED_EVENT = 'token.leaked' as const;
 export const GITHUB_REPORTER = 'github-secret-scanning';
 
 export interface SignatureHeaders {
@@ -102,6 +103,14 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
             clock,
           ),
         );
+        // The outbox event (docs/events.md): the owner and the org's admins are told from there,
+        // off GitHub's request path. Like `token.idle_revoked`, it stands for the revocation too.
+        await tx.events.record({
+          orgId: token.orgId,
+          type: TOKEN_LEAKED_EVENT,
+          payload: { token: tokenRef(token), source: `GitHub secret scanning (${match.source})`, url: match.url || null },
+          occurredAt: now,
+        });
       }
       return revoked;
     });

@@ -105,12 +105,20 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
       targetId: live.token.id,
       details: { source: 'commit', url: 'https://github.com/acme/app/blob/abc/deploy.sh#L3', previousStatus: 'active', kind: 'user' },
     });
+    const events = await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.leaked', 10);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toEqual({
+      token: expect.objectContaining({ id: live.token.id, kind: 'user', label: 'ci deploy' }),
+      source: 'GitHub secret scanning (commit)',
+      url: 'https://github.com/acme/app/blob/abc/deploy.sh#L3',
+    });
     expect(keyFetches).toBe(1);
 
     // Reported again: labelled again, revoked and audited once, no key fetch for a known key.
     const again = await signed(JSON.stringify(report.slice(0, 1)));
     expect(await again.json()).toEqual([{ token_hash: tokenSha256Hex(live.secret), token_type: 'tokenward_user_token', label: 'true_positive' }]);
     expect(await leakedEntries()).toHaveLength(1);
+    expect(await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.leaked', 10)).toHaveLength(1);
     expect(keyFetches).toBe(1);
     expect(await t.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
   });
