@@ -55,6 +55,29 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
     expect(chain.head_id).toBe(rows.at(-1)!.id);
   });
 
+  it('stays intact through the real services, each appending in its own transaction', async () => {
+    const admin = { authorization: `Bearer ${t.adminKey}` };
+    const inject = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: object) => {
+      const response = await t.app.http.inject({ method, url, headers: admin, ...(payload ? { payload } : {}) });
+      expect(response.statusCode, `${method} ${url} ${response.body.slice(0, 200)}`).toBeLessThan(300);
+      return (response.body ? response.json() : {}) as Record<string, unknown>;
+    };
+    const dir = `/admin/tokenward/v1/orgs/${t.orgId}`;
+    const api = `/admin/api-access/v1/orgs/${t.orgId}`;
+    const before = (await rowsOf(t.orgId)).length;
+    const user = await inject('POST', `${dir}/users`, { email: 'chain@example.com', name: 'Chain' });
+    const group = await inject('POST', `${dir}/groups`, { name: 'chained' });
+    await inject('PUT', `${dir}/groups/${group.id as string}/members`, { userIds: [user.id] });
+    await inject('POST', `${dir}/users/${user.id as string}/deactivate`);
+    await inject('POST', `${dir}/users/${user.id as string}/reactivate`);
+    const key = await inject('POST', `${api}/api-keys?label=chained&scopes=read:tokens:admin`);
+    await inject('PATCH', `${api}/api-keys/revoke/${key.id as string}`);
+    await inject('DELETE', `${api}/api-tokens`);
+    await inject('PUT', `${dir}/audit-log/settings`, { retentionDays: 400 });
+    expect((await rowsOf(t.orgId)).length).toBeGreaterThan(before + 6);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
   it('names an edited row, whatever column changed', async () => {
     const row = (await rowsOf(t.orgId))[3]!;
     for (const change of [{ details: '{"i":99}' }, { action: 'test.other' }, { at: Number(row.at) + 1 }, { actor_id: 'someone' }, { org_id: null }]) {
