@@ -5,6 +5,7 @@ import type { Clock } from '../../src/domain/clock.js';
 import { newOrgId } from '../../src/domain/ids.js';
 import { auditEntry } from '../../src/service/audit-service.js';
 import { DAY_MS } from '../../src/service/audit-chain-service.js';
+import { applyAuditPurgeStep, planAuditPurge } from '../../src/service/audit-purge.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -157,7 +158,16 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
     expect(await t.app.core.services.auditChain.purgeExpiredEntries(orgId)).toMatchObject({ purged: 0, cutoff: null });
     await createStores(db()).auditChains.setRetentionDays(orgId, 30, nowMs);
     // Entries at day 0, 10, 20 are older than 30 days at day 60; day 30 is not (at >= cutoff stays).
-    const result = await t.app.core.services.auditChain.purgeExpiredEntries(orgId);
+    // The plan (a dry run) in batches of 2 lists exactly what the steps then remove.
+    const plan = await planAuditPurge(createStores(db()), orgId, clock(), 2);
+    expect(plan.map((s) => [s.count, s.totalCount])).toEqual([[2, null], [1, 3]]);
+    expect(await verify()).toMatchObject({ ok: true });
+    let removed = 0;
+    for (const step of plan) removed += await db().transaction().execute((trx) => applyAuditPurgeStep(createStores(trx), orgId, step, clock));
+    expect(removed).toBe(3);
+    // Applied again (a resumed run): nothing more, no second audit.purged entry.
+    for (const step of plan) expect(await db().transaction().execute((trx) => applyAuditPurgeStep(createStores(trx), orgId, step, clock))).toBe(0);
+    const result = { purged: removed };
     expect(result.purged).toBe(3);
     const left = await rowsOf(orgId);
     expect(left.map((r) => r.action)).toEqual(['test.old', 'test.old', 'test.old', 'audit.purged']);
