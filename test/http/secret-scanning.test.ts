@@ -7,6 +7,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSha256Hex } from '../../src/domain/secret-scanning.js';
 import { generateToken } from '../../src/domain/token-format.js';
@@ -175,6 +176,25 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
       expect(error.detail, body).not.toContain(live.secret);
     }
     expect((await tokenById(live.token.id))?.status).toBe('active');
+  });
+
+  it('answers any signed body with 200 or 400, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.array(fc.record({ token: fc.oneof(fc.string(), fc.constant(generateToken('user').secret)), type: fc.string(), url: fc.option(fc.string()), source: fc.string() }, { requiredKeys: [] })).map((a) => JSON.stringify(a)),
+        ),
+        async (body) => {
+          const response = await signed(body);
+          expect([200, 400], body).toContain(response.status);
+          if (response.status === 400) expect(((await response.json()) as { errors: Array<{ title: string }> }).errors[0]!.title).toBe('VALIDATION_FAILED');
+          else expect(Array.isArray(await response.json())).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('answers a 1,000-match report well within GitHub 30 s', async () => {
