@@ -77,7 +77,10 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
       const now = clock();
-      for (const { token, match } of found.values()) {
+      // By org: each org's chain head is locked on its first entry, so concurrent reports naming
+      // tokens of several orgs take the locks in one order and cannot deadlock.
+      const ordered = [...found.values()].sort((a, b) => (a.token.orgId < b.token.orgId ? -1 : a.token.orgId > b.token.orgId ? 1 : 0));
+      for (const { token, match } of ordered) {
         if (!(await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now))) continue;
         revoked.push({ tokenId: token.id, orgId: token.orgId });
         await tx.audit.append(
