@@ -49,6 +49,10 @@ export interface LeakedTokenServiceDeps {
   githubKeys: GithubKeySource;
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up). */
 function digestOfCandidate(pepper: Pepper, text: string): string | null {
   try {
@@ -77,11 +81,16 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
       const now = clock();
-      // By org: each org's chain head is locked on its first entry, so concurrent reports naming
-      // tokens of several orgs take the locks in one order and cannot deadlock.
-      const ordered = [...found.values()].sort((a, b) => (a.token.orgId < b.token.orgId ? -1 : a.token.orgId > b.token.orgId ? 1 : 0));
+      // Token rows first, in id order, then the audit chains, in org order: a chain's lock is held
+      // until commit, so taking it last (as every service does) and in one order cannot deadlock
+      // with concurrent reports or with other services.
+      const ordered = [...found.values()].sort((a, b) => compare(a.token.orgId, b.token.orgId) || compare(a.token.id, b.token.id));
+      const revokedIds = new Set<string>();
+      for (const { token, match } of [...ordered].sort((a, b) => compare(a.token.id, b.token.id))) {
+        if (await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now)) revokedIds.add(token.id);
+      }
       for (const { token, match } of ordered) {
-        if (!(await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now))) continue;
+        if (!revokedIds.has(token.id)) continue;
         revoked.push({ tokenId: token.id, orgId: token.orgId });
         await tx.audit.append(
           auditEntry(

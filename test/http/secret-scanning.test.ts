@@ -15,6 +15,7 @@ import { GITHUB_SECRET_SCANNING_PATH } from '../../src/http/routes/secret-scanni
 import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
+import { insertOrg } from '../support/http.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
 interface Signer {
@@ -176,6 +177,28 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
       expect(error.detail, body).not.toContain(live.secret);
     }
     expect((await tokenById(live.token.id))?.status).toBe('active');
+  });
+
+  it('handles concurrent reports naming tokens of several orgs in opposite orders (no deadlock)', async () => {
+    const otherOrg = await insertOrg(t, `leaky-${dialect}`);
+    const pairs = [];
+    for (let i = 0; i < 4; i += 1) {
+      const mine = await liveToken();
+      const theirs = await seedToken(t.app, otherOrg, { type: 'user', id: (await seedUser(t.app, otherOrg)).id });
+      secrets.push(theirs.secret);
+      pairs.push([mine, theirs]);
+    }
+    const reports = pairs.flatMap(([a, b]) => [
+      JSON.stringify([a, b].map((x) => ({ token: x!.secret, type: 't', url: '', source: 'commit' }))),
+      JSON.stringify([b, a].map((x) => ({ token: x!.secret, type: 't', url: '', source: 'commit' }))),
+    ]);
+    const responses = await Promise.all(reports.map((body) => signed(body)));
+    expect(responses.map((r) => r.status)).toEqual(reports.map(() => 200));
+    for (const [a, b] of pairs) {
+      expect((await tokenById(a!.token.id))?.status).toBe('revoked');
+      expect((await createStores(t.app.core.database.db).tokens.findById(otherOrg, b!.token.id))?.status).toBe('revoked');
+    }
+    expect(await t.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
   });
 
   it('answers any signed body with 200 or 400, never a 5xx', async () => {
