@@ -213,6 +213,8 @@ export interface WebhookEndpointTable {
   format: string;
   /** The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). */
   secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_until: number | null;
   enabled: number;
   disabled_reason: string | null;
   created_at: number;

@@ -29,7 +29,6 @@ export interface WebhookChanges {
   eventTypes?: EventType[] | undefined;
   format?: WebhookFormat | undefined;
   enabled?: boolean | undefined;
-  secretSealed?: string | undefined;
 }
 
 export function createWebhookStore(db: Kysely<Database>) {
@@ -45,6 +44,8 @@ export function createWebhookStore(db: Kysely<Database>) {
           event_types: JSON.stringify(endpoint.eventTypes),
           format: endpoint.format,
           secret_sealed: secretSealed,
+          previous_secret_sealed: null,
+          previous_secret_until: null,
           enabled: endpoint.enabled ? 1 : 0,
           disabled_reason: endpoint.disabledReason,
           created_at: endpoint.createdAt.getTime(),
@@ -56,10 +57,22 @@ export function createWebhookStore(db: Kysely<Database>) {
       const row = await db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
       return row ? toWebhookEndpoint(row) : null;
     },
-    /** With the sealed secret, for the sender only. */
-    async findWithSecret(id: string): Promise<{ endpoint: WebhookEndpoint; secretSealed: string } | null> {
+    /** With the sealed secrets that sign at `now` (the current one, and the previous during a rotation), for the sender only. */
+    async findWithSecrets(id: string, now: Date): Promise<{ endpoint: WebhookEndpoint; secretsSealed: string[] } | null> {
       const row = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? { endpoint: toWebhookEndpoint(row), secretSealed: row.secret_sealed } : null;
+      if (!row) return null;
+      const isRotating = row.previous_secret_sealed !== null && (row.previous_secret_until ?? 0) > now.getTime();
+      return { endpoint: toWebhookEndpoint(row), secretsSealed: isRotating ? [row.secret_sealed, row.previous_secret_sealed!] : [row.secret_sealed] };
+    },
+    /** Replaces the secret; the old one keeps signing until `previousUntil`. */
+    async rotateSecret(orgId: string, id: string, secretSealed: string, previousUntil: Date, at: Date): Promise<WebhookEndpoint | null> {
+      await db
+        .updateTable('webhook_endpoints')
+        .set((eb) => ({ previous_secret_sealed: eb.ref('secret_sealed'), previous_secret_until: previousUntil.getTime(), secret_sealed: secretSealed, updated_at: at.getTime() }))
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+      return this.findById(orgId, id);
     },
     /** Oldest first; an org holds at most MAX_WEBHOOKS_PER_ORG endpoints, so one page is all. */
     async listOfOrg(orgId: string): Promise<WebhookEndpoint[]> {
@@ -82,7 +95,6 @@ export function createWebhookStore(db: Kysely<Database>) {
       if (changes.description !== undefined) set.description = changes.description;
       if (changes.eventTypes !== undefined) set.event_types = JSON.stringify(changes.eventTypes);
       if (changes.format !== undefined) set.format = changes.format;
-      if (changes.secretSealed !== undefined) set.secret_sealed = changes.secretSealed;
       if (changes.enabled !== undefined) {
         set.enabled = changes.enabled ? 1 : 0;
         set.disabled_reason = changes.enabled ? null : 'disabled by an admin';
