@@ -21,6 +21,8 @@ export interface AutomationSettings {
   idleWarningDays: number;
   /** Active tokens unused this long count as stale in the weekly digest. */
   staleAfterDays: number;
+  /** Delivered events (with their delivery history) and finished job runs are purged after this. */
+  outboxRetentionDays: number;
 }
 
 export const DEFAULT_AUTOMATION_SETTINGS: AutomationSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_AUTOMATION_SETTINGS: AutomationSettings = {
   idleRevokeAfterDays: null,
   idleWarningDays: 7,
   staleAfterDays: 90,
+  outboxRetentionDays: 90,
 };
 
 /** Returns the idle limit in days that applies to a token, or null when none does. */
@@ -38,7 +41,8 @@ export type HygieneAction =
   | { type: 'warn_expiring'; tokenId: string; daysBefore: number; expiresAt: string }
   | { type: 'warn_idle'; tokenId: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string; revokeOn: string }
   | { type: 'revoke_idle'; tokenId: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string }
-  | { type: 'send_digest'; periodStart: string; periodEnd: string };
+  | { type: 'send_digest'; periodStart: string; periodEnd: string }
+  | { type: 'purge_outbox'; before: string; events: number; jobRuns: number };
 
 /** Notice keys make each warning happen once per token and threshold (table `token_notices`). */
 export function noticeKeyOf(action: HygieneAction): string | null {

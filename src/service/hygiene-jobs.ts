@@ -146,6 +146,22 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
       apply: nothing,
     },
     {
+      name: 'outbox-purge',
+      description: 'Deletes delivered events (with their delivery history) and finished job runs older than outboxRetentionDays (90 by default).',
+      schedule: schedule('outbox-purge', '50 3 * * *'),
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const settings = await stores.notificationSettings.getAutomation(orgId);
+        const before = new Date(now.getTime() - settings.outboxRetentionDays * DAY_MS);
+        const counts = await stores.hygiene.purgeOutbox(orgId, before, true);
+        return counts.events + counts.jobRuns === 0 ? [] : [{ type: 'purge_outbox', before: before.toISOString(), ...counts }];
+      },
+      async apply(tx, orgId, action) {
+        if (action.type !== 'purge_outbox') return;
+        await tx.hygiene.purgeOutbox(orgId, new Date(action.before), false);
+      },
+    },
+    {
       name: 'weekly-digest',
       description: 'Sends admins a digest of the past week: new, revoked, expiring, stale and most active tokens.',
       schedule: schedule('weekly-digest', '0 8 * * 1'),

@@ -147,6 +147,32 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return rows.map((r) => r.id);
     },
 
+    /**
+     * Events of the org dispatched and older than `before` with no delivery still to send, and
+     * finished job runs older than `before`: what the outbox purge removes. `dryRun` only counts.
+     */
+    async purgeOutbox(orgId: string, before: Date, dryRun: boolean): Promise<{ events: number; jobRuns: number }> {
+      const ms = before.getTime();
+      const purgeable = (eb: any) =>
+        eb.and([
+          eb('org_id', '=', orgId),
+          eb('occurred_at', '<', ms),
+          eb('dispatched_at', 'is not', null),
+          eb.not(eb.exists(eb.selectFrom('deliveries as d').select('d.id').whereRef('d.event_id', '=', 'events.id').where('d.status', 'in', ['pending', 'delivering']))),
+        ]);
+      const finishedRuns = (eb: any) => eb.and([eb('org_id', '=', orgId), eb('created_at', '<', ms), eb('status', 'in', ['succeeded', 'failed'])]);
+      if (dryRun) {
+        const events = await db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n')).where(purgeable).executeTakeFirst();
+        const runs = await db.selectFrom('job_runs').select((eb) => eb.fn.countAll<number | string>().as('n')).where(finishedRuns).executeTakeFirst();
+        return { events: Number(events?.n ?? 0), jobRuns: Number(runs?.n ?? 0) };
+      }
+      // Deliveries go with their event (on delete cascade).
+      await db.deleteFrom('deliveries').where('event_id', 'in', (eb: any) => eb.selectFrom('events').select('id').where(purgeable)).execute();
+      const events = await db.deleteFrom('events').where(purgeable).executeTakeFirst();
+      const runs = await db.deleteFrom('job_runs').where(finishedRuns).executeTakeFirst();
+      return { events: Number(events.numDeletedRows), jobRuns: Number(runs.numDeletedRows) };
+    },
+
     async orgIds(): Promise<string[]> {
       const rows = await db.selectFrom('organizations').select('id').orderBy('created_at').execute();
       return rows.map((r) => r.id);

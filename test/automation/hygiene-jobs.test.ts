@@ -127,8 +127,27 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
       ['idle-revoke', true],
       ['approval-reminders', false],
       ['usage-purge', false],
+      ['outbox-purge', true],
       ['weekly-digest', true],
     ]);
     expect(jobs.find((j) => j.job.name === 'idle-revoke')?.lastRun?.status).toBe('succeeded');
+  });
+
+  it('outbox-purge: removes dispatched events and finished runs past retention, exactly as the dry run counted', async () => {
+    await t.app.worker.runPass(); // dispatches the outbox (no endpoint, no SMTP: no deliveries)
+    const db = t.app.core.database.db;
+    time.set(new Date(T0.getTime() + 91 * DAY));
+    const before = new Date(T0.getTime() + DAY);
+    const oldEvents = await db.selectFrom('events').select('id').where('org_id', '=', t.orgId).where('occurred_at', '<', before.getTime()).execute();
+    const oldRuns = await db.selectFrom('job_runs').select('id').where('org_id', '=', t.orgId).where('created_at', '<', before.getTime()).execute();
+    const dry = await t.app.core.services.jobs.dryRun(t.orgId, 'outbox-purge');
+    expect(dry.actions).toEqual([{ type: 'purge_outbox', before: before.toISOString(), events: oldEvents.length, jobRuns: oldRuns.length }]);
+    expect(oldEvents.length).toBeGreaterThan(10);
+    const run = await t.app.core.services.jobs.runNow(admin, t.orgId, 'outbox-purge', null);
+    expect(run.actions).toEqual(dry.actions);
+    expect(await db.selectFrom('events').select('id').where('occurred_at', '<', before.getTime()).execute()).toEqual([]);
+    // Left: the expiry-warnings run made at T0 + 4.5 days, and the purge run itself.
+    expect((await db.selectFrom('job_runs').select('job_name').where('org_id', '=', t.orgId).orderBy('created_at').execute()).map((r) => r.job_name)).toEqual(['expiry-warnings', 'outbox-purge']);
+    time.set(T0);
   });
 });

@@ -87,14 +87,14 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     await seedToken(t.app, t.orgId, { type: 'user', id: userId });
     await pass();
     const [during] = receiver.received;
-    expect(during!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(String(during!.headers['webhook-signature']).split(' ')).toHaveLength(2);
     for (const secret of [oldSecret, newSecret]) expect(() => new Webhook(secret).verify(during!.body, during!.headers as Record<string, string>)).not.toThrow();
 
     time.advance(24 * 3_600_000 + 1);
     await seedToken(t.app, t.orgId, { type: 'user', id: userId });
     await pass();
     const after = receiver.received[1]!;
-    expect(after.headers['webhook-signature']!.split(' ')).toHaveLength(1);
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
     // standardwebhooks refuses timestamps 5 minutes off the real clock: check the HMAC by hand.
     const { createHmac } = await import('node:crypto');
     const content = `${after.headers['webhook-id']}.${after.headers['webhook-timestamp']}.${after.body}`;
