@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { deriveCursorKey } from './domain/cursor.js';
 import type { Pepper } from './domain/token-digest.js';
@@ -53,6 +53,7 @@ export interface CoreOptions {
 export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  assertKnownJobs(config);
   const { pepper } = loadPepper(config);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -110,6 +111,13 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   };
 }
 
+/** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */
+function assertKnownJobs(config: Readonly<Config>): void {
+  const names = createHygieneJobs({ clock: systemClock }).map((job) => job.name);
+  const unknown = Object.keys(config.automation.jobSchedules).filter((name) => !names.includes(name));
+  if (unknown.length > 0) throw new ConfigError(`TOKENWARD_JOB_SCHEDULES names unknown jobs: ${unknown.join(', ')}; the jobs are ${names.join(', ')}.`);
+}
+
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
 function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
   const { db } = database;
@@ -117,6 +125,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
@@ -125,7 +134,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
       db,
       clock,
       cursorKey,
-      jobs: createHygieneJobs({ clock }),
+      jobs,
       options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
     }),
   };
