@@ -2,6 +2,7 @@
  * Composition root: config -> database -> stores -> services -> http, from plain factories.
  * Nothing else in the code base opens a database, reads the environment or builds a service.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
@@ -12,9 +13,17 @@ import type { Pepper } from './domain/token-digest.js';
 import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
-import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
+import { createApprovalService } from './service/approval-service.js';
+import { createAuditChainService } from './service/audit-chain-service.js';
+import { createAuditLogService } from './service/audit-log-service.js';
+import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
+import { createGithubKeySource, type GithubKeySource } from './service/github-key-source.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
+import { createIssuanceService } from './service/issuance-service.js';
+import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createPolicyService } from './service/policy-service.js';
+import { createSelfService } from './service/self-service.js';
 import { createScimGroupService } from './service/scim-group-service.js';
 import { createScimTokenService } from './service/scim-token-service.js';
 import { createScimUserService } from './service/scim-user-service.js';
@@ -36,6 +45,13 @@ import { createNotificationSettingsService } from './service/notification-settin
 import { createWebhookService } from './service/webhook-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
+import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageService } from './service/usage-service.js';
+import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import type { VerificationCacheOptions } from './service/verification-cache.js';
+import { createPgChangeTransport } from './store/pg-change-transport.js';
+import { createRedisChangeTransport } from './store/redis-change-transport.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -47,6 +63,15 @@ export interface CoreOptions {
   baseUrl?: () => string;
   /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
   deliverLink?: LinkDelivery;
+  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  verification?: VerificationOptions | undefined;
+}
+
+export interface VerificationOptions {
+  cache?: Partial<VerificationCacheOptions> | undefined;
+  usage?: Partial<UsageRecorderOptions> | undefined;
+  policy?: VerificationPolicy | undefined;
+  onError?: (error: unknown, context: string) => void;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -55,7 +80,8 @@ export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   assertKnownJobs(config);
   const { pepper } = loadPepper(config);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const githubKeys = githubKeySourceOf(config, clock);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
@@ -64,33 +90,106 @@ export async function createCore(options: CoreOptions) {
     throw error;
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
-  const services = createServices(database, pepper, clock, {
+  const verification = options.verification ?? {};
+  const onError = verification.onError ?? (() => undefined);
+  // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
+  // them (createApp attaches it); SQLite is single-node.
+  const bus = createTokenChangeBus({ onError });
+  if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
+    bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
+  }
+  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  const services = {
+    ...createServices(database, pepper, clock, {
+      config,
+      githubKeys,
+      bus,
+      baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+      deliverLink: options.deliverLink ?? (async () => undefined),
+    }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    usageRecorder: usage,
+  };
+  let closed = false;
+  return {
     config,
-    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
-    deliverLink: options.deliverLink ?? (async () => undefined),
-  });
-  return { config, clock, pepper, database, services, close: () => database.close() };
+    clock,
+    pepper,
+    database,
+    services,
+    bus,
+    /** Flushes buffered usage, then lets go of the bus and the database. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await usage.close();
+      } finally {
+        services.verification.close();
+        await bus.close().catch(() => undefined);
+        await database.close();
+      }
+    },
+  };
 }
 
-interface SignInWiring {
+interface ServiceWiring {
   config: Readonly<Config>;
   baseUrl: () => string;
   deliverLink: LinkDelivery;
+  githubKeys: GithubKeySource;
+  bus: TokenChangeBus;
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: SignInWiring) {
+/**
+ * `tokenward migrate`: the schema only, no bootstrap. The handle carries the pepper because
+ * migration 0008 chains the audit entries already in the log under a key derived from it.
+ */
+export async function migrateDatabase(config: Readonly<Config>): Promise<{ applied: string[]; location: string }> {
+  const { pepper } = loadPepper(config);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  try {
+    return { applied: await migrateToLatest(database), location: database.location };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Where GitHub's secret-scanning keys come from: a fixed file when configured, else fetched. */
+function githubKeySourceOf(config: Readonly<Config>, clock: Clock): GithubKeySource {
+  const { keysUrl, keysFile, githubToken } = config.secretScanning;
+  let staticDocument: string | undefined;
+  if (keysFile) {
+    try {
+      staticDocument = readFileSync(keysFile, 'utf8');
+    } catch (error) {
+      throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return createGithubKeySource({ keysUrl, staticDocument, githubToken, nowMs: () => clock().getTime() });
+  } catch (error) {
+    throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile}: ${(error as Error).message}`);
+  }
+}
+
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: ServiceWiring) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl } = wiring;
+  const { config, baseUrl, githubKeys, bus } = wiring;
+  const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
     pepper,
     clock,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
-  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
   const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
+  const tokens = createTokenService({ db, pepper, clock });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
     sessions,
     signIn: createSignInService({ db, pepper, clock, hasher: createPasswordHasher(pepper), sessions }),
@@ -98,7 +197,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
     ...createAutomationServices(database, pepper, clock, config, cursorKey),
-    tokens: createTokenService({ db, pepper, clock }),
+    tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
     directoryGroups,
@@ -106,8 +205,16 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
     scimUsers: createScimUserService({ db, clock, directoryUsers }),
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
-    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
-    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    usage: createUsageService({ db, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey }),
+    issuance,
+    approvals,
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    auditChain,
+    auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
   };
 }
 
@@ -175,6 +282,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       (async (message) => {
         logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
       }),
+    verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
   let redis: Redis | undefined;
   try {
@@ -184,6 +292,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     );
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    await core.bus.start();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),

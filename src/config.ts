@@ -34,6 +34,8 @@ export interface Config {
   /** Sign-in attempts per e-mail, and per client IP, in a 15-minute window. */
   loginRateLimitPerEmail: number;
   loginRateLimitPerIp: number;
+  /** GitHub secret-scanning reports (issue #8, docs/leaked-tokens.md): where the signing keys come from. */
+  secretScanning: SecretScanningConfig;
   /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
   automation: AutomationConfig;
 }
@@ -53,6 +55,17 @@ export interface AutomationConfig {
   /** TOKENWARD_JOB_SCHEDULES: cron expressions (UTC) replacing jobs' default schedules. */
   jobSchedules: Readonly<Record<string, string>>;
 }
+
+export interface SecretScanningConfig {
+  /** GitHub's key list; fetched when a report names a key we do not hold. */
+  keysUrl: string;
+  /** A fixed key list file in GitHub's shape; when set, nothing is fetched. */
+  keysFile: string | undefined;
+  /** Optional token for fetching the key list (GitHub rate-limits anonymous calls). */
+  githubToken: string | undefined;
+}
+
+export const DEFAULT_GITHUB_KEYS_URL = 'https://api.github.com/meta/public_keys/secret_scanning';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -82,6 +95,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sessionMaxHours: readPositiveInt(env, 'TOKENWARD_SESSION_MAX_HOURS', 12),
     loginRateLimitPerEmail: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL', 10),
     loginRateLimitPerIp: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_IP', 50),
+    secretScanning: {
+      keysUrl: readHttpUrl(env, 'TOKENWARD_GITHUB_KEYS_URL') ?? DEFAULT_GITHUB_KEYS_URL,
+      keysFile: readNonEmpty(env, 'TOKENWARD_GITHUB_KEYS_FILE'),
+      githubToken: readNonEmpty(env, 'TOKENWARD_GITHUB_TOKEN'),
+    },
     automation: readAutomation(env),
   };
   return Object.freeze(config);
@@ -172,6 +190,18 @@ function readPublicUrl(env: Env): string | undefined {
     fail('TOKENWARD_PUBLIC_URL', 'an http:// or https:// URL', raw);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function readHttpUrl(env: Env, name: string): string | undefined {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    fail(name, 'an http:// or https:// URL', raw);
+  }
+  return raw;
 }
 
 function readPositiveInt(env: Env, name: string, fallback: number): number {

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 'The request is not valid.',
   INVALID_PAGE_CURSOR: 'The page cursor is not valid for this query.',
   MALFORMED_TOKEN: 'The token is not a well-formed Tokenward token.',
+  INVALID_SIGNATURE: 'The request signature is missing, made with an unknown key, or does not match the body.',
   UNAUTHENTICATED: 'A valid API key is required.',
   INSUFFICIENT_SCOPE: 'The API key does not hold the scope this operation needs.',
   FORBIDDEN: 'The caller may not act on this organization.',
@@ -16,6 +17,17 @@ export const ERROR_CODES = {
   SERVICE_ACCOUNT_NOT_FOUND: 'No such service account.',
   TOKEN_NOT_FOUND: 'No such token.',
   GROUP_NOT_FOUND: 'No such group.',
+  POLICY_NOT_FOUND: 'No such policy.',
+  TOKEN_REQUEST_NOT_FOUND: 'No such token request.',
+  JUSTIFICATION_REQUIRED: 'The policy requires a justification for this request.',
+  TOKEN_CREATION_BLOCKED: 'The policy blocks members from creating API tokens.',
+  APPROVAL_REQUIRED: 'The policy requires an approved request before a token is created.',
+  SCOPE_NOT_ALLOWED: 'The policy does not allow one of the requested scopes.',
+  LIFETIME_TOO_LONG: 'The requested lifetime exceeds the policy cap.',
+  USE_BLOCKED_BY_POLICY: 'The policy blocks the use of API tokens.',
+  IP_NOT_ALLOWED: 'The policy does not allow API tokens from this address.',
+  SELF_APPROVAL_FORBIDDEN: 'Nobody may decide their own token request.',
+  DELIVERY_GONE: 'The one-time token retrieval was used already or has expired.',
   CONFLICT: 'The request conflicts with the current state.',
   SCIM_INVALID_FILTER: 'The SCIM filter is not valid or not supported.',
   SCIM_INVALID_SYNTAX: 'The SCIM request body is not valid.',
@@ -32,6 +44,7 @@ export const ERROR_CODES = {
   SSO_FAILED: 'Single sign-on did not complete.',
   INTERNAL_ERROR: 'Something went wrong on our side.',
   NOT_READY: 'The service is not ready: its database is not reachable.',
+  SIGNING_KEYS_UNAVAILABLE: 'The public keys needed to check this request could not be fetched; retry later.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

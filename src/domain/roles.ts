@@ -7,7 +7,8 @@
  * |-------------------|---------------------------------------------------|
  * | owner, admin      | every admin scope                                 |
  * | auditor           | every `read:*` admin scope, nothing else          |
- * | approver, member  | none (issue #6 gives approvers the approval routes) |
+ * | approver          | the approval queue (issue #6): read and approve token requests |
+ * | member            | none                                              |
  */
 import type { UserRole } from './models.js';
 import { ADMIN_SCOPES, type AdminScope } from './scopes.js';
@@ -18,7 +19,7 @@ const SCOPES_OF_ROLE: Record<UserRole, readonly AdminScope[]> = {
   owner: ADMIN_SCOPES,
   admin: ADMIN_SCOPES,
   auditor: READ_SCOPES,
-  approver: [],
+  approver: ['read:token-requests:admin', 'approve:token-requests:admin'],
   member: [],
 };
 

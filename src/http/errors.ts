@@ -12,6 +12,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   VALIDATION_FAILED: { status: 400, n: 1 },
   INVALID_PAGE_CURSOR: { status: 400, n: 2 },
   MALFORMED_TOKEN: { status: 400, n: 3 },
+  INVALID_SIGNATURE: { status: 400, n: 6 },
   UNAUTHENTICATED: { status: 401, n: 1 },
   INSUFFICIENT_SCOPE: { status: 401, n: 2 },
   FORBIDDEN: { status: 403, n: 1 },
@@ -21,6 +22,17 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   SERVICE_ACCOUNT_NOT_FOUND: { status: 404, n: 4 },
   TOKEN_NOT_FOUND: { status: 404, n: 5 },
   GROUP_NOT_FOUND: { status: 404, n: 6 },
+  POLICY_NOT_FOUND: { status: 404, n: 8 },
+  TOKEN_REQUEST_NOT_FOUND: { status: 404, n: 9 },
+  JUSTIFICATION_REQUIRED: { status: 400, n: 5 },
+  TOKEN_CREATION_BLOCKED: { status: 403, n: 4 },
+  APPROVAL_REQUIRED: { status: 403, n: 5 },
+  SCOPE_NOT_ALLOWED: { status: 403, n: 6 },
+  LIFETIME_TOO_LONG: { status: 403, n: 7 },
+  USE_BLOCKED_BY_POLICY: { status: 403, n: 8 },
+  IP_NOT_ALLOWED: { status: 403, n: 9 },
+  SELF_APPROVAL_FORBIDDEN: { status: 403, n: 10 },
+  DELIVERY_GONE: { status: 410, n: 1 },
   CONFLICT: { status: 409, n: 1 },
   // SCIM codes number from 20 so parallel work adding codes to a status does not collide.
   SCIM_INVALID_FILTER: { status: 400, n: 20 },
@@ -38,6 +50,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   SSO_FAILED: { status: 401, n: 4 },
   INTERNAL_ERROR: { status: 500, n: 1 },
   NOT_READY: { status: 503, n: 1 },
+  SIGNING_KEYS_UNAVAILABLE: { status: 503, n: 2 },
 };
 
 /** Titles of framework-level client errors that carry no domain code (bad JSON, wrong media type). */

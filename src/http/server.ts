@@ -7,8 +7,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
+import type { IssuanceService } from '../service/issuance-service.js';
+import type { AuditLogService } from '../service/audit-log-service.js';
+import type { LeakedTokenService } from '../service/leaked-token-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { PolicyService } from '../service/policy-service.js';
+import type { SelfService } from '../service/self-service.js';
 import type { ScimGroupService } from '../service/scim-group-service.js';
 import type { ScimTokenService } from '../service/scim-token-service.js';
 import type { ScimUserService } from '../service/scim-user-service.js';
@@ -21,19 +27,28 @@ import type { OidcService } from '../service/oidc-service.js';
 import type { SessionService } from '../service/session-service.js';
 import type { SignInService } from '../service/sign-in-service.js';
 import type { SsoConfigService } from '../service/sso-config-service.js';
+import type { UsageRecorder } from '../service/usage-recorder.js';
+import type { UsageService } from '../service/usage-service.js';
+import type { VerificationService } from '../service/verification-service.js';
 import { registerErrorHandling } from './errors.js';
-import type { Metrics } from './metrics.js';
+import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { orgTokenRoutes } from './routes/org-tokens.js';
+import { policyRoutes } from './routes/policies.js';
+import { scopeRoutes } from './routes/scopes.js';
+import { tokenRequestRoutes } from './routes/token-requests.js';
+import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
 import { authRoutes, type SignInRateLimit } from './routes/auth.js';
@@ -46,6 +61,8 @@ import { webhookRoutes } from './routes/webhooks.js';
 import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
+import { usageRoutes } from './routes/usage.js';
+import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -55,6 +72,10 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  policies: PolicyService;
+  issuance: IssuanceService;
+  approvals: ApprovalService;
+  selfService: SelfService;
   sessions: SessionService;
   signIn: SignInService;
   links: LinkService;
@@ -63,9 +84,14 @@ export interface HttpServices {
   scimTokens: ScimTokenService;
   scimUsers: ScimUserService;
   scimGroups: ScimGroupService;
+  leakedTokens: LeakedTokenService;
+  auditLog: AuditLogService;
   webhooks: WebhookService;
   jobs: JobService;
   notificationSettings: NotificationSettingsService;
+  verification: VerificationService;
+  usageRecorder: Pick<UsageRecorder, 'stats'>;
+  usage: UsageService;
 }
 
 export interface HttpDeps {
@@ -103,8 +129,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     );
   });
 
+  registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
@@ -143,6 +170,10 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(scopeRoutes(deps.services));
+  await app.register(policyRoutes(deps.services));
+  await app.register(orgTokenRoutes(deps.services));
+  await app.register(tokenRequestRoutes(deps.services));
   await app.register(userLinkRoutes(deps.services));
   await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
@@ -150,8 +181,12 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
+  await app.register(secretScanningRoutes(deps.services));
+  await app.register(auditLogRoutes(deps.services));
   await app.register(webhookRoutes(deps.services));
   await app.register(automationRoutes(deps.services));
+  await app.register(verifyRoutes(deps.services));
+  await app.register(usageRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -12,6 +12,7 @@ import { digestsEqual } from '../domain/token-digest.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { ensurePolicyDefaults } from './policy-setup.js';
 import type { IssuedLink, LinkService } from './link-service.js';
 import { ALL_ADMIN_SCOPES, type TokenService } from './token-service.js';
 
@@ -73,6 +74,7 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
       updatedAt: now,
     };
     await tx.users.insert(owner);
+    await ensurePolicyDefaults(tx, org.id, now);
     await tx.audit.append(
       auditEntry({ orgId: org.id, actorType: 'system', actorId: null, action: 'org.bootstrapped', targetType: 'org', targetId: org.id, details: { name: org.name, ownerId: owner.id } }, clock),
     );

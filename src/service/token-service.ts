@@ -52,6 +52,8 @@ export interface OwnedTokenRequest {
   label: string;
   scopes: readonly string[];
   expiresAt?: Date | undefined;
+  /** Instead of `expiresAt`: this many days from the token's creation instant (policy grants). */
+  lifetimeDays?: number | undefined;
   createdBy: string | null;
   audit: AdminKeyRequest['audit'];
 }
@@ -63,6 +65,7 @@ interface TokenDraft {
   label: string;
   scopes: readonly string[];
   expiresAt?: Date | null | undefined;
+  lifetimeDays?: number | undefined;
   createdBy: string | null;
   presetSecret?: string | undefined;
   audit: AdminKeyRequest['audit'];
@@ -91,7 +94,12 @@ export function createTokenService(deps: TokenServiceDeps) {
   /** Checks the lifetime rule and inserts the token with its audit entry, in the caller's transaction. */
   async function insertIssued(tx: Stores, draft: TokenDraft): Promise<IssuedToken> {
     const now = clock();
-    const expiresAt = draft.expiresAt === undefined ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS) : draft.expiresAt;
+    const expiresAt =
+      draft.lifetimeDays !== undefined
+        ? new Date(now.getTime() + draft.lifetimeDays * DAY_MS)
+        : draft.expiresAt === undefined
+          ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS)
+          : draft.expiresAt;
     if (expiresAt !== null) {
       const lifetimeMs = expiresAt.getTime() - now.getTime();
       if (!(lifetimeMs > 0 && lifetimeMs <= draft.maxLifetimeDays * DAY_MS)) {
@@ -203,9 +211,11 @@ export function createTokenService(deps: TokenServiceDeps) {
       }
       if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
       const digest = digestToken(pepper, parsed.secret);
-      const found = await stores.tokens.findByDigest(digest);
+      const now = clock();
+      // The one lookup every verifier shares: a rotated key's old secret works during its grace period.
+      const found = await stores.tokens.findBySecretDigest(digest, now);
       if (!found || !digestsEqual(found.digest, digest)) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
-      const reason = tokenUnusableReason(found.token, clock());
+      const reason = tokenUnusableReason(found.token, now);
       if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
       return { kind: 'admin_key', tokenId: found.token.id, orgId: found.token.orgId, scopes: found.token.scopes };
     },

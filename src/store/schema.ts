@@ -83,6 +83,81 @@ export interface TokenTable {
    * Whoever renames a user or changes an e-mail must rewrite it on that user's tokens.
    */
   search_text: string;
+  /** Migration 0007: the digest a rotation replaced, still accepted until `previous_digest_until`. */
+  previous_digest: string | null;
+  previous_digest_until: number | null;
+  /** Migration 0007: the address of the last verified use (issue #7 writes it). */
+  last_active_ip: string | null;
+}
+
+/** Issue #6: the org's scope catalogue. `is_builtin` 1 for the seeded scopes, 0 for admins' own. */
+export interface ScopeCatalogueTable {
+  org_id: string;
+  name: string;
+  description: string;
+  scope_class: string;
+  is_builtin: number;
+  created_at: number;
+}
+
+export interface PolicyTable {
+  id: string;
+  org_id: string;
+  name: string;
+  status: string;
+  priority: number;
+  /** 1 for the org's one default policy (its id is derived from the org id). */
+  is_default: number;
+  /** JSON of the domain `PolicyRule`. */
+  rule: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PolicyAssignmentTable {
+  policy_id: string;
+  org_id: string;
+  /** user | group | service_account */
+  assignee_type: string;
+  assignee_id: string;
+}
+
+export interface TokenRequestTable {
+  id: string;
+  org_id: string;
+  requester_id: string;
+  label: string;
+  /** JSON array. */
+  scopes: string;
+  lifetime_days: number;
+  justification: string | null;
+  /** The policy that governed the requester when they filed it. */
+  policy_id: string;
+  /** pending | approved | denied */
+  status: string;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_reason: string | null;
+  granted_scopes: string | null;
+  granted_lifetime_days: number | null;
+  token_id: string | null;
+  created_at: number;
+}
+
+/**
+ * A token whose secret is born when its recipient retrieves it, once, within 7 days: an approved
+ * request (`request_id`) or a central issuance delivered by link (`link_digest`, HMAC of the link).
+ */
+export interface TokenDeliveryTable {
+  id: string;
+  org_id: string;
+  token_id: string;
+  recipient_user_id: string;
+  request_id: string | null;
+  link_digest: string | null;
+  expires_at: number;
+  redeemed_at: number | null;
+  created_at: number;
 }
 
 export interface AuditLogTable {
@@ -99,6 +174,33 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object. */
   details: string;
+  /** The chain (issue #8, migration 0008): the previous entry's hash, null for a chain's first entry. */
+  prev_hash: string | null;
+  /** HMAC of `prev_hash` and this entry (src/domain/audit-chain.ts); null only on an unsealed row. */
+  hash: string | null;
+}
+
+/** One row per audit chain (an org, or `instance`): its newest entry and its purge anchor, each MAC'd. */
+export interface AuditChainTable {
+  chain_id: string;
+  head_seq: number | null;
+  head_id: string | null;
+  head_hash: string | null;
+  head_mac: string | null;
+  /** The last entry removed by a retention purge: the chain now starts after it. */
+  anchor_seq: number | null;
+  anchor_id: string | null;
+  anchor_hash: string | null;
+  anchor_mac: string | null;
+  purged_count: Generated<number>;
+  updated_at: number;
+}
+
+/** Per-org audit settings; no row means the defaults (keep forever). */
+export interface AuditSettingsTable {
+  org_id: string;
+  retention_days: number | null;
+  updated_at: number;
 }
 
 /** Migration 0005 (issue #5): a user's argon2id password hash, apart from `users`. */
@@ -283,6 +385,62 @@ export interface TokenNoticeTable {
   created_at: number;
 }
 
+/** Issue #7, migration 0010: `count` identical verifications from `at` to `last_at`. */
+export interface UsageEventTable {
+  seq: Generated<number>;
+  org_id: string;
+  token_id: string | null;
+  at: number;
+  last_at: number;
+  count: number;
+  code: string;
+  method: string | null;
+  route: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  upstream_status: number | null;
+}
+
+/** Per token and UTC day (`day` = epoch day number). */
+export interface UsageDailyTable {
+  token_id: string;
+  day: number;
+  org_id: string;
+  calls: number;
+  errors: number;
+  first_at: number;
+  last_at: number;
+}
+
+export interface UsageDailyRouteTable {
+  token_id: string;
+  day: number;
+  /** '' when unknown. */
+  method: string;
+  route: string;
+  org_id: string;
+  calls: number;
+  errors: number;
+}
+
+export interface UsageDailyIpTable {
+  token_id: string;
+  day: number;
+  /** '' when unknown. */
+  ip: string;
+  org_id: string;
+  calls: number;
+}
+
+export interface TokenIpTable {
+  token_id: string;
+  ip: string;
+  org_id: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  calls: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
@@ -292,6 +450,11 @@ export interface Database {
   service_accounts: ServiceAccountTable;
   tokens: TokenTable;
   audit_log: AuditLogTable;
+  scope_catalogue: ScopeCatalogueTable;
+  policies: PolicyTable;
+  policy_assignments: PolicyAssignmentTable;
+  token_requests: TokenRequestTable;
+  token_deliveries: TokenDeliveryTable;
   user_credentials: UserCredentialTable;
   sessions: SessionTable;
   auth_links: AuthLinkTable;
@@ -299,6 +462,8 @@ export interface Database {
   scim_tokens: ScimTokenTable;
   scim_users: ScimUserTable;
   scim_groups: ScimGroupTable;
+  audit_chains: AuditChainTable;
+  audit_settings: AuditSettingsTable;
   events: EventTable;
   webhook_endpoints: WebhookEndpointTable;
   deliveries: DeliveryTable;
@@ -306,4 +471,9 @@ export interface Database {
   automation_settings: AutomationSettingsTable;
   job_runs: JobRunTable;
   token_notices: TokenNoticeTable;
+  usage_events: UsageEventTable;
+  usage_daily: UsageDailyTable;
+  usage_daily_routes: UsageDailyRouteTable;
+  usage_daily_ips: UsageDailyIpTable;
+  token_ips: TokenIpTable;
 }

@@ -17,6 +17,8 @@ import { signInWithSso, startTestProvider, type TestProvider } from '../support/
 import { sessionHeaders } from '../support/sessions.js';
 
 const exec = promisify(execFile);
+/** A response body as the tests read it: any JSON. */
+const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 
 describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
   let t: TestApp;
@@ -35,7 +37,7 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
         headers: { ...bearer(t.adminKey), ...(payload ? { 'content-type': 'application/json' } : {}) },
         ...(payload ? { body: JSON.stringify(payload) } : {}),
       });
-    for (const name of ['Engineers', 'Operations', 'Hand-picked']) groups[name] = (await (await admin('POST', '/groups', { name })).json()).id;
+    for (const name of ['Engineers', 'Operations', 'Hand-picked']) groups[name] = (await json(admin('POST', '/groups', { name }))).id;
     idp.accounts.set('alice', { email: 'alice@acme.test', name: 'Alice Liddell', groups: ['tw-engineers', 'not-mapped'] });
     idp.accounts.set('mallory', { email: 'mallory@evil.test', name: 'Mallory', groups: ['tw-engineers'] });
     idp.accounts.set('victor', { email: 'victor@acme.test', email_verified: false });
@@ -58,7 +60,7 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
     });
 
   it('stores the settings after discovering the issuer, and never shows the client secret', async () => {
-    expectErrorBody(await (await admin('GET', '/sso')).json(), 404, 'SSO_NOT_CONFIGURED');
+    expectErrorBody(await json(admin('GET', '/sso')), 404, 'SSO_NOT_CONFIGURED');
     const bad = await configure({ issuer: 'http://127.0.0.1:9/nothing-here' });
     expect(bad.status).toBe(400);
     expect((await configure({ issuer: 'http://idp.example.com' })).status).toBe(400); // http only on loopback
@@ -87,13 +89,13 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
     expect(outcome.location).toBe('/tokens?tab=mine');
     expect(outcome.sessionSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const session = await (await fetch(`${base}/api/v1/auth/session`, { headers: { cookie: `tw_session=${outcome.sessionSecret}` } })).json();
-    const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie: `tw_session=${outcome.sessionSecret}` } })).json();
+    const session = await json(fetch(`${base}/api/v1/auth/session`, { headers: { cookie: `tw_session=${outcome.sessionSecret}` } }));
+    const me = await json(fetch(`${base}/api/v1/me`, { headers: { cookie: `tw_session=${outcome.sessionSecret}` } }));
     expect(me).toMatchObject({ email: 'alice@acme.test', name: 'Alice Liddell', role: 'member', accountType: 'managed', orgId: t.orgId });
     expect(me.groups).toEqual([{ id: groups.Engineers, name: 'Engineers' }]);
     expect(session.user.id).toBe(me.id);
 
-    const engineers = await (await admin('GET', `/groups/${groups.Engineers}`)).json();
+    const engineers = await json(admin('GET', `/groups/${groups.Engineers}`));
     expect(engineers.memberIds).toContain(me.id);
     const audit = await createStores(t.app.core.database.db).audit.listRecent(t.orgId, 500);
     expect(audit.find((e) => e.action === 'user.created' && e.targetId === me.id)).toMatchObject({ actorType: 'system', actorId: 'sso', details: { via: 'sso' } });
@@ -101,13 +103,13 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
   });
 
   it('follows the group claim at every sign-in, leaving memberships of unmapped groups alone', async () => {
-    const aliceId = (await (await admin('GET', '/users?q=alice@acme.test')).json()).data[0].id as string;
+    const aliceId = (await json(admin('GET', '/users?q=alice@acme.test'))).data[0].id as string;
     expect((await admin('PUT', `/groups/${groups['Hand-picked']}/members`, { userIds: [aliceId] })).status).toBe(200);
     idp.accounts.set('alice', { email: 'alice@acme.test', name: 'Alice Liddell', groups: ['tw-ops'] });
     const outcome = await signInWithSso(base, t.orgId, 'alice');
     expect(outcome.status, outcome.body).toBe(302);
     expect(outcome.location).toBe('/');
-    const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie: `tw_session=${outcome.sessionSecret}` } })).json();
+    const me = await json(fetch(`${base}/api/v1/me`, { headers: { cookie: `tw_session=${outcome.sessionSecret}` } }));
     expect(me.groups.map((g: { name: string }) => g.name).sort()).toEqual(['Hand-picked', 'Operations']);
   });
 
@@ -118,7 +120,7 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
     const body = JSON.parse(outcome.body);
     expectErrorBody(body, 403, 'SSO_EMAIL_DOMAIN_NOT_ALLOWED');
     expect(body.errors[0].detail).toBe('E-mail addresses at evil.test may not sign in to this organization.');
-    expect((await (await admin('GET', '/users?q=mallory')).json()).data).toEqual([]);
+    expect((await json(admin('GET', '/users?q=mallory'))).data).toEqual([]);
   });
 
   it('refuses an unverified e-mail, a flow not started in this browser, and a deactivated person', async () => {
@@ -130,7 +132,7 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
     expect(noFlow.status).toBe(401);
     expect(JSON.parse(noFlow.body).errors[0].detail).toMatch(/not started in this browser/);
 
-    const aliceId = (await (await admin('GET', '/users?q=alice@acme.test')).json()).data[0].id as string;
+    const aliceId = (await json(admin('GET', '/users?q=alice@acme.test'))).data[0].id as string;
     await admin('POST', `/users/${aliceId}/deactivate`);
     const deactivated = await signInWithSso(base, t.orgId, 'alice');
     expect(deactivated.status).toBe(401);
@@ -139,11 +141,11 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
   });
 
   it('signs an existing person in with their own role, and creates nobody when just-in-time creation is off', async () => {
-    const created = await (await admin('POST', '/users', { email: 'Bob@acme.test', name: 'Bob', role: 'admin' })).json();
+    const created = await json(admin('POST', '/users', { email: 'Bob@acme.test', name: 'Bob', role: 'admin' }));
     idp.accounts.set('bob', { email: 'bob@ACME.test', groups: [] });
     const bob = await signInWithSso(base, t.orgId, 'bob');
     expect(bob.status, bob.body).toBe(302);
-    const session = await (await fetch(`${base}/api/v1/auth/session`, { headers: { cookie: `tw_session=${bob.sessionSecret}` } })).json();
+    const session = await json(fetch(`${base}/api/v1/auth/session`, { headers: { cookie: `tw_session=${bob.sessionSecret}` } }));
     expect(session.user).toMatchObject({ id: created.id, role: 'admin' });
     // An admin signed in with SSO reaches the admin API with the session.
     const users = await fetch(`${base}/admin/tokenward/v1/orgs/${t.orgId}/users`, { headers: sessionHeaders({ secret: bob.sessionSecret!, csrfToken: session.csrfToken }) });
