@@ -313,10 +313,11 @@ export interface WebhookEndpointTable {
   /** JSON array of event types; empty: every type. */
   event_types: string;
   format: string;
-  /** The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). */
+  /**
+   * The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). During a
+   * rotation: `<new sealed> <old sealed>@<until ms>` (src/store/webhook-store.ts).
+   */
   secret_sealed: string;
-  previous_secret_sealed: string | null;
-  previous_secret_until: number | null;
   enabled: number;
   disabled_reason: string | null;
   created_at: number;

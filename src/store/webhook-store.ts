@@ -8,6 +8,18 @@ import type { Database, WebhookEndpointTable } from './schema.js';
 export type { WebhookEndpoint, WebhookFormat } from '../domain/automation.js';
 
 
+/**
+ * The secret column holds the sealed secret, or during a rotation `<new> <old>@<until ms>`: sealed
+ * values are base64url parts joined by dots, never a space or an `@`. Kept in one column so the
+ * shipped migration 0009 stays as it is.
+ */
+function parseSecretColumn(value: string): { current: string; previous: string | null; previousUntilMs: number } {
+  const [current, rotating] = value.split(' ');
+  if (!rotating) return { current: current!, previous: null, previousUntilMs: 0 };
+  const at = rotating.lastIndexOf('@');
+  return { current: current!, previous: rotating.slice(0, at), previousUntilMs: Number(rotating.slice(at + 1)) };
+}
+
 export function toWebhookEndpoint(row: Selectable<WebhookEndpointTable>): WebhookEndpoint {
   return {
     id: row.id,
@@ -44,8 +56,6 @@ export function createWebhookStore(db: Kysely<Database>) {
           event_types: JSON.stringify(endpoint.eventTypes),
           format: endpoint.format,
           secret_sealed: secretSealed,
-          previous_secret_sealed: null,
-          previous_secret_until: null,
           enabled: endpoint.enabled ? 1 : 0,
           disabled_reason: endpoint.disabledReason,
           created_at: endpoint.createdAt.getTime(),
@@ -61,14 +71,18 @@ export function createWebhookStore(db: Kysely<Database>) {
     async findWithSecrets(id: string, now: Date): Promise<{ endpoint: WebhookEndpoint; secretsSealed: string[] } | null> {
       const row = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return null;
-      const isRotating = row.previous_secret_sealed !== null && (row.previous_secret_until ?? 0) > now.getTime();
-      return { endpoint: toWebhookEndpoint(row), secretsSealed: isRotating ? [row.secret_sealed, row.previous_secret_sealed!] : [row.secret_sealed] };
+      const { current, previous, previousUntilMs } = parseSecretColumn(row.secret_sealed);
+      const isRotating = previous !== null && previousUntilMs > now.getTime();
+      return { endpoint: toWebhookEndpoint(row), secretsSealed: isRotating ? [current, previous] : [current] };
     },
     /** Replaces the secret; the old one keeps signing until `previousUntil`. */
     async rotateSecret(orgId: string, id: string, secretSealed: string, previousUntil: Date, at: Date): Promise<WebhookEndpoint | null> {
+      const row = await db.selectFrom('webhook_endpoints').select('secret_sealed').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      if (!row) return null;
+      const { current } = parseSecretColumn(row.secret_sealed);
       await db
         .updateTable('webhook_endpoints')
-        .set((eb) => ({ previous_secret_sealed: eb.ref('secret_sealed'), previous_secret_until: previousUntil.getTime(), secret_sealed: secretSealed, updated_at: at.getTime() }))
+        .set({ secret_sealed: `${secretSealed} ${current}@${previousUntil.getTime()}`, updated_at: at.getTime() })
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .execute();

@@ -30,9 +30,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('event_types', 'text', (c) => c.notNull())
     .addColumn('format', 'varchar(20)', (c) => c.notNull())
     .addColumn('secret_sealed', 'text', (c) => c.notNull())
-    // After a rotation the old secret also signs until this time, so receivers can switch over.
-    .addColumn('previous_secret_sealed', 'text')
-    .addColumn('previous_secret_until', 'bigint')
     .addColumn('enabled', 'integer', (c) => c.notNull())
     .addColumn('disabled_reason', 'varchar(200)')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
