@@ -17,7 +17,9 @@ import {
   type HygieneAction,
   type IdleLimitResolver,
 } from '../domain/hygiene.js';
+import type { Token } from '../domain/models.js';
 import type { Stores } from '../store/stores.js';
+import { resolvePolicyOf } from './policy-setup.js';
 import { auditEntry } from './audit-service.js';
 import type { Clock } from '../domain/clock.js';
 
@@ -33,18 +35,41 @@ export interface JobDefinition {
 }
 
 /**
- * The seam for issue #6: given the org, a resolver of each token's idle limit in days. Until the
- * policies branch provides `idleRevokeAfterDays` per user through its effective-policy service, the
- * default resolver returns the org-wide `idleRevokeAfterDays` automation setting for every token.
+ * The seam with the policies (issue #6): given the org and the candidate tokens, a resolver of each
+ * token's idle limit in days (null: never revoke for idleness).
  */
-export type IdleLimitResolverFactory = (stores: Stores, orgId: string, settings: AutomationSettings) => Promise<IdleLimitResolver>;
+export type IdleLimitResolverFactory = (
+  stores: Stores,
+  orgId: string,
+  settings: AutomationSettings,
+  tokens: readonly Token[],
+  now: Date,
+) => Promise<IdleLimitResolver>;
 
+/** The org-wide `idleRevokeAfterDays` automation setting for every token. */
 export const orgSettingIdleLimits: IdleLimitResolverFactory = async (_stores, _orgId, settings) => () => settings.idleRevokeAfterDays;
+
+/**
+ * The default: the `idleRevokeAfterDays` of the owner's effective policy (src/service/policy-setup.ts);
+ * where that is null, the org-wide automation setting. One policy resolution per distinct owner
+ * (a few indexed queries each), once per daily run.
+ */
+export const policyIdleLimits: IdleLimitResolverFactory = async (stores, orgId, settings, tokens, now) => {
+  const limits = new Map<string, number | null>();
+  for (const token of tokens) {
+    if (!token.owner) continue;
+    const key = `${token.owner.type}:${token.owner.id}`;
+    if (limits.has(key)) continue;
+    const resolved = await resolvePolicyOf(stores, orgId, token.owner, now);
+    limits.set(key, resolved.effective.rule.idleRevokeAfterDays ?? settings.idleRevokeAfterDays);
+  }
+  return (token) => (token.owner ? (limits.get(`${token.owner.type}:${token.owner.id}`) ?? null) : null);
+};
 
 const SYSTEM = { actorType: 'system' as const, actorId: 'automation', ip: null };
 
 export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>> }): JobDefinition[] {
-  const idleLimits = deps.idleLimits ?? orgSettingIdleLimits;
+  const idleLimits = deps.idleLimits ?? policyIdleLimits;
   const schedule = (name: string, fallback: string) => deps.schedules?.[name] ?? fallback;
 
   async function loadToken(tx: Stores, orgId: string, id: string) {
@@ -103,11 +128,9 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
       isAvailable: true,
       async plan(stores, orgId, now) {
         const settings = await stores.notificationSettings.getAutomation(orgId);
-        const limitOf = await idleLimits(stores, orgId, settings);
-        // The org-wide limit narrows the query; a per-user resolver may need every active token.
-        const narrowestMs = deps.idleLimits ? 0 : Math.max(0, ((settings.idleRevokeAfterDays ?? Infinity) - settings.idleWarningDays) * DAY_MS);
-        if (!Number.isFinite(narrowestMs)) return [];
-        const tokens = await stores.hygiene.idleActive(orgId, now, narrowestMs);
+        // Limits differ per owner: every active user and service-account token is a candidate.
+        const tokens = await stores.hygiene.idleActive(orgId, now, 0);
+        const limitOf = await idleLimits(stores, orgId, settings, tokens, now);
         return planIdleRevocations(tokens, now, limitOf, settings.idleWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
       },
       async apply(tx, orgId, action, now) {

@@ -9,6 +9,7 @@ import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DAY, movableClock, setLastActive } from '../support/automation.js';
 import { DIALECTS } from '../support/databases.js';
+import { adminApi, policyBody } from '../support/policies.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
@@ -109,6 +110,20 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
     // Used again, then idle again: a new idle period warns again.
     await setLastActive(t.app, ids.idle85!, new Date(T0.getTime() - 84 * DAY));
     expect(ofType((await t.app.core.services.jobs.dryRun(t.orgId, 'idle-revoke')).actions, 'warn_idle')).toEqual([ids.idle85]);
+  });
+
+  it("idle-revoke: a policy's idleRevokeAfterDays governs its assignees; others keep the org setting", async () => {
+    const bob = await seedUser(t.app, t.orgId, { email: 'bob@acme.test' });
+    time.set(new Date(T0.getTime() - 50 * DAY));
+    const bobs = (await seedToken(t.app, t.orgId, { type: 'user', id: bob.id }, { label: 'bob', expiresAt: new Date(T0.getTime() + 100 * DAY) })).token.id;
+    time.set(T0);
+    // 50 days idle: under the org's 90, over a 40-day policy once bob is assigned one.
+    expect(ofType((await t.app.core.services.jobs.dryRun(t.orgId, 'idle-revoke')).actions, 'revoke_idle')).not.toContain(bobs);
+    const created = await adminApi(t)('POST', '/policies', policyBody('Short idle', { tokenCreation: 'allowed', maxLifetimeDays: 365, idleRevokeAfterDays: 40 }, { priority: 5, userIds: [bob.id] }));
+    expect(created.statusCode).toBeLessThan(300);
+    const { dry, run } = await dryThenRun('idle-revoke');
+    expect(run.actions).toEqual(dry);
+    expect(dry.filter((a) => a.type === 'revoke_idle')).toEqual([{ type: 'revoke_idle', tokenId: bobs, idleDays: 50, revokeAfterDays: 40, lastActiveAt: new Date(T0.getTime() - 50 * DAY).toISOString() }]);
   });
 
   // The idle revocations happened at T0 itself, the end of the period (exclusive): not counted.
