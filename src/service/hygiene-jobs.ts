@@ -12,6 +12,7 @@ import {
   noticeKeyOf,
   planExpiryWarnings,
   planIdleRevocations,
+  planApprovalReminders,
   planMarkExpired,
   type AutomationSettings,
   type HygieneAction,
@@ -82,9 +83,6 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     return key === null || !('tokenId' in action) ? true : tx.hygiene.insertNotice(action.tokenId, key, now);
   }
 
-  const unavailable = async (): Promise<HygieneAction[]> => [];
-  const nothing = async (): Promise<void> => undefined;
-
   return [
     {
       name: 'mark-expired',
@@ -154,19 +152,37 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'approval-reminders',
-      description: 'Reminds approvers of token requests pending over 48 hours. Stub: the approvals table comes with the policies issue (#6).',
+      description: "Reminds approvers of token requests pending longer than approvalReminderHours (48 by default), then again every as many hours.",
       schedule: schedule('approval-reminders', '0 * * * *'),
-      isAvailable: false,
-      plan: unavailable,
-      apply: nothing,
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const settings = await stores.notificationSettings.getAutomation(orgId);
+        const everyMs = settings.approvalReminderHours * 3_600_000;
+        const pending = await stores.hygiene.pendingRequests(orgId, new Date(now.getTime() - everyMs));
+        if (pending.length === 0) return [];
+        return planApprovalReminders(pending, now, settings.approvalReminderHours, await stores.hygiene.remindersSent(orgId));
+      },
+      async apply(tx, orgId, action, now) {
+        if (action.type !== 'remind_approvers' || !(await tx.hygiene.isRequestPending(orgId, action.approvalId))) return;
+        const { approvalId, pendingHours, reminder } = action;
+        await tx.events.record({ orgId, type: 'approval.reminder', payload: { approvalId, pendingHours, reminder }, occurredAt: now });
+      },
     },
     {
       name: 'usage-purge',
-      description: 'Purges raw usage records past retention. Stub: the usage table comes with the verification issue (#7).',
+      description: 'Deletes raw usage events (issue #7) older than usageRetentionDays (90 by default); the daily aggregates stay.',
       schedule: schedule('usage-purge', '45 3 * * *'),
-      isAvailable: false,
-      plan: unavailable,
-      apply: nothing,
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const settings = await stores.notificationSettings.getAutomation(orgId);
+        const before = new Date(now.getTime() - settings.usageRetentionDays * DAY_MS);
+        const events = await stores.hygiene.purgeUsage(orgId, before, true);
+        return events === 0 ? [] : [{ type: 'purge_usage', before: before.toISOString(), events }];
+      },
+      async apply(tx, orgId, action) {
+        if (action.type !== 'purge_usage') return;
+        await tx.hygiene.purgeUsage(orgId, new Date(action.before), false);
+      },
     },
     {
       name: 'outbox-purge',

@@ -23,6 +23,7 @@ import { parseToken } from '../domain/token-format.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { tokenRef } from '../domain/events.js';
 import type { GithubKeySource } from './github-key-source.js';
 
 /** The documented event (audit action) the notifications work listens for. */
@@ -102,6 +103,8 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
             clock,
           ),
         );
+        // Issue #8: the owner and the admins hear of it through the outbox (docs/events.md).
+        await tx.events.record({ orgId: token.orgId, type: 'token.leaked', payload: { token: tokenRef(token), source: match.source, url: match.url || null }, occurredAt: now });
       }
       return revoked;
     });

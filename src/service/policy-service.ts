@@ -15,6 +15,7 @@ import { cleanScopeName, type ScopeClass, type ScopeDefinition } from '../domain
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef, recordRevocations } from './event-recorder.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { applyImpact, computeImpact, rulesOf, type AppliedImpact, type ExistingTokensMode, type Impact } from './policy-impact.js';
 import { ensurePolicyDefaults, resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
@@ -122,9 +123,17 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         impact,
         options.mode,
         rules,
-        { by: principalId(caller.principal), audit: (action, tokenId, details) => audit(tx, caller, orgId, action, 'token', tokenId, details) },
+        {
+          by: principalId(caller.principal),
+          audit: async (action, tokenId, details) => {
+            await audit(tx, caller, orgId, action, 'token', tokenId, details);
+            // Issue #8: a token revoked by a policy change raises its event too.
+            if (action === 'token.revoked') await recordRevocations(tx, orgId, [tokenId], actorRef(actorOf(caller.principal)), 'policy_change', now);
+          },
+        },
         now,
       );
+      await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       await audit(tx, caller, orgId, options.action, 'policy', changed.id, {
         name: changed.name,
         ...(deleted ? {} : { status: changed.status, priority: changed.priority, rule: changed.rule, assignees: changed.assignees }),
