@@ -13,6 +13,7 @@ import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { ApprovalService, NewTokenRequest } from './approval-service.js';
 import { auditEntry } from './audit-service.js';
+import { recordRevocations } from './event-recorder.js';
 import type { IssuanceService } from './issuance-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
@@ -110,6 +111,7 @@ export function createSelfService(deps: SelfServiceDeps) {
         const why = reason?.trim().slice(0, 500) || 'revoked by owner';
         if (await tx.tokens.revoke(orgId, tokenId, userId, why, clock())) {
           await tx.audit.append(auditEntry({ orgId, actorType: 'user', actorId: userId, ip, action: 'token.revoked', targetType: 'token', targetId: tokenId, details: { reason: why } }, clock));
+          await recordRevocations(tx, orgId, [tokenId], { type: 'user', id: userId }, why, clock());
         }
         return (await tx.tokens.findById(orgId, tokenId))!;
       });
