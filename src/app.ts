@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { deriveCursorKey } from './domain/cursor.js';
 import type { Pepper } from './domain/token-digest.js';
@@ -41,7 +41,6 @@ import { createSsoConfigService } from './service/sso-config-service.js';
 import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
 import { createDeliveryService } from './service/delivery-service.js';
 import { createHygieneJobs } from './service/hygiene-jobs.js';
-import { createPolicyIdleLimits } from './service/policy-idle-limits.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
@@ -80,6 +79,7 @@ export interface VerificationOptions {
 export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  assertKnownJobs(config);
   const { pepper } = loadPepper(config);
   const githubKeys = githubKeySourceOf(config, clock);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
@@ -219,6 +219,13 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   };
 }
 
+/** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */
+function assertKnownJobs(config: Readonly<Config>): void {
+  const names = createHygieneJobs({ clock: systemClock }).map((job) => job.name);
+  const unknown = Object.keys(config.automation.jobSchedules).filter((name) => !names.includes(name));
+  if (unknown.length > 0) throw new ConfigError(`TOKENWARD_JOB_SCHEDULES names unknown jobs: ${unknown.join(', ')}; the jobs are ${names.join(', ')}.`);
+}
+
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
 function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
   const { db } = database;
@@ -226,6 +233,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
@@ -234,7 +242,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
       db,
       clock,
       cursorKey,
-      jobs: createHygieneJobs({ clock, idleLimits: createPolicyIdleLimits(clock) }),
+      jobs,
       options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
     }),
   };
