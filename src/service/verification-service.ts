@@ -2,10 +2,11 @@
  * Token verification (issue #7): `POST /api/v1/verify` answers whether a token may be used, for a
  * service holding a verifier key (an org admin API key with `verify:tokens`).
  *
- * Hot path, on a cache hit: parse (no I/O), HMAC digest, cache look-up, the pure verdict, one
+ * Hot path, on a cache hit: parse (no I/O), SHA-256, cache look-up, the pure verdict, one
  * enqueue into the usage recorder. No database read, no write, no audit entry. A miss costs two
  * indexed reads, then the snapshot is cached until a change on the bus (or the TTL) drops it.
  */
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
@@ -92,15 +93,22 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     return { ...base, policy: await policy.load(db, base) };
   }
 
-  /** The snapshot of a digest: from memory, or loaded once and cached. */
-  async function lookup(digest: string): Promise<TokenSnapshot | null> {
-    const cached = cache.get(digest);
+  /**
+   * The snapshot of a token: from memory, or loaded once and cached. The cache is keyed by the
+   * token's plain SHA-256 (about 1 µs, against 3-4 µs for the peppered HMAC the database is keyed
+   * by): a hit costs no HMAC, and no secret in clear is held. A plain hash is fine for secrets of
+   * 256 random bits (ASVS 5.0 V6.5.2); the HMAC is computed on a miss only.
+   */
+  async function lookup(secret: string): Promise<TokenSnapshot | null> {
+    const cacheKey = hash('sha256', secret, 'base64url');
+    const cached = cache.get(cacheKey);
     if (cached) return cached.snapshot;
     misses += 1;
     const loadEpoch = cache.beginLoad();
+    const digest = digestToken(pepper, secret);
     const record = await queries.findForVerification(digest);
     const snapshot = record && digestsEqual(record.digest, digest) ? await snapshotOf(record) : null;
-    cache.set(digest, snapshot, loadEpoch);
+    cache.set(cacheKey, snapshot, loadEpoch);
     return snapshot;
   }
 
@@ -119,7 +127,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         throw new DomainError('UNAUTHENTICATED', 'The API key is missing or malformed.');
       }
       if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
-      const key = await lookup(digestToken(pepper, parsed.secret));
+      const key = await lookup(parsed.secret);
       const now = clock().getTime();
       const isLive = key !== null && key.kind === 'admin_key' && key.status === 'active' && (key.expiresAtMs === null || key.expiresAtMs > now);
       if (!isLive) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
@@ -142,7 +150,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         code = 'MALFORMED';
       }
       if (parsed) {
-        const verdict = verdictOf(await lookup(digestToken(pepper, parsed.secret)), verifier.orgId, request, now, policy.check);
+        const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, now, policy.check);
         ({ code, valid, snapshot } = verdict);
       }
       usage.record({
