@@ -29,7 +29,7 @@ import { organizationRoutes } from './routes/organizations.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
 import { usageRoutes } from './routes/usage.js';
-import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
+import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -78,7 +78,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
 

@@ -25,7 +25,7 @@ import {
 } from '../domain/verification.js';
 import type { Database } from '../store/schema.js';
 import { createVerificationQueries, type VerificationRecord } from '../store/verification-queries.js';
-import type { TokenChangeBus } from './token-change-bus.js';
+import type { TokenChange, TokenChangeBus } from './token-change-bus.js';
 import type { UsageSink } from './usage-recorder.js';
 import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheOptions } from './verification-cache.js';
 
@@ -40,6 +40,19 @@ export interface VerificationPolicy {
 }
 
 export const NO_POLICY: VerificationPolicy = { load: async () => null, check: noPolicyCheck };
+
+/** One line of an SDK's usage report: `count` identical verifications answered from its cache. */
+export interface ReportedUsage {
+  tokenId: string | null;
+  code: VerifyCode;
+  atMs: number;
+  count: number;
+  method?: string | undefined;
+  route?: string | undefined;
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+  upstreamStatus?: number | undefined;
+}
 
 export interface VerifierPrincipal {
   orgId: string;
@@ -173,6 +186,45 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         scopes: snapshot?.scopes ?? [],
         expiresAt: snapshot?.expiresAtMs != null ? new Date(snapshot.expiresAtMs) : null,
       };
+    },
+
+    /**
+     * Changes that concern one org (and `resync`), for the SDKs' push stream: they drop their own
+     * cached answers on the same events as the server's cache.
+     */
+    subscribeOrgChanges(orgId: string, listener: (change: TokenChange) => void): () => void {
+      return deps.bus.subscribe((change) => {
+        if (change.kind === 'resync' || change.orgId === orgId) listener(change);
+      });
+    },
+
+    /**
+     * Usage reported by an SDK for the verifications it answered from its own cache (issue #7).
+     * Events naming a token outside the verifier's org are ignored (one query for the batch).
+     * Returns how many were recorded.
+     */
+    async reportUsage(verifier: VerifierPrincipal, events: readonly ReportedUsage[]): Promise<number> {
+      const ids = [...new Set(events.map((e) => e.tokenId).filter((id): id is string => id !== null))];
+      const known = await queries.tokenIdsOfOrg(verifier.orgId, ids);
+      let recorded = 0;
+      for (const event of events) {
+        if (event.tokenId !== null && !known.has(event.tokenId)) continue;
+        for (let i = 0; i < event.count; i += 1) {
+          usage.record({
+            atMs: event.atMs,
+            orgId: verifier.orgId,
+            tokenId: event.tokenId,
+            code: event.code,
+            method: capField(event.method, USAGE_LIMITS.method),
+            route: capField(event.route, USAGE_LIMITS.route),
+            ip: capField(event.ip, USAGE_LIMITS.ip),
+            userAgent: capField(event.userAgent, USAGE_LIMITS.userAgent),
+            upstreamStatus: event.upstreamStatus ?? null,
+          });
+        }
+        recorded += event.count;
+      }
+      return recorded;
     },
 
     /** For tests and metrics: entries cached, and loads from the database so far. */

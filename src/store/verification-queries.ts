@@ -49,6 +49,13 @@ export function createVerificationQueries(db: Kysely<Database>) {
   }
 
   return {
+    /** Which of `ids` are tokens of the org (one query). */
+    async tokenIdsOfOrg(orgId: string, ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+      return new Set(rows.map((row) => row.id));
+    },
+
     async findForVerification(digest: string): Promise<VerificationRecord | null> {
       const found = await tokens.findByDigest(digest);
       if (!found) return null;
