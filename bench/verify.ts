@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const core = await createCore({ config: loadConfig(env) });
     const { bootstrap } = await import('../src/service/bootstrap-service.js');
     const boot = await bootstrap(
-      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens },
+      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: 'bench', ownerEmail: 'owner@bench.test', ownerName: 'Owner', presetAdminKey: adminKey },
     );
     if (!boot.firstStart) throw new Error('expected a fresh database');

@@ -26,7 +26,43 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** redis://... : state that nodes must share live (rate-limit counters); unset: in-process. */
   redisUrl: string | undefined;
+  /** A session unused this long ends (issue #5). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however busy. */
+  sessionMaxHours: number;
+  /** Sign-in attempts per e-mail, and per client IP, in a 15-minute window. */
+  loginRateLimitPerEmail: number;
+  loginRateLimitPerIp: number;
+  /** GitHub secret-scanning reports (issue #8, docs/leaked-tokens.md): where the signing keys come from. */
+  secretScanning: SecretScanningConfig;
+  /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
+  automation: AutomationConfig;
 }
+
+export interface AutomationConfig {
+  /** TOKENWARD_AUTOMATION: off stops the worker (no deliveries, no job runs) in this process. */
+  isWorkerEnabled: boolean;
+  /** TOKENWARD_SCHEDULER: off keeps the worker but creates no scheduled runs on this node. */
+  isSchedulerEnabled: boolean;
+  pollMs: number;
+  jobLeaseMs: number;
+  jobStepDelayMs: number;
+  webhookTimeoutMs: number;
+  retryBaseMs: number;
+  maxAttempts: number;
+  allowPrivateWebhookUrls: boolean;
+}
+
+export interface SecretScanningConfig {
+  /** GitHub's key list; fetched when a report names a key we do not hold. */
+  keysUrl: string;
+  /** A fixed key list file in GitHub's shape; when set, nothing is fetched. */
+  keysFile: string | undefined;
+  /** Optional token for fetching the key list (GitHub rate-limits anonymous calls). */
+  githubToken: string | undefined;
+}
+
+export const DEFAULT_GITHUB_KEYS_URL = 'https://api.github.com/meta/public_keys/secret_scanning';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -52,6 +88,16 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rateLimitMax: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_MAX', 1000),
     rateLimitWindowSeconds: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_WINDOW_SECONDS', 60),
     redisUrl: readRedisUrl(env),
+    sessionIdleMinutes: readPositiveInt(env, 'TOKENWARD_SESSION_IDLE_MINUTES', 120),
+    sessionMaxHours: readPositiveInt(env, 'TOKENWARD_SESSION_MAX_HOURS', 12),
+    loginRateLimitPerEmail: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL', 10),
+    loginRateLimitPerIp: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_IP', 50),
+    secretScanning: {
+      keysUrl: readHttpUrl(env, 'TOKENWARD_GITHUB_KEYS_URL') ?? DEFAULT_GITHUB_KEYS_URL,
+      keysFile: readNonEmpty(env, 'TOKENWARD_GITHUB_KEYS_FILE'),
+      githubToken: readNonEmpty(env, 'TOKENWARD_GITHUB_TOKEN'),
+    },
+    automation: readAutomation(env),
   };
   return Object.freeze(config);
 }
@@ -143,6 +189,18 @@ function readPublicUrl(env: Env): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function readHttpUrl(env: Env, name: string): string | undefined {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    fail(name, 'an http:// or https:// URL', raw);
+  }
+  return raw;
+}
+
 function readPositiveInt(env: Env, name: string, fallback: number): number {
   const raw = readNonEmpty(env, name);
   if (raw === undefined) return fallback;
@@ -162,3 +220,48 @@ function readRedisUrl(env: Env): string | undefined {
   if (protocol !== 'redis:' && protocol !== 'rediss:') fail('REDIS_URL', 'a redis:// or rediss:// URL', redactedForMessage(raw));
   return raw;
 }
+
+function readOnOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  fail(name, 'on or off', raw);
+}
+
+function readNonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(raw)) fail(name, 'a whole number of at least 0', raw);
+  return Number(raw);
+}
+
+function readAutomation(env: Env): AutomationConfig {
+  const webhookTimeoutMs = readPositiveInt(env, 'TOKENWARD_WEBHOOK_TIMEOUT_MS', 15_000);
+  if (webhookTimeoutMs > 30_000) fail('TOKENWARD_WEBHOOK_TIMEOUT_MS', 'at most 30000 (the Standard Webhooks limit)', String(webhookTimeoutMs));
+  return {
+    isWorkerEnabled: readOnOff(env, 'TOKENWARD_AUTOMATION', true),
+    isSchedulerEnabled: readOnOff(env, 'TOKENWARD_SCHEDULER', true),
+    pollMs: readPositiveInt(env, 'TOKENWARD_WORKER_POLL_MS', 1_000),
+    jobLeaseMs: readPositiveInt(env, 'TOKENWARD_JOB_LEASE_MS', 120_000),
+    jobStepDelayMs: readNonNegativeInt(env, 'TOKENWARD_JOB_STEP_DELAY_MS', 0),
+    webhookTimeoutMs,
+    retryBaseMs: readPositiveInt(env, 'TOKENWARD_RETRY_BASE_MS', 5_000),
+    maxAttempts: readPositiveInt(env, 'TOKENWARD_RETRY_MAX_ATTEMPTS', 10),
+    allowPrivateWebhookUrls: readOnOff(env, 'TOKENWARD_WEBHOOK_ALLOW_PRIVATE_URLS', false),
+  };
+}
+
+/** Settings for tests and one-shot commands: no worker, no scheduler. */
+export const AUTOMATION_OFF: Readonly<AutomationConfig> = Object.freeze({
+  isWorkerEnabled: false,
+  isSchedulerEnabled: false,
+  pollMs: 1_000,
+  jobLeaseMs: 120_000,
+  jobStepDelayMs: 0,
+  webhookTimeoutMs: 15_000,
+  retryBaseMs: 5_000,
+  maxAttempts: 10,
+  allowPrivateWebhookUrls: true,
+});

@@ -15,6 +15,7 @@ import type { AccountKey } from '../store/service-account-store.js';
 import { createServiceAccountTokenQueries } from '../store/service-account-token-queries.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef, recordRevocations, unrevokedTokenIdsOfAccount } from './event-recorder.js';
 import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface AuditActor {
@@ -208,7 +209,10 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         if (!(await tx.serviceAccounts.markDeleted(orgId, id, actor.actorId, now))) {
           throw new DomainError('SERVICE_ACCOUNT_NOT_FOUND', `No service account ${id} in this organization.`);
         }
+        const tokenIds = await unrevokedTokenIdsOfAccount(tx, orgId, id);
         const revokedTokens = await createServiceAccountTokenQueries(trx).revokeAllOfAccount(orgId, id, actor.actorId, REVOKED_WITH_ACCOUNT, now);
+        await recordRevocations(tx, orgId, tokenIds, actorRef(actor), REVOKED_WITH_ACCOUNT, now);
+        await tx.events.record({ orgId, type: 'service_account.deleted', payload: { serviceAccountId: id, revokedTokens, actor: actorRef(actor) }, occurredAt: now });
         await tx.audit.append(
           auditEntry({ orgId, ...actor, action: 'service_account.deleted', targetType: 'service_account', targetId: id, details: { revokedTokens } }, clock),
         );
@@ -248,7 +252,9 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         if (!(await tx.serviceAccounts.findById(orgId, id))) {
           throw new DomainError('SERVICE_ACCOUNT_NOT_FOUND', `No service account ${id} in this organization.`);
         }
+        const tokenIds = await unrevokedTokenIdsOfAccount(tx, orgId, id);
         const revokedTokens = await createServiceAccountTokenQueries(trx).revokeAllOfAccount(orgId, id, actor.actorId, REVOKED_BY_ADMIN, clock());
+        await recordRevocations(tx, orgId, tokenIds, actorRef(actor), REVOKED_BY_ADMIN, clock());
         await tx.audit.append(
           auditEntry(
             { orgId, ...actor, action: 'service_account.tokens_revoked', targetType: 'service_account', targetId: id, details: { revokedTokens } },

@@ -13,6 +13,7 @@ import { actorOf, authorizeOrgAccess, type Principal } from '../domain/principal
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef } from './event-recorder.js';
 import type { TokenChangeBus } from './token-change-bus.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 
@@ -40,6 +41,12 @@ export interface UserQuery extends PageQuery {
   status?: UserStatus | undefined;
   role?: UserRole | undefined;
 }
+
+/**
+ * Work another service (SCIM, issue #5) does in the same transaction as a directory change, after
+ * it and before the commit: if it throws, the change is rolled back with it.
+ */
+export type WithinTransaction<T> = (tx: Stores, result: T) => Promise<void>;
 
 export interface DirectoryServiceDeps {
   db: Kysely<Database>;
@@ -78,6 +85,8 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         status === 'deactivated'
           ? await tx.tokenStatus.suspendActiveUserTokens(orgId, userId)
           : await tx.tokenStatus.restoreSuspendedUserTokens(orgId, userId);
+      // A deactivated person is signed out everywhere at once (issue #5); sessions are not restored.
+      if (status === 'deactivated') await tx.sessions.deleteByUser(userId);
       await audit(
         tx,
         caller,
@@ -86,6 +95,9 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         userId,
         status === 'deactivated' ? { tokensSuspended: tokens } : { tokensRestored: tokens },
       );
+      const actor = actorRef(actorOf(caller.principal));
+      if (status === 'deactivated') await tx.events.record({ orgId, type: 'user.deactivated', payload: { userId, tokensSuspended: tokens, actor }, occurredAt: clock() });
+      else await tx.events.record({ orgId, type: 'user.reactivated', payload: { userId, tokensRestored: tokens, actor }, occurredAt: clock() });
       return { user: updated, tokens };
     });
     // Suspension and restore act on the owner: every cached token of theirs goes (issue #7).
@@ -94,7 +106,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
   }
 
   return {
-    async createUser(caller: Caller, orgId: string, input: NewUser): Promise<User> {
+    async createUser(caller: Caller, orgId: string, input: NewUser, within?: WithinTransaction<User>): Promise<User> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const now = clock();
       const user: User = {
@@ -112,6 +124,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         const tx = createStores(trx);
         await tx.users.insert(user);
         await audit(tx, caller, orgId, 'user.created', user.id, { email: user.email, role: user.role, accountType: user.accountType });
+        await within?.(tx, user);
         return user;
       });
     },
@@ -132,7 +145,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
     },
 
     /** Name, e-mail and role. Demoting the last active owner is CONFLICT. */
-    async updateUser(caller: Caller, orgId: string, userId: string, patch: UserPatch): Promise<User> {
+    async updateUser(caller: Caller, orgId: string, userId: string, patch: UserPatch, within?: WithinTransaction<User>): Promise<User> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const changes = {
         ...(patch.email !== undefined ? { email: cleanEmail(patch.email) } : {}),
@@ -155,6 +168,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
             .map((field) => [field, { from: before[field], to: updated[field] }]),
         );
         await audit(tx, caller, orgId, 'user.updated', userId, { changes: changed });
+        await within?.(tx, updated);
         return updated;
       });
       // Verification answers carry the owner's name and e-mail (issue #7).
