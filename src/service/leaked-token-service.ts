@@ -24,6 +24,7 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import type { GithubKeySource } from './github-key-source.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 /** The documented event (audit action) the notifications work listens for. */
 export const TOKEN_LEAKED_EVENT = 'token.leaked';
@@ -46,6 +47,8 @@ export interface LeakedTokenServiceDeps {
   pepper: Pepper;
   clock: Clock;
   githubKeys: GithubKeySource;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 /** The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up). */
@@ -72,7 +75,7 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
 
   async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>): Promise<ReportOutcome['revoked']> {
     if (found.size === 0) return [];
-    return db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
       const now = clock();
@@ -105,6 +108,10 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       }
       return revoked;
     });
+    const byOrg = new Map<string, string[]>();
+    for (const { orgId, tokenId } of outcome) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
+    for (const [orgId, tokenIds] of byOrg) deps.bus?.tokensChanged(orgId, tokenIds);
+    return outcome;
   }
 
   return {

@@ -102,6 +102,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       scopes: Object.freeze([...token.scopes]),
       expiresAtMs: token.expiresAt?.getTime() ?? null,
       owner: record.owner,
+      matchesUntilMs: record.matchesUntil?.getTime() ?? null,
     };
     return { ...base, policy: await policy.load(db, base) };
   }
@@ -119,7 +120,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     misses += 1;
     const loadEpoch = cache.beginLoad();
     const digest = digestToken(pepper, secret);
-    const record = await queries.findForVerification(digest);
+    const record = await queries.findForVerification(digest, clock());
     const snapshot = record && digestsEqual(record.digest, digest) ? await snapshotOf(record) : null;
     cache.set(cacheKey, snapshot, loadEpoch);
     return snapshot;
@@ -142,7 +143,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
       const key = await lookup(parsed.secret);
       const now = clock().getTime();
-      const isLive = key !== null && key.kind === 'admin_key' && key.status === 'active' && (key.expiresAtMs === null || key.expiresAtMs > now);
+      const isLive =
+        key !== null &&
+        key.kind === 'admin_key' &&
+        key.status === 'active' &&
+        (key.expiresAtMs === null || key.expiresAtMs > now) &&
+        (key.matchesUntilMs === null || key.matchesUntilMs > now);
       if (!isLive) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
       if (!grantsScope(key.scopes, 'verify:tokens')) {
         throw new DomainError('INSUFFICIENT_SCOPE', 'Insufficient scope. Verifying tokens needs the scope verify:tokens.');
