@@ -50,6 +50,7 @@ import { createTokenChangeBus, type TokenChangeBus } from './service/token-chang
 import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import { createVerificationPolicy } from './service/verification-policy.js';
 import type { VerificationCacheOptions } from './service/verification-cache.js';
 import { createPgChangeTransport } from './store/pg-change-transport.js';
 import { createRedisChangeTransport } from './store/redis-change-transport.js';
@@ -108,7 +109,7 @@ export async function createCore(options: CoreOptions) {
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
     }),
-    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: verification.cache }),
     usageRecorder: usage,
   };
   let closed = false;
@@ -187,9 +188,9 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
   const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
-  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey, bus });
   const tokens = createTokenService({ db, pepper, clock });
-  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens, bus });
   const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
     sessions,
@@ -197,7 +198,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
-    ...createAutomationServices(database, pepper, clock, config, cursorKey),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey, bus),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -209,13 +210,13 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
     usage: createUsageService({ db, clock, cursorKey }),
-    policies: createPolicyService({ db, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
-    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
-    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys, bus }),
   };
 }
 
@@ -227,13 +228,13 @@ function assertKnownJobs(config: Readonly<Config>): void {
 }
 
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
-function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus) {
   const { db } = database;
   const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
-  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules });
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),

@@ -63,7 +63,7 @@ import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
 import { usageRoutes } from './routes/usage.js';
-import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
+import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -140,7 +140,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).

@@ -23,6 +23,7 @@ import type { Stores } from '../store/stores.js';
 import { createPolicyIdleLimits } from './policy-idle-limits.js';
 import { auditEntry } from './audit-service.js';
 import type { Clock } from '../domain/clock.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface JobDefinition {
   name: string;
@@ -52,7 +53,7 @@ export const orgSettingIdleLimits: IdleLimitResolverFactory = async (_stores, _o
 
 const SYSTEM = { actorType: 'system' as const, actorId: 'automation', ip: null };
 
-export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>> }): JobDefinition[] {
+export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>>; bus?: TokenChangeBus | undefined }): JobDefinition[] {
   // The default: each owner's effective policy (src/service/policy-idle-limits.ts).
   const idleLimits = deps.idleLimits ?? createPolicyIdleLimits(deps.clock);
   const schedule = (name: string, fallback: string) => deps.schedules?.[name] ?? fallback;
@@ -124,6 +125,10 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
           await tx.events.record({ orgId, type: 'token.idle_warning', payload: { token: tokenRef(token), idleDays, revokeAfterDays, revokeOn }, occurredAt: now });
         } else if (action.type === 'revoke_idle') {
           if (!(await tx.tokens.revoke(orgId, action.tokenId, 'automation', `idle for ${action.idleDays} days`, now))) return;
+          // Published inside the job's transaction (the job service owns it): an idle token is in
+          // no verification cache (unused for days, the cache TTL is seconds), so no stale re-load
+          // can race this; the message is for safety.
+          deps.bus?.tokensChanged(orgId, [action.tokenId]);
           const token = await loadToken(tx, orgId, action.tokenId);
           if (!token) return;
           const { idleDays, revokeAfterDays } = action;
