@@ -15,6 +15,7 @@ import { buildHttp } from './http/server.js';
 import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createOrgTokenService } from './service/org-token-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
@@ -56,6 +57,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) 
     directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
   };
 }
 
