@@ -43,6 +43,7 @@ export const DEFAULT_STATUSES: readonly LifecycleStatus[] = ['active', 'suspende
 export const DATE_FIELDS: readonly DateField[] = ['createdAt', 'lastActiveAt', 'expiresAt'];
 const MAX_Q_LENGTH = 200;
 const MAX_SCOPE_LENGTH = 200;
+const MAX_ID_LENGTH = 128;
 export const MAX_IDLE_DAYS = 100_000;
 
 export interface OrgTokenFilters {
@@ -59,6 +60,8 @@ export interface OrgTokenFilters {
   neverUsed: boolean | null;
   /** Not used in the last N days (a never-used token counts from its creation). */
   idleDays: number | null;
+  /** Tokens of this user or service account. */
+  ownerId: string | null;
 }
 
 export interface OrgTokenQuery {
@@ -129,7 +132,9 @@ export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenF
     }
     idleDays = Number(rawIdle);
   }
-  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays };
+  const ownerId = oneText(params, 'ownerId')?.trim() || null;
+  if (ownerId !== null && ownerId.length > MAX_ID_LENGTH) throw invalid(`ownerId must be at most ${MAX_ID_LENGTH} characters.`);
+  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId };
 }
 
 export function parseOrgTokenQuery(params: Record<string, unknown>): OrgTokenQuery {
@@ -150,7 +155,7 @@ export function lifecycleStatusOf(token: Token, now: Date): LifecycleStatus {
   return 'active';
 }
 
-/** Whether a token passes the non-text filters at `now`: the reference the store's SQL mirrors. */
+/** Whether a token counts as idle for `idleDays` at `now`: the reference the store's SQL mirrors. */
 export function isIdle(token: Token, idleDays: number, now: Date): boolean {
   const lastMs = (token.lastActiveAt ?? token.createdAt).getTime();
   return lastMs < now.getTime() - idleDays * 86_400_000;

@@ -18,6 +18,7 @@ import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { consoleRoutes } from './routes/console.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
@@ -47,6 +48,8 @@ export interface HttpDeps {
   /** The externally visible base URL, known only once the server listens. */
   baseUrl(): string;
   version: string;
+  /** The console's build (`web/dist` by default; tests point elsewhere). */
+  consoleDir?: string;
   rateLimit: RateLimitOptions;
 }
 
@@ -102,6 +105,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(orgTokenRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(consoleRoutes({ dir: deps.consoleDir }));
   return app;
 }
 

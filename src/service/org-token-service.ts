@@ -70,6 +70,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
       dates,
       scope: filters.scope,
       neverUsed: filters.neverUsed,
+      ownerId: filters.ownerId,
       idleSinceMs: filters.idleDays === null ? null : now.getTime() - filters.idleDays * 86_400_000,
       nowMs: now.getTime(),
     };

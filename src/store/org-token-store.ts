@@ -28,6 +28,8 @@ export interface OrgTokenSearch {
   neverUsed: boolean | null;
   /** Not used since this instant (a never-used token: not created since). */
   idleSinceMs: number | null;
+  /** Tokens of this user or service account. */
+  ownerId: string | null;
   /** "Expired" is judged at this instant. */
   nowMs: number;
 }
@@ -114,6 +116,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     for (const [field, bounds] of Object.entries(search.dates) as Array<[DateField, DateBounds]>) where.push(datePredicate(field, bounds));
     // Scopes are a JSON array of strings: a quoted name is matched whole, never as a prefix.
     if (search.scope) where.push(sql<SqlBool>`t.scopes like ${`%${escapeLike(JSON.stringify(search.scope))}%`} escape '\\'`);
+    if (search.ownerId) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_service_account_id = ${search.ownerId})`);
     if (search.neverUsed === true) where.push(sql<SqlBool>`t.last_active_at is null`);
     if (search.neverUsed === false) where.push(sql<SqlBool>`t.last_active_at is not null`);
     if (search.idleSinceMs !== null) {

@@ -16,6 +16,7 @@ describe.each(DIALECTS)('org token inventory over HTTP on %s', (dialect) => {
   let now = start;
   const ids: Record<string, string> = {};
   let foreignTokenId: string;
+  const ownerIds: Record<string, string> = {};
 
   const get = async (url: string, key = t.adminKey) => t.app.http.inject({ method: 'GET', url, headers: bearer(key) });
   const list = async (query: string) => {
@@ -31,6 +32,8 @@ describe.each(DIALECTS)('org token inventory over HTTP on %s', (dialect) => {
     const alice = await seedUser(t.app, t.orgId, { name: 'Alice Example', email: 'alice@acme.test' });
     const bob = await seedUser(t.app, t.orgId, { name: 'Bob Builder', email: 'bob@acme.test' });
     const bot = await seedServiceAccount(t.app, t.orgId, { displayName: 'Deploy Bot' });
+    ownerIds.bob = bob.id;
+    ownerIds.bot = bot.id;
     const user = (id: string) => ({ type: 'user' as const, id });
     // Each token a day after the one before: the -createdAt order is the reverse of seeding.
     const at = async (days: number, ...args: Parameters<typeof seedToken>) => {
@@ -85,6 +88,8 @@ describe.each(DIALECTS)('org token inventory over HTTP on %s', (dialect) => {
     expect(await labels('q=bob&status=active,suspended,expired,revoked')).toEqual(['bob revoked', 'bob ci']);
     expect(await labels('scope=write:jira-work')).toEqual(['=deploy', 'bob ci']);
     expect(await labels('scope=write:jira')).toEqual([]);
+    expect(await labels(`ownerId=${ownerIds.bob}&status=active,suspended,expired,revoked`)).toEqual(['bob revoked', 'bob ci']);
+    expect(await labels(`ownerId=${ownerIds.bot}`)).toEqual(['=deploy']);
     expect(await labels('neverUsed=false')).toEqual(['alice laptop', '=deploy']);
     expect(await labels('neverUsed=true&ownerKind=user')).toEqual(['bob ci', 'alice old']);
     // Day 30: idle over 25 days = last used (or created) before day 5.

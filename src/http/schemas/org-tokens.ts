@@ -23,6 +23,7 @@ const FILTERS: TProperties = {
   status: text('Comma-separated: active, suspended, expired, revoked. Default: all but revoked.'),
   ownerKind: text('Comma-separated: user, service-account, admin-key. Default: all.'),
   scope: text('Only tokens holding this exact scope.'),
+  ownerId: text('Only the tokens of this user or service account (its id).'),
   neverUsed: text('true: never used; false: used at least once.'),
   idleDays: text('Not used in the last N days (a never-used token counts from its creation); 1-100000.'),
   ...dateFamily('createdAt', 'past'),
