@@ -2,6 +2,7 @@
  * Composition root: config -> database -> stores -> services -> http, from plain factories.
  * Nothing else in the code base opens a database, reads the environment or builds a service.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
@@ -12,14 +13,31 @@ import type { Pepper } from './domain/token-digest.js';
 import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
-import { bootstrap, checkPepper, type BootstrapResult } from './service/bootstrap-service.js';
+import { createApprovalService } from './service/approval-service.js';
+import { createAuditChainService } from './service/audit-chain-service.js';
+import { createAuditLogService } from './service/audit-log-service.js';
+import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
+import { createGithubKeySource, type GithubKeySource } from './service/github-key-source.js';
 import { createGroupDirectoryService } from './service/group-directory-service.js';
+import { createIssuanceService } from './service/issuance-service.js';
+import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createOrgTokenService } from './service/org-token-service.js';
+import { createPolicyService } from './service/policy-service.js';
+import { createSelfService } from './service/self-service.js';
+import { createScimGroupService } from './service/scim-group-service.js';
+import { createScimTokenService } from './service/scim-token-service.js';
+import { createScimUserService } from './service/scim-user-service.js';
 import { createServiceAccountService } from './service/service-account-service.js';
 import { createTokenInventoryService } from './service/token-inventory-service.js';
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
+import { createLinkService, type LinkDelivery } from './service/link-service.js';
+import { createOidcService } from './service/oidc-service.js';
+import { createPasswordHasher } from './service/password-hasher.js';
+import { createSessionService } from './service/session-service.js';
+import { createSignInService } from './service/sign-in-service.js';
+import { createSsoConfigService } from './service/sso-config-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -27,6 +45,10 @@ import { VERSION } from './version.js';
 export interface CoreOptions {
   config: Readonly<Config>;
   clock?: Clock;
+  /** The externally visible base URL links point at; default TOKENWARD_PUBLIC_URL or http://HOST:PORT. */
+  baseUrl?: () => string;
+  /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
+  deliverLink?: LinkDelivery;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -34,7 +56,8 @@ export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const { pepper } = loadPepper(config);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const githubKeys = githubKeySourceOf(config, clock);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
@@ -42,22 +65,96 @@ export async function createCore(options: CoreOptions) {
     await database.close();
     throw error;
   }
-  const services = createServices(database, pepper, clock);
+  const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  const services = createServices(database, pepper, clock, {
+    config,
+    githubKeys,
+    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+    deliverLink: options.deliverLink ?? (async () => undefined),
+  });
   return { config, clock, pepper, database, services, close: () => database.close() };
 }
 
-function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock) {
+interface ServiceWiring {
+  config: Readonly<Config>;
+  baseUrl: () => string;
+  deliverLink: LinkDelivery;
+  githubKeys: GithubKeySource;
+}
+
+/**
+ * `tokenward migrate`: the schema only, no bootstrap. The handle carries the pepper because
+ * migration 0008 chains the audit entries already in the log under a key derived from it.
+ */
+export async function migrateDatabase(config: Readonly<Config>): Promise<{ applied: string[]; location: string }> {
+  const { pepper } = loadPepper(config);
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  try {
+    return { applied: await migrateToLatest(database), location: database.location };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Where GitHub's secret-scanning keys come from: a fixed file when configured, else fetched. */
+function githubKeySourceOf(config: Readonly<Config>, clock: Clock): GithubKeySource {
+  const { keysUrl, keysFile, githubToken } = config.secretScanning;
+  let staticDocument: string | undefined;
+  if (keysFile) {
+    try {
+      staticDocument = readFileSync(keysFile, 'utf8');
+    } catch (error) {
+      throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return createGithubKeySource({ keysUrl, staticDocument, githubToken, nowMs: () => clock().getTime() });
+  } catch (error) {
+    throw new StartupError(`TOKENWARD_GITHUB_KEYS_FILE ${keysFile}: ${(error as Error).message}`);
+  }
+}
+
+function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, wiring: ServiceWiring) {
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
+  const { config, baseUrl, githubKeys } = wiring;
+  const auditChain = createAuditChainService({ db, clock });
+  const sessions = createSessionService({
+    db,
+    pepper,
+    clock,
+    policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
+  });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
+  const tokens = createTokenService({ db, pepper, clock });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
-    tokens: createTokenService({ db, pepper, clock }),
+    sessions,
+    signIn: createSignInService({ db, pepper, clock, hasher: createPasswordHasher(pepper), sessions }),
+    links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
+    oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
+    ssoConfigs: createSsoConfigService({ db, pepper, clock }),
+    tokens,
     organizations: createOrganizationService({ db }),
-    directoryUsers: createUserDirectoryService({ db, clock, cursorKey }),
-    directoryGroups: createGroupDirectoryService({ db, clock, cursorKey }),
+    directoryUsers,
+    directoryGroups,
+    // SCIM provisioning (issue #5) changes the directory only through the two services above.
+    scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
+    scimUsers: createScimUserService({ db, clock, directoryUsers }),
+    scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
     orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey }),
+    issuance,
+    approvals,
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    auditChain,
+    auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
   };
 }
 
@@ -83,14 +180,24 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
-  const core = await createCore(options);
+  let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  const core = await createCore({
+    ...options,
+    baseUrl: () => baseUrl,
+    // E-mail delivery comes with the notifications issue; until then a self-service reset link is
+    // made, recorded in the audit log, and goes nowhere (never into the log: it holds the secret).
+    deliverLink:
+      options.deliverLink ??
+      (async (message) => {
+        logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
+      }),
+  });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
-      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens },
+      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
-    let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
     const http = await buildHttp({
@@ -101,6 +208,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       baseUrl: () => baseUrl,
       version: VERSION,
       rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
+      signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
+      now: core.clock,
     });
     let closed = false;
     return {

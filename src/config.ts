@@ -26,7 +26,27 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** redis://... : state that nodes must share live (rate-limit counters); unset: in-process. */
   redisUrl: string | undefined;
+  /** A session unused this long ends (issue #5). */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however busy. */
+  sessionMaxHours: number;
+  /** Sign-in attempts per e-mail, and per client IP, in a 15-minute window. */
+  loginRateLimitPerEmail: number;
+  loginRateLimitPerIp: number;
+  /** GitHub secret-scanning reports (issue #8, docs/leaked-tokens.md): where the signing keys come from. */
+  secretScanning: SecretScanningConfig;
 }
+
+export interface SecretScanningConfig {
+  /** GitHub's key list; fetched when a report names a key we do not hold. */
+  keysUrl: string;
+  /** A fixed key list file in GitHub's shape; when set, nothing is fetched. */
+  keysFile: string | undefined;
+  /** Optional token for fetching the key list (GitHub rate-limits anonymous calls). */
+  githubToken: string | undefined;
+}
+
+export const DEFAULT_GITHUB_KEYS_URL = 'https://api.github.com/meta/public_keys/secret_scanning';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -52,6 +72,15 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rateLimitMax: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_MAX', 1000),
     rateLimitWindowSeconds: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_WINDOW_SECONDS', 60),
     redisUrl: readRedisUrl(env),
+    sessionIdleMinutes: readPositiveInt(env, 'TOKENWARD_SESSION_IDLE_MINUTES', 120),
+    sessionMaxHours: readPositiveInt(env, 'TOKENWARD_SESSION_MAX_HOURS', 12),
+    loginRateLimitPerEmail: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL', 10),
+    loginRateLimitPerIp: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_IP', 50),
+    secretScanning: {
+      keysUrl: readHttpUrl(env, 'TOKENWARD_GITHUB_KEYS_URL') ?? DEFAULT_GITHUB_KEYS_URL,
+      keysFile: readNonEmpty(env, 'TOKENWARD_GITHUB_KEYS_FILE'),
+      githubToken: readNonEmpty(env, 'TOKENWARD_GITHUB_TOKEN'),
+    },
   };
   return Object.freeze(config);
 }
@@ -141,6 +170,18 @@ function readPublicUrl(env: Env): string | undefined {
     fail('TOKENWARD_PUBLIC_URL', 'an http:// or https:// URL', raw);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function readHttpUrl(env: Env, name: string): string | undefined {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    fail(name, 'an http:// or https:// URL', raw);
+  }
+  return raw;
 }
 
 function readPositiveInt(env: Env, name: string, fallback: number): number {

@@ -53,4 +53,14 @@ describe('architecture', () => {
       expect(doc, code).toContain(`| \`${code}\` | ${status} | ADMIN-${status}-${n} |`);
     }
   });
+
+  // Parallel work on error codes once gave three codes ADMIN-400-4; scripts match on these.
+  it('gives every error code its own ADMIN-<status>-<n> code', () => {
+    const seen = new Map<string, string>();
+    for (const [code, { status, n }] of Object.entries(HTTP_OF_CODE)) {
+      const wire = `ADMIN-${status}-${n}`;
+      expect(seen.get(wire), `${code} and ${seen.get(wire)} share ${wire}`).toBeUndefined();
+      seen.set(wire, code);
+    }
+  });
 });

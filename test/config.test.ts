@@ -18,6 +18,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: undefined, logLevel: 'info', orgName: 'default' });
     expect(config.dataDir.endsWith('/data')).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config).toMatchObject({ sessionIdleMinutes: 120, sessionMaxHours: 12, loginRateLimitPerEmail: 10, loginRateLimitPerIp: 50 });
   });
 
   it('reads every variable', () => {
@@ -32,6 +33,10 @@ describe('configuration', () => {
       LOG_LEVEL: 'DEBUG',
       TOKENWARD_ORG_NAME: 'Acme',
       TOKENWARD_PUBLIC_URL: 'https://tw.example.com/',
+      TOKENWARD_SESSION_IDLE_MINUTES: '30',
+      TOKENWARD_SESSION_MAX_HOURS: '8',
+      TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL: '5',
+      TOKENWARD_LOGIN_RATE_LIMIT_PER_IP: '20',
     });
     expect(config).toMatchObject({
       port: 9090,
@@ -42,6 +47,10 @@ describe('configuration', () => {
       logLevel: 'debug',
       orgName: 'Acme',
       publicUrl: 'https://tw.example.com',
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 8,
+      loginRateLimitPerEmail: 5,
+      loginRateLimitPerIp: 20,
     });
   });
 
@@ -52,6 +61,7 @@ describe('configuration', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://x' })).toContain('DATABASE_URL must be a postgres:// URL');
     expect(errorOf({ TOKENWARD_BOOTSTRAP_ADMIN_KEY: 'twa_nope' })).toContain('TOKENWARD_BOOTSTRAP_ADMIN_KEY');
     expect(errorOf({ TOKENWARD_BOOTSTRAP_ADMIN_KEY: generateToken('user').secret })).toContain('admin key');
+    expect(errorOf({ TOKENWARD_SESSION_IDLE_MINUTES: '0' })).toBe('TOKENWARD_SESSION_IDLE_MINUTES must be a whole number of at least 1, got "0".');
     for (const message of [errorOf({ PORT: '-1' }), errorOf({ TOKENWARD_PUBLIC_URL: 'ftp://x' })]) expect(message).not.toContain('\n');
   });
 

@@ -6,8 +6,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
 import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
+import { runAuditVerify } from './audit.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
+import { runOwnerLink } from './owner-link.js';
 import { runServe } from './serve.js';
 
 function positiveInt(value: string): number {
@@ -45,5 +47,16 @@ adminKey
   .command('generate')
   .description('print a fresh, well-formed admin key secret without touching any database (for TOKENWARD_BOOTSTRAP_ADMIN_KEY)')
   .action(() => runAdminKeyGenerate());
+
+program
+  .command('owner-link')
+  .description("print a new one-time link (valid 24 hours) with which the org's owner sets a password and signs in; older unused ones stop working")
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .action((options: { org?: string }) => runOwnerLink(options));
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description("walk the audit log's hash chain; exit 0 when intact, 1 naming the first bad entry")
+  .action(() => runAuditVerify());
 
 program.parseAsync(process.argv).catch(exitWithError);

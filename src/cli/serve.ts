@@ -1,4 +1,5 @@
 import { createApp, type App } from '../app.js';
+import { linkUrl } from '../domain/sign-in.js';
 import type { BootstrapResult } from '../service/bootstrap-service.js';
 import { VERSION } from '../version.js';
 import { configOrExit, exitWithError } from './output.js';
@@ -39,6 +40,11 @@ function banner(baseUrl: string, location: string, result: BootstrapResult): str
       `  curl -H "Authorization: Bearer ${result.adminKey.secret}" ${baseUrl}/admin/v1/orgs`,
       '',
       'Lost the key? `npx tokenward admin-key create --org <org id>` issues a new one.',
+      '',
+      `Owner ${result.owner.email}: set your password and sign in with this one-time link (valid 24 hours):`,
+      `  ${linkUrl(baseUrl, 'owner_setup', result.ownerLink.secret)}`,
+      'The web console will open it; until then, POST its token with a password to /api/v1/auth/owner-setup (docs/sign-in.md).',
+      'Lost the link? `npx tokenward owner-link` prints a new one.',
     );
   } else {
     for (const org of result.orgs) lines.push(`Organization "${org.name}": id ${org.id}`);

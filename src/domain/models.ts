@@ -79,7 +79,7 @@ export interface AuditEntry {
   id: string;
   orgId: string | null;
   at: Date;
-  actorType: 'user' | 'admin_key' | 'system';
+  actorType: 'user' | 'admin_key' | 'scim_token' | 'system';
   actorId: string | null;
   action: string;
   targetType: string | null;

@@ -23,14 +23,25 @@ export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['active', 'suspen
 export type OwnerKind = 'user' | 'service-account' | 'admin-key';
 export const OWNER_KINDS: readonly OwnerKind[] = ['user', 'service-account', 'admin-key'];
 
-const KIND_OF: Record<OwnerKind, TokenKind> = { user: 'user', 'service-account': 'service_account', 'admin-key': 'admin_key' };
-const OWNER_KIND_OF: Record<TokenKind, OwnerKind> = { user: 'user', service_account: 'service-account', admin_key: 'admin-key' };
+/**
+ * The kinds of token the inventory shows. SCIM bearer tokens (issue 5) are the provisioning
+ * client's credential, managed on their own page, and never listed here.
+ */
+export type InventoryKind = Exclude<TokenKind, 'scim'>;
+export const INVENTORY_KINDS: readonly InventoryKind[] = ['user', 'service_account', 'admin_key'];
 
-export function tokenKindOf(ownerKind: OwnerKind): TokenKind {
+const KIND_OF: Record<OwnerKind, InventoryKind> = { user: 'user', 'service-account': 'service_account', 'admin-key': 'admin_key' };
+const OWNER_KIND_OF: Record<InventoryKind, OwnerKind> = { user: 'user', service_account: 'service-account', admin_key: 'admin-key' };
+
+export function tokenKindOf(ownerKind: OwnerKind): InventoryKind {
   return KIND_OF[ownerKind];
 }
 
-export function ownerKindOf(kind: TokenKind): OwnerKind {
+export function isInventoryKind(kind: TokenKind): kind is InventoryKind {
+  return kind !== 'scim';
+}
+
+export function ownerKindOf(kind: InventoryKind): OwnerKind {
   return OWNER_KIND_OF[kind];
 }
 
@@ -52,7 +63,7 @@ export interface OrgTokenFilters {
   /** Never empty; sorted, so equal filters fingerprint alike. */
   statuses: LifecycleStatus[];
   /** Never empty; sorted. */
-  kinds: TokenKind[];
+  kinds: InventoryKind[];
   dates: Partial<Record<DateField, DateFilter>>;
   /** Tokens holding this exact scope. */
   scope: string | null;

@@ -2,7 +2,12 @@
  * Scopes of org admin API keys. The first nine are Atlassian's exact strings (CONTRACT.md §1.2), so
  * admins' scoped keys mean the same here; `verify:tokens` is Tokenward's own (issue #7): a service
  * holding it may ask whether a token is valid, and nothing else. The `*:directory:admin` pair is
- * Tokenward's too (issue #5): reading and changing the org's users and groups.
+ * Tokenward's too (issue #5): reading and changing the org's users and groups. The policy scopes
+ * are Atlassian's organization-policy strings (CONTRACT.md §6.2) reused for Tokenward's
+ * authentication policies and scope catalogue; the `*:token-requests:admin` pair is Tokenward's
+ * (issue #6): seeing the approval queue and deciding requests.
+ * Tokenward's too (issue #5): reading and changing the org's users and groups. The `*:audit-log:admin`
+ * pair (issue #8): reading and exporting the audit log; changing its retention and purging.
  */
 export const ADMIN_SCOPES = [
   'read:tokens:admin',
@@ -17,6 +22,13 @@ export const ADMIN_SCOPES = [
   'verify:tokens',
   'read:directory:admin',
   'write:directory:admin',
+  'read:policies:admin',
+  'write:policies:admin',
+  'delete:policies:admin',
+  'read:token-requests:admin',
+  'approve:token-requests:admin',
+  'read:audit-log:admin',
+  'write:audit-log:admin',
 ] as const;
 
 export type AdminScope = (typeof ADMIN_SCOPES)[number];

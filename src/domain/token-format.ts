@@ -12,12 +12,16 @@ import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { DomainError } from './errors.js';
 
-export type TokenKind = 'user' | 'service_account' | 'admin_key';
+/**
+ * `scim` (`twp_`, p for provisioning) authenticates an identity provider's SCIM client (issue #5,
+ * docs/scim.md). SCIM tokens live in their own table, never in the token inventory.
+ */
+export type TokenKind = 'user' | 'service_account' | 'admin_key' | 'scim';
 
-export const TOKEN_KINDS: readonly TokenKind[] = ['user', 'service_account', 'admin_key'];
+export const TOKEN_KINDS: readonly TokenKind[] = ['user', 'service_account', 'admin_key', 'scim'];
 
-const KIND_LETTER: Record<TokenKind, string> = { user: 'u', service_account: 's', admin_key: 'a' };
-const LETTER_KIND: Record<string, TokenKind> = { u: 'user', s: 'service_account', a: 'admin_key' };
+const KIND_LETTER: Record<TokenKind, string> = { user: 'u', service_account: 's', admin_key: 'a', scim: 'p' };
+const LETTER_KIND: Record<string, TokenKind> = { u: 'user', s: 'service_account', a: 'admin_key', p: 'scim' };
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const RANDOM_BYTES = 32;
@@ -29,7 +33,7 @@ export const TOKEN_LENGTH = PREFIX_LENGTH + BODY_LENGTH + CHECKSUM_LENGTH;
 /** Characters of the secret kept in clear for display (`twu_AbC123`), too few to help guessing. */
 const DISPLAY_BODY_CHARS = 6;
 
-const TOKEN_PATTERN = /^tw([usa])_([0-9A-Za-z]{43})([0-9A-Za-z]{6})$/;
+const TOKEN_PATTERN = /^tw([usap])_([0-9A-Za-z]{43})([0-9A-Za-z]{6})$/;
 
 export interface ParsedToken {
   kind: TokenKind;

@@ -1,13 +1,15 @@
 /**
- * Authentication of admin routes: a `preHandler` that turns the bearer admin API key into
- * `request.principal` and checks it against the route's org and scope. Every refusal is a
+ * Authentication of admin and member routes: `onRequest` hooks that turn the bearer admin API key,
+ * or the session cookie (src/http/session-auth.ts, with CSRF on state-changing requests), into
+ * `request.principal`, and check it against the route's org and scope. Every refusal is a
  * DomainError, so the one error mapper words it.
  */
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { DomainError } from '../domain/errors.js';
-import { authorizeOrgAccess, type Principal } from '../domain/principal.js';
+import { authorizeOrgAccess, type Principal, type UserSessionPrincipal } from '../domain/principal.js';
 import type { AdminScope } from '../domain/scopes.js';
 import type { TokenService } from '../service/token-service.js';
+import { assertCsrf } from './session-auth.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,17 +21,58 @@ export interface AuthDeps {
   tokens: Pick<TokenService, 'authenticateAdminKey'>;
 }
 
-/** `scope` null: any valid admin key of the route's org (or any org, on routes without `orgId`). */
+/** The session resolved by the app-wide hook (src/http/session-auth.ts), after its CSRF check. */
+function signedInPrincipal(request: FastifyRequest): UserSessionPrincipal | null {
+  if (!request.signedIn) return null;
+  assertCsrf(request);
+  return request.signedIn.principal;
+}
+
+/**
+ * Admin routes. `scope` null: any admin access to the route's org (every valid admin key; a
+ * person whose role holds an admin scope). On routes without `orgId`, a person is checked
+ * against their own org, so a member reaches no admin route at all.
+ */
 export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {
-    const principal = await deps.tokens.authenticateAdminKey(request.headers.authorization);
     const orgId = (request.params as { orgId?: unknown } | undefined)?.orgId;
+    const person = signedInPrincipal(request);
+    if (person) {
+      authorizeOrgAccess(person, typeof orgId === 'string' ? orgId : person.orgId, scope);
+      request.principal = person;
+      return;
+    }
+    if (request.headers.authorization === undefined && request.hasDeadSession) {
+      throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
+    }
+    const principal = await deps.tokens.authenticateAdminKey(request.headers.authorization);
     if (typeof orgId === 'string') authorizeOrgAccess(principal, orgId, scope);
     request.principal = principal;
+  };
+}
+
+/**
+ * Member routes (`/api/v1/me/...`): a signed-in person only, never an API key, with CSRF on
+ * state-changing requests. Handlers get the person from `sessionPrincipalOf(request)` and must
+ * scope every read and change to that person's own id: that is the whole of "a member reaches only
+ * their own data". Issue #6 hangs `/api/v1/me/tokens` here.
+ */
+export function requireSession(): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest) => {
+    if (request.headers.authorization !== undefined) throw new DomainError('UNAUTHENTICATED', 'This route is for signed-in people: API keys do not reach it.');
+    const person = signedInPrincipal(request);
+    if (!person) throw new DomainError('UNAUTHENTICATED', request.hasDeadSession ? 'Your session has ended: sign in again.' : 'Sign in first.');
+    request.principal = person;
   };
 }
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new DomainError('UNAUTHENTICATED');
   return request.principal;
+}
+
+export function sessionPrincipalOf(request: FastifyRequest): UserSessionPrincipal {
+  const principal = request.principal;
+  if (!principal || principal.kind !== 'user_session') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  return principal;
 }

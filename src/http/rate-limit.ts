@@ -3,7 +3,7 @@
  * `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (an ISO-8601 UTC date-time,
  * where @fastify/rate-limit gives seconds: rewritten in `onSend`); past the limit, 429 with
  * `Retry-After` in seconds (INFERRED there, harmless). The caller is the admin key (a digest of the
- * Authorization header, never the header itself) or, without one, the client IP. With Redis the
+ * Authorization header, never the header itself), else the session cookie (a digest), else the client IP. With Redis the
  * counters are shared by every node.
  */
 import { createHash } from 'node:crypto';
@@ -20,9 +20,15 @@ export interface RateLimitOptions {
   exemptPaths?: readonly string[];
 }
 
+const SESSION_COOKIE_VALUE = /(?:^|;\s*)tw_session=([^;]+)/;
+
 function callerKey(request: FastifyRequest): string {
   const authorization = request.headers.authorization;
   if (authorization) return `key:${createHash('sha256').update(authorization).digest('base64url').slice(0, 32)}`;
+  // A signed-in person (issue #5) is counted by their session, so people behind one NAT do not
+  // share a budget; a made-up cookie only buys the same budget an IP has.
+  const session = SESSION_COOKIE_VALUE.exec(request.headers.cookie ?? '')?.[1];
+  if (session) return `session:${createHash('sha256').update(session).digest('base64url').slice(0, 32)}`;
   return `ip:${request.ip}`;
 }
 

@@ -7,18 +7,36 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
+import type { IssuanceService } from '../service/issuance-service.js';
+import type { AuditLogService } from '../service/audit-log-service.js';
+import type { LeakedTokenService } from '../service/leaked-token-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
 import type { OrgTokenService } from '../service/org-token-service.js';
+import type { PolicyService } from '../service/policy-service.js';
+import type { SelfService } from '../service/self-service.js';
+import type { ScimGroupService } from '../service/scim-group-service.js';
+import type { ScimTokenService } from '../service/scim-token-service.js';
+import type { ScimUserService } from '../service/scim-user-service.js';
 import type { ServiceAccountService } from '../service/service-account-service.js';
 import type { TokenInventoryService } from '../service/token-inventory-service.js';
 import type { TokenService } from '../service/token-service.js';
 import type { UserDirectoryService } from '../service/user-directory-service.js';
+import type { LinkService } from '../service/link-service.js';
+import type { OidcService } from '../service/oidc-service.js';
+import type { SessionService } from '../service/session-service.js';
+import type { SignInService } from '../service/sign-in-service.js';
+import type { SsoConfigService } from '../service/sso-config-service.js';
 import { registerErrorHandling } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { SCIM_PREFIX } from './scim-helpers.js';
+import { scimPlugin } from './scim-plugin.js';
+import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { consoleRoutes } from './routes/console.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
@@ -26,8 +44,18 @@ import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { orgTokenRoutes } from './routes/org-tokens.js';
+import { tokenInventoryRoutes } from './routes/token-inventory-admin.js';
+import { policyRoutes } from './routes/policies.js';
+import { scopeRoutes } from './routes/scopes.js';
+import { tokenRequestRoutes } from './routes/token-requests.js';
+import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
+import { authRoutes, type SignInRateLimit } from './routes/auth.js';
+import { meRoutes } from './routes/me.js';
+import { ssoRoutes } from './routes/sso.js';
+import { userLinkRoutes } from './routes/user-links.js';
+import { registerSessionAuth } from './session-auth.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -38,6 +66,20 @@ export interface HttpServices {
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
   orgTokens: OrgTokenService;
+  policies: PolicyService;
+  issuance: IssuanceService;
+  approvals: ApprovalService;
+  selfService: SelfService;
+  sessions: SessionService;
+  signIn: SignInService;
+  links: LinkService;
+  oidc: OidcService;
+  ssoConfigs: SsoConfigService;
+  scimTokens: ScimTokenService;
+  scimUsers: ScimUserService;
+  scimGroups: ScimGroupService;
+  leakedTokens: LeakedTokenService;
+  auditLog: AuditLogService;
 }
 
 export interface HttpDeps {
@@ -51,6 +93,9 @@ export interface HttpDeps {
   /** The console's build (`web/dist` by default; tests point elsewhere). */
   consoleDir?: string;
   rateLimit: RateLimitOptions;
+  signInRateLimit: SignInRateLimit;
+  /** The clock, for answers that depend on the time (a SCIM token's status). */
+  now(): Date;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -78,6 +123,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
+  // Before every route: resolves the session cookie once per request (issue #5).
+  await registerSessionAuth(app, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -87,8 +134,18 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
         version: deps.version,
         description: 'Wire-compatible with Atlassian\'s "API Access" admin API, plus Tokenward\'s own extensions.',
       },
-      components: { securitySchemes: { adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' } } },
-      security: [{ adminApiKey: [] }],
+      components: {
+        securitySchemes: {
+          adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'tw_session',
+            description: 'A signed-in person (docs/sign-in.md); state-changing requests also need the X-CSRF-Token header. Admin routes accept it per the role -> scope table.',
+          },
+        },
+      },
+      security: [{ adminApiKey: [] }, { sessionCookie: [] }],
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
@@ -102,7 +159,20 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(tokenInventoryRoutes(deps.services));
+  await app.register(scopeRoutes(deps.services));
+  await app.register(policyRoutes(deps.services));
   await app.register(orgTokenRoutes(deps.services));
+  await app.register(tokenRequestRoutes(deps.services));
+  await app.register(userLinkRoutes(deps.services));
+  await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
+  await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
+  await app.register(meRoutes(deps.services));
+  await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
+  // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
+  await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
+  await app.register(secretScanningRoutes(deps.services));
+  await app.register(auditLogRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(consoleRoutes({ dir: deps.consoleDir }));

@@ -1,5 +1,5 @@
 /**
- * First start: create the org, its owner and an org admin API key holding every admin scope, once
+ * First start: create the org, its owner, the owner's one-time setup link and an org admin API key holding every admin scope, once
  * per database, even when several nodes start together (the `bootstrapped_at` setting is claimed
  * with an insert that only one transaction can win).
  */
@@ -12,6 +12,8 @@ import { digestsEqual } from '../domain/token-digest.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { ensurePolicyDefaults } from './policy-setup.js';
+import type { IssuedLink, LinkService } from './link-service.js';
 import { ALL_ADMIN_SCOPES, type TokenService } from './token-service.js';
 
 /** A reason the server must not start; the CLI prints `message` and exits 1. */
@@ -27,7 +29,7 @@ export interface BootstrapOptions {
 }
 
 export type BootstrapResult =
-  | { firstStart: true; org: Organization; owner: User; adminKey: { id: string; secret: string } }
+  | { firstStart: true; org: Organization; owner: User; adminKey: { id: string; secret: string }; ownerLink: IssuedLink }
   | { firstStart: false; orgs: Organization[] };
 
 export interface BootstrapDeps {
@@ -35,6 +37,7 @@ export interface BootstrapDeps {
   pepper: Pepper;
   clock: Clock;
   tokens: TokenService;
+  links: Pick<LinkService, 'issueIn'>;
 }
 
 export async function checkPepper(db: Kysely<Database>, pepper: Pepper): Promise<void> {
@@ -71,6 +74,7 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
       updatedAt: now,
     };
     await tx.users.insert(owner);
+    await ensurePolicyDefaults(tx, org.id, now);
     await tx.audit.append(
       auditEntry({ orgId: org.id, actorType: 'system', actorId: null, action: 'org.bootstrapped', targetType: 'org', targetId: org.id, details: { name: org.name, ownerId: owner.id } }, clock),
     );
@@ -83,7 +87,9 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
       presetSecret: options.presetAdminKey,
       audit: { actorType: 'system', actorId: null, ip: null },
     });
-    return { org, owner, adminKey: { id: issued.token.id, secret: issued.secret } };
+    // Issue #5: the owner's one-time link (24 hours) to set a password and reach the console.
+    const ownerLink = await deps.links.issueIn(tx, owner, 'owner_setup', { actorType: 'system', actorId: null, ip: null });
+    return { org, owner, adminKey: { id: issued.token.id, secret: issued.secret }, ownerLink };
   });
   if (created) return { firstStart: true, ...created };
   return { firstStart: false, orgs: await createStores(db).organizations.listAll() };

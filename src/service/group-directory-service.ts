@@ -11,7 +11,7 @@ import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
-import type { Caller, DirectoryServiceDeps } from './user-directory-service.js';
+import type { Caller, DirectoryServiceDeps, WithinTransaction } from './user-directory-service.js';
 
 export interface GroupDetail extends GroupSummary {
   memberIds: string[];
@@ -76,13 +76,14 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
   }
 
   return {
-    async createGroup(caller: Caller, orgId: string, input: { name: string }): Promise<GroupDetail> {
+    async createGroup(caller: Caller, orgId: string, input: { name: string }, within?: WithinTransaction<Group>): Promise<GroupDetail> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const group: Group = { id: newId('grp'), orgId, name: cleanName(input.name, 'name'), createdAt: clock() };
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         await tx.groups.insert(group);
         await audit(tx, caller, orgId, 'group.created', group.id, { name: group.name });
+        await within?.(tx, group);
         return { ...group, memberCount: 0, memberIds: [] };
       });
     },
@@ -100,7 +101,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
       return detailOf(stores, await mustFind(stores, orgId, groupId));
     },
 
-    async renameGroup(caller: Caller, orgId: string, groupId: string, input: { name: string }): Promise<GroupDetail> {
+    async renameGroup(caller: Caller, orgId: string, groupId: string, input: { name: string }, within?: WithinTransaction<Group>): Promise<GroupDetail> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const name = cleanName(input.name, 'name');
       return db.transaction().execute(async (trx) => {
@@ -110,6 +111,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
           await tx.groups.rename(orgId, groupId, name);
           await audit(tx, caller, orgId, 'group.renamed', groupId, { from: before.name, to: name });
         }
+        await within?.(tx, { ...before, name });
         return detailOf(tx, { ...before, name });
       });
     },

@@ -25,6 +25,13 @@ export function createOrganizationService(deps: { db: Kysely<Database> }) {
       if (!org) throw new DomainError('ORG_NOT_FOUND', `No organization has the id or name "${idOrName}".`);
       return org;
     },
+    /** For the CLI: the org named, or the only one when none is named (VALIDATION_FAILED when there are several). */
+    async resolveOnly(idOrName: string | undefined): Promise<Organization> {
+      if (idOrName !== undefined) return this.resolve(idOrName);
+      const all = await stores.organizations.listAll();
+      if (all.length !== 1) throw new DomainError('VALIDATION_FAILED', `There are ${all.length} organizations: name one with --org.`);
+      return all[0]!;
+    },
   };
 }
 

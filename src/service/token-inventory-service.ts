@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey, type Curs
 import { dateBoundsOf, type DateField } from '../domain/date-filters.js';
 import { DomainError } from '../domain/errors.js';
 import type { Token } from '../domain/models.js';
-import { actorOf, authorizeOrgAccess, type Principal } from '../domain/principal.js';
+import { actorOf, authorizeOrgAccess, principalId, type Principal } from '../domain/principal.js';
 import type { TokenKind } from '../domain/token-format.js';
 import {
   fingerprintOf,
@@ -160,7 +160,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
         const batch = await db.transaction().execute(async (trx) => {
           const store = createTokenSearchStore(trx, dialect);
           const rows = await store.nextManagedUserTokens(orgId, after, batchSize);
-          const revoked = await store.revokeMany(orgId, rows.map((r) => r.id), principal.tokenId, 'bulk_revoke', now);
+          const revoked = await store.revokeMany(orgId, rows.map((r) => r.id), principalId(principal), 'bulk_revoke', now);
           if (rows.length < batchSize) {
             await createStores(trx).audit.append(
               auditEntry(
@@ -185,7 +185,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
         const stores = createStores(trx);
         const key = await stores.tokens.findById(orgId, keyId);
         if (!key || key.kind !== 'admin_key' || key.status === 'revoked') throw new DomainError('TOKEN_NOT_FOUND', 'No such API key in this organization.');
-        await stores.tokens.revoke(orgId, keyId, principal.tokenId, 'admin_api', clock());
+        await stores.tokens.revoke(orgId, keyId, principalId(principal), 'admin_api', clock());
         await stores.audit.append(
           auditEntry({ orgId, ...actorOf(principal), ip, action: 'admin_key.revoked', targetType: 'token', targetId: keyId, details: { count: 1 } }, clock),
         );
@@ -215,7 +215,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
         const token = await stores.tokens.findById(orgId, tokenId);
         const isUsersToken = token?.kind === 'user' && token.owner?.type === 'user' && token.owner.id === accountId;
         if (!token || !isUsersToken || token.status === 'revoked') throw new DomainError('TOKEN_NOT_FOUND');
-        await stores.tokens.revoke(orgId, tokenId, principal.tokenId, 'admin_api', clock());
+        await stores.tokens.revoke(orgId, tokenId, principalId(principal), 'admin_api', clock());
         await stores.audit.append(
           auditEntry(
             { orgId, ...actorOf(principal), ip, action: 'token.revoked', targetType: 'token', targetId: tokenId, details: { owner: accountId, count: 1 } },

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Token, TokenOwner } from '../domain/models.js';
+import type { AuditEntry, Token, TokenOwner } from '../domain/models.js';
 import { tokenUnusableReason } from '../domain/models.js';
 import type { AdminKeyPrincipal } from '../domain/principal.js';
 import { ADMIN_SCOPES, isAdminScope } from '../domain/scopes.js';
@@ -41,7 +41,7 @@ export interface AdminKeyRequest {
   createdBy: string | null;
   /** An exact secret to use (TOKENWARD_BOOTSTRAP_ADMIN_KEY); normally a fresh one is generated. */
   presetSecret?: string | undefined;
-  audit: { actorType: 'user' | 'admin_key' | 'system'; actorId: string | null; ip: string | null };
+  audit: { actorType: AuditEntry['actorType']; actorId: string | null; ip: string | null };
 }
 
 /** A user's or service account's token; lifetime 1-365 days, one year by default (Atlassian's rule). */
@@ -51,6 +51,8 @@ export interface OwnedTokenRequest {
   label: string;
   scopes: readonly string[];
   expiresAt?: Date | undefined;
+  /** Instead of `expiresAt`: this many days from the token's creation instant (policy grants). */
+  lifetimeDays?: number | undefined;
   createdBy: string | null;
   audit: AdminKeyRequest['audit'];
 }
@@ -62,6 +64,7 @@ interface TokenDraft {
   label: string;
   scopes: readonly string[];
   expiresAt?: Date | null | undefined;
+  lifetimeDays?: number | undefined;
   createdBy: string | null;
   presetSecret?: string | undefined;
   audit: AdminKeyRequest['audit'];
@@ -90,7 +93,12 @@ export function createTokenService(deps: TokenServiceDeps) {
   /** Checks the lifetime rule and inserts the token with its audit entry, in the caller's transaction. */
   async function insertIssued(tx: Stores, draft: TokenDraft): Promise<IssuedToken> {
     const now = clock();
-    const expiresAt = draft.expiresAt === undefined ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS) : draft.expiresAt;
+    const expiresAt =
+      draft.lifetimeDays !== undefined
+        ? new Date(now.getTime() + draft.lifetimeDays * DAY_MS)
+        : draft.expiresAt === undefined
+          ? new Date(now.getTime() + draft.defaultLifetimeDays * DAY_MS)
+          : draft.expiresAt;
     if (expiresAt !== null) {
       const lifetimeMs = expiresAt.getTime() - now.getTime();
       if (!(lifetimeMs > 0 && lifetimeMs <= draft.maxLifetimeDays * DAY_MS)) {
@@ -195,9 +203,11 @@ export function createTokenService(deps: TokenServiceDeps) {
       }
       if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
       const digest = digestToken(pepper, parsed.secret);
-      const found = await stores.tokens.findByDigest(digest);
+      const now = clock();
+      // The one lookup every verifier shares: a rotated key's old secret works during its grace period.
+      const found = await stores.tokens.findBySecretDigest(digest, now);
       if (!found || !digestsEqual(found.digest, digest)) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
-      const reason = tokenUnusableReason(found.token, clock());
+      const reason = tokenUnusableReason(found.token, now);
       if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
       return { kind: 'admin_key', tokenId: found.token.id, orgId: found.token.orgId, scopes: found.token.scopes };
     },

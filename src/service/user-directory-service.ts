@@ -40,6 +40,12 @@ export interface UserQuery extends PageQuery {
   role?: UserRole | undefined;
 }
 
+/**
+ * Work another service (SCIM, issue #5) does in the same transaction as a directory change, after
+ * it and before the commit: if it throws, the change is rolled back with it.
+ */
+export type WithinTransaction<T> = (tx: Stores, result: T) => Promise<void>;
+
 export interface DirectoryServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
@@ -75,6 +81,8 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         status === 'deactivated'
           ? await tx.tokenStatus.suspendActiveUserTokens(orgId, userId)
           : await tx.tokenStatus.restoreSuspendedUserTokens(orgId, userId);
+      // A deactivated person is signed out everywhere at once (issue #5); sessions are not restored.
+      if (status === 'deactivated') await tx.sessions.deleteByUser(userId);
       await audit(
         tx,
         caller,
@@ -88,7 +96,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
   }
 
   return {
-    async createUser(caller: Caller, orgId: string, input: NewUser): Promise<User> {
+    async createUser(caller: Caller, orgId: string, input: NewUser, within?: WithinTransaction<User>): Promise<User> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const now = clock();
       const user: User = {
@@ -106,6 +114,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         const tx = createStores(trx);
         await tx.users.insert(user);
         await audit(tx, caller, orgId, 'user.created', user.id, { email: user.email, role: user.role, accountType: user.accountType });
+        await within?.(tx, user);
         return user;
       });
     },
@@ -126,7 +135,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
     },
 
     /** Name, e-mail and role. Demoting the last active owner is CONFLICT. */
-    async updateUser(caller: Caller, orgId: string, userId: string, patch: UserPatch): Promise<User> {
+    async updateUser(caller: Caller, orgId: string, userId: string, patch: UserPatch, within?: WithinTransaction<User>): Promise<User> {
       authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
       const changes = {
         ...(patch.email !== undefined ? { email: cleanEmail(patch.email) } : {}),
@@ -149,6 +158,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
             .map((field) => [field, { from: before[field], to: updated[field] }]),
         );
         await audit(tx, caller, orgId, 'user.updated', userId, { changes: changed });
+        await within?.(tx, updated);
         return updated;
       });
     },

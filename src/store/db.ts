@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { deriveAuditChainKey } from '../domain/audit-chain.js';
+import { pepperFingerprint } from '../domain/token-digest.js';
+import { AuditChainKeyPlugin } from './audit-chain-key.js';
 import { migrationsFor } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -30,6 +33,15 @@ export interface DatabaseOptions {
   sqliteFileName?: string;
   log?: (event: LogEvent) => void;
   poolSize?: number;
+  /**
+   * The server's pepper: audit entries appended through this handle are chained under a key
+   * derived from it (src/store/audit-chain-key.ts). The composition root always passes it.
+   */
+  pepper?: Buffer | undefined;
+}
+
+function withAuditChainKey(db: Kysely<Database>, pepper: Buffer | undefined): Kysely<Database> {
+  return pepper ? db.withPlugin(new AuditChainKeyPlugin(deriveAuditChainKey(pepper), pepperFingerprint(pepper))) : db;
 }
 
 const INT8_OID = 20;
@@ -49,7 +61,7 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: options.log });
+  const db = withAuditChainKey(new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: options.log }), options.pepper);
   return {
     db,
     dialect: 'sqlite',
@@ -73,7 +85,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
+  const db = withAuditChainKey(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log }), options.pepper);
   return {
     db,
     dialect: 'postgres',

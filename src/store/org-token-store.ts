@@ -10,8 +10,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DateBounds, DateField } from '../domain/date-filters.js';
 import type { ServiceAccountStatus, Token, UserStatus } from '../domain/models.js';
-import type { LifecycleStatus } from '../domain/org-token-query.js';
-import type { TokenKind } from '../domain/token-format.js';
+import { INVENTORY_KINDS, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import type { Sort } from '../domain/token-query.js';
 import type { DialectName } from './db.js';
 import type { Database, TokenTable } from './schema.js';
@@ -20,7 +19,7 @@ import { toToken } from './token-store.js';
 
 export interface OrgTokenSearch {
   orgId: string;
-  kinds: readonly TokenKind[];
+  kinds: readonly InventoryKind[];
   statuses: readonly LifecycleStatus[];
   q: string | null;
   dates: Partial<Record<DateField, DateBounds>>;
@@ -44,7 +43,7 @@ export interface OrgTokenRow {
 }
 
 export interface CountCell {
-  kind: TokenKind;
+  kind: InventoryKind;
   status: LifecycleStatus;
   count: number;
 }
@@ -175,16 +174,16 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       const result = await sql<{ kind: string; status: string; n: number | string }>`
         select t.kind as kind, ${statusExpr} as status, count(*) as n
         from tokens t
-        where ${allOf(predicates(search, { withStatus: false }))}
+        where ${allOf([...predicates(search, { withStatus: false }), sql<SqlBool>`t.kind in (${sql.join(INVENTORY_KINDS)})`])}
         group by 1, 2`.execute(db);
-      return result.rows.map((row) => ({ kind: row.kind as TokenKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
+      return result.rows.map((row) => ({ kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
     },
 
     /** One token of the org, revoked ones included, with its owner. */
     async findWithOwner(orgId: string, tokenId: string): Promise<OrgTokenRow | null> {
       const result = await sql<JoinedRow>`
         select t.*, ${OWNER_COLUMNS} from tokens t ${OWNER_JOINS}
-        where t.org_id = ${orgId} and t.id = ${tokenId}`.execute(db);
+        where t.org_id = ${orgId} and t.id = ${tokenId} and t.kind in (${sql.join(INVENTORY_KINDS)})`.execute(db);
       const row = result.rows[0];
       return row ? { token: toToken(row), owner: toOwner(row) } : null;
     },

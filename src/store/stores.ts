@@ -3,12 +3,24 @@
  * (`db.transaction().execute((trx) => work(createStores(trx)))`).
  */
 import type { Kysely } from 'kysely';
+import { createAuditChainStore } from './audit-chain-store.js';
 import { createAuditStore } from './audit-store.js';
+import { createAuthLinkStore } from './auth-link-store.js';
+import { createCredentialStore } from './credential-store.js';
 import { createGroupStore } from './group-store.js';
 import { createOrganizationStore } from './organization-store.js';
+import { createPolicyStore } from './policy-store.js';
+import { createScopeStore } from './scope-store.js';
+import { createScimStore } from './scim-store.js';
+import { createScimTokenStore } from './scim-token-store.js';
 import type { Database } from './schema.js';
 import { createServiceAccountStore } from './service-account-store.js';
+import { createSessionStore } from './session-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createTokenDeliveryStore } from './token-delivery-store.js';
+import { createTokenRequestStore } from './token-request-store.js';
+import { createSsoConfigStore } from './sso-config-store.js';
+import { createTokenLeakQueries } from './token-leak-queries.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
@@ -21,8 +33,20 @@ export function createStores(db: Kysely<Database>) {
     serviceAccounts: createServiceAccountStore(db),
     tokens: createTokenStore(db),
     audit: createAuditStore(db),
+    auditChains: createAuditChainStore(db),
     groups: createGroupStore(db),
     tokenStatus: createTokenStatusQueries(db),
+    scopes: createScopeStore(db),
+    policies: createPolicyStore(db),
+    tokenRequests: createTokenRequestStore(db),
+    tokenDeliveries: createTokenDeliveryStore(db),
+    credentials: createCredentialStore(db),
+    sessions: createSessionStore(db),
+    authLinks: createAuthLinkStore(db),
+    ssoConfigs: createSsoConfigStore(db),
+    scimTokens: createScimTokenStore(db),
+    scim: createScimStore(db),
+    tokenLeaks: createTokenLeakQueries(db),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Token, TokenOwner, TokenStatus } from '../domain/models.js';
 import type { TokenKind } from '../domain/token-format.js';
 import { searchTextOf } from '../domain/token-query.js';
 import type { Database, TokenTable } from './schema.js';
+import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonArray, toDate, toDateOrNull, toMsOrNull } from './rows.js';
 
 export function toToken(row: Selectable<TokenTable>): Token {
@@ -98,6 +99,76 @@ export function createTokenStore(db: Kysely<Database>) {
     async findByDigest(digest: string): Promise<{ token: Token; digest: string } | null> {
       const row = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
       return row ? { token: toToken(row), digest: row.digest } : null;
+    },
+
+    /**
+     * THE lookup of a presented secret's digest, for every verifier (admin keys here, members' and
+     * service accounts' tokens in issue #7): the current digest, or the digest a rotation replaced
+     * while its grace period lasts (`previous_digest_until` after `now`). Returns the digest that
+     * matched, for a constant-time compare, and whether it was the previous one.
+     */
+    async findBySecretDigest(digest: string, now: Date): Promise<{ token: Token; digest: string; isPrevious: boolean } | null> {
+      const current = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
+      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false };
+      const previous = await db
+        .selectFrom('tokens')
+        .selectAll()
+        .where('previous_digest', '=', digest)
+        .where('previous_digest_until', '>', now.getTime())
+        .executeTakeFirst();
+      return previous?.previous_digest ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true } : null;
+    },
+
+    /** The stored digest of one token, for rotation. */
+    async digestOf(orgId: string, id: string): Promise<string | null> {
+      const row = await db.selectFrom('tokens').select('digest').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return row?.digest ?? null;
+    },
+
+    /**
+     * Gives the token a new secret (rotation, one-time delivery). `previous`: the replaced digest
+     * keeps verifying until `until`; null forgets it at once.
+     */
+    async replaceDigest(orgId: string, id: string, digest: string, displayPrefix: string, previous: { digest: string; until: Date } | null): Promise<void> {
+      await db
+        .updateTable('tokens')
+        .set({ digest, display_prefix: displayPrefix, previous_digest: previous?.digest ?? null, previous_digest_until: previous ? previous.until.getTime() : null })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Shortens expiry and narrows scopes (policy clamp). */
+    async clamp(orgId: string, id: string, expiresAt: Date, scopes: readonly string[]): Promise<void> {
+      await db.updateTable('tokens').set({ expires_at: expiresAt.getTime(), scopes: JSON.stringify(scopes) }).where('org_id', '=', orgId).where('id', '=', id).execute();
+    },
+
+    /**
+     * A page of the org's live members' and service accounts' tokens (active or suspended, not yet
+     * expired) by id, with the address of their last use: what a policy change may break.
+     */
+    async listGoverned(orgId: string, now: Date, afterId: string | null, limit: number): Promise<Array<{ token: Token; lastActiveIp: string | null }>> {
+      let query = db
+        .selectFrom('tokens')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('kind', 'in', ['user', 'service_account'])
+        .where('status', '!=', 'revoked')
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.getTime())]));
+      if (afterId !== null) query = query.where('id', '>', afterId);
+      const rows = await query.orderBy('id').limit(limit).execute();
+      return rows.map((row) => ({ token: toToken(row), lastActiveIp: row.last_active_ip }));
+    },
+
+    /** A keyset page of one owner's tokens (every status), oldest first. */
+    async listOfOwner(orgId: string, owner: TokenOwner, page: KeysetRequest): Promise<KeysetResult<Token>> {
+      const column = owner.type === 'user' ? 'owner_user_id' : 'owner_service_account_id';
+      let query = db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where(column, '=', owner.id);
+      const condition = keysetCondition('tokens', page);
+      if (condition) query = query.where(condition);
+      const direction = keysetDirection(page);
+      const rows = await query.orderBy('created_at', direction).orderBy('id', direction).limit(page.limit + 1).execute();
+      return keysetResult(rows, page, toToken);
     },
 
     async findById(orgId: string, id: string): Promise<Token | null> {

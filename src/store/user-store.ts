@@ -6,7 +6,7 @@ import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, typ
 import type { Database, UserTable } from './schema.js';
 import { toDate } from './rows.js';
 
-function toUser(row: Selectable<UserTable>): User {
+export function toUser(row: Selectable<UserTable>): User {
   return {
     id: row.id,
     orgId: row.org_id,

@@ -26,6 +26,7 @@ describe('token format', () => {
     expect(secret).toHaveLength(TOKEN_LENGTH);
     expect(generateToken('service_account').secret.startsWith('tws_')).toBe(true);
     expect(generateToken('admin_key').secret.startsWith('twa_')).toBe(true);
+    expect(generateToken('scim').secret.startsWith('twp_')).toBe(true);
   });
 
   it('round-trips: every generated token parses back to its kind and display prefix', () => {

@@ -35,7 +35,17 @@ describe.each(DIALECTS)('admin routes under bad input on %s', (dialect) => {
     const user = await seedUser(t.app, t.orgId);
     const bot = await seedServiceAccount(t.app, t.orgId);
     const token = await seedToken(t.app, t.orgId, { type: 'user', id: user.id });
-    ids = [user.id, bot.id, token.token.id, 'unknown', ''];
+    // Issue #6: a policy (and the default one) and a pending token request, so bodies reach deep.
+    const policy = await t.app.http.inject({
+      method: 'POST',
+      url: `/admin/tokenward/v1/orgs/${t.orgId}/policies`,
+      headers: bearer(t.adminKey),
+      payload: { data: { type: 'policy', attributes: { type: 'authentication', name: 'fuzzed', rule: { tokenCreation: 'approval', maxLifetimeDays: 90 }, assignees: { userIds: [user.id] } } } },
+    });
+    const policyIds = (await t.app.core.services.policies.effectivePolicyOf(t.orgId, { type: 'user', id: user.id })).effective.applied.map((a) => a.policy.id);
+    const request = await t.app.core.services.selfService.fileRequest(t.orgId, user.id, { label: 'fuzz', scopes: ['read:jira-work'] }, null);
+    expect(policy.statusCode).toBe(201);
+    ids = [user.id, bot.id, token.token.id, ...policyIds, request.id, 'unknown', ''];
   });
   afterAll(async () => t.close());
 

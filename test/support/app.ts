@@ -1,6 +1,6 @@
 /** A whole app (real database, real services, Fastify) for HTTP tests, with its logs captured. */
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { DialectName } from '../../src/store/db.js';
@@ -31,6 +31,11 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     rateLimitMax: 1000,
     rateLimitWindowSeconds: 60,
     redisUrl: undefined,
+    sessionIdleMinutes: 120,
+    sessionMaxHours: 12,
+    loginRateLimitPerEmail: 10,
+    loginRateLimitPerIp: 50,
+    secretScanning: { keysUrl: 'http://127.0.0.1:9/unused-github-keys', keysFile: undefined, githubToken: undefined },
     ...overrides,
   };
 }
@@ -38,6 +43,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
 export interface TestAppOptions {
   config?: Partial<Config>;
   clock?: Clock;
+  /** Where self-service links go (the delivery seam); default: the app's own (logs the link id only). */
+  deliverLink?: AppOptions['deliverLink'];
   /** Runs before `ready()`: the place to add test-only routes. */
   beforeReady?: (http: App['http']) => void;
 }
@@ -51,7 +58,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
       done();
     },
   });
-  const app = await createApp({ config: testConfig(db, options.config), clock: options.clock, logDestination });
+  const app = await createApp({ config: testConfig(db, options.config), clock: options.clock, logDestination, deliverLink: options.deliverLink });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);
   await app.http.ready();

@@ -13,11 +13,13 @@ export interface Operation {
   hasBody: boolean;
 }
 
-export function adminOperations(app: App): Operation[] {
-  const spec = app.http.swagger() as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: unknown }>> };
-  const operations: Operation[] = [];
+type Spec = { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: unknown; security?: unknown[] }>> };
+
+function operationsWhere(app: App, keep: (path: string) => boolean): Array<Operation & { isPublic: boolean }> {
+  const spec = app.http.swagger() as Spec;
+  const operations: Array<Operation & { isPublic: boolean }> = [];
   for (const [path, methods] of Object.entries(spec.paths)) {
-    if (!path.startsWith('/admin/') && !path.startsWith('/users/')) continue;
+    if (!keep(path)) continue;
     for (const [method, operation] of Object.entries(methods)) {
       operations.push({
         method: method.toUpperCase() as Operation['method'],
@@ -25,10 +27,26 @@ export function adminOperations(app: App): Operation[] {
         hasOrgParam: path.includes('{orgId}'),
         queryNames: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         hasBody: operation.requestBody !== undefined,
+        // `security: []` in the OpenAPI: a route anyone may call (sign-in itself).
+        isPublic: Array.isArray(operation.security) && operation.security.length === 0,
       });
     }
   }
   return operations;
+}
+
+export function adminOperations(app: App): Operation[] {
+  return operationsWhere(app, (path) => path.startsWith('/admin/') || path.startsWith('/users/'));
+}
+
+/** Member-facing routes (`/api/v1/...`, issue #5); `isPublic` ones need no session (sign-in, SSO). */
+export function memberOperations(app: App): Array<Operation & { isPublic: boolean }> {
+  return operationsWhere(app, (path) => path.startsWith('/api/v1/'));
+}
+
+/** Read operations that are POSTs (counts take id lists in the body): an auditor may call them. */
+export function isReadOperation(operation: Operation): boolean {
+  return operation.method === 'GET' || (operation.method === 'POST' && operation.path.endsWith('/count'));
 }
 
 /** Fills path parameters: the org id given, anything else with `other`. */

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.js';
-import { actorOf } from '../../domain/principal.js';
+import { actorOf, principalId } from '../../domain/principal.js';
 import type { TokenInventoryService } from '../../service/token-inventory-service.js';
 import { ALL_ADMIN_SCOPES, type TokenService } from '../../service/token-service.js';
 import { principalOf, requireAdmin } from '../auth.js';
@@ -51,7 +51,7 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
           label: fields.label ?? 'admin API key',
           scopes: fields.scopes && fields.scopes.length > 0 ? fields.scopes : ALL_ADMIN_SCOPES,
           expiresAt,
-          createdBy: principal.tokenId,
+          createdBy: principalId(principal),
           audit: { ...actorOf(principal), ip: request.ip },
         });
         const { token } = issued;

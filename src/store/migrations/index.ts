@@ -5,6 +5,10 @@ import * as initial from './0001_initial.js';
 import * as tokenSearch from './0002_token_search.js';
 import * as serviceAccounts from './0003_service_accounts.js';
 import * as directory from './0004_directory.js';
+import * as signIn from './0005_sign_in.js';
+import * as scim from './0006_scim.js';
+import * as policies from './0007_policies.js';
+import * as auditChain from './0008_audit_chain.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -16,6 +20,10 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002_token_search': tokenSearch,
   '0003_service_accounts': serviceAccounts,
   '0004_directory': directory,
+  '0005_sign_in': signIn,
+  '0006_scim': scim,
+  '0007_policies': policies,
+  '0008_audit_chain': auditChain,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,141 @@
+/**
+ * Where policies bite (issue #6): when a token is born (self-service, approval, central issuance)
+ * and when it is used (issue #7's verifier calls `checkTokenUse`). Pure: no I/O, `now` passed in.
+ */
+import { DomainError } from './errors.js';
+import { isIpAllowed } from './ip-allowlist.js';
+import type { Token } from './models.js';
+import type { PolicyRule } from './policy.js';
+
+export const DAY_MS = 86_400_000;
+
+/** The parts of an effective policy that enforcement needs, the allowed scopes already expanded. */
+export interface EnforceableRule {
+  policyId: string;
+  policyName: string;
+  rule: PolicyRule;
+  /** `rule.allowedScopes` expanded against the org's catalogue (classes become names). */
+  allowedScopeNames: ReadonlySet<string>;
+}
+
+export interface GrantRequest {
+  scopes: readonly string[];
+  /** Unset: the policy's default lifetime. */
+  lifetimeDays?: number | undefined;
+}
+
+export interface Grant {
+  scopes: string[];
+  lifetimeDays: number;
+}
+
+const HOW_TO_ASK = 'Ask an administrator to change the policy or to assign you to another one.';
+
+/**
+ * The scopes and lifetime a new token gets, or a refusal. A lifetime above the cap is refused, never
+ * clamped: the requester asked for something specific and must know it was not granted
+ * (docs/policies.md, "Refuse, not clamp").
+ */
+export function grantWithinPolicy(enforceable: EnforceableRule, request: GrantRequest): Grant {
+  const { rule, policyName } = enforceable;
+  const scopes = [...new Set(request.scopes)];
+  const disallowed = scopes.filter((s) => !enforceable.allowedScopeNames.has(s));
+  if (disallowed.length > 0) {
+    throw new DomainError('SCOPE_NOT_ALLOWED', `The policy "${policyName}" does not allow the scopes ${disallowed.join(', ')}. ${HOW_TO_ASK}`);
+  }
+  const lifetimeDays = request.lifetimeDays ?? rule.defaultLifetimeDays;
+  if (!Number.isInteger(lifetimeDays) || lifetimeDays < 1) throw new DomainError('VALIDATION_FAILED', 'The lifetime must be a whole number of days, at least 1.');
+  if (lifetimeDays > rule.maxLifetimeDays) {
+    throw new DomainError('LIFETIME_TOO_LONG', `The policy "${policyName}" caps token lifetimes at ${rule.maxLifetimeDays} days; ${lifetimeDays} were asked for.`);
+  }
+  return { scopes, lifetimeDays };
+}
+
+/** Whether a member may mint a token themself right now: 'direct', 'approval', or a refusal. */
+export function selfCreationPath(enforceable: EnforceableRule): 'direct' | 'approval' {
+  const { rule, policyName } = enforceable;
+  if (rule.tokenCreation === 'blocked') {
+    throw new DomainError(
+      'TOKEN_CREATION_BLOCKED',
+      `The policy "${policyName}" blocks members from creating API tokens. An administrator can issue one for you, or move you to a policy that allows creation.`,
+    );
+  }
+  return rule.tokenCreation === 'allowed' ? 'direct' : 'approval';
+}
+
+export type UseRefusal = 'USE_BLOCKED_BY_POLICY' | 'IP_NOT_ALLOWED' | 'INSUFFICIENT_SCOPE';
+
+export type UseDecision =
+  | { allowed: true; /** The token's scopes the policy still allows: what the call may use. */ usableScopes: string[] }
+  | { allowed: false; code: UseRefusal; detail: string };
+
+export interface TokenUseCheck {
+  enforceable: EnforceableRule;
+  tokenScopes: readonly string[];
+  /** The caller's address; null when unknown (refused by a non-empty allowlist). */
+  ip: string | null;
+  now: Date;
+  /** Scopes the call needs; every one must be among the usable scopes. */
+  requiredScopes?: readonly string[] | undefined;
+}
+
+/**
+ * Issue #7's verifier: may this token be used now, from this address, for this call? Checks in this
+ * order: the policy blocks use; the address is outside the allowlist; the call needs a scope the
+ * token lacks or the policy no longer allows (a token left as it was after a policy tightened keeps
+ * its scopes on record, but cannot use the disallowed ones). Token status and expiry are the
+ * verifier's own checks (`tokenUnusableReason`), before this one.
+ *
+ *   checkTokenUse({ enforceable, tokenScopes: ['read:jira-work'], ip: '10.1.2.3', now, requiredScopes: ['read:jira-work'] })
+ *   // -> { allowed: true, usableScopes: ['read:jira-work'] }
+ */
+export function checkTokenUse(check: TokenUseCheck): UseDecision {
+  const { enforceable } = check;
+  const { rule, policyName } = enforceable;
+  if (rule.tokenUse === 'blocked') {
+    return { allowed: false, code: 'USE_BLOCKED_BY_POLICY', detail: `The policy "${policyName}" blocks the use of API tokens.` };
+  }
+  if (!isIpAllowed(rule.ipAllowlist, check.ip)) {
+    return { allowed: false, code: 'IP_NOT_ALLOWED', detail: `The policy "${policyName}" does not allow API tokens from this address.` };
+  }
+  const usableScopes = check.tokenScopes.filter((s) => enforceable.allowedScopeNames.has(s));
+  const missing = (check.requiredScopes ?? []).filter((s) => !usableScopes.includes(s));
+  if (missing.length > 0) {
+    return { allowed: false, code: 'INSUFFICIENT_SCOPE', detail: `The token may not use the scopes ${missing.join(', ')}.` };
+  }
+  return { allowed: true, usableScopes };
+}
+
+export type Violation = 'LIFETIME_TOO_LONG' | 'SCOPES_NOT_ALLOWED' | 'IP_NOT_ALLOWED' | 'USE_BLOCKED';
+
+export interface TokenViolations {
+  violations: Violation[];
+  disallowedScopes: string[];
+}
+
+/**
+ * How an existing token breaks a rule (impact preview). Lifetime: it expires later than
+ * `now + maxLifetimeDays`, or never. IP: its last use came from outside the allowlist.
+ */
+export function violationsOf(enforceable: EnforceableRule, token: Pick<Token, 'scopes' | 'expiresAt'> & { lastActiveIp: string | null }, now: Date): TokenViolations {
+  const { rule } = enforceable;
+  const violations: Violation[] = [];
+  const cap = now.getTime() + rule.maxLifetimeDays * DAY_MS;
+  if (token.expiresAt === null || token.expiresAt.getTime() > cap) violations.push('LIFETIME_TOO_LONG');
+  const disallowedScopes = token.scopes.filter((s) => !enforceable.allowedScopeNames.has(s));
+  if (disallowedScopes.length > 0) violations.push('SCOPES_NOT_ALLOWED');
+  if (token.lastActiveIp !== null && !isIpAllowed(rule.ipAllowlist, token.lastActiveIp)) violations.push('IP_NOT_ALLOWED');
+  if (rule.tokenUse === 'blocked') violations.push('USE_BLOCKED');
+  return { violations, disallowedScopes };
+}
+
+/**
+ * Clamping a token to a rule: expiry no later than `now + maxLifetimeDays`, disallowed scopes
+ * dropped. `revoke` is true when nothing usable would remain (every scope dropped).
+ */
+export function clampToRule(enforceable: EnforceableRule, token: Pick<Token, 'scopes' | 'expiresAt'>, now: Date): { expiresAt: Date; scopes: string[]; revoke: boolean } {
+  const cap = now.getTime() + enforceable.rule.maxLifetimeDays * DAY_MS;
+  const expiresAt = new Date(token.expiresAt === null ? cap : Math.min(token.expiresAt.getTime(), cap));
+  const scopes = token.scopes.filter((s) => enforceable.allowedScopeNames.has(s));
+  return { expiresAt, scopes, revoke: token.scopes.length > 0 && scopes.length === 0 };
+}

@@ -1,0 +1,131 @@
+/**
+ * Authentication policies (issue #6; docs/policies.md): what members may do with API tokens. An org
+ * has one default policy, which applies to everyone no other policy covers, and any number of
+ * policies assigned to groups, single users or service accounts.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError } from './errors.js';
+import { normalizeAllowlist } from './ip-allowlist.js';
+import { CLASS_PREFIX, isScopeClass, type ScopeDefinition } from './scope-catalogue.js';
+import { encodeBase62 } from './token-format.js';
+
+export type TokenCreation = 'allowed' | 'approval' | 'blocked';
+export type TokenUse = 'allowed' | 'blocked';
+export type PolicyStatus = 'enabled' | 'disabled';
+export type AssigneeType = 'user' | 'group' | 'service_account';
+
+export const MIN_LIFETIME_DAYS = 1;
+export const MAX_LIFETIME_DAYS = 365;
+export const MAX_POLICY_PRIORITY = 1_000_000;
+
+export interface PolicyRule {
+  tokenCreation: TokenCreation;
+  tokenUse: TokenUse;
+  /** 1-365: no token governed by the policy may live longer. */
+  maxLifetimeDays: number;
+  /** Used when a request names no lifetime; never above `maxLifetimeDays`. */
+  defaultLifetimeDays: number;
+  /** Scope names and `class:<read|write|delete|admin>` entries. */
+  allowedScopes: string[];
+  /** CIDR blocks; empty allows every address. */
+  ipAllowlist: string[];
+  /** Revoke tokens unused this many days (the automation issue acts on it); null: never. */
+  idleRevokeAfterDays: number | null;
+  requireJustification: boolean;
+}
+
+export interface PolicyAssignees {
+  groupIds: string[];
+  userIds: string[];
+  serviceAccountIds: string[];
+}
+
+export interface Policy {
+  id: string;
+  orgId: string;
+  name: string;
+  status: PolicyStatus;
+  /** Higher wins when several policies apply to one person (see policy-resolution.ts). */
+  priority: number;
+  isDefault: boolean;
+  rule: PolicyRule;
+  assignees: PolicyAssignees;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The default policy of a fresh org: everything allowed within Atlassian's one-year cap. */
+export const OPEN_RULE: PolicyRule = {
+  tokenCreation: 'allowed',
+  tokenUse: 'allowed',
+  maxLifetimeDays: MAX_LIFETIME_DAYS,
+  defaultLifetimeDays: MAX_LIFETIME_DAYS,
+  allowedScopes: ['class:read', 'class:write', 'class:delete', 'class:admin'],
+  ipAllowlist: [],
+  idleRevokeAfterDays: null,
+  requireJustification: false,
+};
+
+export const DEFAULT_POLICY_NAME = 'Default authentication policy';
+
+/**
+ * The default policy's id is derived from the org id, so seeding it lazily from two requests at
+ * once inserts one row (the second insert meets the primary key).
+ */
+export function defaultPolicyIdOf(orgId: string): string {
+  const digest = createHash('sha256').update(`tokenward:default-policy:${orgId}`).digest('hex').slice(0, 32);
+  return `pol_${encodeBase62(BigInt(`0x${digest}`), 22)}`;
+}
+
+/** A rule as a client sends it: everything but the two enums and the cap may be left out. */
+export interface RuleInput {
+  tokenCreation: TokenCreation;
+  tokenUse?: TokenUse | undefined;
+  maxLifetimeDays: number;
+  defaultLifetimeDays?: number | undefined;
+  allowedScopes?: string[] | undefined;
+  ipAllowlist?: string[] | undefined;
+  idleRevokeAfterDays?: number | null | undefined;
+  requireJustification?: boolean | undefined;
+}
+
+function invalid(detail: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', detail);
+}
+
+/**
+ * Checks a rule against the org's catalogue and fills defaults. Every scope entry must be a class
+ * or a scope the catalogue holds, so a typo cannot silently allow nothing.
+ */
+export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinition[]): PolicyRule {
+  const max = input.maxLifetimeDays;
+  if (!Number.isInteger(max) || max < MIN_LIFETIME_DAYS || max > MAX_LIFETIME_DAYS) throw invalid('maxLifetimeDays must be a whole number of days from 1 to 365.');
+  const defaultDays = input.defaultLifetimeDays ?? max;
+  if (!Number.isInteger(defaultDays) || defaultDays < MIN_LIFETIME_DAYS || defaultDays > max) {
+    throw invalid('defaultLifetimeDays must be a whole number of days from 1 to maxLifetimeDays.');
+  }
+  const idle = input.idleRevokeAfterDays ?? null;
+  if (idle !== null && (!Number.isInteger(idle) || idle < 1 || idle > 3650)) throw invalid('idleRevokeAfterDays must be null or 1-3650 days.');
+  const known = new Set(catalogue.map((s) => s.name));
+  const allowedScopes = [...new Set(input.allowedScopes ?? OPEN_RULE.allowedScopes)];
+  for (const entry of allowedScopes) {
+    const isClass = entry.startsWith(CLASS_PREFIX) && isScopeClass(entry.slice(CLASS_PREFIX.length));
+    if (!isClass && !known.has(entry)) throw invalid(`allowedScopes: "${entry.slice(0, 100)}" is neither a scope of the catalogue nor class:read|write|delete|admin.`);
+  }
+  return {
+    tokenCreation: input.tokenCreation,
+    tokenUse: input.tokenUse ?? 'allowed',
+    maxLifetimeDays: max,
+    defaultLifetimeDays: defaultDays,
+    allowedScopes,
+    ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? []),
+    idleRevokeAfterDays: idle,
+    requireJustification: input.requireJustification ?? false,
+  };
+}
+
+export function cleanPolicyName(input: string): string {
+  const name = input.trim();
+  if (name.length === 0 || name.length > 200) throw invalid('The policy name must hold 1-200 characters.');
+  return name;
+}

@@ -1,0 +1,21 @@
+/** A member's request for a token, waiting for an approver (issue #6). */
+export type TokenRequestStatus = 'pending' | 'approved' | 'denied';
+
+export interface TokenRequest {
+  id: string;
+  orgId: string;
+  requesterId: string;
+  label: string;
+  scopes: string[];
+  lifetimeDays: number;
+  justification: string | null;
+  policyId: string;
+  status: TokenRequestStatus;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  grantedScopes: string[] | null;
+  grantedLifetimeDays: number | null;
+  tokenId: string | null;
+  createdAt: Date;
+}

@@ -1,0 +1,67 @@
+/** Tokenward's audit log API (issue #8; docs/audit.md). */
+import { Type, type Static } from 'typebox';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+const Links = Type.Object({
+  self: Type.String(),
+  next: Type.Union([Type.String(), Type.Null()]),
+  prev: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The filters shared by the list and the export. */
+const filters = {
+  action: Type.Optional(
+    Type.String({ maxLength: 100, pattern: '^[A-Za-z0-9_.-]+(\\.\\*)?$', description: 'An exact action (`token.revoked`), or a family with `.*` (`token.*`).' }),
+  ),
+  actorType: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('admin_key'), Type.Literal('system')])),
+  actorId: Type.Optional(Id),
+  targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  targetId: Type.Optional(Id),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or after this time (ISO-8601).' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Entries before this time (ISO-8601).' })),
+};
+
+export const AuditLogQuery = Type.Object({
+  ...filters,
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, description: 'Default 100; values above 1000 are treated as 1000.' })),
+  cursor: Type.Optional(Type.String({ maxLength: 4096, description: 'A `links.next` or `links.prev` value of the previous page.' })),
+});
+export type AuditLogQuery = Static<typeof AuditLogQuery>;
+
+export const AuditExportQuery = Type.Object({
+  ...filters,
+  format: Type.Optional(Type.Union([Type.Literal('jsonl'), Type.Literal('csv')], { description: 'Default jsonl.' })),
+});
+export type AuditExportQuery = Static<typeof AuditExportQuery>;
+
+export const AuditEntryJson = Type.Object({
+  seq: Type.Integer({ description: 'Insertion order, across the instance.' }),
+  id: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  actorType: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  hash: Type.Union([Type.String(), Type.Null()], { description: "The entry's link in the org's hash chain (docs/audit.md)." }),
+});
+export type AuditEntryJson = Static<typeof AuditEntryJson>;
+
+export const AuditLogPage = Type.Object({ data: Type.Array(AuditEntryJson), links: Links });
+
+export const AuditSettings = Type.Object(
+  {
+    retentionDays: Type.Union([Type.Integer({ minimum: 30, maximum: 36500 }), Type.Null()], {
+      description: 'Entries older than this many days are purged by the retention job; null keeps them forever (the default).',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type AuditSettings = Static<typeof AuditSettings>;
+
+export const PurgeResultJson = Type.Object({
+  purged: Type.Integer(),
+  before: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Entries older than this were due; null when the org keeps entries forever.' }),
+});

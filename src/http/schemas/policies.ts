@@ -1,0 +1,145 @@
+/**
+ * Schemas of Tokenward's authentication policies and scope catalogue (issue #6; docs/policies.md).
+ * The policy body reuses the JSON:API-like envelope of Atlassian's organization policies
+ * (CONTRACT.md §6.2, §6.4): `data.type = "policy"`, `data.attributes.type = "authentication"`.
+ */
+import { Type, type Static } from 'typebox';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+const Ids = Type.Array(Id, { maxItems: 1000 });
+const ScopeEntry = Type.String({ minLength: 1, maxLength: 100 });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ScopeClass = Type.Union([Type.Literal('read'), Type.Literal('write'), Type.Literal('delete'), Type.Literal('admin')]);
+export const ExistingTokensMode = Type.Union([Type.Literal('leave'), Type.Literal('clamp'), Type.Literal('revoke')], {
+  description: 'What to do with existing tokens the change breaks: leave them (default), clamp them (shorten expiry, drop scopes) or revoke them.',
+});
+
+export const PolicyParams = Type.Object({ orgId: Id, policyId: Id });
+
+export const ScopeJson = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  class: ScopeClass,
+  builtin: Type.Boolean(),
+});
+export const ScopeListResponse = Type.Object({ data: Type.Array(ScopeJson) });
+export const CreateScopeBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }), description: Type.Optional(Type.String({ maxLength: 500 })), class: ScopeClass },
+  { additionalProperties: false },
+);
+
+export const RuleBody = Type.Object(
+  {
+    tokenCreation: Type.Union([Type.Literal('allowed'), Type.Literal('approval'), Type.Literal('blocked')]),
+    tokenUse: Type.Optional(Type.Union([Type.Literal('allowed'), Type.Literal('blocked')])),
+    maxLifetimeDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    defaultLifetimeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+    allowedScopes: Type.Optional(Type.Array(ScopeEntry, { maxItems: 500, description: 'Scope names and class:read|write|delete|admin.' })),
+    ipAllowlist: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500, description: 'IPv4/IPv6 CIDR blocks; empty allows every address.' })),
+    idleRevokeAfterDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650 }))),
+    requireJustification: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const AssigneesBody = Type.Object(
+  { groupIds: Type.Optional(Ids), userIds: Type.Optional(Ids), serviceAccountIds: Type.Optional(Ids) },
+  { additionalProperties: false },
+);
+
+export const PolicyBody = Type.Object({
+  data: Type.Object({
+    id: Type.Optional(Id),
+    type: Type.Literal('policy'),
+    attributes: Type.Object({
+      type: Type.Literal('authentication'),
+      name: Type.String({ minLength: 1, maxLength: 200 }),
+      status: Type.Optional(Type.Union([Type.Literal('enabled'), Type.Literal('disabled')])),
+      priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Higher wins when several policies apply to a person.' })),
+      rule: RuleBody,
+      assignees: Type.Optional(AssigneesBody),
+    }),
+  }),
+  meta: Type.Optional(Type.Object({ existingTokens: Type.Optional(ExistingTokensMode) })),
+});
+export type PolicyBody = Static<typeof PolicyBody>;
+
+const RuleJson = Type.Object({
+  tokenCreation: Type.String(),
+  tokenUse: Type.String(),
+  maxLifetimeDays: Type.Integer(),
+  defaultLifetimeDays: Type.Integer(),
+  allowedScopes: Type.Array(Type.String()),
+  ipAllowlist: Type.Array(Type.String()),
+  idleRevokeAfterDays: Nullable(Type.Integer()),
+  requireJustification: Type.Boolean(),
+});
+
+export const PolicyResource = Type.Object({
+  id: Type.String(),
+  type: Type.Literal('policy'),
+  attributes: Type.Object({
+    type: Type.Literal('authentication'),
+    name: Type.String(),
+    status: Type.String(),
+    priority: Type.Integer(),
+    isDefault: Type.Boolean(),
+    rule: RuleJson,
+    assignees: Type.Object({ groupIds: Type.Array(Type.String()), userIds: Type.Array(Type.String()), serviceAccountIds: Type.Array(Type.String()) }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  }),
+});
+export type PolicyResource = Static<typeof PolicyResource>;
+
+const AppliedCounts = Type.Object({ mode: Type.String(), affected: Type.Integer(), clamped: Type.Integer(), revoked: Type.Integer(), left: Type.Integer() });
+
+export const PolicyResponse = Type.Object({ data: PolicyResource, meta: Type.Optional(Type.Object({ existingTokens: AppliedCounts })) });
+export const PolicyDeletedResponse = Type.Object({ meta: Type.Object({ existingTokens: AppliedCounts }) });
+
+const Links = Type.Object({ self: Type.String(), next: Nullable(Type.String()), prev: Nullable(Type.String()) });
+export const PolicyListResponse = Type.Object({
+  data: Type.Array(PolicyResource),
+  meta: Type.Object({ next: Nullable(Type.String()), page_size: Type.Integer() }),
+  links: Links,
+});
+export const PolicyListQuery = Type.Object({
+  type: Type.Optional(Type.String({ maxLength: 50, description: 'Only `authentication` exists here.' })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1 })),
+  cursor: Type.Optional(Type.String({ maxLength: 4096 })),
+});
+export const DeletePolicyQuery = Type.Object({ existingTokens: Type.Optional(ExistingTokensMode) });
+
+export const ImpactResponse = Type.Object({
+  data: Type.Object({
+    affected: Type.Integer({ description: 'How many existing tokens break the new rules.' }),
+    examined: Type.Integer(),
+    tokens: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        label: Type.String(),
+        kind: Type.String(),
+        owner: Type.Object({ type: Type.String(), id: Type.String() }),
+        scopes: Type.Array(Type.String()),
+        expiresAt: Nullable(Type.String()),
+        violations: Type.Array(Type.String()),
+        disallowedScopes: Type.Array(Type.String()),
+        policyId: Type.String(),
+      }),
+    ),
+  }),
+});
+
+const Via = Type.Object({ type: Type.String(), id: Type.Optional(Type.String()), name: Type.Optional(Nullable(Type.String())) });
+
+export const EffectivePolicyJson = Type.Object({
+  policy: Type.Object({ id: Type.String(), name: Type.String(), priority: Type.Integer(), isDefault: Type.Boolean() }),
+  rule: RuleJson,
+  allowedScopeNames: Type.Array(Type.String(), { description: 'allowedScopes expanded against the catalogue.' }),
+  via: Type.Array(Via),
+  applied: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), priority: Type.Integer(), isDefault: Type.Boolean(), via: Type.Array(Via) })),
+  reason: Type.String(),
+  creation: Type.Optional(Type.String({ description: 'Member view: direct, approval or blocked.' })),
+});
+export const EffectivePolicyResponse = Type.Object({ data: EffectivePolicyJson });

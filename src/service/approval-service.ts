@@ -1,0 +1,222 @@
+/**
+ * Token requests and their approval (issue #6; docs/policies.md "Approvals"). A member files a
+ * request within their policy; an approver narrows and approves it (the token is created then,
+ * with a secret nobody has seen) or denies it with a reason; the requester retrieves the secret
+ * exactly once within 7 days. Nobody decides their own request. Every step is audited with the
+ * actions the automation issue turns into mail and webhooks: `approval.requested`,
+ * `approval.decided`, `token.created`, `token.delivered`.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import { queryFingerprint, type CursorKey } from '../domain/cursor.js';
+import { DomainError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Token } from '../domain/models.js';
+import { grantWithinPolicy, selfCreationPath } from '../domain/policy-enforcement.js';
+import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
+import { assertKnownScopes } from '../domain/scope-catalogue.js';
+import type { Database } from '../store/schema.js';
+import { createStores, type Stores } from '../store/stores.js';
+import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
+import { auditEntry } from './audit-service.js';
+import { cleanLabel, type AuditActor, type IssuanceService } from './issuance-service.js';
+import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
+import { resolvePolicyOf } from './policy-setup.js';
+import type { Caller } from './user-directory-service.js';
+
+export interface NewTokenRequest {
+  label: string;
+  scopes: readonly string[];
+  lifetimeDays?: number | undefined;
+  justification?: string | undefined;
+}
+
+export interface Approval {
+  /** Narrower scopes than requested; unset keeps the requested ones. */
+  scopes?: readonly string[] | undefined;
+  /** A shorter lifetime than requested; unset keeps the requested one. */
+  lifetimeDays?: number | undefined;
+  reason?: string | undefined;
+}
+
+export interface ApprovalServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  cursorKey: CursorKey;
+  issuance: IssuanceService;
+}
+
+export function createApprovalService(deps: ApprovalServiceDeps) {
+  const { db, clock, cursorKey, issuance } = deps;
+  const stores = createStores(db);
+
+  function audit(tx: Stores, orgId: string, actor: AuditActor, action: string, requestId: string, details: Record<string, unknown>) {
+    return tx.audit.append(auditEntry({ orgId, ...actor, action, targetType: 'token_request', targetId: requestId, details }, clock));
+  }
+
+  async function mustFindPending(tx: Stores, orgId: string, requestId: string): Promise<TokenRequest> {
+    const request = await tx.tokenRequests.findById(orgId, requestId);
+    if (!request) throw new DomainError('TOKEN_REQUEST_NOT_FOUND');
+    if (request.status !== 'pending') throw new DomainError('CONFLICT', `The request was ${request.status} already.`);
+    return request;
+  }
+
+  /**
+   * The person deciding: an admin key acts for the user who made it, following keys made by keys
+   * (their `createdBy` is the parent key's id) up to the person. Refuses a decision on a request
+   * that person filed (SELF_APPROVAL_FORBIDDEN). Null when no person is on record (a CLI key).
+   * A signed-in approver is that person.
+   */
+  async function deciderOf(tx: Stores, caller: Caller, request: TokenRequest): Promise<string | null> {
+    const principal = caller.principal;
+    let createdBy: string | null = principal.kind === 'user_session' ? principal.userId : principal.kind === 'admin_key' ? principal.tokenId : null;
+    for (let depth = 0; depth < 10 && createdBy !== null && createdBy.startsWith('tok_'); depth += 1) {
+      createdBy = (await tx.tokens.findById(request.orgId, createdBy))?.createdBy ?? null;
+    }
+    const userId = createdBy !== null && !createdBy.startsWith('tok_') ? createdBy : null;
+    if (userId !== null && userId === request.requesterId) throw new DomainError('SELF_APPROVAL_FORBIDDEN', 'Nobody may decide their own token request: another approver must.');
+    return userId;
+  }
+
+  function list(orgId: string, filter: { status?: TokenRequestStatus | undefined; requesterId?: string | undefined }, query: PageQuery): Promise<Page<TokenRequest>> {
+    const fingerprint = queryFingerprint({ resource: 'token-requests', orgId, ...filter });
+    const { request, body } = keysetRequestOf(cursorKey, fingerprint, query);
+    return stores.tokenRequests.list(orgId, filter, request).then((result) => pageOf(cursorKey, fingerprint, body, result));
+  }
+
+  return {
+    /** A member files a request (service function of `POST /api/v1/me/token-requests`). */
+    async fileRequest(orgId: string, userId: string, input: NewTokenRequest, ip: string | null): Promise<TokenRequest> {
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const user = await tx.users.findById(orgId, userId);
+        if (!user) throw new DomainError('USER_NOT_FOUND');
+        if (user.status !== 'active') throw new DomainError('CONFLICT', 'The user is deactivated.');
+        const now = clock();
+        const { enforceable, catalogue } = await resolvePolicyOf(tx, orgId, { type: 'user', id: userId }, now);
+        selfCreationPath(enforceable);
+        assertKnownScopes(input.scopes, catalogue);
+        const grant = grantWithinPolicy(enforceable, { scopes: input.scopes, lifetimeDays: input.lifetimeDays });
+        const justification = input.justification?.trim().slice(0, 2000) || null;
+        if (enforceable.rule.requireJustification && justification === null) {
+          throw new DomainError('JUSTIFICATION_REQUIRED', `The policy "${enforceable.policyName}" requires a justification: say what the token is for.`);
+        }
+        const request: TokenRequest = {
+          id: newId('treq'),
+          orgId,
+          requesterId: userId,
+          label: cleanLabel(input.label),
+          scopes: grant.scopes,
+          lifetimeDays: grant.lifetimeDays,
+          justification,
+          policyId: enforceable.policyId,
+          status: 'pending',
+          decidedBy: null,
+          decidedAt: null,
+          decisionReason: null,
+          grantedScopes: null,
+          grantedLifetimeDays: null,
+          tokenId: null,
+          createdAt: now,
+        };
+        await tx.tokenRequests.insert(request);
+        await audit(tx, orgId, { actorType: 'user', actorId: userId, ip }, 'approval.requested', request.id, {
+          requesterId: userId,
+          label: request.label,
+          scopes: request.scopes,
+          lifetimeDays: request.lifetimeDays,
+          policyId: request.policyId,
+        });
+        return request;
+      });
+    },
+
+    /** The approvers' queue: the org's requests, oldest first, `status` pending by default. */
+    async listRequests(caller: Caller, orgId: string, query: PageQuery & { status?: TokenRequestStatus | undefined }): Promise<Page<TokenRequest>> {
+      authorizeOrgAccess(caller.principal, orgId, 'read:token-requests:admin');
+      return list(orgId, { status: query.status ?? 'pending' }, query);
+    },
+
+    /** A member's own requests, every status. */
+    async listOwnRequests(orgId: string, userId: string, query: PageQuery): Promise<Page<TokenRequest>> {
+      return list(orgId, { requesterId: userId }, query);
+    },
+
+    /**
+     * Approves, possibly narrowing scopes and lifetime, within the requester's policy as it is now
+     * (it may have tightened since the request was filed). The token is created now; the requester
+     * retrieves its secret once.
+     */
+    async approve(caller: Caller, orgId: string, requestId: string, approval: Approval): Promise<{ request: TokenRequest; token: Token }> {
+      authorizeOrgAccess(caller.principal, orgId, 'approve:token-requests:admin');
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const request = await mustFindPending(tx, orgId, requestId);
+        const deciderId = await deciderOf(tx, caller, request);
+        const scopes = approval.scopes ? [...new Set(approval.scopes)] : request.scopes;
+        const widened = scopes.filter((s) => !request.scopes.includes(s));
+        if (widened.length > 0) throw new DomainError('VALIDATION_FAILED', `An approver may only narrow the requested scopes; not requested: ${widened.join(', ')}.`);
+        if (scopes.length === 0) throw new DomainError('VALIDATION_FAILED', 'Approve at least one scope, or deny the request.');
+        const lifetimeDays = approval.lifetimeDays ?? request.lifetimeDays;
+        if (lifetimeDays > request.lifetimeDays) throw new DomainError('VALIDATION_FAILED', `An approver may only shorten the lifetime (requested: ${request.lifetimeDays} days).`);
+        const actor: AuditActor = { ...actorOf(caller.principal), ip: caller.ip };
+        const issued = await issuance.issueWithinPolicyIn(tx, orgId, {
+          owner: { type: 'user', id: request.requesterId },
+          label: request.label,
+          scopes,
+          lifetimeDays,
+          createdBy: deciderId ?? principalId(caller.principal),
+          audit: actor,
+        });
+        await issuance.createDeliveryIn(tx, issued.token, request.requesterId, { requestId: request.id, byLink: false });
+        const now = clock();
+        const reason = approval.reason?.trim().slice(0, 2000) || null;
+        const decided = await tx.tokenRequests.decide(orgId, requestId, { status: 'approved', decidedBy: deciderId ?? principalId(caller.principal), at: now, reason, grantedScopes: issued.token.scopes, grantedLifetimeDays: lifetimeDays, tokenId: issued.token.id });
+        if (!decided) throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
+        await audit(tx, orgId, actor, 'approval.decided', requestId, {
+          decision: 'approved',
+          requesterId: request.requesterId,
+          deciderUserId: deciderId,
+          reason,
+          grantedScopes: issued.token.scopes,
+          grantedLifetimeDays: lifetimeDays,
+          narrowed: issued.token.scopes.length < request.scopes.length || lifetimeDays < request.lifetimeDays,
+          tokenId: issued.token.id,
+        });
+        return { request: (await tx.tokenRequests.findById(orgId, requestId))!, token: issued.token };
+      });
+    },
+
+    /** Denies with a reason (required: the requester is told why). */
+    async deny(caller: Caller, orgId: string, requestId: string, reason: string): Promise<TokenRequest> {
+      authorizeOrgAccess(caller.principal, orgId, 'approve:token-requests:admin');
+      const why = reason.trim().slice(0, 2000);
+      if (why.length === 0) throw new DomainError('VALIDATION_FAILED', 'A denial needs a reason.');
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const request = await mustFindPending(tx, orgId, requestId);
+        const deciderId = await deciderOf(tx, caller, request);
+        if (!(await tx.tokenRequests.decide(orgId, requestId, { status: 'denied', decidedBy: deciderId ?? principalId(caller.principal), at: clock(), reason: why }))) {
+          throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
+        }
+        await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'approval.decided', requestId, { decision: 'denied', requesterId: request.requesterId, deciderUserId: deciderId, reason: why });
+        return (await tx.tokenRequests.findById(orgId, requestId))!;
+      });
+    },
+
+    /** The requester retrieves the approved token's secret: once, within 7 days of the approval. */
+    async retrieveApprovedToken(orgId: string, userId: string, requestId: string, ip: string | null): Promise<{ token: Token; secret: string }> {
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const request = await tx.tokenRequests.findById(orgId, requestId);
+        if (!request || request.requesterId !== userId) throw new DomainError('TOKEN_REQUEST_NOT_FOUND');
+        if (request.status !== 'approved') throw new DomainError('CONFLICT', `The request is ${request.status}: there is no token to retrieve.`);
+        const delivery = await tx.tokenDeliveries.findByRequest(orgId, requestId);
+        if (!delivery) throw new DomainError('DELIVERY_GONE');
+        return issuance.redeemIn(tx, delivery, { actorType: 'user', actorId: userId, ip });
+      });
+    },
+  };
+}
+
+export type ApprovalService = ReturnType<typeof createApprovalService>;

@@ -1,0 +1,222 @@
+/**
+ * Central issuance, single revoke and rotation (issue #6; docs/policies.md "Central issuance").
+ * Admins issue tokens for members and service accounts within the owner's policy limits (allowed
+ * scopes, lifetime cap) even where that policy blocks members from creating tokens themselves; the
+ * secret goes to the admin once, or to the member through a one-time link. A token whose secret is
+ * delivered later is stored with a secret nobody ever saw; the real one is born at retrieval.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditEntry, Token, TokenOwner } from '../domain/models.js';
+import type { Clock } from '../domain/clock.js';
+import { DomainError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { DAY_MS, grantWithinPolicy } from '../domain/policy-enforcement.js';
+import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
+import { assertKnownScopes } from '../domain/scope-catalogue.js';
+import { digestsEqual, digestToken, type Pepper } from '../domain/token-digest.js';
+import { generateToken } from '../domain/token-format.js';
+import { tokenUnusableReason } from '../domain/models.js';
+import type { Database } from '../store/schema.js';
+import { createStores, type Stores } from '../store/stores.js';
+import type { TokenDelivery } from '../store/token-delivery-store.js';
+import { auditEntry } from './audit-service.js';
+import { resolvePolicyOf } from './policy-setup.js';
+import type { TokenService } from './token-service.js';
+import type { Caller } from './user-directory-service.js';
+
+export const DELIVERY_TTL_DAYS = 7;
+export const MAX_GRACE_HOURS = 24;
+const HOUR_MS = 3_600_000;
+const LINK_PREFIX = 'twl_';
+
+export type AuditActor = Pick<AuditEntry, 'actorType' | 'actorId' | 'ip'>;
+
+export interface IssueInput {
+  owner: TokenOwner;
+  label: string;
+  scopes: readonly string[];
+  expiresInDays?: number | undefined;
+  /** `response` (default): the secret comes back in this answer; `link`: a one-time link for the member. */
+  delivery?: 'response' | 'link' | undefined;
+}
+
+export interface IssuedResult {
+  token: Token;
+  /** Null when delivered by link. */
+  secret: string | null;
+  delivery: { id: string; link: string; expiresAt: Date } | null;
+}
+
+export interface IssuanceServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  pepper: Pepper;
+  tokens: TokenService;
+}
+
+export function cleanLabel(input: string): string {
+  const label = input.trim();
+  if (label.length === 0 || label.length > 200) throw new DomainError('VALIDATION_FAILED', 'The label must hold 1-200 characters.');
+  return label;
+}
+
+export function createIssuanceService(deps: IssuanceServiceDeps) {
+  const { db, clock, pepper, tokens } = deps;
+
+  function audit(tx: Stores, orgId: string, actor: AuditActor, action: string, targetId: string, details: Record<string, unknown>) {
+    return tx.audit.append(auditEntry({ orgId, ...actor, action, targetType: 'token', targetId, details }, clock));
+  }
+
+  /**
+   * Issues a token within the owner's policy, in the caller's transaction. The policy's
+   * `tokenCreation` is not consulted: this is the path admins (and approvals) take on members'
+   * behalf. Everything else is: known scopes, allowed scopes, lifetime cap, and use not blocked.
+   */
+  async function issueWithinPolicyIn(
+    tx: Stores,
+    orgId: string,
+    request: { owner: TokenOwner; label: string; scopes: readonly string[]; lifetimeDays?: number | undefined; createdBy: string | null; audit: AuditActor },
+  ): Promise<{ token: Token; secret: string }> {
+    const now = clock();
+    const { enforceable, catalogue } = await resolvePolicyOf(tx, orgId, request.owner, now);
+    assertKnownScopes(request.scopes, catalogue);
+    if (enforceable.rule.tokenUse === 'blocked') {
+      throw new DomainError('USE_BLOCKED_BY_POLICY', `The policy "${enforceable.policyName}" blocks the use of API tokens: a token issued now could never be used.`);
+    }
+    const grant = grantWithinPolicy(enforceable, { scopes: request.scopes, lifetimeDays: request.lifetimeDays });
+    return tokens.issueOwnedTokenIn(tx, {
+      orgId,
+      owner: request.owner,
+      label: cleanLabel(request.label),
+      scopes: grant.scopes,
+      lifetimeDays: grant.lifetimeDays,
+      createdBy: request.createdBy,
+      audit: request.audit,
+    });
+  }
+
+  /** A delivery row for a token whose secret its recipient retrieves later; the link secret when by link. */
+  async function createDeliveryIn(tx: Stores, token: Token, recipientUserId: string, options: { requestId?: string; byLink: boolean }): Promise<{ delivery: TokenDelivery; link: string | null }> {
+    const now = clock();
+    const delivery: TokenDelivery = {
+      id: newId('dlv'),
+      orgId: token.orgId,
+      tokenId: token.id,
+      recipientUserId,
+      requestId: options.requestId ?? null,
+      expiresAt: new Date(now.getTime() + DELIVERY_TTL_DAYS * DAY_MS),
+      redeemedAt: null,
+      createdAt: now,
+    };
+    const link = options.byLink ? `${LINK_PREFIX}${randomBytes(32).toString('base64url')}` : null;
+    await tx.tokenDeliveries.insert(delivery, link ? digestToken(pepper, link) : null);
+    return { delivery, link };
+  }
+
+  /** Gives the token a fresh secret of its kind; the old one verifies until `graceHours` have passed. */
+  async function newSecretIn(tx: Stores, token: Token, graceHours: number): Promise<string> {
+    const parsed = generateToken(token.kind);
+    const oldDigest = await tx.tokens.digestOf(token.orgId, token.id);
+    const until = new Date(clock().getTime() + graceHours * HOUR_MS);
+    await tx.tokens.replaceDigest(token.orgId, token.id, digestToken(pepper, parsed.secret), parsed.displayPrefix, graceHours > 0 && oldDigest ? { digest: oldDigest, until } : null);
+    return parsed.secret;
+  }
+
+  /** Rotation of an active token, in the caller's transaction. */
+  async function rotateIn(tx: Stores, token: Token, graceHours: number, actor: AuditActor): Promise<{ token: Token; secret: string }> {
+    if (!Number.isInteger(graceHours) || graceHours < 0 || graceHours > MAX_GRACE_HOURS) {
+      throw new DomainError('VALIDATION_FAILED', `gracePeriodHours must be a whole number from 0 to ${MAX_GRACE_HOURS}.`);
+    }
+    const unusable = tokenUnusableReason(token, clock());
+    if (unusable === 'REVOKED' || unusable === 'EXPIRED') throw new DomainError('CONFLICT', `The token is ${unusable.toLowerCase()}: issue a new one instead.`);
+    const secret = await newSecretIn(tx, token, graceHours);
+    await audit(tx, token.orgId, actor, 'token.rotated', token.id, { gracePeriodHours: graceHours });
+    const updated = (await tx.tokens.findById(token.orgId, token.id))!;
+    return { token: updated, secret };
+  }
+
+  /**
+   * Redeems a delivery exactly once: the token's real secret is born now and returned. Gone when
+   * redeemed before or older than 7 days (the token then keeps a secret nobody knows, harmless; the
+   * automation issue may revoke such tokens).
+   */
+  async function redeemIn(tx: Stores, delivery: TokenDelivery, actor: AuditActor): Promise<{ token: Token; secret: string }> {
+    const now = clock();
+    if (delivery.redeemedAt !== null || delivery.expiresAt.getTime() <= now.getTime()) throw new DomainError('DELIVERY_GONE');
+    if (!(await tx.tokenDeliveries.redeem(delivery.id, now))) throw new DomainError('DELIVERY_GONE');
+    const token = await tx.tokens.findById(delivery.orgId, delivery.tokenId);
+    if (!token || tokenUnusableReason(token, now) === 'REVOKED') throw new DomainError('DELIVERY_GONE', 'The token was revoked before it was retrieved.');
+    const secret = await newSecretIn(tx, token, 0);
+    await audit(tx, delivery.orgId, actor, 'token.delivered', token.id, { deliveryId: delivery.id, requestId: delivery.requestId });
+    return { token: (await tx.tokens.findById(delivery.orgId, delivery.tokenId))!, secret };
+  }
+
+  async function mustFindToken(tx: Stores, orgId: string, tokenId: string): Promise<Token> {
+    const token = await tx.tokens.findById(orgId, tokenId);
+    if (!token) throw new DomainError('TOKEN_NOT_FOUND');
+    return token;
+  }
+
+  return {
+    issueWithinPolicyIn,
+    createDeliveryIn,
+    rotateIn,
+    redeemIn,
+
+    /** POST .../tokens: central issuance by an admin. */
+    async issueToken(caller: Caller, orgId: string, input: IssueInput): Promise<IssuedResult> {
+      authorizeOrgAccess(caller.principal, orgId, 'write:tokens:admin');
+      const byLink = input.delivery === 'link';
+      if (byLink && input.owner.type !== 'user') throw new DomainError('VALIDATION_FAILED', 'Only a user can receive a token through a one-time link.');
+      const actor: AuditActor = { ...actorOf(caller.principal), ip: caller.ip };
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const issued = await issueWithinPolicyIn(tx, orgId, { owner: input.owner, label: input.label, scopes: input.scopes, lifetimeDays: input.expiresInDays, createdBy: principalId(caller.principal), audit: actor });
+        if (!byLink) return { token: issued.token, secret: issued.secret, delivery: null };
+        const { delivery, link } = await createDeliveryIn(tx, issued.token, input.owner.id, { byLink: true });
+        await audit(tx, orgId, actor, 'token.delivery_link_created', issued.token.id, { deliveryId: delivery.id, recipientUserId: input.owner.id, expiresAt: delivery.expiresAt.toISOString() });
+        return { token: issued.token, secret: null, delivery: { id: delivery.id, link: link!, expiresAt: delivery.expiresAt } };
+      });
+    },
+
+    /** DELETE .../tokens/{tokenId}: revokes one token of the org (any kind) with a reason. Idempotent. */
+    async revokeToken(caller: Caller, orgId: string, tokenId: string, reason: string | null): Promise<Token> {
+      authorizeOrgAccess(caller.principal, orgId, 'delete:tokens:admin');
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const token = await mustFindToken(tx, orgId, tokenId);
+        const cleanReason = reason?.trim().slice(0, 500) || null;
+        if (await tx.tokens.revoke(orgId, tokenId, principalId(caller.principal), cleanReason, clock())) {
+          await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'token.revoked', tokenId, { reason: cleanReason, kind: token.kind });
+        }
+        return (await tx.tokens.findById(orgId, tokenId))!;
+      });
+    },
+
+    /** POST .../tokens/{tokenId}/rotate: a new secret for the same token id. */
+    async rotateToken(caller: Caller, orgId: string, tokenId: string, graceHours: number): Promise<{ token: Token; secret: string }> {
+      authorizeOrgAccess(caller.principal, orgId, 'write:tokens:admin');
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        return rotateIn(tx, await mustFindToken(tx, orgId, tokenId), graceHours, { ...actorOf(caller.principal), ip: caller.ip });
+      });
+    },
+
+    /** A member redeems a delivery link (once, within 7 days); only its recipient may. */
+    async redeemDeliveryLink(orgId: string, userId: string, link: string, ip: string | null): Promise<{ token: Token; secret: string }> {
+      if (typeof link !== 'string' || !link.startsWith(LINK_PREFIX) || link.length > 100) throw new DomainError('DELIVERY_GONE');
+      const digest = digestToken(pepper, link);
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const found = await tx.tokenDeliveries.findByLinkDigest(digest);
+        if (!found || !digestsEqual(found.linkDigest, digest) || found.delivery.orgId !== orgId || found.delivery.recipientUserId !== userId) {
+          throw new DomainError('DELIVERY_GONE');
+        }
+        return redeemIn(tx, found.delivery, { actorType: 'user', actorId: userId, ip });
+      });
+    },
+  };
+}
+
+export type IssuanceService = ReturnType<typeof createIssuanceService>;

@@ -1,0 +1,132 @@
+/**
+ * Leaked-token response (issue #8): GitHub's secret-scanning partner programme reports public
+ * matches of our token pattern. The signature over the raw body is checked before anything is read;
+ * every Tokenward token named (prefix and checksum hold, digest found) is revoked at once, in one
+ * short transaction, each with a `token.leaked` audit entry: the seam the notifications work hooks
+ * into to tell the owner and the org's admins (docs/leaked-tokens.md). The answer is the programme's
+ * feedback list. Idempotent: a token reported again is labelled again but revoked and audited once.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import { DomainError } from '../domain/errors.js';
+import type { Token } from '../domain/models.js';
+import {
+  isValidSignature,
+  leakRevocationReason,
+  parseReport,
+  tokenSha256Hex,
+  type FeedbackItem,
+  type ReportedMatch,
+} from '../domain/secret-scanning.js';
+import { digestToken, type Pepper } from '../domain/token-digest.js';
+import { parseToken } from '../domain/token-format.js';
+import type { Database } from '../store/schema.js';
+import { createStores } from '../store/stores.js';
+import { auditEntry } from './audit-service.js';
+import type { GithubKeySource } from './github-key-source.js';
+
+/** The documented event (audit action) the notifications work listens for. */
+export const TOKEN_LEAKED_EVENT = 'token.leaked';
+export const GITHUB_REPORTER = 'github-secret-scanning';
+
+export interface SignatureHeaders {
+  keyId: string | undefined;
+  signature: string | undefined;
+}
+
+export interface ReportOutcome {
+  feedback: FeedbackItem[];
+  /** Tokens this report revoked (ids only: for logs). */
+  revoked: Array<{ tokenId: string; orgId: string }>;
+  truePositives: number;
+}
+
+export interface LeakedTokenServiceDeps {
+  db: Kysely<Database>;
+  pepper: Pepper;
+  clock: Clock;
+  githubKeys: GithubKeySource;
+}
+
+/** The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up). */
+function digestOfCandidate(pepper: Pepper, text: string): string | null {
+  try {
+    return digestToken(pepper, parseToken(text).secret);
+  } catch {
+    return null;
+  }
+}
+
+export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
+  const { db, pepper, clock } = deps;
+  const stores = createStores(db);
+
+  async function checkSignature(rawBody: Buffer, headers: SignatureHeaders): Promise<void> {
+    if (!headers.keyId || !headers.signature) {
+      throw new DomainError('INVALID_SIGNATURE', 'The Github-Public-Key-Identifier and Github-Public-Key-Signature headers are required.');
+    }
+    const key = await deps.githubKeys.keyFor(headers.keyId);
+    if (!key) throw new DomainError('INVALID_SIGNATURE', 'The signing key identifier is not one GitHub publishes.');
+    if (!isValidSignature(key, rawBody, headers.signature)) throw new DomainError('INVALID_SIGNATURE', 'The signature does not match the body.');
+  }
+
+  async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>): Promise<ReportOutcome['revoked']> {
+    if (found.size === 0) return [];
+    return db.transaction().execute(async (trx) => {
+      const tx = createStores(trx);
+      const revoked: ReportOutcome['revoked'] = [];
+      const now = clock();
+      for (const { token, match } of found.values()) {
+        if (!(await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now))) continue;
+        revoked.push({ tokenId: token.id, orgId: token.orgId });
+        await tx.audit.append(
+          auditEntry(
+            {
+              orgId: token.orgId,
+              actorType: 'system',
+              actorId: GITHUB_REPORTER,
+              action: TOKEN_LEAKED_EVENT,
+              targetType: 'token',
+              targetId: token.id,
+              details: {
+                kind: token.kind,
+                owner: token.owner,
+                label: token.label,
+                previousStatus: token.status,
+                reporter: 'github',
+                source: match.source,
+                url: match.url || null,
+                reportedType: match.type,
+              },
+            },
+            clock,
+          ),
+        );
+      }
+      return revoked;
+    });
+  }
+
+  return {
+    /**
+     * Checks, revokes and answers. Throws INVALID_SIGNATURE (nothing read), VALIDATION_FAILED (signed
+     * but not a report: nothing revoked) or SIGNING_KEYS_UNAVAILABLE (GitHub will retry).
+     */
+    async handleGithubReport(rawBody: Buffer, headers: SignatureHeaders): Promise<ReportOutcome> {
+      await checkSignature(rawBody, headers);
+      const matches = parseReport(rawBody);
+      const digests = matches.map((m) => digestOfCandidate(pepper, m.token));
+      const tokens = await stores.tokenLeaks.findByDigests(digests.filter((d): d is string => d !== null));
+      const found = new Map<string, { token: Token; match: ReportedMatch }>();
+      const feedback = matches.map((match, i): FeedbackItem => {
+        const token = digests[i] ? tokens.get(digests[i]!) : undefined;
+        if (token && !found.has(token.id)) found.set(token.id, { token, match });
+        return { token_hash: tokenSha256Hex(match.token), token_type: match.type, label: token ? 'true_positive' : 'false_positive' };
+      });
+      const revoked = await revokeLeaked(found);
+      return { feedback, revoked, truePositives: found.size };
+    },
+  };
+}
+
+export type LeakedTokenService = ReturnType<typeof createLeakedTokenService>;

@@ -1,0 +1,95 @@
+/** Token requests, the approval queue (issue #6). */
+import type { Kysely, Selectable } from 'kysely';
+import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
+import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
+import { parseJsonArray, toDate, toDateOrNull } from './rows.js';
+import type { Database, TokenRequestTable } from './schema.js';
+
+function toRequest(row: Selectable<TokenRequestTable>): TokenRequest {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    requesterId: row.requester_id,
+    label: row.label,
+    scopes: parseJsonArray(row.scopes),
+    lifetimeDays: row.lifetime_days,
+    justification: row.justification,
+    policyId: row.policy_id,
+    status: row.status as TokenRequestStatus,
+    decidedBy: row.decided_by,
+    decidedAt: toDateOrNull(row.decided_at),
+    decisionReason: row.decision_reason,
+    grantedScopes: row.granted_scopes === null ? null : parseJsonArray(row.granted_scopes),
+    grantedLifetimeDays: row.granted_lifetime_days,
+    tokenId: row.token_id,
+    createdAt: toDate(row.created_at),
+  };
+}
+
+export function createTokenRequestStore(db: Kysely<Database>) {
+  return {
+    async insert(request: TokenRequest): Promise<void> {
+      await db
+        .insertInto('token_requests')
+        .values({
+          id: request.id,
+          org_id: request.orgId,
+          requester_id: request.requesterId,
+          label: request.label,
+          scopes: JSON.stringify(request.scopes),
+          lifetime_days: request.lifetimeDays,
+          justification: request.justification,
+          policy_id: request.policyId,
+          status: request.status,
+          created_at: request.createdAt.getTime(),
+        })
+        .execute();
+    },
+
+    async findById(orgId: string, id: string): Promise<TokenRequest | null> {
+      const row = await db.selectFrom('token_requests').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return row ? toRequest(row) : null;
+    },
+
+    /**
+     * Records a decision if the request is still pending; false when another decision won the race
+     * (the status condition makes the update the arbiter).
+     */
+    async decide(
+      orgId: string,
+      id: string,
+      decision: { status: 'approved' | 'denied'; decidedBy: string | null; at: Date; reason: string | null; grantedScopes?: string[]; grantedLifetimeDays?: number; tokenId?: string },
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('token_requests')
+        .set({
+          status: decision.status,
+          decided_by: decision.decidedBy,
+          decided_at: decision.at.getTime(),
+          decision_reason: decision.reason,
+          granted_scopes: decision.grantedScopes ? JSON.stringify(decision.grantedScopes) : null,
+          granted_lifetime_days: decision.grantedLifetimeDays ?? null,
+          token_id: decision.tokenId ?? null,
+        })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** A keyset page of the org's requests (oldest first), optionally of one status or one requester. */
+    async list(orgId: string, filter: { status?: TokenRequestStatus | undefined; requesterId?: string | undefined }, page: KeysetRequest): Promise<KeysetResult<TokenRequest>> {
+      let query = db.selectFrom('token_requests').selectAll().where('org_id', '=', orgId);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.requesterId) query = query.where('requester_id', '=', filter.requesterId);
+      const condition = keysetCondition('token_requests', page);
+      if (condition) query = query.where(condition);
+      const direction = keysetDirection(page);
+      const rows = await query.orderBy('created_at', direction).orderBy('id', direction).limit(page.limit + 1).execute();
+      return keysetResult(rows, page, toRequest);
+    },
+  };
+}
+
+export type TokenRequestStore = ReturnType<typeof createTokenRequestStore>;
