@@ -79,7 +79,8 @@ export function consoleRoutes(options: { dir?: string } = {}): FastifyPluginAsyn
       } catch {
         return reply.callNotFound();
       }
-      if (isApiPath(path) || path.includes('\0')) return reply.callNotFound();
+      // No dotfile and no `..` segment, whatever the extension: nothing outside the build is served.
+      if (isApiPath(path) || path.includes('\0') || /(^|\/)\./.test(path)) return reply.callNotFound();
       if (extname(path) !== '') {
         // A file of the build (send refuses `..` and dotfiles; a missing one is the JSON 404).
         if (!isBuilt) return reply.callNotFound();
