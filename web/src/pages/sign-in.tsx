@@ -43,7 +43,7 @@ export function SignInPage() {
         {reason && <Notice tone="warning">{reason}</Notice>}
         <div className="segmented" role="group" aria-label="How to sign in">
           <button type="button" aria-pressed={mode === 'password'} onClick={() => { setMode('password'); setError(null); }}>
-            E-mail and password
+            Password
           </button>
           <button type="button" aria-pressed={mode === 'key'} onClick={() => { setMode('key'); setError(null); }}>
             Admin API key
