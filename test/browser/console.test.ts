@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { adminApi, createGroup, policyBody } from '../support/policies.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -63,7 +64,11 @@ describe('web console in Chromium', () => {
     ids.carol = (await seedToken(t.app, t.orgId, user(carol.id), { label: 'carol confluence', expiresAt: new Date(now + 5 * DAY) })).token.id;
     ids.deploy = (await seedToken(t.app, t.orgId, { type: 'service_account', id: bot.id }, { label: 'deploy prod', scopes: ['read:jira-work', 'write:jira-work'] })).token.id;
     await t.app.core.database.db.updateTable('tokens').set({ last_active_at: now - 2 * DAY }).where('id', 'in', [ids.aliceCli, ids.deploy]).execute();
-    await t.app.http.inject({ method: 'POST', url: `/admin/tokenward/v1/orgs/${t.orgId}/groups`, headers: { authorization: `Bearer ${t.adminKey}` }, payload: { name: 'Platform engineers' } });
+    // Bob's group needs an approver for read-only tokens (issue 6); Bob asks for one.
+    const readers = await createGroup(t, 'Readers', [bob.id]);
+    const restricted = await adminApi(t)('POST', '/policies', policyBody('Read-only with approval', { tokenCreation: 'approval', maxLifetimeDays: 90, allowedScopes: ['class:read'], requireJustification: true }, { priority: 10, groupIds: [readers] }));
+    expect(restricted.statusCode, restricted.body).toBe(201);
+    await t.app.core.services.selfService.fileRequest(t.orgId, bob.id, { label: 'bob jira reports', scopes: ['read:jira-work', 'read:jira-user'], lifetimeDays: 60, justification: 'Weekly report export for the PMO' }, null);
 
     userDataDir = mkdtempSync(join(tmpdir(), 'tokenward-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: WIDE, baseURL: baseUrl });
@@ -153,7 +158,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('Carol Diaz is deactivated; 1 token suspended.').waitFor();
     await page.getByRole('tab', { name: 'Groups' }).click();
-    await page.getByRole('cell', { name: 'Platform engineers' }).waitFor();
+    await page.getByRole('cell', { name: 'Readers' }).waitFor();
     await shoot('groups');
   });
 
@@ -164,6 +169,23 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: 'Deploy pipeline' }).click();
     await page.getByRole('link', { name: 'deploy prod' }).waitFor();
     await shoot('service-account');
+  });
+
+  it('shows policies, narrows and approves a request, and finds it in the audit log', async () => {
+    await page.getByRole('link', { name: 'Policies' }).click();
+    await page.getByRole('heading', { name: 'Read-only with approval' }).waitFor();
+    await shoot('policies');
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    const request = page.getByRole('article', { name: 'bob jira reports' });
+    await request.getByText('Weekly report export for the PMO').waitFor();
+    await shoot('approvals');
+    await request.getByRole('checkbox', { name: 'read:jira-user' }).uncheck();
+    await request.getByLabel('Lifetime (days)').fill('30');
+    await request.getByRole('button', { name: 'Narrow and approve' }).click();
+    await page.getByText('Approved “bob jira reports” (narrowed).').waitFor();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: 'approval.decided' }).first().waitFor();
+    await shoot('audit-log');
   });
 
   it('uses the phone menu, signs out, and signs in again with an admin API key', async () => {

@@ -33,6 +33,18 @@ export const endpoints = {
   revokeUserToken: (userId: string, tokenId: string) => `/users/${enc(userId)}/manage/api-tokens/${enc(tokenId)}`,
   revokeAdminKey: (orgId: string, keyId: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/api-keys/revoke/${enc(keyId)}`,
 
+  // Issue 6: rotation, policies, scope catalogue, approvals.
+  rotateToken: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/rotate`,
+  policies: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies`,
+  scopes: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/scopes`,
+  tokenRequests: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests`,
+  approveRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/approve`,
+  denyRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/deny`,
+
+  // Audit log (issue 8).
+  auditLog: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log`,
+  auditExport: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log/export`,
+
   // Directory (issue 5, on main).
   users: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users`,
   user: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}`,

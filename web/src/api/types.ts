@@ -23,3 +23,17 @@ export type LifecycleStatus = 'active' | 'suspended' | 'expired' | 'revoked';
 export type OwnerKind = 'user' | 'service-account' | 'admin-key';
 export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['active', 'suspended', 'expired', 'revoked'];
 export const OWNER_KINDS: readonly OwnerKind[] = ['user', 'service-account', 'admin-key'];
+
+import type { Static } from 'typebox';
+import type { TokenRequestJson as TokenRequestSchema, TokenRequestList as TokenRequestListSchema, IssuedTokenJson as IssuedTokenSchema } from '../../../src/http/schemas/issuance.ts';
+import type { PolicyListResponse as PolicyListSchema, ScopeListResponse as ScopeListSchema } from '../../../src/http/schemas/policies.ts';
+import type { AuditEntryJson as AuditEntrySchema, AuditLogPage as AuditLogPageSchema } from '../../../src/http/schemas/audit-log.ts';
+
+export type TokenRequestJson = Static<typeof TokenRequestSchema>;
+export type TokenRequestList = Static<typeof TokenRequestListSchema>;
+export type IssuedTokenJson = Static<typeof IssuedTokenSchema>;
+export type PolicyListResponse = Static<typeof PolicyListSchema>;
+export type PolicyResource = PolicyListResponse['data'][number];
+export type ScopeListResponse = Static<typeof ScopeListSchema>;
+export type AuditEntryJson = Static<typeof AuditEntrySchema>;
+export type AuditLogPage = Static<typeof AuditLogPageSchema>;

@@ -8,6 +8,9 @@ const STATUS_WORDS: Record<string, string> = {
   deactivated: 'Deactivated',
   ACTIVE: 'Active',
   INACTIVE: 'Inactive',
+  pending: 'Pending',
+  approved: 'Approved',
+  denied: 'Denied',
 };
 
 export function StatusBadge({ status }: { status: LifecycleStatus | string }) {

@@ -1,7 +1,7 @@
 /**
  * The first screen after sign-in (issue #9): tokens by status and owner kind, what expires in the
- * next 30 days, what was never used or sits idle, and when tokens expire over the coming weeks.
- * Pending approvals, calls per day and recent admin actions join it as issues 6, 7 and 8 land.
+ * next 30 days, what was never used or sits idle, pending approvals, when tokens expire over the
+ * coming weeks, and the latest admin actions. Calls per day join it when issue 7's usage API lands.
  */
 import { useMemo } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -9,13 +9,14 @@ import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import { LIFECYCLE_STATUSES, OWNER_KINDS, type OrgTokenCountsResponse, type OrgTokenListResponse } from '../api/types.ts';
+import { LIFECYCLE_STATUSES, OWNER_KINDS, type AuditLogPage, type OrgTokenCountsResponse, type OrgTokenListResponse, type TokenRequestList } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
 import { formatCount, formatDate } from '../components/format.ts';
 import { OWNER_KIND_WORDS, STATUS_LABELS } from '../components/status-badge.tsx';
+import { auditColumns } from './audit-log.tsx';
 import { tokenColumns } from './inventory.tsx';
 
 const EXPIRING_SOON = { expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', status: 'active' };
@@ -49,6 +50,14 @@ export function OverviewPage() {
     queryKey: ['tokens', orgId, { ...EXPIRING_SOON, sort: '+expiresAt', pageSize: '5' }],
     queryFn: () => api.get<OrgTokenListResponse>(endpoints.tokens(orgId), { ...EXPIRING_SOON, sort: '+expiresAt', pageSize: 5 }),
   });
+  // Whoever may not read approvals or the audit log (a 403) simply does not get those panels.
+  const pending = useQuery({
+    queryKey: ['token-requests', orgId, 'pending', 'overview'],
+    queryFn: () => api.get<TokenRequestList>(endpoints.tokenRequests(orgId), { status: 'pending', pageSize: 100 }),
+  });
+  const recent = useQuery({ queryKey: ['audit-log', orgId, 'overview'], queryFn: () => api.get<AuditLogPage>(endpoints.auditLog(orgId), { pageSize: 8 }) });
+  const recentColumns = useMemo(() => auditColumns.filter((c) => c.id !== 'details'), []);
+  const recentTable = useReactTable({ data: recent.data?.data ?? [], columns: recentColumns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
   const weeks = useQueries({
     queries: Array.from({ length: WEEKS_AHEAD }, (_, week) =>
       count({ expiresAtSearchType: 'range', expiresAtUom: 'week', expiresAtRangeFrom: String(week), expiresAtRangeTo: String(week + 1) }),
@@ -81,6 +90,14 @@ export function OverviewPage() {
           <Stat label="Expiring in 30 days" value={expiring.data?.byStatus.active} to={inventoryLink({ ...EXPIRING_SOON, sort: '+expiresAt' })} />
           <Stat label="Never used" value={neverUsed.data ? neverUsed.data.byStatus.active : undefined} to={inventoryLink({ neverUsed: 'true', status: 'active' })} hint="Active, never used" />
           <Stat label="Idle over 90 days" value={idle.data ? idle.data.byStatus.active : undefined} to={inventoryLink({ idleDays: '90', status: 'active' })} hint="Active, unused for 90 days" />
+          {!pending.isError && (
+            <Stat
+              label="Pending approvals"
+              value={pending.data?.data.length}
+              to="/approvals"
+              hint={pending.data?.links.next ? 'At least this many' : 'Waiting for an approver'}
+            />
+          )}
         </div>
       </section>
 
@@ -157,6 +174,22 @@ export function OverviewPage() {
           <DataTable table={soonTable} caption="Tokens expiring next" />
         )}
       </section>
+
+      {!recent.isError && (
+        <section className="panel" aria-labelledby="recent-heading">
+          <div className="panel-head">
+            <h2 id="recent-heading">Recent admin actions</h2>
+            <Link to="/audit-log">The whole audit log</Link>
+          </div>
+          {!recent.data ? (
+            <Loading />
+          ) : recent.data.data.length === 0 ? (
+            <EmptyState title="No actions recorded yet" />
+          ) : (
+            <DataTable table={recentTable} caption="Recent admin actions" />
+          )}
+        </section>
+      )}
     </>
   );
 }
