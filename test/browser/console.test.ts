@@ -148,6 +148,14 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { name: /deploy prod/ }).waitFor();
     await page.getByText('write:jira-work').waitFor();
     await shoot('token-detail');
+    await page.getByRole('button', { name: 'Rotate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate' }).click();
+    const secret = page.getByRole('dialog').getByLabel('Token');
+    await secret.waitFor();
+    expect(await secret.inputValue()).toMatch(/^tws_[0-9A-Za-z]{49}$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated-1280.png') });
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await expect.poll(() => secret.isVisible()).toBe(false);
   });
 
   it('lists people, deactivates one and shows groups', async () => {
@@ -169,6 +177,15 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: 'Deploy pipeline' }).click();
     await page.getByRole('link', { name: 'deploy prod' }).waitFor();
     await shoot('service-account');
+    await page.getByText('Issue a token').click();
+    await page.getByLabel('Label').fill('nightly backup');
+    await page.getByRole('checkbox', { name: 'read:jira-work' }).check();
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const secret = page.getByRole('dialog').getByLabel('Token');
+    await secret.waitFor();
+    expect(await secret.inputValue()).toMatch(/^tws_/);
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('link', { name: 'nightly backup' }).waitFor();
   });
 
   it('shows policies, narrows and approves a request, and finds it in the audit log', async () => {

@@ -3,10 +3,10 @@
  * scopes and the lifetime before approving, or deny with a reason the requester sees.
  */
 import { useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { TokenRequestJson, TokenRequestList } from '../api/types.ts';
+import type { TokenRequestJson, TokenRequestList, UserJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
@@ -15,7 +15,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 
 type Filter = 'pending' | 'approved' | 'denied';
 
-function RequestCard({ request, orgId, onDone }: { request: TokenRequestJson; orgId: string; onDone(message: string): void }) {
+function RequestCard({ request, requester, orgId, onDone }: { request: TokenRequestJson; requester: UserJson | undefined; orgId: string; onDone(message: string): void }) {
   const [scopes, setScopes] = useState<string[]>(request.scopes);
   const [lifetimeDays, setLifetimeDays] = useState(request.lifetimeDays);
   const [reason, setReason] = useState('');
@@ -40,7 +40,15 @@ function RequestCard({ request, orgId, onDone }: { request: TokenRequestJson; or
         <StatusBadge status={request.status} />
       </div>
       <p className="muted">
-        Requested {formatDateTime(request.createdAt)} by <code>{request.requesterId}</code> for {plural(request.lifetimeDays, 'day')}
+        Requested {formatDateTime(request.createdAt)} by{' '}
+        {requester ? (
+          <>
+            <strong>{requester.name}</strong> ({requester.email})
+          </>
+        ) : (
+          <code>{request.requesterId}</code>
+        )}{' '}
+        for {plural(request.lifetimeDays, 'day')}
       </p>
       <blockquote className="justification">{request.justification ?? <span className="muted">No justification given.</span>}</blockquote>
       {isPending ? (
@@ -100,6 +108,12 @@ export function ApprovalsPage() {
     queryFn: () => api.get<TokenRequestList>(endpoints.tokenRequests(orgId), { status, cursor, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
+  // One lookup per distinct requester on the page (a queue page holds a few people).
+  const requesterIds = [...new Set((requests.data?.data ?? []).map((r) => r.requesterId))];
+  const requesters = useQueries({
+    queries: requesterIds.map((id) => ({ queryKey: ['user', orgId, id], queryFn: () => api.get<UserJson>(endpoints.user(orgId, id)), staleTime: 60_000 })),
+  });
+  const requesterById = new Map(requesters.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])));
   return (
     <>
       <h1>Approvals</h1>
@@ -123,6 +137,7 @@ export function ApprovalsPage() {
           <RequestCard
             key={request.id}
             request={request}
+            requester={requesterById.get(request.requesterId)}
             orgId={orgId}
             onDone={(text) => {
               setMessage(text);

@@ -2,7 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, downloadFile, withQuery } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { AuditEntryJson, AuditLogPage } from '../api/types.ts';
@@ -33,7 +33,13 @@ export const auditColumns: ColumnDef<AuditEntryJson>[] = [
       row.original.targetType ? (
         <span className="owner-cell">
           <span>{row.original.targetType}</span>
-          <code className="prefix">{row.original.targetId}</code>
+          {row.original.targetType === 'token' && row.original.targetId ? (
+            <Link to={`/tokens/${encodeURIComponent(row.original.targetId)}`} className="prefix">
+              {row.original.targetId}
+            </Link>
+          ) : (
+            <code className="prefix">{row.original.targetId}</code>
+          )}
         </span>
       ) : (
         <span className="muted">—</span>

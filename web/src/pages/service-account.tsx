@@ -1,7 +1,6 @@
 /**
  * One service account: its tokens (from the inventory API, so they read like every other token),
- * revoke all of them, delete the account. Issuing a token for it (with a copy-once dialog) needs
- * issue 6's `POST .../tokens`.
+ * issuing one (issue 6, shown once), revoking all of them, deleting the account.
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +13,7 @@ import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
+import { IssueTokenForm } from '../components/issue-token-form.tsx';
 import { plural } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { tokenColumns } from './inventory.tsx';
@@ -101,6 +101,16 @@ export function ServiceAccountPage() {
         {sa.description ? ` · ${sa.description}` : ''}
       </p>
       {message && <Notice tone="success">{message}</Notice>}
+      {sa.status === 'ACTIVE' && (
+        <IssueTokenForm
+          orgId={orgId}
+          owner={{ type: 'service-account', id: serviceAccountId }}
+          onIssued={() => {
+            void queryClient.invalidateQueries({ queryKey: ['tokens', orgId] });
+            void queryClient.invalidateQueries({ queryKey: ['token-counts', orgId] });
+          }}
+        />
+      )}
       <section className="panel" aria-labelledby="sa-tokens">
         <h2 id="sa-tokens">Tokens</h2>
         {tokens.isError ? (
@@ -108,7 +118,7 @@ export function ServiceAccountPage() {
         ) : !tokens.data ? (
           <Loading />
         ) : ownTokens.length === 0 ? (
-          <EmptyState title="This service account has no tokens">Issuing one from the console arrives with central issuance (issue 6).</EmptyState>
+          <EmptyState title="This service account has no tokens">Issue one above; its secret is shown once.</EmptyState>
         ) : (
           <DataTable table={table} caption={`Tokens of ${sa.displayName}`} />
         )}

@@ -1,6 +1,6 @@
 /**
- * One token (issue #9): owner, scopes, dates, status, revoke. Its activity chart (issue 7's usage
- * API) and rotation (issue 6) join this page when those APIs land.
+ * One token (issue #9): owner, scopes, dates, status, revoke, rotate (issue 6: a new secret for the
+ * same token, shown once). Its activity chart joins this page when issue 7's usage API lands.
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,10 +8,11 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { revokeToken } from '../api/revoke.ts';
-import type { OrgTokenJson } from '../api/types.ts';
+import type { IssuedTokenJson, OrgTokenJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { ErrorNote, Loading, Notice } from '../components/feedback.tsx';
+import { SecretDialog } from '../components/secret-dialog.tsx';
 import { formatDateTime, relativeDays } from '../components/format.ts';
 import { OWNER_KIND_WORDS, StatusBadge } from '../components/status-badge.tsx';
 
@@ -39,6 +40,9 @@ export function TokenDetailPage() {
   const { tokenId = '' } = useParams();
   const queryClient = useQueryClient();
   const [isConfirming, setConfirming] = useState(false);
+  const [isRotating, setRotating] = useState(false);
+  const [graceHours, setGraceHours] = useState(1);
+  const [secret, setSecret] = useState<string | null>(null);
   const token = useQuery({ queryKey: ['token', orgId, tokenId], queryFn: () => api.get<OrgTokenJson>(endpoints.token(orgId, tokenId)) });
   const revoke = useMutation({
     mutationFn: (t: OrgTokenJson) => revokeToken(orgId, t),
@@ -47,6 +51,15 @@ export function TokenDetailPage() {
       await queryClient.invalidateQueries({ queryKey: ['token', orgId, tokenId] });
       await queryClient.invalidateQueries({ queryKey: ['tokens', orgId] });
       await queryClient.invalidateQueries({ queryKey: ['token-counts', orgId] });
+    },
+  });
+
+  const rotate = useMutation({
+    mutationFn: () => api.post<IssuedTokenJson>(endpoints.rotateToken(orgId, tokenId), { gracePeriodHours: graceHours }),
+    onSuccess: async (issued) => {
+      setRotating(false);
+      setSecret(issued.token ?? null);
+      await queryClient.invalidateQueries({ queryKey: ['token', orgId, tokenId] });
     },
   });
 
@@ -73,6 +86,11 @@ export function TokenDetailPage() {
           {t.label || '(no label)'} <StatusBadge status={t.status} />
         </h1>
         <div className="page-actions">
+          {t.status === 'active' && (
+            <button type="button" onClick={() => { rotate.reset(); setRotating(true); }}>
+              Rotate
+            </button>
+          )}
           {t.status !== 'revoked' && (
             <button type="button" className="danger" onClick={() => { revoke.reset(); setConfirming(true); }}>
               Revoke
@@ -134,6 +152,23 @@ export function TokenDetailPage() {
           </ul>
         )}
       </section>
+
+      <ConfirmDialog
+        isOpen={isRotating}
+        title="Rotate this token?"
+        confirmLabel="Rotate"
+        isBusy={rotate.isPending}
+        onCancel={() => setRotating(false)}
+        onConfirm={() => rotate.mutate()}
+      >
+        <p>A new secret replaces the current one; the token keeps its id, owner, scopes and expiry.</p>
+        <label>
+          The old secret keeps working for (hours, 0 to 24)
+          <input type="number" min={0} max={24} value={graceHours} onChange={(event) => setGraceHours(Math.min(24, Math.max(0, Number(event.target.value))))} />
+        </label>
+        {rotate.isError && <ErrorNote title="Could not rotate" error={rotate.error} />}
+      </ConfirmDialog>
+      <SecretDialog secret={secret} title="The new secret" onClose={() => setSecret(null)} />
 
       <ConfirmDialog
         isOpen={isConfirming}
