@@ -9,6 +9,8 @@ const STATUS_WORDS: Record<string, string> = {
   ACTIVE: 'Active',
   INACTIVE: 'Inactive',
   pending: 'Pending',
+  enabled: 'Enabled',
+  disabled: 'Disabled',
   approved: 'Approved',
   denied: 'Denied',
 };

@@ -28,7 +28,7 @@ function PolicyCard({ policy }: { policy: PolicyResource }) {
         <h2 id={headingId}>
           {name} {isDefault && <span className="role-chip light">Default</span>}
         </h2>
-        <StatusBadge status={status === 'enabled' ? 'active' : 'expired'} />
+        <StatusBadge status={status} />
       </div>
       <dl className="facts">
         <dt>Creating tokens</dt>
