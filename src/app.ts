@@ -38,6 +38,21 @@ import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
 import { createSignInService } from './service/sign-in-service.js';
 import { createSsoConfigService } from './service/sso-config-service.js';
+import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
+import { createDeliveryService } from './service/delivery-service.js';
+import { createHygieneJobs } from './service/hygiene-jobs.js';
+import { createJobService } from './service/job-service.js';
+import { createNotificationSettingsService } from './service/notification-settings-service.js';
+import { createWebhookService } from './service/webhook-service.js';
+import { createSecretBox } from './domain/secret-box.js';
+import { DEFAULT_BACKOFF } from './domain/retry.js';
+import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageService } from './service/usage-service.js';
+import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import type { VerificationCacheOptions } from './service/verification-cache.js';
+import { createPgChangeTransport } from './store/pg-change-transport.js';
+import { createRedisChangeTransport } from './store/redis-change-transport.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -49,6 +64,15 @@ export interface CoreOptions {
   baseUrl?: () => string;
   /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
   deliverLink?: LinkDelivery;
+  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  verification?: VerificationOptions | undefined;
+}
+
+export interface VerificationOptions {
+  cache?: Partial<VerificationCacheOptions> | undefined;
+  usage?: Partial<UsageRecorderOptions> | undefined;
+  policy?: VerificationPolicy | undefined;
+  onError?: (error: unknown, context: string) => void;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -66,13 +90,47 @@ export async function createCore(options: CoreOptions) {
     throw error;
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
-  const services = createServices(database, pepper, clock, {
+  const verification = options.verification ?? {};
+  const onError = verification.onError ?? (() => undefined);
+  // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
+  // them (createApp attaches it); SQLite is single-node.
+  const bus = createTokenChangeBus({ onError });
+  if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
+    bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
+  }
+  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  const services = {
+    ...createServices(database, pepper, clock, {
+      config,
+      githubKeys,
+      bus,
+      baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+      deliverLink: options.deliverLink ?? (async () => undefined),
+    }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    usageRecorder: usage,
+  };
+  let closed = false;
+  return {
     config,
-    githubKeys,
-    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
-    deliverLink: options.deliverLink ?? (async () => undefined),
-  });
-  return { config, clock, pepper, database, services, close: () => database.close() };
+    clock,
+    pepper,
+    database,
+    services,
+    bus,
+    /** Flushes buffered usage, then lets go of the bus and the database. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await usage.close();
+      } finally {
+        services.verification.close();
+        await bus.close().catch(() => undefined);
+        await database.close();
+      }
+    },
+  };
 }
 
 interface ServiceWiring {
@@ -80,6 +138,7 @@ interface ServiceWiring {
   baseUrl: () => string;
   deliverLink: LinkDelivery;
   githubKeys: GithubKeySource;
+  bus: TokenChangeBus;
 }
 
 /**
@@ -118,7 +177,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl, githubKeys } = wiring;
+  const { config, baseUrl, githubKeys, bus } = wiring;
   const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
@@ -126,7 +185,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     clock,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
-  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
   const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
   const tokens = createTokenService({ db, pepper, clock });
   const issuance = createIssuanceService({ db, clock, pepper, tokens });
@@ -137,6 +196,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -145,9 +205,10 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
     scimUsers: createScimUserService({ db, clock, directoryUsers }),
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
-    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
-    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
     orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
+    usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey }),
     issuance,
     approvals,
@@ -155,6 +216,27 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
     leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
+  };
+}
+
+/** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+  const { db } = database;
+  const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
+  const smtpPasswords = createSecretBox(pepper, 'smtp-password');
+  const automation = config.automation;
+  const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  return {
+    webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
+    notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
+    deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
+    jobs: createJobService({
+      db,
+      clock,
+      cursorKey,
+      jobs: createHygieneJobs({ clock }),
+      options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
+    }),
   };
 }
 
@@ -171,6 +253,8 @@ export interface App {
   http: FastifyInstance;
   logger: Logger;
   bootstrap: BootstrapResult;
+  /** Issue #8's worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
+  worker: AutomationWorker;
   /** Listens on the configured host and port; resolves to the base URL. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -191,6 +275,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       (async (message) => {
         logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
       }),
+    verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
   let redis: Redis | undefined;
   try {
@@ -200,6 +285,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     );
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    await core.bus.start();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),
@@ -211,22 +298,33 @@ export async function createApp(options: AppOptions): Promise<App> {
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
     });
+    const worker = createAutomationWorker({
+      clock: core.clock,
+      deliveries: core.services.deliveries,
+      jobs: core.services.jobs,
+      options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
+      log: logger.child({ component: 'automation' }),
+    });
     let closed = false;
     return {
       core,
       http,
       logger,
       bootstrap: bootstrapResult,
+      worker,
       baseUrl: () => baseUrl,
       async listen() {
         await http.listen({ host: config.host, port: config.port });
         const address = http.server.address();
         if (!config.publicUrl && address && typeof address === 'object') baseUrl = `http://${displayHost(config.host)}:${address.port}`;
+        // The worker runs in serving processes only: one-shot CLI commands never send anything.
+        if (config.automation.isWorkerEnabled) worker.start();
         return baseUrl;
       },
       async close() {
         if (closed) return;
         closed = true;
+        await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
         await core.close();

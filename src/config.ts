@@ -35,6 +35,22 @@ export interface Config {
   loginRateLimitPerIp: number;
   /** GitHub secret-scanning reports (issue #8, docs/leaked-tokens.md): where the signing keys come from. */
   secretScanning: SecretScanningConfig;
+  /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
+  automation: AutomationConfig;
+}
+
+export interface AutomationConfig {
+  /** TOKENWARD_AUTOMATION: off stops the worker (no deliveries, no job runs) in this process. */
+  isWorkerEnabled: boolean;
+  /** TOKENWARD_SCHEDULER: off keeps the worker but creates no scheduled runs on this node. */
+  isSchedulerEnabled: boolean;
+  pollMs: number;
+  jobLeaseMs: number;
+  jobStepDelayMs: number;
+  webhookTimeoutMs: number;
+  retryBaseMs: number;
+  maxAttempts: number;
+  allowPrivateWebhookUrls: boolean;
 }
 
 export interface SecretScanningConfig {
@@ -81,6 +97,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       keysFile: readNonEmpty(env, 'TOKENWARD_GITHUB_KEYS_FILE'),
       githubToken: readNonEmpty(env, 'TOKENWARD_GITHUB_TOKEN'),
     },
+    automation: readAutomation(env),
   };
   return Object.freeze(config);
 }
@@ -203,3 +220,48 @@ function readRedisUrl(env: Env): string | undefined {
   if (protocol !== 'redis:' && protocol !== 'rediss:') fail('REDIS_URL', 'a redis:// or rediss:// URL', redactedForMessage(raw));
   return raw;
 }
+
+function readOnOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  fail(name, 'on or off', raw);
+}
+
+function readNonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(raw)) fail(name, 'a whole number of at least 0', raw);
+  return Number(raw);
+}
+
+function readAutomation(env: Env): AutomationConfig {
+  const webhookTimeoutMs = readPositiveInt(env, 'TOKENWARD_WEBHOOK_TIMEOUT_MS', 15_000);
+  if (webhookTimeoutMs > 30_000) fail('TOKENWARD_WEBHOOK_TIMEOUT_MS', 'at most 30000 (the Standard Webhooks limit)', String(webhookTimeoutMs));
+  return {
+    isWorkerEnabled: readOnOff(env, 'TOKENWARD_AUTOMATION', true),
+    isSchedulerEnabled: readOnOff(env, 'TOKENWARD_SCHEDULER', true),
+    pollMs: readPositiveInt(env, 'TOKENWARD_WORKER_POLL_MS', 1_000),
+    jobLeaseMs: readPositiveInt(env, 'TOKENWARD_JOB_LEASE_MS', 120_000),
+    jobStepDelayMs: readNonNegativeInt(env, 'TOKENWARD_JOB_STEP_DELAY_MS', 0),
+    webhookTimeoutMs,
+    retryBaseMs: readPositiveInt(env, 'TOKENWARD_RETRY_BASE_MS', 5_000),
+    maxAttempts: readPositiveInt(env, 'TOKENWARD_RETRY_MAX_ATTEMPTS', 10),
+    allowPrivateWebhookUrls: readOnOff(env, 'TOKENWARD_WEBHOOK_ALLOW_PRIVATE_URLS', false),
+  };
+}
+
+/** Settings for tests and one-shot commands: no worker, no scheduler. */
+export const AUTOMATION_OFF: Readonly<AutomationConfig> = Object.freeze({
+  isWorkerEnabled: false,
+  isSchedulerEnabled: false,
+  pollMs: 1_000,
+  jobLeaseMs: 120_000,
+  jobStepDelayMs: 0,
+  webhookTimeoutMs: 15_000,
+  retryBaseMs: 5_000,
+  maxAttempts: 10,
+  allowPrivateWebhookUrls: true,
+});

@@ -5,9 +5,10 @@
  * Tokenward's too (issue #5): reading and changing the org's users and groups. The policy scopes
  * are Atlassian's organization-policy strings (CONTRACT.md §6.2) reused for Tokenward's
  * authentication policies and scope catalogue; the `*:token-requests:admin` pair is Tokenward's
- * (issue #6): seeing the approval queue and deciding requests.
- * Tokenward's too (issue #5): reading and changing the org's users and groups. The `*:audit-log:admin`
- * pair (issue #8): reading and exporting the audit log; changing its retention and purging.
+ * (issue #6): seeing the approval queue and deciding requests. The `*:audit-log:admin` pair
+ * (issue #8): reading and exporting the audit log; changing its retention and purging.
+ * `*:automation:admin` (issue #8): reading and managing jobs, webhooks and notification settings.
+ * `read:usage:admin` (issue #7) reads what tokens did (the activity API).
  */
 export const ADMIN_SCOPES = [
   'read:tokens:admin',
@@ -29,6 +30,9 @@ export const ADMIN_SCOPES = [
   'approve:token-requests:admin',
   'read:audit-log:admin',
   'write:audit-log:admin',
+  'read:automation:admin',
+  'write:automation:admin',
+  'read:usage:admin',
 ] as const;
 
 export type AdminScope = (typeof ADMIN_SCOPES)[number];

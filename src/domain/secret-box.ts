@@ -6,7 +6,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Pepper } from './token-digest.js';
 
-export type SecretPurpose = 'sso-client-secret' | 'sso-flow-state';
+/** `webhook-secret` and `smtp-password`: issue #8's webhook signing secrets and SMTP passwords. */
+export type SecretPurpose = 'sso-client-secret' | 'sso-flow-state' | 'webhook-secret' | 'smtp-password';
 
 export interface SecretBox {
   seal(plaintext: string): string;

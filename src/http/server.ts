@@ -28,8 +28,11 @@ import type { OidcService } from '../service/oidc-service.js';
 import type { SessionService } from '../service/session-service.js';
 import type { SignInService } from '../service/sign-in-service.js';
 import type { SsoConfigService } from '../service/sso-config-service.js';
+import type { UsageRecorder } from '../service/usage-recorder.js';
+import type { UsageService } from '../service/usage-service.js';
+import type { VerificationService } from '../service/verification-service.js';
 import { registerErrorHandling } from './errors.js';
-import type { Metrics } from './metrics.js';
+import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
@@ -56,6 +59,13 @@ import { meRoutes } from './routes/me.js';
 import { ssoRoutes } from './routes/sso.js';
 import { userLinkRoutes } from './routes/user-links.js';
 import { registerSessionAuth } from './session-auth.js';
+import { automationRoutes } from './routes/automation.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import type { JobService } from '../service/job-service.js';
+import type { NotificationSettingsService } from '../service/notification-settings-service.js';
+import type { WebhookService } from '../service/webhook-service.js';
+import { usageRoutes } from './routes/usage.js';
+import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -80,6 +90,12 @@ export interface HttpServices {
   scimGroups: ScimGroupService;
   leakedTokens: LeakedTokenService;
   auditLog: AuditLogService;
+  webhooks: WebhookService;
+  jobs: JobService;
+  notificationSettings: NotificationSettingsService;
+  verification: VerificationService;
+  usageRecorder: Pick<UsageRecorder, 'stats'>;
+  usage: UsageService;
 }
 
 export interface HttpDeps {
@@ -119,8 +135,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     );
   });
 
+  registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
@@ -173,6 +190,10 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
   await app.register(secretScanningRoutes(deps.services));
   await app.register(auditLogRoutes(deps.services));
+  await app.register(webhookRoutes(deps.services));
+  await app.register(automationRoutes(deps.services));
+  await app.register(verifyRoutes(deps.services));
+  await app.register(usageRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(consoleRoutes({ dir: deps.consoleDir }));

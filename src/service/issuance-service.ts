@@ -100,7 +100,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
   async function createDeliveryIn(tx: Stores, token: Token, recipientUserId: string, options: { requestId?: string; byLink: boolean }): Promise<{ delivery: TokenDelivery; link: string | null }> {
     const now = clock();
     const delivery: TokenDelivery = {
-      id: newId('dlv'),
+      id: newId('otd'),
       orgId: token.orgId,
       tokenId: token.id,
       recipientUserId,

@@ -28,6 +28,8 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { createTokenSearchStore, type InventoryItem, type KeysetPosition, type TokenSearch } from '../store/token-search-store.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef, recordRevocations } from './event-recorder.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 /** Tokens revoked per transaction by a bulk revoke: short transactions, other requests in between. */
 export const DEFAULT_REVOKE_BATCH_SIZE = 1000;
@@ -38,6 +40,8 @@ export interface TokenInventoryDeps {
   clock: Clock;
   cursorKey: CursorKey;
   revokeBatchSize?: number;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export type QueryParams = Record<string, unknown>;
@@ -161,6 +165,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
           const store = createTokenSearchStore(trx, dialect);
           const rows = await store.nextManagedUserTokens(orgId, after, batchSize);
           const revoked = await store.revokeMany(orgId, rows.map((r) => r.id), principalId(principal), 'bulk_revoke', now);
+          await recordRevocations(createStores(trx), orgId, rows.map((r) => r.id), actorRef(actorOf(principal)), 'bulk_revoke', now);
           if (rows.length < batchSize) {
             await createStores(trx).audit.append(
               auditEntry(
@@ -172,6 +177,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
           return { rows, revoked };
         });
         total += batch.revoked;
+        deps.bus?.tokensChanged(orgId, batch.rows.map((r) => r.id));
         const lastRow = batch.rows[batch.rows.length - 1];
         if (batch.rows.length < batchSize || !lastRow) return total;
         after = { createdAtMs: lastRow.createdAtMs, id: lastRow.id };
@@ -186,10 +192,12 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
         const key = await stores.tokens.findById(orgId, keyId);
         if (!key || key.kind !== 'admin_key' || key.status === 'revoked') throw new DomainError('TOKEN_NOT_FOUND', 'No such API key in this organization.');
         await stores.tokens.revoke(orgId, keyId, principalId(principal), 'admin_api', clock());
+        await recordRevocations(stores, orgId, [keyId], actorRef(actorOf(principal)), 'admin_api', clock());
         await stores.audit.append(
           auditEntry({ orgId, ...actorOf(principal), ip, action: 'admin_key.revoked', targetType: 'token', targetId: keyId, details: { count: 1 } }, clock),
         );
       });
+      deps.bus?.tokensChanged(orgId, [keyId]);
     },
 
     /**
@@ -216,6 +224,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
         const isUsersToken = token?.kind === 'user' && token.owner?.type === 'user' && token.owner.id === accountId;
         if (!token || !isUsersToken || token.status === 'revoked') throw new DomainError('TOKEN_NOT_FOUND');
         await stores.tokens.revoke(orgId, tokenId, principalId(principal), 'admin_api', clock());
+        await recordRevocations(stores, orgId, [tokenId], actorRef(actorOf(principal)), 'admin_api', clock());
         await stores.audit.append(
           auditEntry(
             { orgId, ...actorOf(principal), ip, action: 'token.revoked', targetType: 'token', targetId: tokenId, details: { owner: accountId, count: 1 } },
@@ -223,6 +232,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
           ),
         );
       });
+      deps.bus?.tokensChanged(orgId, [tokenId]);
     },
   };
 }

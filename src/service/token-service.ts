@@ -16,6 +16,7 @@ import { generateToken, parseToken, type ParsedToken, type TokenKind } from '../
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { tokenRef } from '../domain/events.js';
 
 export const MAX_ADMIN_KEY_LIFETIME_DAYS = 365;
 export const DAY_MS = 86_400_000;
@@ -137,6 +138,13 @@ export function createTokenService(deps: TokenServiceDeps) {
         clock,
       ),
     );
+    // Issue #8: the outbox event commits with the token.
+    await tx.events.record({
+      orgId: draft.orgId,
+      type: draft.kind === 'admin_key' ? 'admin_key.created' : 'token.created',
+      payload: { token: tokenRef(token), actor: { type: draft.audit.actorType, id: draft.audit.actorId } },
+      occurredAt: now,
+    });
     return { token, secret: parsed.secret };
   }
 

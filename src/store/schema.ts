@@ -294,6 +294,151 @@ export interface ScimGroupTable {
   updated_at: number;
 }
 
+/** Issue #8: the outbox. Written in the transaction of the change that raised the event. */
+export interface EventTable {
+  id: string;
+  org_id: string;
+  type: string;
+  /** JSON object, the event's payload. */
+  payload: string;
+  occurred_at: number;
+  dispatched_at: number | null;
+}
+
+export interface WebhookEndpointTable {
+  id: string;
+  org_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types; empty: every type. */
+  event_types: string;
+  format: string;
+  /** The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). */
+  secret_sealed: string;
+  enabled: number;
+  disabled_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeliveryTable {
+  id: string;
+  org_id: string;
+  event_id: string;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+}
+
+export interface SmtpSettingsTable {
+  org_id: string;
+  host: string;
+  port: number;
+  secure: number;
+  username: string | null;
+  password_sealed: string | null;
+  from_address: string;
+  enabled: number;
+  updated_at: number;
+}
+
+export interface AutomationSettingsTable {
+  org_id: string;
+  /** JSON object, domain `AutomationSettings`. */
+  settings: string;
+  updated_at: number;
+}
+
+export interface JobRunTable {
+  id: string;
+  org_id: string;
+  job_name: string;
+  scheduled_at: number;
+  trigger: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  planned_at: number | null;
+  /** JSON array of the planned actions. */
+  actions: string | null;
+  done_count: number;
+  last_error: string | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
+export interface TokenNoticeTable {
+  token_id: string;
+  notice_key: string;
+  created_at: number;
+}
+
+/** Issue #7, migration 0010: `count` identical verifications from `at` to `last_at`. */
+export interface UsageEventTable {
+  seq: Generated<number>;
+  org_id: string;
+  token_id: string | null;
+  at: number;
+  last_at: number;
+  count: number;
+  code: string;
+  method: string | null;
+  route: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  upstream_status: number | null;
+}
+
+/** Per token and UTC day (`day` = epoch day number). */
+export interface UsageDailyTable {
+  token_id: string;
+  day: number;
+  org_id: string;
+  calls: number;
+  errors: number;
+  first_at: number;
+  last_at: number;
+}
+
+export interface UsageDailyRouteTable {
+  token_id: string;
+  day: number;
+  /** '' when unknown. */
+  method: string;
+  route: string;
+  org_id: string;
+  calls: number;
+  errors: number;
+}
+
+export interface UsageDailyIpTable {
+  token_id: string;
+  day: number;
+  /** '' when unknown. */
+  ip: string;
+  org_id: string;
+  calls: number;
+}
+
+export interface TokenIpTable {
+  token_id: string;
+  ip: string;
+  org_id: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  calls: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
@@ -317,4 +462,16 @@ export interface Database {
   scim_groups: ScimGroupTable;
   audit_chains: AuditChainTable;
   audit_settings: AuditSettingsTable;
+  events: EventTable;
+  webhook_endpoints: WebhookEndpointTable;
+  deliveries: DeliveryTable;
+  smtp_settings: SmtpSettingsTable;
+  automation_settings: AutomationSettingsTable;
+  job_runs: JobRunTable;
+  token_notices: TokenNoticeTable;
+  usage_events: UsageEventTable;
+  usage_daily: UsageDailyTable;
+  usage_daily_routes: UsageDailyRouteTable;
+  usage_daily_ips: UsageDailyIpTable;
+  token_ips: TokenIpTable;
 }

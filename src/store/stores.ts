@@ -24,6 +24,12 @@ import { createTokenLeakQueries } from './token-leak-queries.js';
 import { createTokenStatusQueries } from './token-status-queries.js';
 import { createTokenStore } from './token-store.js';
 import { createUserStore } from './user-store.js';
+import { createDeliveryStore } from './delivery-store.js';
+import { createEventStore } from './event-store.js';
+import { createHygieneQueries } from './hygiene-queries.js';
+import { createJobRunStore } from './job-run-store.js';
+import { createNotificationSettingsStore } from './notification-settings-store.js';
+import { createWebhookStore } from './webhook-store.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -47,6 +53,13 @@ export function createStores(db: Kysely<Database>) {
     scimTokens: createScimTokenStore(db),
     scim: createScimStore(db),
     tokenLeaks: createTokenLeakQueries(db),
+    // Issue #8: automation and notifications.
+    events: createEventStore(db),
+    webhooks: createWebhookStore(db),
+    deliveries: createDeliveryStore(db),
+    notificationSettings: createNotificationSettingsStore(db),
+    jobRuns: createJobRunStore(db),
+    hygiene: createHygieneQueries(db),
   };
 }
 

@@ -1,0 +1,125 @@
+/**
+ * The hygiene rules of issue #8, pure: given the tokens a query found and `now`, which actions a job
+ * takes. A job's dry run and its real run call the same planner with the same `now`, so the dry
+ * run lists exactly what the run then does (docs/automation.md).
+ */
+import type { Token } from './models.js';
+
+export const DAY_MS = 86_400_000;
+
+/** Per-org automation settings (admin API `/automation/settings`). */
+export interface AutomationSettings {
+  /** Days before expiry on which owners are warned, e.g. [30, 7, 1]. */
+  expiryWarningDays: number[];
+  /**
+   * Org-wide idle limit, used until the policies issue (#6) provides `idleRevokeAfterDays` per user
+   * through its effective-policy service: the seam is the `IdleLimitResolver` of the idle job.
+   * null: never revoke for idleness.
+   */
+  idleRevokeAfterDays: number | null;
+  /** Owners are warned this many days before an idle token is revoked. */
+  idleWarningDays: number;
+  /** Active tokens unused this long count as stale in the weekly digest. */
+  staleAfterDays: number;
+}
+
+export const DEFAULT_AUTOMATION_SETTINGS: AutomationSettings = {
+  expiryWarningDays: [30, 7, 1],
+  idleRevokeAfterDays: null,
+  idleWarningDays: 7,
+  staleAfterDays: 90,
+};
+
+/** Returns the idle limit in days that applies to a token, or null when none does. */
+export type IdleLimitResolver = (token: Token) => number | null;
+
+export type HygieneAction =
+  | { type: 'mark_expired'; tokenId: string; expiresAt: string }
+  | { type: 'warn_expiring'; tokenId: string; daysBefore: number; expiresAt: string }
+  | { type: 'warn_idle'; tokenId: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string; revokeOn: string }
+  | { type: 'revoke_idle'; tokenId: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string }
+  | { type: 'send_digest'; periodStart: string; periodEnd: string };
+
+/** Notice keys make each warning happen once per token and threshold (table `token_notices`). */
+export function noticeKeyOf(action: HygieneAction): string | null {
+  switch (action.type) {
+    case 'mark_expired':
+      return `expired:${action.expiresAt}`;
+    case 'warn_expiring':
+      return `expiring:${action.daysBefore}:${action.expiresAt}`;
+    case 'warn_idle':
+      // A token used again starts a new idle period, which may warn again.
+      return `idle:${action.revokeAfterDays}:${action.lastActiveAt}`;
+    default:
+      return null;
+  }
+}
+
+/** Tokens past their expiry date, not revoked, not yet marked. */
+export function planMarkExpired(tokens: readonly Token[], now: Date, noticed: ReadonlySet<string>): HygieneAction[] {
+  const actions: HygieneAction[] = [];
+  for (const token of tokens) {
+    if (token.status === 'revoked' || !token.expiresAt || token.expiresAt.getTime() > now.getTime()) continue;
+    const action: HygieneAction = { type: 'mark_expired', tokenId: token.id, expiresAt: token.expiresAt.toISOString() };
+    if (!noticed.has(`${token.id} ${noticeKeyOf(action)}`)) actions.push(action);
+  }
+  return actions;
+}
+
+/**
+ * One warning per token: the tightest threshold the token is already inside. A token that expires
+ * in 5 days with thresholds [30, 7, 1] gets the 7-day warning (never a late 30-day one), then the
+ * 1-day one when its day comes.
+ */
+export function planExpiryWarnings(tokens: readonly Token[], now: Date, thresholdsDays: readonly number[], noticed: ReadonlySet<string>): HygieneAction[] {
+  const ascending = [...new Set(thresholdsDays)].filter((d) => d > 0).sort((a, b) => a - b);
+  const actions: HygieneAction[] = [];
+  for (const token of tokens) {
+    if (token.status !== 'active' || !token.expiresAt) continue;
+    const remainingMs = token.expiresAt.getTime() - now.getTime();
+    if (remainingMs <= 0) continue;
+    const daysBefore = ascending.find((d) => remainingMs <= d * DAY_MS);
+    if (daysBefore === undefined) continue;
+    const action: HygieneAction = { type: 'warn_expiring', tokenId: token.id, daysBefore, expiresAt: token.expiresAt.toISOString() };
+    if (!noticed.has(`${token.id} ${noticeKeyOf(action)}`)) actions.push(action);
+  }
+  return actions;
+}
+
+/** Idle since the last use, or since creation for a token never used. */
+export function idleSinceOf(token: Token): Date {
+  return token.lastActiveAt ?? token.createdAt;
+}
+
+/**
+ * Active, unexpired user and service-account tokens idle for at least their limit are revoked;
+ * those within `warningDays` of it are warned once. Admin API keys are left alone: revoking the
+ * last one would lock admins out (INFERRED).
+ */
+export function planIdleRevocations(
+  tokens: readonly Token[],
+  now: Date,
+  limitOf: IdleLimitResolver,
+  warningDays: number,
+  noticed: ReadonlySet<string>,
+): HygieneAction[] {
+  const actions: HygieneAction[] = [];
+  for (const token of tokens) {
+    if (token.status !== 'active' || token.kind === 'admin_key') continue;
+    if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) continue;
+    const revokeAfterDays = limitOf(token);
+    if (revokeAfterDays === null || revokeAfterDays <= 0) continue;
+    const since = idleSinceOf(token);
+    const idleMs = now.getTime() - since.getTime();
+    const idleDays = Math.floor(idleMs / DAY_MS);
+    const lastActiveAt = since.toISOString();
+    if (idleMs >= revokeAfterDays * DAY_MS) {
+      actions.push({ type: 'revoke_idle', tokenId: token.id, idleDays, revokeAfterDays, lastActiveAt });
+    } else if (warningDays > 0 && idleMs >= (revokeAfterDays - warningDays) * DAY_MS) {
+      const revokeOn = new Date(since.getTime() + revokeAfterDays * DAY_MS).toISOString();
+      const action: HygieneAction = { type: 'warn_idle', tokenId: token.id, idleDays, revokeAfterDays, lastActiveAt, revokeOn };
+      if (!noticed.has(`${token.id} ${noticeKeyOf(action)}`)) actions.push(action);
+    }
+  }
+  return actions;
+}

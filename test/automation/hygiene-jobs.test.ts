@@ -1,0 +1,134 @@
+/**
+ * Issue #8 acceptance: with a fixed clock each hygiene job acts on exactly the right tokens, and
+ * the dry run lists exactly what the real run then does. Real services, both dialects.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HygieneAction } from '../../src/domain/hygiene.js';
+import type { Principal } from '../../src/domain/principal.js';
+import { createStores } from '../../src/store/stores.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { DAY, movableClock, setLastActive } from '../support/automation.js';
+import { DIALECTS } from '../support/databases.js';
+import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
+
+const T0 = new Date('2026-03-01T12:00:00.000Z');
+
+describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
+  const time = movableClock(T0);
+  let t: TestApp;
+  let admin: Principal;
+  const ids: Record<string, string> = {};
+
+  const ofType = (actions: HygieneAction[], type: HygieneAction['type']) =>
+    actions.filter((a) => a.type === type).map((a) => ('tokenId' in a ? a.tokenId : '')).sort();
+
+  async function dryThenRun(job: string) {
+    const dry = await t.app.core.services.jobs.dryRun(t.orgId, job);
+    const run = await t.app.core.services.jobs.runNow(admin, t.orgId, job, null);
+    return { dry: dry.actions, run };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { clock: time.clock });
+    admin = await t.app.core.services.tokens.authenticateAdminKey(`Bearer ${t.adminKey}`);
+    const alice = await seedUser(t.app, t.orgId, { email: 'alice@acme.test' });
+    const bot = await seedServiceAccount(t.app, t.orgId);
+    const owner = { type: 'user' as const, id: alice.id };
+    // Issued 200 days before T0, with expiries chosen relative to T0.
+    time.set(new Date(T0.getTime() - 200 * DAY));
+    const issue = async (name: string, expiresInDaysFromT0: number, who: { type: 'user' | 'service_account'; id: string } = owner) => {
+      ids[name] = (await seedToken(t.app, t.orgId, who, { label: name, expiresAt: new Date(T0.getTime() + expiresInDaysFromT0 * DAY) })).token.id;
+    };
+    await issue('expiresIn40', 40);
+    await issue('expiresIn25', 25);
+    await issue('expiresIn5', 5);
+    await issue('expiresInHalfDay', 0.5);
+    await issue('expiredYesterday', -1);
+    await issue('expiredAndRevoked', -2);
+    await issue('usedRecently', 100);
+    await issue('idle85', 100);
+    await issue('idle95', 100, { type: 'service_account', id: bot.id });
+    await issue('neverUsed', 100);
+    time.set(T0);
+    await t.app.core.database.db.updateTable('tokens').set({ status: 'revoked', revoked_at: T0.getTime() - DAY }).where('id', '=', ids.expiredAndRevoked!).execute();
+    await setLastActive(t.app, ids.usedRecently!, new Date(T0.getTime() - 2 * DAY));
+    await setLastActive(t.app, ids.idle85!, new Date(T0.getTime() - 85 * DAY));
+    await setLastActive(t.app, ids.idle95!, new Date(T0.getTime() - 95 * DAY));
+    // These were used yesterday; neverUsed is idle since its creation, 200 days ago.
+    for (const name of ['expiresIn40', 'expiresIn25', 'expiresIn5', 'expiresInHalfDay', 'expiredYesterday']) {
+      await setLastActive(t.app, ids[name]!, new Date(T0.getTime() - DAY));
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('mark-expired: the unrevoked expired token only, once', async () => {
+    const { dry, run } = await dryThenRun('mark-expired');
+    expect(run.status).toBe('succeeded');
+    expect(run.actions).toEqual(dry);
+    expect(ofType(dry, 'mark_expired')).toEqual([ids.expiredYesterday]);
+    const events = await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.expired', 10);
+    expect(events.map((e) => (e.payload as { token: { id: string } }).token.id)).toEqual([ids.expiredYesterday]);
+    const again = await dryThenRun('mark-expired');
+    expect(again.dry).toEqual([]);
+    expect(again.run.actions).toEqual([]);
+  });
+
+  it('expiry-warnings: the tightest threshold each token is inside, once per threshold', async () => {
+    const { dry, run } = await dryThenRun('expiry-warnings');
+    expect(run.actions).toEqual(dry);
+    expect(run.doneCount).toBe(dry.length);
+    const warned = Object.fromEntries(dry.map((a) => [a.type === 'warn_expiring' ? a.tokenId : '', a.type === 'warn_expiring' ? a.daysBefore : 0]));
+    expect(warned).toEqual({ [ids.expiresIn25!]: 30, [ids.expiresIn5!]: 7, [ids.expiresInHalfDay!]: 1 });
+    expect((await dryThenRun('expiry-warnings')).dry).toEqual([]);
+
+    // Three days on, the 5-day token is 2 days out: still inside 7, nothing new; a day later, inside 1.
+    time.set(new Date(T0.getTime() + 3 * DAY));
+    expect((await t.app.core.services.jobs.dryRun(t.orgId, 'expiry-warnings')).actions).toEqual([]);
+    time.set(new Date(T0.getTime() + 4.5 * DAY));
+    const later = await dryThenRun('expiry-warnings');
+    expect(later.dry.map((a) => (a.type === 'warn_expiring' ? [a.tokenId, a.daysBefore] : null))).toEqual([[ids.expiresIn5, 1]]);
+    expect(later.run.actions).toEqual(later.dry);
+    time.set(T0);
+  });
+
+  it('idle-revoke: nothing without a limit; with 90 days, revokes the idle ones and warns those within 7 days', async () => {
+    expect((await dryThenRun('idle-revoke')).dry).toEqual([]);
+    await t.app.core.services.notificationSettings.putAutomation({ principal: admin, ip: null }, t.orgId, { idleRevokeAfterDays: 90, idleWarningDays: 7 });
+    const { dry, run } = await dryThenRun('idle-revoke');
+    expect(run.status).toBe('succeeded');
+    expect(run.actions).toEqual(dry);
+    expect(ofType(dry, 'revoke_idle')).toEqual([ids.idle95, ids.neverUsed].sort());
+    expect(ofType(dry, 'warn_idle')).toEqual([ids.idle85]);
+    const tokens = createStores(t.app.core.database.db).tokens;
+    expect((await tokens.findById(t.orgId, ids.idle95!))?.status).toBe('revoked');
+    expect((await tokens.findById(t.orgId, ids.neverUsed!))?.status).toBe('revoked');
+    expect((await tokens.findById(t.orgId, ids.idle85!))?.status).toBe('active');
+    expect((await tokens.findById(t.orgId, ids.usedRecently!))?.status).toBe('active');
+    // The warning is not repeated; the revocations are not repeated.
+    expect((await dryThenRun('idle-revoke')).dry).toEqual([]);
+    // Used again, then idle again: a new idle period warns again.
+    await setLastActive(t.app, ids.idle85!, new Date(T0.getTime() - 84 * DAY));
+    expect(ofType((await t.app.core.services.jobs.dryRun(t.orgId, 'idle-revoke')).actions, 'warn_idle')).toEqual([ids.idle85]);
+  });
+
+  // The idle revocations happened at T0 itself, the end of the period (exclusive): not counted.
+  it('weekly-digest: one digest event with the figures of the week', async () => {
+    const { dry, run } = await dryThenRun('weekly-digest');
+    expect(run.actions).toEqual(dry);
+    const [digest] = await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'digest.weekly', 10);
+    expect(digest?.payload).toMatchObject({ periodEnd: T0.toISOString(), revoked: 1, created: 0 });
+  });
+
+  it('lists the jobs with their last run, and the stubs as unavailable', async () => {
+    const jobs = await t.app.core.services.jobs.listJobs(t.orgId);
+    expect(jobs.map((j) => [j.job.name, j.job.isAvailable])).toEqual([
+      ['mark-expired', true],
+      ['expiry-warnings', true],
+      ['idle-revoke', true],
+      ['approval-reminders', false],
+      ['usage-purge', false],
+      ['weekly-digest', true],
+    ]);
+    expect(jobs.find((j) => j.job.name === 'idle-revoke')?.lastRun?.status).toBe('succeeded');
+  });
+});
