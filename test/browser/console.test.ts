@@ -29,6 +29,7 @@ describe('web console in Chromium', () => {
   let page: Page;
   let userDataDir: string;
   const ids: Record<string, string> = {};
+  let aliceSecret = '';
 
   /** Charts follow their container through a ResizeObserver: give them a frame or two. */
   async function resize(size: { width: number; height: number }) {
@@ -58,7 +59,9 @@ describe('web console in Chromium', () => {
     ids.bot = bot.id;
     ids.bob = bob.id;
     const user = (id: string) => ({ type: 'user' as const, id });
-    ids.aliceCli = (await seedToken(t.app, t.orgId, user(alice.id), { label: 'alice jira cli', expiresAt: new Date(now + 12 * DAY) })).token.id;
+    const aliceCli = await seedToken(t.app, t.orgId, user(alice.id), { label: 'alice jira cli', expiresAt: new Date(now + 12 * DAY) });
+    ids.aliceCli = aliceCli.token.id;
+    aliceSecret = aliceCli.secret;
     ids.bobScript = (await seedToken(t.app, t.orgId, user(bob.id), { label: 'bob reporting script', expiresAt: new Date(now + 40 * DAY) })).token.id;
     ids.bobOld = (await seedToken(t.app, t.orgId, user(bob.id), { label: 'bob old laptop', scopes: ['write:jira-work'] })).token.id;
     ids.carol = (await seedToken(t.app, t.orgId, user(carol.id), { label: 'carol confluence', expiresAt: new Date(now + 5 * DAY) })).token.id;
@@ -156,6 +159,30 @@ describe('web console in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated-1280.png') });
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await expect.poll(() => secret.isVisible()).toBe(false);
+  });
+
+  it("charts a token's activity after a service verified it", async () => {
+    const audit = { actorType: 'system' as const, actorId: 'test', ip: null };
+    const verifier = await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'jira proxy', scopes: ['verify:tokens'], createdBy: null, audit });
+    for (const route of ['/rest/api/3/search', '/rest/api/3/search', '/rest/api/3/issue/{key}']) {
+      const verified = await t.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/verify',
+        headers: { authorization: `Bearer ${verifier.secret}` },
+        payload: { token: aliceSecret, method: 'GET', route, ip: '203.0.113.7' },
+      });
+      expect(verified.statusCode, verified.body).toBe(200);
+    }
+    const summaryUrl = `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${ids.aliceCli}/usage/summary`;
+    await expect
+      .poll(async () => (await t.app.http.inject({ url: summaryUrl, headers: { authorization: `Bearer ${t.adminKey}` } })).json().totals?.calls, { timeout: 10_000 })
+      .toBe(3);
+    await page.goto(`/tokens/${ids.aliceCli}`);
+    await page.getByRole('heading', { name: 'Activity' }).waitFor();
+    await page.getByRole('img', { name: 'Calls per day over the last 30 days' }).locator('canvas').first().waitFor();
+    await page.getByRole('cell', { name: 'GET /rest/api/3/search' }).waitFor();
+    await page.getByRole('cell', { name: '203.0.113.7' }).waitFor();
+    await shoot('token-activity');
   });
 
   it('lists people, deactivates one and shows groups', async () => {

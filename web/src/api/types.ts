@@ -37,3 +37,6 @@ export type PolicyResource = PolicyListResponse['data'][number];
 export type ScopeListResponse = Static<typeof ScopeListSchema>;
 export type AuditEntryJson = Static<typeof AuditEntrySchema>;
 export type AuditLogPage = Static<typeof AuditLogPageSchema>;
+
+import type { UsageSummaryResponse as UsageSummarySchema } from '../../../src/http/schemas/usage.ts';
+export type UsageSummary = Static<typeof UsageSummarySchema>;

@@ -1,6 +1,6 @@
 /**
  * One token (issue #9): owner, scopes, dates, status, revoke, rotate (issue 6: a new secret for the
- * same token, shown once). Its activity chart joins this page when issue 7's usage API lands.
+ * same token, shown once), and its activity (issue 7): calls per day, routes, addresses.
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { SecretDialog } from '../components/secret-dialog.tsx';
 import { formatDateTime, relativeDays } from '../components/format.ts';
 import { OWNER_KIND_WORDS, StatusBadge } from '../components/status-badge.tsx';
+import { TokenActivity } from './token-activity.tsx';
 
 function Owner({ token }: { token: OrgTokenJson }) {
   const owner = token.owner;
@@ -152,6 +153,8 @@ export function TokenDetailPage() {
           </ul>
         )}
       </section>
+
+      <TokenActivity orgId={orgId} tokenId={t.id} />
 
       <ConfirmDialog
         isOpen={isRotating}
