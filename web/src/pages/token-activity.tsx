@@ -19,10 +19,19 @@ export function TokenActivity({ orgId, tokenId }: { orgId: string; tokenId: stri
     queryKey: ['token-usage', orgId, tokenId, days],
     queryFn: () => api.get<UsageSummary>(endpoints.tokenUsageSummary(orgId, tokenId), { days }),
   });
+  // The API lists the days that had calls; the chart shows every day of the window, zeros included.
   const series = useMemo(() => {
-    const perDay = usage.data?.perDay ?? [];
-    return { xs: perDay.map((d) => Date.parse(`${d.date}T00:00:00Z`) / 1000), ys: perDay.map((d) => d.calls) };
-  }, [usage.data]);
+    const byDate = new Map((usage.data?.perDay ?? []).map((d) => [d.date, d.calls]));
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let back = days - 1; back >= 0; back -= 1) {
+      const dayMs = today - back * 86_400_000;
+      xs.push(dayMs / 1000);
+      ys.push(byDate.get(new Date(dayMs).toISOString().slice(0, 10)) ?? 0);
+    }
+    return { xs, ys };
+  }, [usage.data, days]);
 
   return (
     <section className="panel" aria-labelledby="activity-heading">
