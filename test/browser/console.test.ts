@@ -251,4 +251,30 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Token inventory' }).waitFor();
     await page.locator('.role-chip', { hasText: 'API key' }).waitFor();
   });
+
+  it('lets a member accept an invitation and land on their own account', async () => {
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('button', { name: 'Invitation link for Bob Okafor' }).click();
+    const link = page.getByRole('dialog').getByLabel('Link (valid once)');
+    await link.waitFor();
+    const url = new URL(await link.inputValue());
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto(url.pathname + url.search);
+    await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
+    await page.getByLabel('New password').fill(OWNER_PASSWORD);
+    await page.getByLabel('The same password again').fill(OWNER_PASSWORD);
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('E-mail').fill('bob@acme.test');
+    await page.getByLabel('Password').fill(OWNER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByRole('heading', { name: 'Bob Okafor' }).waitFor();
+    await page.getByText('Readers').waitFor();
+    // A member's navigation holds only what a member may open.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My account', 'API reference']);
+    await shoot('my-account');
+  });
 });

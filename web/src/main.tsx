@@ -9,7 +9,7 @@ import { Shell } from './components/shell.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { SetPasswordPage } from './pages/set-password.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { LINK_PAGES, SIGNED_IN_ROUTES } from './routes.tsx';
+import { LINK_PAGES, SIGNED_IN_ROUTES, homeOf } from './routes.tsx';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -31,9 +31,9 @@ function Titled({ title, children }: { title: string; children: React.ReactNode 
 }
 
 /** Only a path of this console: never another site (`//evil.example`) after sign-in. */
-function safeNext(search: string): string {
-  const next = new URLSearchParams(search).get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+function safeNext(search: string, home: string): string {
+  const next = new URLSearchParams(search).get('next') ?? home;
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : home;
 }
 
 function App() {
@@ -51,12 +51,18 @@ function App() {
       </Routes>
     );
   }
+  const viewer = state.signedIn.who.role;
+  const home = homeOf(viewer);
   return (
     <Routes>
-      <Route path={LINK_PAGES.signIn} element={<Navigate to={safeNext(location.search)} replace />} />
-      {SIGNED_IN_ROUTES.map((route) => (
-        <Route key={route.path} path={route.path} element={<Titled title={route.title}><Shell>{route.element}</Shell></Titled>} />
-      ))}
+      <Route path={LINK_PAGES.signIn} element={<Navigate to={safeNext(location.search, home)} replace />} />
+      {SIGNED_IN_ROUTES.map((route) =>
+        route.path === '/' && home !== '/' ? (
+          <Route key={route.path} path="/" element={<Navigate to={home} replace />} />
+        ) : (
+          <Route key={route.path} path={route.path} element={<Titled title={route.title}><Shell>{route.element}</Shell></Titled>} />
+        ),
+      )}
       <Route path="*" element={<Titled title="Not found"><Shell><NotFoundPage /></Shell></Titled>} />
     </Routes>
   );

@@ -11,6 +11,8 @@ export const endpoints = {
   logout: '/api/v1/auth/logout',
   session: '/api/v1/auth/session',
   me: '/api/v1/me',
+  /** Issue 6's self-service (not on every server yet). */
+  myTokens: '/api/v1/me/tokens',
   /** One-time links: the console pages /setup, /invite and /reset-password post their token here. */
   redeemLink: {
     owner_setup: '/api/v1/auth/owner-setup',
@@ -51,6 +53,7 @@ export const endpoints = {
   // Directory (issue 5, on main).
   users: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users`,
   user: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}`,
+  inviteUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/invite`,
   deactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/deactivate`,
   reactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/reactivate`,
   groups: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups`,

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-export function SecretDialog({ secret, title, onClose }: { secret: string | null; title: string; onClose(): void }) {
+export function SecretDialog({ secret, title, label = 'Token', onClose }: { secret: string | null; title: string; label?: string; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -33,7 +33,7 @@ export function SecretDialog({ secret, title, onClose }: { secret: string | null
         <strong>Copy it now: it is shown only this once.</strong> Tokenward keeps only a digest of it and cannot show it again.
       </p>
       <label>
-        Token
+        {label}
         <input className="secret" readOnly value={secret ?? ''} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
       </label>
       <p className="hint" aria-live="polite">

@@ -54,7 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <div className="layout">
         <nav id="main-nav" className={`sidenav${isMenuOpen ? ' is-open' : ''}`} aria-label="Main">
           <ul>
-            {SIGNED_IN_ROUTES.filter((route) => route.navLabel).map((route) => (
+            {SIGNED_IN_ROUTES.filter((route) => route.navLabel && route.viewers.includes(signedIn.who.role)).map((route) => (
               <li key={route.path}>
                 <NavLink to={route.path} end={route.path === '/'}>
                   {route.navLabel}

@@ -15,6 +15,7 @@ import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { formatDate, plural } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { SecretDialog } from '../components/secret-dialog.tsx';
 import { GroupsPanel } from './groups.tsx';
 
 const ROLES: readonly Role[] = ['owner', 'admin', 'approver', 'auditor', 'member'];
@@ -73,8 +74,14 @@ function UsersPanel({ orgId }: { orgId: string }) {
   const users = useQuery({ queryKey: ['users', orgId, query], queryFn: () => api.get<UserList>(endpoints.users(orgId), query), placeholderData: keepPreviousData });
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users', orgId] });
+  // Issue 5: a one-time link with which the person sets a password; shown once, to pass on.
+  const makeInvite = useMutation({
+    mutationFn: async (user: UserJson) => ({ name: user.name, url: (await api.post<{ url: string }>(endpoints.inviteUser(orgId, user.id))).url }),
+    onSuccess: setInvite,
+  });
   const changeStatus = useMutation({
     mutationFn: async ({ user, action }: NonNullable<Pending>) => {
       if (action === 'deactivate') {
@@ -139,9 +146,14 @@ function UsersPanel({ orgId }: { orgId: string }) {
         header: 'Actions',
         cell: ({ row }) =>
           row.original.status === 'active' ? (
-            <button type="button" className="small" onClick={() => { changeStatus.reset(); setPending({ user: row.original, action: 'deactivate' }); }}>
-              Deactivate
-            </button>
+            <span className="row-actions">
+              <button type="button" className="small" onClick={() => makeInvite.mutate(row.original)} aria-label={`Invitation link for ${row.original.name}`}>
+                Invite link
+              </button>
+              <button type="button" className="small" onClick={() => { changeStatus.reset(); setPending({ user: row.original, action: 'deactivate' }); }}>
+                Deactivate
+              </button>
+            </span>
           ) : (
             <button type="button" className="small" onClick={() => { changeStatus.reset(); setPending({ user: row.original, action: 'reactivate' }); }}>
               Reactivate
@@ -200,6 +212,8 @@ function UsersPanel({ orgId }: { orgId: string }) {
       </form>
       {message && <Notice tone="success">{message}</Notice>}
       {changeRole.isError && <ErrorNote title="Could not change the role" error={changeRole.error} />}
+      {makeInvite.isError && <ErrorNote title="Could not make an invitation link" error={makeInvite.error} />}
+      <SecretDialog secret={invite?.url ?? null} title={`Invitation link for ${invite?.name ?? ''}`} label="Link (valid once)" onClose={() => setInvite(null)} />
       {users.isError ? (
         <ErrorNote title="Could not load people" error={users.error} onRetry={() => void users.refetch()} />
       ) : users.isPending ? (
