@@ -65,7 +65,7 @@ export function OverviewPage() {
   });
 
   const columns = useMemo(() => tokenColumns({ selectable: false }).filter((c) => ['label', 'owner', 'expiresAt'].includes(c.id ?? '')), []);
-  const soonTable = useReactTable({ data: soonest.data?.data ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const soonTable = useReactTable({ data: soonest.data?.data ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id, enableSorting: false });
 
   const weekStarts = useMemo(() => {
     const start = Math.floor(Date.now() / 1000);

@@ -49,7 +49,7 @@ export function ServiceAccountPage() {
   });
   const ownTokens = tokens.data?.data ?? [];
   const columns = useMemo(() => tokenColumns({ selectable: false }).filter((c) => c.id !== 'owner'), []);
-  const table = useReactTable({ data: ownTokens, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useReactTable({ data: ownTokens, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id, enableSorting: false });
 
   const act = useMutation({
     mutationFn: async (what: 'revoke-all' | 'delete') => {
