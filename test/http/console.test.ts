@@ -72,6 +72,8 @@ describe('console serving', () => {
       { url: '/users/acc/manage/nope', headers: HTML },
       { url: '/assets/missing-123.js' },
       { url: '/tokens', headers: { accept: 'application/json' } },
+      { url: '/tokens', headers: { accept: '*/*' } },
+      { url: '/no/such/route' },
       { method: 'POST', url: '/tokens', headers: HTML },
     ];
     for (const { method = 'GET', url, headers } of cases) {

@@ -47,10 +47,12 @@ export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`));
 }
 
+/**
+ * A browser navigation always asks for text/html; an API client (or a bare `curl`, which sends
+ * `*\/*`) gets the JSON 404 of an unknown route, as before the console existed.
+ */
 function acceptsHtml(request: FastifyRequest): boolean {
-  const accept = request.headers.accept;
-  // A browser navigation says text/html; a bare `curl` says */* (or nothing) and gets the page too.
-  return accept === undefined || accept.includes('text/html') || accept.includes('*/*');
+  return (request.headers.accept ?? '').includes('text/html');
 }
 
 function securityHeaders(reply: FastifyReply): FastifyReply {
