@@ -22,6 +22,7 @@ import { createGroupDirectoryService } from './service/group-directory-service.j
 import { createIssuanceService } from './service/issuance-service.js';
 import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createSelfService } from './service/self-service.js';
 import { createScimGroupService } from './service/scim-group-service.js';
@@ -209,6 +210,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
     usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
