@@ -32,6 +32,7 @@ import { createTokenInventoryService } from './service/token-inventory-service.j
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { createLinkService, type LinkDelivery } from './service/link-service.js';
+import { createLinkMailer } from './service/link-mailer.js';
 import { createOidcService } from './service/oidc-service.js';
 import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
@@ -40,6 +41,7 @@ import { createSsoConfigService } from './service/sso-config-service.js';
 import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
 import { createDeliveryService } from './service/delivery-service.js';
 import { createHygieneJobs } from './service/hygiene-jobs.js';
+import { createPolicyIdleLimits } from './service/policy-idle-limits.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
@@ -232,7 +234,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
       db,
       clock,
       cursorKey,
-      jobs: createHygieneJobs({ clock }),
+      jobs: createHygieneJobs({ clock, idleLimits: createPolicyIdleLimits(clock) }),
       options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
     }),
   };
@@ -263,18 +265,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
+  // mailer needs the database, so it is made once the core is.
+  let mailLink: LinkDelivery = async () => undefined;
   const core = await createCore({
     ...options,
     baseUrl: () => baseUrl,
-    // E-mail delivery comes with the notifications issue; until then a self-service reset link is
-    // made, recorded in the audit log, and goes nowhere (never into the log: it holds the secret).
-    deliverLink:
-      options.deliverLink ??
-      (async (message) => {
-        logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
-      }),
+    deliverLink: options.deliverLink ?? ((message) => mailLink(message)),
     verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
+  mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(

@@ -44,6 +44,7 @@ import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { meTokenRoutes } from './routes/me-tokens.js';
 import { orgTokenRoutes } from './routes/org-tokens.js';
 import { policyRoutes } from './routes/policies.js';
 import { scopeRoutes } from './routes/scopes.js';
@@ -186,6 +187,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
   await app.register(meRoutes(deps.services));
+  await app.register(meTokenRoutes(deps.services));
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });

@@ -21,6 +21,7 @@ import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { TokenDelivery } from '../store/token-delivery-store.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef, recordRevocations } from './event-recorder.js';
 import { resolvePolicyOf } from './policy-setup.js';
 import type { TokenService } from './token-service.js';
 import type { Caller } from './user-directory-service.js';
@@ -187,8 +188,10 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         const tx = createStores(trx);
         const token = await mustFindToken(tx, orgId, tokenId);
         const cleanReason = reason?.trim().slice(0, 500) || null;
-        if (await tx.tokens.revoke(orgId, tokenId, principalId(caller.principal), cleanReason, clock())) {
+        const now = clock();
+        if (await tx.tokens.revoke(orgId, tokenId, principalId(caller.principal), cleanReason, now)) {
           await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'token.revoked', tokenId, { reason: cleanReason, kind: token.kind });
+          await recordRevocations(tx, orgId, [tokenId], actorRef(actorOf(caller.principal)), cleanReason ?? 'revoked by an admin', now);
         }
         return (await tx.tokens.findById(orgId, tokenId))!;
       });

@@ -15,6 +15,7 @@ import { cleanScopeName, type ScopeClass, type ScopeDefinition } from '../domain
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { actorRef } from './event-recorder.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { applyImpact, computeImpact, rulesOf, type AppliedImpact, type ExistingTokensMode, type Impact } from './policy-impact.js';
 import { ensurePolicyDefaults, resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
@@ -122,7 +123,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         impact,
         options.mode,
         rules,
-        { by: principalId(caller.principal), audit: (action, tokenId, details) => audit(tx, caller, orgId, action, 'token', tokenId, details) },
+        { by: principalId(caller.principal), ref: actorRef(actorOf(caller.principal)), audit: (action, tokenId, details) => audit(tx, caller, orgId, action, 'token', tokenId, details) },
         now,
       );
       await audit(tx, caller, orgId, options.action, 'policy', changed.id, {
@@ -130,6 +131,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         ...(deleted ? {} : { status: changed.status, priority: changed.priority, rule: changed.rule, assignees: changed.assignees }),
         existingTokens: { mode: options.mode, affected: impact.affected.length, clamped: applied.clamped, revoked: applied.revoked, left: applied.left },
       });
+      // Issue #8's outbox: created, changed and deleted policies all raise `policy.changed`.
+      await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       return { policy: deleted ? null : changed, impact, applied };
     });
   }
@@ -205,7 +208,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         caller,
         orgId,
         async (tx, before, now) => {
-          const existing = await mustFind(tx, orgId, policyId, true);
+          // A preview takes no row lock: it must not hold up writers while it walks the tokens.
+          const existing = await mustFind(tx, orgId, policyId, !options.preview);
           const changed = await draftOf(tx, orgId, input, existing, now);
           return { changed, after: before.map((p) => (p.id === changed.id ? changed : p)), deleted: false };
         },
@@ -220,7 +224,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         caller,
         orgId,
         async (tx, before) => {
-          const existing = await mustFind(tx, orgId, policyId, true);
+          const existing = await mustFind(tx, orgId, policyId, !options.preview);
           if (existing.isDefault) throw new DomainError('CONFLICT', 'The default policy cannot be deleted; change it instead.');
           return { changed: existing, after: before.filter((p) => p.id !== policyId), deleted: true };
         },

@@ -13,6 +13,7 @@ import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { ApprovalService, NewTokenRequest } from './approval-service.js';
 import { auditEntry } from './audit-service.js';
+import { recordRevocations } from './event-recorder.js';
 import type { IssuanceService } from './issuance-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
@@ -108,8 +109,10 @@ export function createSelfService(deps: SelfServiceDeps) {
         const tx = createStores(trx);
         await mustOwn(tx, orgId, userId, tokenId);
         const why = reason?.trim().slice(0, 500) || 'revoked by owner';
-        if (await tx.tokens.revoke(orgId, tokenId, userId, why, clock())) {
+        const now = clock();
+        if (await tx.tokens.revoke(orgId, tokenId, userId, why, now)) {
           await tx.audit.append(auditEntry({ orgId, actorType: 'user', actorId: userId, ip, action: 'token.revoked', targetType: 'token', targetId: tokenId, details: { reason: why } }, clock));
+          await recordRevocations(tx, orgId, [tokenId], { type: 'user', id: userId }, why, now);
         }
         return (await tx.tokens.findById(orgId, tokenId))!;
       });
