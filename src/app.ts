@@ -32,6 +32,7 @@ import { createTokenInventoryService } from './service/token-inventory-service.j
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { createLinkService, type LinkDelivery } from './service/link-service.js';
+import { createLinkMailer } from './service/link-mailer.js';
 import { createOidcService } from './service/oidc-service.js';
 import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
@@ -46,6 +47,13 @@ import { createNotificationSettingsService } from './service/notification-settin
 import { createWebhookService } from './service/webhook-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
+import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageService } from './service/usage-service.js';
+import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import type { VerificationCacheOptions } from './service/verification-cache.js';
+import { createPgChangeTransport } from './store/pg-change-transport.js';
+import { createRedisChangeTransport } from './store/redis-change-transport.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -57,6 +65,15 @@ export interface CoreOptions {
   baseUrl?: () => string;
   /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
   deliverLink?: LinkDelivery;
+  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  verification?: VerificationOptions | undefined;
+}
+
+export interface VerificationOptions {
+  cache?: Partial<VerificationCacheOptions> | undefined;
+  usage?: Partial<UsageRecorderOptions> | undefined;
+  policy?: VerificationPolicy | undefined;
+  onError?: (error: unknown, context: string) => void;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -74,13 +91,47 @@ export async function createCore(options: CoreOptions) {
     throw error;
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
-  const services = createServices(database, pepper, clock, {
+  const verification = options.verification ?? {};
+  const onError = verification.onError ?? (() => undefined);
+  // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
+  // them (createApp attaches it); SQLite is single-node.
+  const bus = createTokenChangeBus({ onError });
+  if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
+    bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
+  }
+  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  const services = {
+    ...createServices(database, pepper, clock, {
+      config,
+      githubKeys,
+      bus,
+      baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+      deliverLink: options.deliverLink ?? (async () => undefined),
+    }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    usageRecorder: usage,
+  };
+  let closed = false;
+  return {
     config,
-    githubKeys,
-    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
-    deliverLink: options.deliverLink ?? (async () => undefined),
-  });
-  return { config, clock, pepper, database, services, close: () => database.close() };
+    clock,
+    pepper,
+    database,
+    services,
+    bus,
+    /** Flushes buffered usage, then lets go of the bus and the database. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await usage.close();
+      } finally {
+        services.verification.close();
+        await bus.close().catch(() => undefined);
+        await database.close();
+      }
+    },
+  };
 }
 
 interface ServiceWiring {
@@ -88,6 +139,7 @@ interface ServiceWiring {
   baseUrl: () => string;
   deliverLink: LinkDelivery;
   githubKeys: GithubKeySource;
+  bus: TokenChangeBus;
 }
 
 /**
@@ -126,7 +178,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl, githubKeys } = wiring;
+  const { config, baseUrl, githubKeys, bus } = wiring;
   const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
@@ -134,7 +186,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     clock,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
-  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
   const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
   const tokens = createTokenService({ db, pepper, clock });
   const issuance = createIssuanceService({ db, clock, pepper, tokens });
@@ -154,8 +206,9 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
     scimUsers: createScimUserService({ db, clock, directoryUsers }),
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
-    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
-    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey }),
     issuance,
     approvals,
@@ -212,17 +265,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
+  // mailer needs the database, so it is made once the core is.
+  let mailLink: LinkDelivery = async () => undefined;
   const core = await createCore({
     ...options,
     baseUrl: () => baseUrl,
-    // E-mail delivery comes with the notifications issue; until then a self-service reset link is
-    // made, recorded in the audit log, and goes nowhere (never into the log: it holds the secret).
-    deliverLink:
-      options.deliverLink ??
-      (async (message) => {
-        logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
-      }),
+    deliverLink: options.deliverLink ?? ((message) => mailLink(message)),
+    verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
+  mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
@@ -231,6 +283,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     );
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    await core.bus.start();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),

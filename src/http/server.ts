@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
@@ -27,10 +27,13 @@ import type { OidcService } from '../service/oidc-service.js';
 import type { SessionService } from '../service/session-service.js';
 import type { SignInService } from '../service/sign-in-service.js';
 import type { SsoConfigService } from '../service/sso-config-service.js';
-import { registerErrorHandling } from './errors.js';
-import type { Metrics } from './metrics.js';
+import type { UsageRecorder } from '../service/usage-recorder.js';
+import type { UsageService } from '../service/usage-service.js';
+import type { VerificationService } from '../service/verification-service.js';
+import { errorBody, registerErrorHandling } from './errors.js';
+import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
-import { SCIM_PREFIX } from './scim-helpers.js';
+import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -59,6 +62,8 @@ import { webhookRoutes } from './routes/webhooks.js';
 import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
+import { usageRoutes } from './routes/usage.js';
+import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -85,6 +90,9 @@ export interface HttpServices {
   webhooks: WebhookService;
   jobs: JobService;
   notificationSettings: NotificationSettingsService;
+  verification: VerificationService;
+  usageRecorder: Pick<UsageRecorder, 'stats'>;
+  usage: UsageService;
 }
 
 export interface HttpDeps {
@@ -109,6 +117,14 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // A URL that does not decode (`/scim/v2/Users/%E2%82`) fails before routing, so no plugin's
+    // error handler sees it: answer it here in the body its path family uses.
+    frameworkErrors: (error, request, rawReply) => {
+      const reply = rawReply as FastifyReply;
+      const status = error.statusCode ?? 400;
+      if (request.url.startsWith(`${SCIM_PREFIX}/`)) return scimErrorReply(reply, status, error.message, status === 400 ? 'invalidSyntax' : undefined);
+      return reply.code(status).type('application/json; charset=utf-8').send(errorBody(request.id, status, `ADMIN-${status}-0`, 'BAD_REQUEST', error.message));
+    },
   });
 
   app.decorateRequest('principal', null);
@@ -122,8 +138,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     );
   });
 
+  registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics'], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
@@ -178,6 +195,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(auditLogRoutes(deps.services));
   await app.register(webhookRoutes(deps.services));
   await app.register(automationRoutes(deps.services));
+  await app.register(verifyRoutes(deps.services));
+  await app.register(usageRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
