@@ -42,6 +42,7 @@ import { createAutomationWorker, type AutomationWorker } from './service/automat
 import { createDeliveryService } from './service/delivery-service.js';
 import { createHygieneJobs } from './service/hygiene-jobs.js';
 import { createPolicyIdleLimits } from './service/policy-idle-limits.js';
+import { createPolicyVerification } from './service/policy-verification.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
@@ -108,7 +109,8 @@ export async function createCore(options: CoreOptions) {
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
     }),
-    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    // Issue #6's policies decide USE_BLOCKED_BY_POLICY, IP_NOT_ALLOWED and policy scopes.
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createPolicyVerification(clock), cache: verification.cache }),
     usageRecorder: usage,
   };
   let closed = false;
@@ -187,9 +189,9 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
   const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
-  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey, bus });
   const tokens = createTokenService({ db, pepper, clock });
-  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens, bus });
   const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
     sessions,
@@ -209,7 +211,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
     usage: createUsageService({ db, clock, cursorKey }),
-    policies: createPolicyService({ db, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
     selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),

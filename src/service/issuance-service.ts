@@ -23,6 +23,7 @@ import type { TokenDelivery } from '../store/token-delivery-store.js';
 import { auditEntry } from './audit-service.js';
 import { actorRef, recordRevocations } from './event-recorder.js';
 import { resolvePolicyOf } from './policy-setup.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 import type { TokenService } from './token-service.js';
 import type { Caller } from './user-directory-service.js';
 
@@ -54,6 +55,8 @@ export interface IssuanceServiceDeps {
   clock: Clock;
   pepper: Pepper;
   tokens: TokenService;
+  /** Told after a token's secret or status changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export function cleanLabel(input: string): string {
@@ -153,6 +156,13 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     return { token: (await tx.tokens.findById(delivery.orgId, delivery.tokenId))!, secret };
   }
 
+  /** Runs `work` in a transaction, then tells the bus the token changed (after the commit). */
+  async function changed<T>(orgId: string, tokenId: string, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    const result = await db.transaction().execute(work);
+    deps.bus?.tokensChanged(orgId, [tokenId]);
+    return result;
+  }
+
   async function mustFindToken(tx: Stores, orgId: string, tokenId: string): Promise<Token> {
     const token = await tx.tokens.findById(orgId, tokenId);
     if (!token) throw new DomainError('TOKEN_NOT_FOUND');
@@ -160,6 +170,8 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
   }
 
   return {
+    /** For other services' own token changes: transaction, then the bus. */
+    changed,
     issueWithinPolicyIn,
     createDeliveryIn,
     rotateIn,
@@ -184,7 +196,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     /** DELETE .../tokens/{tokenId}: revokes one token of the org (any kind) with a reason. Idempotent. */
     async revokeToken(caller: Caller, orgId: string, tokenId: string, reason: string | null): Promise<Token> {
       authorizeOrgAccess(caller.principal, orgId, 'delete:tokens:admin');
-      return db.transaction().execute(async (trx) => {
+      return changed(orgId, tokenId, async (trx) => {
         const tx = createStores(trx);
         const token = await mustFindToken(tx, orgId, tokenId);
         const cleanReason = reason?.trim().slice(0, 500) || null;
@@ -200,7 +212,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     /** POST .../tokens/{tokenId}/rotate: a new secret for the same token id. */
     async rotateToken(caller: Caller, orgId: string, tokenId: string, graceHours: number): Promise<{ token: Token; secret: string }> {
       authorizeOrgAccess(caller.principal, orgId, 'write:tokens:admin');
-      return db.transaction().execute(async (trx) => {
+      return changed(orgId, tokenId, async (trx) => {
         const tx = createStores(trx);
         return rotateIn(tx, await mustFindToken(tx, orgId, tokenId), graceHours, { ...actorOf(caller.principal), ip: caller.ip });
       });
@@ -210,7 +222,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     async redeemDeliveryLink(orgId: string, userId: string, link: string, ip: string | null): Promise<{ token: Token; secret: string }> {
       if (typeof link !== 'string' || !link.startsWith(LINK_PREFIX) || link.length > 100) throw new DomainError('DELIVERY_GONE');
       const digest = digestToken(pepper, link);
-      return db.transaction().execute(async (trx) => {
+      const redeemed = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const found = await tx.tokenDeliveries.findByLinkDigest(digest);
         if (!found || !digestsEqual(found.linkDigest, digest) || found.delivery.orgId !== orgId || found.delivery.recipientUserId !== userId) {
@@ -218,6 +230,8 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         }
         return redeemIn(tx, found.delivery, { actorType: 'user', actorId: userId, ip });
       });
+      deps.bus?.tokensChanged(orgId, [redeemed.token.id]);
+      return redeemed;
     },
   };
 }

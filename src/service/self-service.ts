@@ -97,7 +97,7 @@ export function createSelfService(deps: SelfServiceDeps) {
     },
 
     async rotateOwnToken(orgId: string, userId: string, tokenId: string, graceHours: number, ip: string | null): Promise<{ token: Token; secret: string }> {
-      return db.transaction().execute(async (trx) => {
+      return issuance.changed(orgId, tokenId, async (trx) => {
         const tx = createStores(trx);
         await mustBeActive(tx, orgId, userId);
         return issuance.rotateIn(tx, await mustOwn(tx, orgId, userId, tokenId), graceHours, { actorType: 'user', actorId: userId, ip });
@@ -105,7 +105,7 @@ export function createSelfService(deps: SelfServiceDeps) {
     },
 
     async revokeOwnToken(orgId: string, userId: string, tokenId: string, reason: string | null, ip: string | null): Promise<Token> {
-      return db.transaction().execute(async (trx) => {
+      return issuance.changed(orgId, tokenId, async (trx) => {
         const tx = createStores(trx);
         await mustOwn(tx, orgId, userId, tokenId);
         const why = reason?.trim().slice(0, 500) || 'revoked by owner';

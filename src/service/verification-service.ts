@@ -98,7 +98,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     if (cached) return cached.snapshot;
     misses += 1;
     const loadEpoch = cache.beginLoad();
-    const record = await queries.findForVerification(digest);
+    const record = await queries.findForVerification(digest, clock());
     const snapshot = record && digestsEqual(record.digest, digest) ? await snapshotOf(record) : null;
     cache.set(digest, snapshot, loadEpoch);
     return snapshot;

@@ -49,10 +49,16 @@ export function createVerificationQueries(db: Kysely<Database>) {
   }
 
   return {
-    async findForVerification(digest: string): Promise<VerificationRecord | null> {
-      const found = await tokens.findByDigest(digest);
+    /**
+     * A rotated-away secret (issue #6) is found during its grace period only, and its record
+     * expires when the grace period ends, so a cached snapshot of it stops verifying then too.
+     */
+    async findForVerification(digest: string, now: Date): Promise<VerificationRecord | null> {
+      const found = await tokens.findBySecretDigest(digest, now);
       if (!found) return null;
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token) };
+      const { token, graceUntil } = found;
+      const expiresAt = graceUntil && (token.expiresAt === null || graceUntil < token.expiresAt) ? graceUntil : token.expiresAt;
+      return { token: { ...token, expiresAt }, digest: found.digest, owner: await ownerOf(token) };
     },
   };
 }
