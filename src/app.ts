@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { deriveCursorKey } from './domain/cursor.js';
 import type { Pepper } from './domain/token-digest.js';
@@ -22,6 +22,7 @@ import { createGroupDirectoryService } from './service/group-directory-service.j
 import { createIssuanceService } from './service/issuance-service.js';
 import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createSelfService } from './service/self-service.js';
 import { createScimGroupService } from './service/scim-group-service.js';
@@ -32,6 +33,7 @@ import { createTokenInventoryService } from './service/token-inventory-service.j
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { createLinkService, type LinkDelivery } from './service/link-service.js';
+import { createLinkMailer } from './service/link-mailer.js';
 import { createOidcService } from './service/oidc-service.js';
 import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
@@ -45,6 +47,14 @@ import { createNotificationSettingsService } from './service/notification-settin
 import { createWebhookService } from './service/webhook-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
+import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageService } from './service/usage-service.js';
+import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import { createVerificationPolicy } from './service/verification-policy.js';
+import type { VerificationCacheOptions } from './service/verification-cache.js';
+import { createPgChangeTransport } from './store/pg-change-transport.js';
+import { createRedisChangeTransport } from './store/redis-change-transport.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -56,12 +66,22 @@ export interface CoreOptions {
   baseUrl?: () => string;
   /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
   deliverLink?: LinkDelivery;
+  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  verification?: VerificationOptions | undefined;
+}
+
+export interface VerificationOptions {
+  cache?: Partial<VerificationCacheOptions> | undefined;
+  usage?: Partial<UsageRecorderOptions> | undefined;
+  policy?: VerificationPolicy | undefined;
+  onError?: (error: unknown, context: string) => void;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
 export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  assertKnownJobs(config);
   const { pepper } = loadPepper(config);
   const githubKeys = githubKeySourceOf(config, clock);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
@@ -73,13 +93,47 @@ export async function createCore(options: CoreOptions) {
     throw error;
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
-  const services = createServices(database, pepper, clock, {
+  const verification = options.verification ?? {};
+  const onError = verification.onError ?? (() => undefined);
+  // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
+  // them (createApp attaches it); SQLite is single-node.
+  const bus = createTokenChangeBus({ onError });
+  if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
+    bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
+  }
+  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  const services = {
+    ...createServices(database, pepper, clock, {
+      config,
+      githubKeys,
+      bus,
+      baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
+      deliverLink: options.deliverLink ?? (async () => undefined),
+    }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: verification.cache }),
+    usageRecorder: usage,
+  };
+  let closed = false;
+  return {
     config,
-    githubKeys,
-    baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
-    deliverLink: options.deliverLink ?? (async () => undefined),
-  });
-  return { config, clock, pepper, database, services, close: () => database.close() };
+    clock,
+    pepper,
+    database,
+    services,
+    bus,
+    /** Flushes buffered usage, then lets go of the bus and the database. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await usage.close();
+      } finally {
+        services.verification.close();
+        await bus.close().catch(() => undefined);
+        await database.close();
+      }
+    },
+  };
 }
 
 interface ServiceWiring {
@@ -87,6 +141,7 @@ interface ServiceWiring {
   baseUrl: () => string;
   deliverLink: LinkDelivery;
   githubKeys: GithubKeySource;
+  bus: TokenChangeBus;
 }
 
 /**
@@ -125,7 +180,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   const { db } = database;
   // Signs page cursors; services that page take it (see src/domain/cursor.ts).
   const cursorKey = deriveCursorKey(pepper);
-  const { config, baseUrl, githubKeys } = wiring;
+  const { config, baseUrl, githubKeys, bus } = wiring;
   const auditChain = createAuditChainService({ db, clock });
   const sessions = createSessionService({
     db,
@@ -133,10 +188,10 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     clock,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
-  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey });
-  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
+  const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey, bus });
   const tokens = createTokenService({ db, pepper, clock });
-  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens, bus });
   const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
     sessions,
@@ -144,7 +199,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
-    ...createAutomationServices(database, pepper, clock, config, cursorKey),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey, bus),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -153,25 +208,35 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
     scimUsers: createScimUserService({ db, clock, directoryUsers }),
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
-    serviceAccounts: createServiceAccountService({ db, clock, cursorKey }),
-    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey }),
-    policies: createPolicyService({ db, clock, cursorKey }),
+    serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
+    inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
+    usage: createUsageService({ db, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
-    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
-    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys, bus }),
   };
 }
 
+/** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */
+function assertKnownJobs(config: Readonly<Config>): void {
+  const names = createHygieneJobs({ clock: systemClock }).map((job) => job.name);
+  const unknown = Object.keys(config.automation.jobSchedules).filter((name) => !names.includes(name));
+  if (unknown.length > 0) throw new ConfigError(`TOKENWARD_JOB_SCHEDULES names unknown jobs: ${unknown.join(', ')}; the jobs are ${names.join(', ')}.`);
+}
+
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
-function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus) {
   const { db } = database;
   const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
@@ -180,7 +245,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
       db,
       clock,
       cursorKey,
-      jobs: createHygieneJobs({ clock }),
+      jobs,
       options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
     }),
   };
@@ -211,17 +276,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
+  // mailer needs the database, so it is made once the core is.
+  let mailLink: LinkDelivery = async () => undefined;
   const core = await createCore({
     ...options,
     baseUrl: () => baseUrl,
-    // E-mail delivery comes with the notifications issue; until then a self-service reset link is
-    // made, recorded in the audit log, and goes nowhere (never into the log: it holds the secret).
-    deliverLink:
-      options.deliverLink ??
-      (async (message) => {
-        logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
-      }),
+    deliverLink: options.deliverLink ?? ((message) => mailLink(message)),
+    verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
+  mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
@@ -230,6 +294,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     );
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    await core.bus.start();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),

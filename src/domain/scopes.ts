@@ -8,6 +8,7 @@
  * (issue #6): seeing the approval queue and deciding requests. The `*:audit-log:admin` pair
  * (issue #8): reading and exporting the audit log; changing its retention and purging.
  * `*:automation:admin` (issue #8): reading and managing jobs, webhooks and notification settings.
+ * `read:usage:admin` (issue #7) reads what tokens did (the activity API).
  */
 export const ADMIN_SCOPES = [
   'read:tokens:admin',
@@ -31,6 +32,7 @@ export const ADMIN_SCOPES = [
   'write:audit-log:admin',
   'read:automation:admin',
   'write:automation:admin',
+  'read:usage:admin',
 ] as const;
 
 export type AdminScope = (typeof ADMIN_SCOPES)[number];

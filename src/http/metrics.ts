@@ -1,5 +1,5 @@
 /** Prometheus metrics, one registry per app instance (no global registry: tests build many apps). */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -21,3 +21,31 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+export interface VerificationStatsSources {
+  cache(): { size: number; misses: number };
+  usage(): { recorded: number; dropped: number; flushed: number; buffered: number; failedFlushes: number };
+}
+
+/**
+ * Verification cache and usage recorder figures (issue #7), read when scraped: nothing is counted
+ * twice on the hot path. `*_total` ones only grow while the process lives.
+ */
+export function registerVerificationMetrics(metrics: Metrics, sources: VerificationStatsSources): void {
+  const gauge = (name: string, help: string, read: () => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  gauge('tokenward_verify_cache_entries', 'Token snapshots held by the verification cache.', () => sources.cache().size);
+  gauge('tokenward_verify_cache_misses_total', 'Verifications (and verifier keys) that had to read the database.', () => sources.cache().misses);
+  gauge('tokenward_usage_events_recorded_total', 'Usage events accepted by the recorder.', () => sources.usage().recorded);
+  gauge('tokenward_usage_events_flushed_total', 'Usage events committed to the database.', () => sources.usage().flushed);
+  gauge('tokenward_usage_events_buffered', 'Usage events waiting for the next flush.', () => sources.usage().buffered);
+  gauge('tokenward_usage_events_dropped_total', 'Usage events whose detail was dropped past the buffer bound (still counted in aggregates).', () => sources.usage().dropped);
+  gauge('tokenward_usage_flush_failures_total', 'Usage flushes that failed (their events were put back).', () => sources.usage().failedFlushes);
+}

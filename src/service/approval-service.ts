@@ -127,6 +127,13 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           lifetimeDays: request.lifetimeDays,
           policyId: request.policyId,
         });
+        // Issue #8's outbox: approvers get mail and webhooks from this event.
+        await tx.events.record({
+          orgId,
+          type: 'approval.requested',
+          payload: { approvalId: request.id, requesterId: userId, summary: `${request.label}: ${request.scopes.join(', ')} for ${request.lifetimeDays} days` },
+          occurredAt: now,
+        });
         return request;
       });
     },
@@ -183,6 +190,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           narrowed: issued.token.scopes.length < request.scopes.length || lifetimeDays < request.lifetimeDays,
           tokenId: issued.token.id,
         });
+        await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: requestId, decision: 'approved', deciderId: deciderId ?? principalId(caller.principal) }, occurredAt: now });
         return { request: (await tx.tokenRequests.findById(orgId, requestId))!, token: issued.token };
       });
     },
@@ -200,6 +208,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
         }
         await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'approval.decided', requestId, { decision: 'denied', requesterId: request.requesterId, deciderUserId: deciderId, reason: why });
+        await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: requestId, decision: 'rejected', deciderId: deciderId ?? principalId(caller.principal) }, occurredAt: clock() });
         return (await tx.tokenRequests.findById(orgId, requestId))!;
       });
     },

@@ -25,6 +25,7 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import type { GithubKeySource } from './github-key-source.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 /** The audit action and outbox event (docs/events.md) of a leaked token's revocation. */
 export const TOKEN_LEAKED_EVENT = 'token.leaked' as const;
@@ -47,6 +48,8 @@ export interface LeakedTokenServiceDeps {
   pepper: Pepper;
   clock: Clock;
   githubKeys: GithubKeySource;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 function compare(a: string, b: string): number {
@@ -77,7 +80,7 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
 
   async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>): Promise<ReportOutcome['revoked']> {
     if (found.size === 0) return [];
-    return db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
       const now = clock();
@@ -126,6 +129,10 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       }
       return revoked;
     });
+    const byOrg = new Map<string, string[]>();
+    for (const { orgId, tokenId } of outcome) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
+    for (const [orgId, tokenIds] of byOrg) deps.bus?.tokensChanged(orgId, tokenIds);
+    return outcome;
   }
 
   return {

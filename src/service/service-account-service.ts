@@ -16,6 +16,7 @@ import { createServiceAccountTokenQueries } from '../store/service-account-token
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import { actorRef, recordRevocations, unrevokedTokenIdsOfAccount } from './event-recorder.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface AuditActor {
   actorType: AuditEntry['actorType'];
@@ -64,6 +65,8 @@ export interface ServiceAccountServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
+  /** Told after each commit whose owner changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 /** Reasons written on tokens this service revokes, so the token history says why. */
@@ -174,7 +177,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
       if (displayName === undefined && input.description === undefined) {
         throw new DomainError('VALIDATION_FAILED', 'Nothing to update: give displayName and/or description.');
       }
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const changes = { ...(displayName !== undefined ? { displayName } : {}), ...(input.description !== undefined ? { description: input.description } : {}) };
         if (!(await tx.serviceAccounts.update(orgId, input.id, changes, clock()))) {
@@ -190,6 +193,8 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         }
         return updated;
       });
+      deps.bus?.ownerChanged(orgId, { type: 'service_account', id: input.id });
+      return updated;
     },
 
     /**
@@ -198,7 +203,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
      * endpoint then answers 404 for the id.
      */
     async delete(orgId: string, id: string, actor: AuditActor): Promise<{ revokedTokens: number }> {
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const now = clock();
         if (!(await tx.serviceAccounts.markDeleted(orgId, id, actor.actorId, now))) {
@@ -213,6 +218,8 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         );
         return { revokedTokens };
       });
+      deps.bus?.ownerChanged(orgId, { type: 'service_account', id });
+      return result;
     },
 
     /** SA1 (no account) and SA2 (one account, 404 when unknown): unrevoked tokens with their owner. */
@@ -240,7 +247,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
 
     /** T5: revokes every unrevoked token of the account; the account itself stays. */
     async revokeTokens(orgId: string, id: string, actor: AuditActor): Promise<{ revokedTokens: number }> {
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         if (!(await tx.serviceAccounts.findById(orgId, id))) {
           throw new DomainError('SERVICE_ACCOUNT_NOT_FOUND', `No service account ${id} in this organization.`);
@@ -256,6 +263,8 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         );
         return { revokedTokens };
       });
+      deps.bus?.ownerChanged(orgId, { type: 'service_account', id });
+      return result;
     },
   };
 }

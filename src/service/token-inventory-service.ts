@@ -29,6 +29,7 @@ import { createStores } from '../store/stores.js';
 import { createTokenSearchStore, type InventoryItem, type KeysetPosition, type TokenSearch } from '../store/token-search-store.js';
 import { auditEntry } from './audit-service.js';
 import { actorRef, recordRevocations } from './event-recorder.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 /** Tokens revoked per transaction by a bulk revoke: short transactions, other requests in between. */
 export const DEFAULT_REVOKE_BATCH_SIZE = 1000;
@@ -39,6 +40,8 @@ export interface TokenInventoryDeps {
   clock: Clock;
   cursorKey: CursorKey;
   revokeBatchSize?: number;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export type QueryParams = Record<string, unknown>;
@@ -174,6 +177,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
           return { rows, revoked };
         });
         total += batch.revoked;
+        deps.bus?.tokensChanged(orgId, batch.rows.map((r) => r.id));
         const lastRow = batch.rows[batch.rows.length - 1];
         if (batch.rows.length < batchSize || !lastRow) return total;
         after = { createdAtMs: lastRow.createdAtMs, id: lastRow.id };
@@ -193,6 +197,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
           auditEntry({ orgId, ...actorOf(principal), ip, action: 'admin_key.revoked', targetType: 'token', targetId: keyId, details: { count: 1 } }, clock),
         );
       });
+      deps.bus?.tokensChanged(orgId, [keyId]);
     },
 
     /**
@@ -227,6 +232,7 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
           ),
         );
       });
+      deps.bus?.tokensChanged(orgId, [tokenId]);
     },
   };
 }

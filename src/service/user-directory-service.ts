@@ -14,6 +14,7 @@ import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import { actorRef } from './event-recorder.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 
 /** Who asks, for authorization and the audit log. */
@@ -51,6 +52,8 @@ export interface DirectoryServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
+  /** Told after each commit whose owner changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export function createUserDirectoryService(deps: DirectoryServiceDeps) {
@@ -70,7 +73,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
   /** Sets the status and moves the user's tokens with it, in the caller's transaction. */
   async function changeStatus(caller: Caller, orgId: string, userId: string, status: UserStatus): Promise<{ user: User; tokens: number }> {
     authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       await tx.users.lockOrgOwners(orgId);
       const user = await mustFind(tx, orgId, userId);
@@ -97,6 +100,9 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
       else await tx.events.record({ orgId, type: 'user.reactivated', payload: { userId, tokensRestored: tokens, actor }, occurredAt: clock() });
       return { user: updated, tokens };
     });
+    // Suspension and restore act on the owner: every cached token of theirs goes (issue #7).
+    deps.bus?.ownerChanged(orgId, { type: 'user', id: userId });
+    return result;
   }
 
   return {
@@ -146,7 +152,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         ...(patch.name !== undefined ? { name: cleanName(patch.name, 'name') } : {}),
         ...(patch.role !== undefined ? { role: patch.role } : {}),
       };
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         if (changes.role !== undefined) await tx.users.lockOrgOwners(orgId);
         const before = await mustFind(tx, orgId, userId);
@@ -165,6 +171,9 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         await within?.(tx, updated);
         return updated;
       });
+      // Verification answers carry the owner's name and e-mail (issue #7).
+      deps.bus?.ownerChanged(orgId, { type: 'user', id: userId });
+      return updated;
     },
 
     /** Deactivates the user and suspends every active token they own, at once. */

@@ -313,7 +313,10 @@ export interface WebhookEndpointTable {
   /** JSON array of event types; empty: every type. */
   event_types: string;
   format: string;
-  /** The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). */
+  /**
+   * The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). During a
+   * rotation: `<new sealed> <old sealed>@<until ms>` (src/store/webhook-store.ts).
+   */
   secret_sealed: string;
   enabled: number;
   disabled_reason: string | null;
@@ -383,6 +386,62 @@ export interface TokenNoticeTable {
   created_at: number;
 }
 
+/** Issue #7, migration 0010: `count` identical verifications from `at` to `last_at`. */
+export interface UsageEventTable {
+  seq: Generated<number>;
+  org_id: string;
+  token_id: string | null;
+  at: number;
+  last_at: number;
+  count: number;
+  code: string;
+  method: string | null;
+  route: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  upstream_status: number | null;
+}
+
+/** Per token and UTC day (`day` = epoch day number). */
+export interface UsageDailyTable {
+  token_id: string;
+  day: number;
+  org_id: string;
+  calls: number;
+  errors: number;
+  first_at: number;
+  last_at: number;
+}
+
+export interface UsageDailyRouteTable {
+  token_id: string;
+  day: number;
+  /** '' when unknown. */
+  method: string;
+  route: string;
+  org_id: string;
+  calls: number;
+  errors: number;
+}
+
+export interface UsageDailyIpTable {
+  token_id: string;
+  day: number;
+  /** '' when unknown. */
+  ip: string;
+  org_id: string;
+  calls: number;
+}
+
+export interface TokenIpTable {
+  token_id: string;
+  ip: string;
+  org_id: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  calls: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
@@ -413,4 +472,9 @@ export interface Database {
   automation_settings: AutomationSettingsTable;
   job_runs: JobRunTable;
   token_notices: TokenNoticeTable;
+  usage_events: UsageEventTable;
+  usage_daily: UsageDailyTable;
+  usage_daily_routes: UsageDailyRouteTable;
+  usage_daily_ips: UsageDailyIpTable;
+  token_ips: TokenIpTable;
 }

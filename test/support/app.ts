@@ -1,6 +1,6 @@
 /** A whole app (real database, real services, Fastify) for HTTP tests, with its logs captured. */
 import { Writable } from 'node:stream';
-import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { createApp, type App, type AppOptions, type VerificationOptions } from '../../src/app.js';
 import { AUTOMATION_OFF, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { DialectName } from '../../src/store/db.js';
@@ -46,6 +46,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Where self-service links go (the delivery seam); default: the app's own (logs the link id only). */
   deliverLink?: AppOptions['deliverLink'];
+  /** Verification cache, usage flushing and policy seam (issue #7). */
+  verification?: VerificationOptions;
   /** Runs before `ready()`: the place to add test-only routes. */
   beforeReady?: (http: App['http']) => void;
 }
@@ -59,7 +61,13 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
       done();
     },
   });
-  const app = await createApp({ config: testConfig(db, options.config), clock: options.clock, logDestination, deliverLink: options.deliverLink });
+  const app = await createApp({
+    config: testConfig(db, options.config),
+    clock: options.clock,
+    logDestination,
+    deliverLink: options.deliverLink,
+    verification: options.verification,
+  });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);
   await app.http.ready();

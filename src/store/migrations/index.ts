@@ -10,6 +10,7 @@ import * as scim from './0006_scim.js';
 import * as policies from './0007_policies.js';
 import * as auditChain from './0008_audit_chain.js';
 import * as automation from './0009_automation.js';
+import * as usage from './0010_usage.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0007_policies': policies,
   '0008_audit_chain': auditChain,
   '0009_automation': automation,
+  '0010_usage': usage,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,132 @@
+/**
+ * The activity API's use cases (issue #7): a token's usage events (filtered, keyset pages, newest
+ * first) and summary (per day, route and IP, first and last seen); the org's top tokens and tokens
+ * used from new IPs. Plus the retention purge of raw events, for the jobs of issue #9.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey } from '../domain/cursor.js';
+import { DomainError } from '../domain/errors.js';
+import type { Token } from '../domain/models.js';
+import { DAY_MS, dayOf, dayToIsoDate } from '../domain/usage.js';
+import type { Database } from '../store/schema.js';
+import { createStores } from '../store/stores.js';
+import { createUsageQueries, type EventPosition, type UsageEventFilter } from '../store/usage-queries.js';
+import { createUsageStore } from '../store/usage-store.js';
+
+/** Raw events are kept this long by default; aggregates stay. */
+export const DEFAULT_USAGE_RETENTION_DAYS = 90;
+export const DEFAULT_EVENTS_PAGE_SIZE = 100;
+export const MAX_EVENTS_PAGE_SIZE = 1000;
+const PURGE_BATCH = 5000;
+/** How many routes and IPs a summary lists (the busiest ones). */
+const SUMMARY_ROWS = 100;
+
+export interface EventQuery extends UsageEventFilter {
+  pageSize?: number | undefined;
+  cursor?: string | undefined;
+}
+
+export interface UsageServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  cursorKey: CursorKey;
+}
+
+export function createUsageService(deps: UsageServiceDeps) {
+  const { db, clock, cursorKey } = deps;
+  const queries = createUsageQueries(db);
+  const stores = createStores(db);
+
+  async function mustFindToken(orgId: string, tokenId: string): Promise<Token> {
+    const token = await stores.tokens.findById(orgId, tokenId);
+    if (!token) throw new DomainError('TOKEN_NOT_FOUND');
+    return token;
+  }
+
+  const sinceDayOf = (days: number) => dayOf(clock().getTime()) - (days - 1);
+
+  return {
+    /** A token's usage events, newest first; `next` is the cursor of the following page. */
+    async listTokenEvents(orgId: string, tokenId: string, query: EventQuery) {
+      await mustFindToken(orgId, tokenId);
+      const filter: UsageEventFilter = { fromMs: query.fromMs, toMs: query.toMs, code: query.code, route: query.route, ip: query.ip };
+      const fingerprint = queryFingerprint({ list: 'usage-events', orgId, tokenId, ...filter });
+      const limit = Math.min(Math.max(Math.trunc(query.pageSize ?? DEFAULT_EVENTS_PAGE_SIZE), 1), MAX_EVENTS_PAGE_SIZE);
+      let after: EventPosition | null = null;
+      if (query.cursor) {
+        const { a } = decodeCursor(cursorKey, fingerprint, query.cursor);
+        if (!Array.isArray(a) || a.length !== 2 || !Number.isSafeInteger(a[0]) || !Number.isSafeInteger(a[1])) throw new DomainError('INVALID_PAGE_CURSOR');
+        after = { atMs: a[0] as number, seq: a[1] as number };
+      }
+      const { items, hasMore } = await queries.eventsOfToken(tokenId, filter, after, limit);
+      const last = items[items.length - 1];
+      return { items, next: hasMore && last ? encodeCursor(cursorKey, fingerprint, { a: [last.atMs, last.seq] }) : null };
+    },
+
+    /** Usage of one token over the last `days` UTC days (today included), and all-time first and last use. */
+    async tokenSummary(orgId: string, tokenId: string, days: number) {
+      await mustFindToken(orgId, tokenId);
+      const sinceDay = sinceDayOf(days);
+      const [totals, daily, routes, ips] = await Promise.all([
+        queries.tokenTotals(tokenId),
+        queries.dailyOfToken(tokenId, sinceDay),
+        queries.routesOfToken(tokenId, sinceDay, SUMMARY_ROWS),
+        queries.ipsOfToken(tokenId, sinceDay * DAY_MS, SUMMARY_ROWS),
+      ]);
+      return {
+        tokenId,
+        days,
+        firstSeenAt: totals.firstAtMs === null ? null : new Date(totals.firstAtMs),
+        lastSeenAt: totals.lastAtMs === null ? null : new Date(totals.lastAtMs),
+        totals: { calls: totals.calls, errors: totals.errors },
+        perDay: daily.map((row) => ({ date: dayToIsoDate(row.day), calls: row.calls, errors: row.errors, distinctIps: row.distinctIps })),
+        perRoute: routes,
+        perIp: ips.map((row) => ({ ip: row.ip, calls: row.calls, firstSeenAt: new Date(row.firstSeenAtMs), lastSeenAt: new Date(row.lastSeenAtMs) })),
+      };
+    },
+
+    async topTokens(orgId: string, days: number, limit: number) {
+      const rows = await queries.topTokens(orgId, sinceDayOf(days), limit);
+      return rows.map((row) => ({
+        tokenId: row.tokenId,
+        label: row.label,
+        kind: row.kind,
+        owner: row.ownerUserId ? { type: 'user', id: row.ownerUserId } : row.ownerServiceAccountId ? { type: 'service_account', id: row.ownerServiceAccountId } : null,
+        calls: row.calls,
+        errors: row.errors,
+        lastSeenAt: new Date(row.lastAtMs),
+      }));
+    },
+
+    async newIps(orgId: string, days: number, limit: number) {
+      const rows = await queries.newIps(orgId, sinceDayOf(days) * DAY_MS, limit);
+      return rows.map((row) => ({
+        tokenId: row.tokenId,
+        label: row.label,
+        kind: row.kind,
+        ip: row.ip,
+        calls: row.calls,
+        firstSeenAt: new Date(row.firstSeenAtMs),
+        lastSeenAt: new Date(row.lastSeenAtMs),
+      }));
+    },
+
+    /**
+     * Deletes raw usage events older than the retention, in short batches (other writers go in
+     * between); aggregates stay. For the scheduled jobs (issue #9). Returns how many went.
+     */
+    async purgeUsageEvents(retentionDays = DEFAULT_USAGE_RETENTION_DAYS): Promise<number> {
+      const beforeMs = clock().getTime() - retentionDays * DAY_MS;
+      const store = createUsageStore(db);
+      let total = 0;
+      for (;;) {
+        const deleted = await store.purgeEventsBefore(beforeMs, PURGE_BATCH);
+        total += deleted;
+        if (deleted < PURGE_BATCH) return total;
+      }
+    },
+  };
+}
+
+export type UsageService = ReturnType<typeof createUsageService>;

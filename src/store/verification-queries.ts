@@ -1,0 +1,75 @@
+/**
+ * What verification reads on a cache miss (issue #7): the token by digest, through the token
+ * store's one digest look-up (so the policies work's rotation grace applies here too), and its
+ * owner's name, e-mail and whether they may still use tokens. Two indexed point reads.
+ */
+import type { Kysely } from 'kysely';
+import type { Token } from '../domain/models.js';
+import type { OwnerSnapshot } from '../domain/verification.js';
+import type { Database } from './schema.js';
+import { createTokenStore } from './token-store.js';
+
+export interface VerificationRecord {
+  token: Token;
+  /** The stored digest that matched, for the caller's constant-time comparison. */
+  digest: string;
+  owner: OwnerSnapshot | null;
+  /** When the presented secret is the one a rotation replaced: the end of its grace period. */
+  matchesUntil: Date | null;
+}
+
+export function createVerificationQueries(db: Kysely<Database>) {
+  const tokens = createTokenStore(db);
+
+  async function ownerOf(token: Token): Promise<OwnerSnapshot | null> {
+    if (!token.owner) return null;
+    if (token.owner.type === 'user') {
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'name', 'email', 'status'])
+        .where('org_id', '=', token.orgId)
+        .where('id', '=', token.owner.id)
+        .executeTakeFirst();
+      // A token whose owner row is gone cannot be used: treat the owner as inactive.
+      if (!user) return { type: 'user', id: token.owner.id, name: '', email: '', isActive: false };
+      return { type: 'user', id: user.id, name: user.name, email: user.email, isActive: user.status === 'active' };
+    }
+    const account = await db
+      .selectFrom('service_accounts')
+      .select(['id', 'display_name', 'email', 'status', 'deleted_at'])
+      .where('org_id', '=', token.orgId)
+      .where('id', '=', token.owner.id)
+      .executeTakeFirst();
+    if (!account) return { type: 'service_account', id: token.owner.id, name: '', email: '', isActive: false };
+    return {
+      type: 'service_account',
+      id: account.id,
+      name: account.display_name,
+      email: account.email,
+      isActive: account.status === 'ACTIVE' && account.deleted_at === null,
+    };
+  }
+
+  return {
+    /** Which of `ids` are tokens of the org (one query). */
+    async tokenIdsOfOrg(orgId: string, ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+      return new Set(rows.map((row) => row.id));
+    },
+
+    async findForVerification(digest: string, now: Date): Promise<VerificationRecord | null> {
+      const found = await tokens.findBySecretDigest(digest, now);
+      if (!found) return null;
+      let matchesUntil: Date | null = null;
+      if (found.isPrevious) {
+        const row = await db.selectFrom('tokens').select('previous_digest_until').where('id', '=', found.token.id).executeTakeFirst();
+        // Unknown end: trust it no longer than now (the next verification looks again).
+        matchesUntil = new Date(row?.previous_digest_until ?? now.getTime());
+      }
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntil };
+    },
+  };
+}
+
+export type VerificationQueries = ReturnType<typeof createVerificationQueries>;
