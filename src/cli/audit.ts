@@ -23,3 +23,21 @@ export async function runAuditVerify(): Promise<void> {
   }
   if (!intact) process.exitCode = 1;
 }
+
+/** `tokenward audit purge [--org X]`: what the retention job does, now; one org, or every org with a retention. */
+export async function runAuditPurge(options: { org?: string }): Promise<void> {
+  const core = await createCore({ config: configOrExit() });
+  try {
+    const orgIds = options.org ? [(await core.services.organizations.resolve(options.org)).id] : null;
+    const results = orgIds
+      ? await Promise.all(orgIds.map((id) => core.services.auditChain.purgeExpiredEntries(id)))
+      : await core.services.auditChain.purgeAllExpiredEntries();
+    for (const result of results) {
+      const cutoff = result.cutoff ? `older than ${result.cutoff.toISOString()}` : 'none: the organization keeps entries forever';
+      process.stdout.write(`Organization ${result.orgId}: purged ${result.purged} audit entries (${cutoff}).\n`);
+    }
+    if (results.length === 0) process.stdout.write('No organization has an audit retention set: nothing to purge.\n');
+  } finally {
+    await core.close();
+  }
+}

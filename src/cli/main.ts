@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
 import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
-import { runAuditVerify } from './audit.js';
+import { runAuditPurge, runAuditVerify } from './audit.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
 import { runOwnerLink } from './owner-link.js';
@@ -58,5 +58,10 @@ audit
   .command('verify')
   .description("walk the audit log's hash chain; exit 0 when intact, 1 naming the first bad entry")
   .action(() => runAuditVerify());
+audit
+  .command('purge')
+  .description("remove entries older than each organization's audit retention now (what the retention job does)")
+  .option('--org <idOrName>', 'only this organization')
+  .action((options: { org?: string }) => runAuditPurge(options));
 
 program.parseAsync(process.argv).catch(exitWithError);
