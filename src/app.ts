@@ -22,6 +22,7 @@ import { createGroupDirectoryService } from './service/group-directory-service.j
 import { createIssuanceService } from './service/issuance-service.js';
 import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createSelfService } from './service/self-service.js';
 import { createScimGroupService } from './service/scim-group-service.js';
@@ -32,6 +33,7 @@ import { createTokenInventoryService } from './service/token-inventory-service.j
 import { createTokenService } from './service/token-service.js';
 import { createUserDirectoryService } from './service/user-directory-service.js';
 import { createLinkService, type LinkDelivery } from './service/link-service.js';
+import { createLinkMailer } from './service/link-mailer.js';
 import { createOidcService } from './service/oidc-service.js';
 import { createPasswordHasher } from './service/password-hasher.js';
 import { createSessionService } from './service/session-service.js';
@@ -49,6 +51,7 @@ import { createTokenChangeBus, type TokenChangeBus } from './service/token-chang
 import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import { createVerificationPolicy } from './service/verification-policy.js';
 import type { VerificationCacheOptions } from './service/verification-cache.js';
 import { createPgChangeTransport } from './store/pg-change-transport.js';
 import { createRedisChangeTransport } from './store/redis-change-transport.js';
@@ -107,7 +110,7 @@ export async function createCore(options: CoreOptions) {
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
     }),
-    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy, cache: verification.cache }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: verification.cache }),
     usageRecorder: usage,
   };
   let closed = false;
@@ -186,9 +189,9 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
   const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
-  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey });
+  const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey, bus });
   const tokens = createTokenService({ db, pepper, clock });
-  const issuance = createIssuanceService({ db, clock, pepper, tokens });
+  const issuance = createIssuanceService({ db, clock, pepper, tokens, bus });
   const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {
     sessions,
@@ -196,7 +199,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
-    ...createAutomationServices(database, pepper, clock, config, cursorKey),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey, bus),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -207,14 +210,15 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
     usage: createUsageService({ db, clock, cursorKey }),
-    policies: createPolicyService({ db, clock, cursorKey }),
+    policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
-    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
-    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys, bus }),
   };
 }
 
@@ -226,13 +230,13 @@ function assertKnownJobs(config: Readonly<Config>): void {
 }
 
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
-function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus) {
   const { db } = database;
   const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
-  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules });
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
@@ -272,18 +276,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
+  // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
+  // mailer needs the database, so it is made once the core is.
+  let mailLink: LinkDelivery = async () => undefined;
   const core = await createCore({
     ...options,
     baseUrl: () => baseUrl,
-    // E-mail delivery comes with the notifications issue; until then a self-service reset link is
-    // made, recorded in the audit log, and goes nowhere (never into the log: it holds the secret).
-    deliverLink:
-      options.deliverLink ??
-      (async (message) => {
-        logger.info({ linkId: message.linkId, kind: message.kind, userId: message.user.id }, 'one-time link made; no e-mail delivery is configured');
-      }),
+    deliverLink: options.deliverLink ?? ((message) => mailLink(message)),
     verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
   });
+  mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(

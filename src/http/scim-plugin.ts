@@ -54,15 +54,43 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return scimErrorReply(reply, 500, `${ERROR_CODES.INTERNAL_ERROR} Quote request id ${request.id} when reporting it.`);
 }
 
+/** Deeper than any SCIM resource or PatchOp gets; deeper bodies would only exhaust the stack later. */
+const MAX_BODY_DEPTH = 32;
+
+/** Iterative, so the check itself cannot overflow the stack. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * `application/scim+json` and `application/json` bodies, for this plugin only: Fastify's own
+ * (prototype-poisoning-safe) JSON parser, an empty body as no body, and a nesting limit.
+ */
 function acceptScimJson(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/scim+json', { parseAs: 'string' }, (request, body, done) => {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', 'application/scim+json'], { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') {
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error: Error | null, parsed?: unknown) => {
+      if (error) return done(error, undefined);
+      if (depthOf(parsed) > MAX_BODY_DEPTH) {
+        return done(Object.assign(new Error(`The body is nested deeper than ${MAX_BODY_DEPTH} levels.`), { statusCode: 400 }), undefined);
+      }
+      done(null, parsed);
+    });
   });
 }
 

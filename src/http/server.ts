@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
@@ -13,6 +13,7 @@ import type { IssuanceService } from '../service/issuance-service.js';
 import type { AuditLogService } from '../service/audit-log-service.js';
 import type { LeakedTokenService } from '../service/leaked-token-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { OrgTokenService } from '../service/org-token-service.js';
 import type { PolicyService } from '../service/policy-service.js';
 import type { SelfService } from '../service/self-service.js';
 import type { ScimGroupService } from '../service/scim-group-service.js';
@@ -30,13 +31,14 @@ import type { SsoConfigService } from '../service/sso-config-service.js';
 import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
-import { registerErrorHandling } from './errors.js';
+import { errorBody, registerErrorHandling } from './errors.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
-import { SCIM_PREFIX } from './scim-helpers.js';
+import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { consoleRoutes } from './routes/console.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
@@ -44,7 +46,9 @@ import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { meTokenRoutes } from './routes/me-tokens.js';
 import { orgTokenRoutes } from './routes/org-tokens.js';
+import { tokenInventoryRoutes } from './routes/token-inventory-admin.js';
 import { policyRoutes } from './routes/policies.js';
 import { scopeRoutes } from './routes/scopes.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
@@ -62,7 +66,7 @@ import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
 import { usageRoutes } from './routes/usage.js';
-import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
+import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -72,6 +76,7 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  orgTokens: OrgTokenService;
   policies: PolicyService;
   issuance: IssuanceService;
   approvals: ApprovalService;
@@ -102,6 +107,8 @@ export interface HttpDeps {
   /** The externally visible base URL, known only once the server listens. */
   baseUrl(): string;
   version: string;
+  /** The console's build (`web/dist` by default; tests point elsewhere). */
+  consoleDir?: string;
   rateLimit: RateLimitOptions;
   signInRateLimit: SignInRateLimit;
   /** The clock, for answers that depend on the time (a SCIM token's status). */
@@ -116,6 +123,14 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // A URL that does not decode (`/scim/v2/Users/%E2%82`) fails before routing, so no plugin's
+    // error handler sees it: answer it here in the body its path family uses.
+    frameworkErrors: (error, request, rawReply) => {
+      const reply = rawReply as FastifyReply;
+      const status = error.statusCode ?? 400;
+      if (request.url.startsWith(`${SCIM_PREFIX}/`)) return scimErrorReply(reply, status, error.message, status === 400 ? 'invalidSyntax' : undefined);
+      return reply.code(status).type('application/json; charset=utf-8').send(errorBody(request.id, status, `ADMIN-${status}-0`, 'BAD_REQUEST', error.message));
+    },
   });
 
   app.decorateRequest('principal', null);
@@ -131,7 +146,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
@@ -170,6 +185,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(tokenInventoryRoutes(deps.services));
   await app.register(scopeRoutes(deps.services));
   await app.register(policyRoutes(deps.services));
   await app.register(orgTokenRoutes(deps.services));
@@ -178,6 +194,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
   await app.register(meRoutes(deps.services));
+  await app.register(meTokenRoutes(deps.services));
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
@@ -189,6 +206,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(usageRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(consoleRoutes({ dir: deps.consoleDir }));
   return app;
 }
 

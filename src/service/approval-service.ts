@@ -127,10 +127,11 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           lifetimeDays: request.lifetimeDays,
           policyId: request.policyId,
         });
+        // Issue #8's outbox: approvers get mail and webhooks from this event.
         await tx.events.record({
           orgId,
           type: 'approval.requested',
-          payload: { approvalId: request.id, requesterId: userId, summary: `"${request.label}": ${request.scopes.join(', ')} for ${request.lifetimeDays} days` },
+          payload: { approvalId: request.id, requesterId: userId, summary: `${request.label}: ${request.scopes.join(', ')} for ${request.lifetimeDays} days` },
           occurredAt: now,
         });
         return request;

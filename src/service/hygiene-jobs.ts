@@ -20,9 +20,10 @@ import {
 } from '../domain/hygiene.js';
 import type { Token } from '../domain/models.js';
 import type { Stores } from '../store/stores.js';
-import { resolvePolicyOf } from './policy-setup.js';
+import { createPolicyIdleLimits } from './policy-idle-limits.js';
 import { auditEntry } from './audit-service.js';
 import type { Clock } from '../domain/clock.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface JobDefinition {
   name: string;
@@ -50,27 +51,11 @@ export type IdleLimitResolverFactory = (
 /** The org-wide `idleRevokeAfterDays` automation setting for every token. */
 export const orgSettingIdleLimits: IdleLimitResolverFactory = async (_stores, _orgId, settings) => () => settings.idleRevokeAfterDays;
 
-/**
- * The default: the `idleRevokeAfterDays` of the owner's effective policy (src/service/policy-setup.ts);
- * where that is null, the org-wide automation setting. One policy resolution per distinct owner
- * (a few indexed queries each), once per daily run.
- */
-export const policyIdleLimits: IdleLimitResolverFactory = async (stores, orgId, settings, tokens, now) => {
-  const limits = new Map<string, number | null>();
-  for (const token of tokens) {
-    if (!token.owner) continue;
-    const key = `${token.owner.type}:${token.owner.id}`;
-    if (limits.has(key)) continue;
-    const resolved = await resolvePolicyOf(stores, orgId, token.owner, now);
-    limits.set(key, resolved.effective.rule.idleRevokeAfterDays ?? settings.idleRevokeAfterDays);
-  }
-  return (token) => (token.owner ? (limits.get(`${token.owner.type}:${token.owner.id}`) ?? null) : null);
-};
-
 const SYSTEM = { actorType: 'system' as const, actorId: 'automation', ip: null };
 
-export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>> }): JobDefinition[] {
-  const idleLimits = deps.idleLimits ?? policyIdleLimits;
+export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>>; bus?: TokenChangeBus | undefined }): JobDefinition[] {
+  // The default: each owner's effective policy (src/service/policy-idle-limits.ts).
+  const idleLimits = deps.idleLimits ?? createPolicyIdleLimits(deps.clock);
   const schedule = (name: string, fallback: string) => deps.schedules?.[name] ?? fallback;
 
   async function loadToken(tx: Stores, orgId: string, id: string) {
@@ -140,6 +125,10 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
           await tx.events.record({ orgId, type: 'token.idle_warning', payload: { token: tokenRef(token), idleDays, revokeAfterDays, revokeOn }, occurredAt: now });
         } else if (action.type === 'revoke_idle') {
           if (!(await tx.tokens.revoke(orgId, action.tokenId, 'automation', `idle for ${action.idleDays} days`, now))) return;
+          // Published inside the job's transaction (the job service owns it): an idle token is in
+          // no verification cache (unused for days, the cache TTL is seconds), so no stale re-load
+          // can race this; the message is for safety.
+          deps.bus?.tokensChanged(orgId, [action.tokenId]);
           const token = await loadToken(tx, orgId, action.tokenId);
           if (!token) return;
           const { idleDays, revokeAfterDays } = action;

@@ -1,9 +1,9 @@
 /**
  * argon2id password hashing (issue #5) with @node-rs/argon2, keyed with the pepper as argon2's
  * `secret`: a stolen database without the pepper cannot even be brute-forced offline.
- * Parameters are OWASP's first recommendation for argon2id (19 MiB, 2 passes, 1 lane), about
- * 25-40 ms per hash on one core here; they are in every hash, so raising them later still verifies
- * old hashes.
+ * Parameters are OWASP's first recommendation for argon2id (19 MiB, 2 passes, 1 lane): tens of
+ * milliseconds per hash on an idle core. They are written into every hash, so raising them later
+ * still verifies old hashes.
  */
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { Pepper } from '../domain/token-digest.js';

@@ -4,12 +4,14 @@
  * against the policies before and after, and reported when, after the change, it breaks its
  * governing rule and that rule is the changed policy's or another one than before.
  */
+import type { ActorRef } from '../domain/events.js';
 import type { Token, TokenOwner } from '../domain/models.js';
 import type { Policy } from '../domain/policy.js';
 import { resolveEffectivePolicy, type PolicyCandidate } from '../domain/policy-resolution.js';
 import { clampToRule, violationsOf, type EnforceableRule, type Violation } from '../domain/policy-enforcement.js';
 import type { ScopeDefinition } from '../domain/scope-catalogue.js';
 import type { Stores } from '../store/stores.js';
+import { recordRevocations } from './event-recorder.js';
 import { enforceableOf } from './policy-setup.js';
 
 export type ExistingTokensMode = 'leave' | 'clamp' | 'revoke';
@@ -30,8 +32,11 @@ export interface Impact {
 
 const BATCH = 1000;
 
-/** Resolves owners against an in-memory list of policies and the org's group memberships. */
-function resolverOver(policies: readonly Policy[], groupsByUser: Map<string, string[]>, catalogue: readonly ScopeDefinition[]) {
+/**
+ * Resolves owners against an in-memory list of policies and the org's group memberships (loaded
+ * once), caching per owner: for walks over many tokens (impact preview, the idle-revoke job).
+ */
+export function resolverOver(policies: readonly Policy[], groupsByUser: Map<string, string[]>, catalogue: readonly ScopeDefinition[]) {
   const cache = new Map<string, EnforceableRule>();
   return (owner: TokenOwner): EnforceableRule => {
     const key = `${owner.type}:${owner.id}`;
@@ -97,7 +102,7 @@ export async function applyImpact(
   impact: Impact,
   mode: ExistingTokensMode,
   rules: Map<string, EnforceableRule>,
-  actor: { by: string | null; audit: (action: string, tokenId: string, details: Record<string, unknown>) => Promise<void> },
+  actor: { by: string | null; ref: ActorRef; audit: (action: string, tokenId: string, details: Record<string, unknown>) => Promise<void> },
   now: Date,
 ): Promise<AppliedImpact> {
   const result: AppliedImpact = { mode, clamped: 0, revoked: 0, left: 0 };
@@ -112,6 +117,7 @@ export async function applyImpact(
       if (await tx.tokens.revoke(orgId, item.token.id, actor.by, 'policy_change', now)) {
         result.revoked += 1;
         await actor.audit('token.revoked', item.token.id, { reason: 'policy_change', policyId: item.policyId, violations: item.violations });
+        await recordRevocations(tx, orgId, [item.token.id], actor.ref, 'policy_change', now);
       }
       continue;
     }

@@ -15,11 +15,12 @@ import { cleanScopeName, type ScopeClass, type ScopeDefinition } from '../domain
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
-import { actorRef, recordRevocations } from './event-recorder.js';
+import { actorRef } from './event-recorder.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { applyImpact, computeImpact, rulesOf, type AppliedImpact, type ExistingTokensMode, type Impact } from './policy-impact.js';
 import { ensurePolicyDefaults, resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
 import type { Caller } from './user-directory-service.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface PolicyInput {
   name: string;
@@ -39,6 +40,8 @@ export interface PolicyServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
+  /** Told after each committed change: the org's cached verifications hold its policies (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 function assigneesOf(input: Partial<PolicyAssignees> | undefined): PolicyAssignees {
@@ -99,7 +102,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     plan: (tx: Stores, before: Policy[], now: Date) => Promise<{ after: Policy[]; changed: Policy; deleted: boolean }>,
     options: { preview: boolean; mode: ExistingTokensMode; action: string },
   ): Promise<PolicyChangeResult> {
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const now = clock();
       await ensurePolicyDefaults(tx, orgId, now);
@@ -123,24 +126,21 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         impact,
         options.mode,
         rules,
-        {
-          by: principalId(caller.principal),
-          audit: async (action, tokenId, details) => {
-            await audit(tx, caller, orgId, action, 'token', tokenId, details);
-            // Issue #8: a token revoked by a policy change raises its event too.
-            if (action === 'token.revoked') await recordRevocations(tx, orgId, [tokenId], actorRef(actorOf(caller.principal)), 'policy_change', now);
-          },
-        },
+        { by: principalId(caller.principal), ref: actorRef(actorOf(caller.principal)), audit: (action, tokenId, details) => audit(tx, caller, orgId, action, 'token', tokenId, details) },
         now,
       );
-      await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       await audit(tx, caller, orgId, options.action, 'policy', changed.id, {
         name: changed.name,
         ...(deleted ? {} : { status: changed.status, priority: changed.priority, rule: changed.rule, assignees: changed.assignees }),
         existingTokens: { mode: options.mode, affected: impact.affected.length, clamped: applied.clamped, revoked: applied.revoked, left: applied.left },
       });
+      // Issue #8's outbox: created, changed and deleted policies all raise `policy.changed`.
+      await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       return { policy: deleted ? null : changed, impact, applied };
     });
+    // Clamps and revocations of the impact, and every owner's effective policy, may have changed.
+    if (!options.preview) deps.bus?.orgChanged(orgId);
+    return result;
   }
 
   return {
@@ -170,14 +170,16 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     async addScope(caller: Caller, orgId: string, input: { name: string; description?: string | undefined; scopeClass: ScopeClass }): Promise<ScopeDefinition> {
       authorizeOrgAccess(caller.principal, orgId, 'write:policies:admin');
       const scope: ScopeDefinition = { name: cleanScopeName(input.name), description: (input.description ?? '').trim().slice(0, 500), scopeClass: input.scopeClass, isBuiltin: false };
-      return db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const now = clock();
         await ensurePolicyDefaults(tx, orgId, now);
         await tx.scopes.insert(orgId, scope, now);
         await audit(tx, caller, orgId, 'scope.created', 'scope', scope.name, { scopeClass: scope.scopeClass });
-        return scope;
       });
+      // A new scope may fall in a class a policy allows: allowed scope names change.
+      deps.bus?.orgChanged(orgId);
+      return scope;
     },
 
     async listPolicies(caller: Caller, orgId: string, query: PageQuery): Promise<Page<Policy>> {
@@ -214,7 +216,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         caller,
         orgId,
         async (tx, before, now) => {
-          const existing = await mustFind(tx, orgId, policyId, true);
+          // A preview takes no row lock: it must not hold up writers while it walks the tokens.
+          const existing = await mustFind(tx, orgId, policyId, !options.preview);
           const changed = await draftOf(tx, orgId, input, existing, now);
           return { changed, after: before.map((p) => (p.id === changed.id ? changed : p)), deleted: false };
         },
@@ -229,7 +232,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         caller,
         orgId,
         async (tx, before) => {
-          const existing = await mustFind(tx, orgId, policyId, true);
+          const existing = await mustFind(tx, orgId, policyId, !options.preview);
           if (existing.isDefault) throw new DomainError('CONFLICT', 'The default policy cannot be deleted; change it instead.');
           return { changed: existing, after: before.filter((p) => p.id !== policyId), deleted: true };
         },

@@ -121,10 +121,13 @@ describe('session principals', () => {
     expect(() => authorizeOrgAccess(person('auditor'), 'org', 'read:tokens:admin')).not.toThrow();
     expect(() => authorizeOrgAccess(person('auditor'), 'org', 'delete:tokens:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeOrgAccess(person('auditor'), 'org', null)).not.toThrow();
+    expect(() => authorizeOrgAccess(person('member'), 'org', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     for (const role of ['member', 'approver'] as const) {
-      expect(() => authorizeOrgAccess(person(role), 'org', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
       expect(() => authorizeOrgAccess(person(role), 'org', 'read:tokens:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
+    // Issue #6: approvers reach the approval queue, and so the org itself, nothing else.
+    expect(() => authorizeOrgAccess(person('approver'), 'org', 'approve:token-requests:admin')).not.toThrow();
+    expect(() => authorizeOrgAccess(person('member'), 'org', 'approve:token-requests:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeOrgAccess(person('owner'), 'other', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });

@@ -15,6 +15,8 @@ import { runCli } from '../support/process.js';
 const exec = promisify(execFile);
 /** A response body as the tests read it: any JSON. */
 const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
+/** Starting tsx and the server takes seconds, and many more on a busy 2-core machine. */
+const STARTUP_TIMEOUT_MS = 60_000;
 const LINK = /(http:\/\/127\.0\.0\.1:\d+)\/setup\?token=([A-Za-z0-9_-]{43})/;
 
 async function postJson(url: string, body: object, headers: Record<string, string> = {}) {
@@ -38,7 +40,7 @@ describe.each(DIALECTS)('owner first sign-in through the server process on %s', 
   it('prints a link that sets the owner password; the owner then signs in and reaches the admin API', async () => {
     const server = runCli(['serve'], env);
     try {
-      const [, baseUrl, token] = await server.waitFor(LINK);
+      const [, baseUrl, token] = await server.waitFor(LINK, STARTUP_TIMEOUT_MS);
       expect(server.stdout()).toContain('valid 24 hours');
       const orgId = server.stdout().match(/\(id ([0-9a-f-]{36})\)/)![1]!;
       const password = 'founders keep long passwords';
@@ -82,7 +84,7 @@ describe.each(DIALECTS)('owner first sign-in through the server process on %s', 
       expect((await server.exited).code).toBe(0);
       output.push(server.stdout(), server.stderr());
     }
-  });
+  }, 4 * STARTUP_TIMEOUT_MS);
 
   it('keeps no password, session id or link secret in the database files or the log lines', async () => {
     expect(secrets.length).toBe(8);

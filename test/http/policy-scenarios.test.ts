@@ -1,13 +1,14 @@
 /**
- * Issue #6 acceptance: the admins' seed cases (shared/seeds), over HTTP on both dialects. Member
- * actions go through the self-service functions (the `/api/v1/me` routes need issue #5's session).
+ * Issue #6 acceptance: the admins' seed cases (shared/seeds), over HTTP on both dialects: admins
+ * with the admin API, members signed in on `/api/v1/me/...`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/domain/policy-enforcement.js';
+import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { expectErrorBody } from '../support/http.js';
-import { adminApi, auditActions, createGroup, defaultPolicyId, policyBody, verifySecret, type RuleFields } from '../support/policies.js';
+import { adminApi, auditActions, createGroup, defaultPolicyId, memberApi, policyBody, verifySecret, type RuleFields } from '../support/policies.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
 describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
@@ -22,7 +23,6 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const me = () => t.app.core.services.selfService;
   const setDefault = async (rule: RuleFields) => {
     const response = await api('PUT', `/policies/${defaultId}`, policyBody('Default', rule));
     expect(response.statusCode, response.body).toBe(200);
@@ -33,11 +33,13 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
   it('(a) members blocked from creating tokens; an admin issues one for a member, who uses it', async () => {
     await setDefault({ tokenCreation: 'blocked', maxLifetimeDays: 365 });
     const member = await seedUser(t.app, t.orgId);
-    await expect(me().createOwnToken(t.orgId, member.id, { label: 'mine', scopes: ['read:jira-work'] }, null)).rejects.toMatchObject({
-      code: 'TOKEN_CREATION_BLOCKED',
-      detail: expect.stringMatching(/"Default".*administrator can issue one/),
-    });
-    await expect(me().fileRequest(t.orgId, member.id, { label: 'please', scopes: ['read:jira-work'] }, null)).rejects.toMatchObject({ code: 'TOKEN_CREATION_BLOCKED' });
+    const me = await memberApi(t, member);
+    const blocked = await me('POST', '/tokens', { label: 'mine', scopes: ['read:jira-work'] });
+    expect(blocked.statusCode).toBe(403);
+    expectErrorBody(blocked.json(), 403, 'TOKEN_CREATION_BLOCKED');
+    expect(blocked.json().errors[0].detail).toMatch(/"Default".*administrator can issue one/);
+    expectErrorBody((await me('POST', '/token-requests', { label: 'please', scopes: ['read:jira-work'] })).json(), 403, 'TOKEN_CREATION_BLOCKED');
+    expect((await me('GET', '/effective-policy')).json().data).toMatchObject({ creation: 'blocked', policy: { name: 'Default', isDefault: true } });
 
     const issued = await issue(member.id, { scopes: ['read:jira-work', 'write:jira-work'], expiresInDays: 30 });
     expect(issued.statusCode, issued.body).toBe(201);
@@ -46,33 +48,39 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
     expect(body.token).toMatch(/^twu_/);
     expect(Date.parse(body.expiresAt) - Date.parse(body.createdAt)).toBe(30 * DAY_MS);
     expect(await verifySecret(t, body.token, '10.0.0.1', ['write:jira-work'])).toMatchObject({ allowed: true });
-    expect((await me().listOwnTokens(t.orgId, member.id, {})).items.map((tok) => tok.id)).toEqual([body.id]);
+    const listed = await me('GET', '/tokens');
+    expect(listed.json().data.map((tok: { id: string }) => tok.id)).toEqual([body.id]);
+    expect(listed.body).not.toContain(body.token);
 
     // Delivered through a one-time link instead: the admin never sees the secret.
     const linked = await issue(member.id, { scopes: ['read:jira-work'], delivery: 'link' });
     expect(linked.statusCode).toBe(201);
     expect(linked.json().token).toBeUndefined();
     const link = linked.json().delivery.link as string;
-    const other = await seedUser(t.app, t.orgId);
-    await expect(me().redeemDeliveryLink(t.orgId, other.id, link, null)).rejects.toMatchObject({ code: 'DELIVERY_GONE' });
-    const redeemed = await me().redeemDeliveryLink(t.orgId, member.id, link, null);
-    expect(redeemed.token.id).toBe(linked.json().id);
-    expect(await verifySecret(t, redeemed.secret, null, ['read:jira-work'])).toMatchObject({ allowed: true });
-    await expect(me().redeemDeliveryLink(t.orgId, member.id, link, null)).rejects.toMatchObject({ code: 'DELIVERY_GONE' });
+    const stranger = await memberApi(t, await seedUser(t.app, t.orgId));
+    expectErrorBody((await stranger('POST', '/token-deliveries/redeem', { link })).json(), 410, 'DELIVERY_GONE');
+    const redeemed = await me('POST', '/token-deliveries/redeem', { link });
+    expect(redeemed.statusCode).toBe(200);
+    expect(redeemed.json().id).toBe(linked.json().id);
+    expect(await verifySecret(t, redeemed.json().token, null, ['read:jira-work'])).toMatchObject({ allowed: true });
+    expectErrorBody((await me('POST', '/token-deliveries/redeem', { link })).json(), 410, 'DELIVERY_GONE');
   });
 
   it('(b) creation through approval only, an approver narrowing scopes and lifetime', async () => {
     await setDefault({ tokenCreation: 'approval', maxLifetimeDays: 180, requireJustification: true });
     const member = await seedUser(t.app, t.orgId);
+    const me = await memberApi(t, member);
     const approver = await seedUser(t.app, t.orgId, { role: 'approver' });
     const audit = { actorType: 'system' as const, actorId: 'test', ip: null };
     const approverKey = (await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'approver', scopes: ['read:token-requests:admin', 'approve:token-requests:admin'], createdBy: approver.id, audit })).secret;
     const membersOwnKey = (await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'member key', scopes: ['approve:token-requests:admin'], createdBy: member.id, audit })).secret;
 
-    await expect(me().createOwnToken(t.orgId, member.id, { label: 'x', scopes: ['read:jira-work'] }, null)).rejects.toMatchObject({ code: 'APPROVAL_REQUIRED' });
-    await expect(me().fileRequest(t.orgId, member.id, { label: 'ci', scopes: ['read:jira-work'] }, null)).rejects.toMatchObject({ code: 'JUSTIFICATION_REQUIRED' });
-    const filed = await me().fileRequest(t.orgId, member.id, { label: 'Jenkins', scopes: ['read:jira-work', 'write:jira-work'], lifetimeDays: 90, justification: 'CI updates tickets' }, '10.0.0.9');
-    expect(filed).toMatchObject({ status: 'pending', lifetimeDays: 90 });
+    expectErrorBody((await me('POST', '/tokens', { label: 'x', scopes: ['read:jira-work'] })).json(), 403, 'APPROVAL_REQUIRED');
+    expectErrorBody((await me('POST', '/token-requests', { label: 'ci', scopes: ['read:jira-work'] })).json(), 400, 'JUSTIFICATION_REQUIRED');
+    const filing = await me('POST', '/token-requests', { label: 'Jenkins', scopes: ['read:jira-work', 'write:jira-work'], lifetimeDays: 90, justification: 'CI updates tickets' });
+    expect(filing.statusCode, filing.body).toBe(201);
+    const filed = filing.json();
+    expect(filed).toMatchObject({ status: 'pending', lifetimeDays: 90, requesterId: member.id });
 
     const queue = await adminApi(t, approverKey)('GET', '/token-requests');
     expect(queue.statusCode).toBe(200);
@@ -90,45 +98,52 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
       payload: { label: 'child', scopes: ['approve:token-requests:admin'] },
     });
     expect(childKey.statusCode).toBe(200);
-    const childDecision = await adminApi(t, childKey.json().token)('POST', `/token-requests/${filed.id}/deny`, { reason: 'mine' });
-    expectErrorBody(childDecision.json(), 403, 'SELF_APPROVAL_FORBIDDEN');
+    expectErrorBody((await adminApi(t, childKey.json().token)('POST', `/token-requests/${filed.id}/deny`, { reason: 'mine' })).json(), 403, 'SELF_APPROVAL_FORBIDDEN');
     const widened = await adminApi(t, approverKey)('POST', `/token-requests/${filed.id}/approve`, { scopes: ['read:jira-work', 'delete:issue:jira'] });
     expectErrorBody(widened.json(), 400, 'VALIDATION_FAILED');
 
     const approved = await adminApi(t, approverKey)('POST', `/token-requests/${filed.id}/approve`, { scopes: ['read:jira-work'], lifetimeDays: 30, reason: 'read is enough' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', grantedScopes: ['read:jira-work'], grantedLifetimeDays: 30, decidedBy: approver.id });
-    const again = await adminApi(t, approverKey)('POST', `/token-requests/${filed.id}/deny`, { reason: 'too late' });
-    expectErrorBody(again.json(), 409, 'CONFLICT');
+    expectErrorBody((await adminApi(t, approverKey)('POST', `/token-requests/${filed.id}/deny`, { reason: 'too late' })).json(), 409, 'CONFLICT');
+    expect((await me('GET', '/token-requests')).json().data[0]).toMatchObject({ id: filed.id, status: 'approved', decisionReason: 'read is enough' });
 
-    const retrieved = await me().retrieveApprovedToken(t.orgId, member.id, filed.id, null);
-    expect(retrieved.token).toMatchObject({ id: approved.json().tokenId, scopes: ['read:jira-work'] });
-    expect(retrieved.token.expiresAt!.getTime() - retrieved.token.createdAt.getTime()).toBe(30 * DAY_MS);
-    expect(await verifySecret(t, retrieved.secret, null, ['read:jira-work'])).toMatchObject({ allowed: true });
-    await expect(me().retrieveApprovedToken(t.orgId, member.id, filed.id, null)).rejects.toMatchObject({ code: 'DELIVERY_GONE' });
+    const retrieved = await me('POST', `/token-requests/${filed.id}/retrieve`);
+    expect(retrieved.statusCode, retrieved.body).toBe(200);
+    expect(retrieved.json()).toMatchObject({ id: approved.json().tokenId, scopes: ['read:jira-work'] });
+    expect(Date.parse(retrieved.json().expiresAt) - Date.parse(retrieved.json().createdAt)).toBe(30 * DAY_MS);
+    expect(await verifySecret(t, retrieved.json().token, null, ['read:jira-work'])).toMatchObject({ allowed: true });
+    expectErrorBody((await me('POST', `/token-requests/${filed.id}/retrieve`)).json(), 410, 'DELIVERY_GONE');
 
     const actions = await auditActions(t);
     for (const action of ['approval.requested', 'approval.decided', 'token.created', 'token.delivered']) expect(actions).toContain(action);
+    // Issue #8's outbox events, committed with the changes.
+    const events = createStores(t.app.core.database.db).events;
+    expect((await events.listOfType(t.orgId, 'approval.requested', 50)).map((e) => e.payload)).toContainEqual(expect.objectContaining({ approvalId: filed.id, requesterId: member.id }));
+    expect((await events.listOfType(t.orgId, 'approval.decided', 50)).map((e) => e.payload)).toContainEqual({ approvalId: filed.id, decision: 'approved', deciderId: approver.id });
   });
 
   it('(c) most users read-only, a power-user group allowed write, delete refused with a clear error', async () => {
     await setDefault({ tokenCreation: 'allowed', maxLifetimeDays: 365, allowedScopes: ['class:read'] });
     const member = await seedUser(t.app, t.orgId);
     const power = await seedUser(t.app, t.orgId);
+    const asMember = await memberApi(t, member);
+    const asPower = await memberApi(t, power);
     const group = await createGroup(t, 'Power users', [power.id]);
     const created = await api('POST', '/policies', policyBody('Power users may write', { tokenCreation: 'allowed', maxLifetimeDays: 365, allowedScopes: ['class:read', 'class:write'] }, { priority: 10, groupIds: [group] }));
     expect(created.statusCode, created.body).toBe(201);
 
-    await expect(me().createOwnToken(t.orgId, member.id, { label: 'w', scopes: ['write:jira-work'] }, null)).rejects.toMatchObject({ code: 'SCOPE_NOT_ALLOWED' });
-    expect((await me().createOwnToken(t.orgId, member.id, { label: 'r', scopes: ['read:jira-work'] }, null)).token.scopes).toEqual(['read:jira-work']);
-    expect((await me().createOwnToken(t.orgId, power.id, { label: 'w', scopes: ['write:jira-work'] }, null)).token.scopes).toEqual(['write:jira-work']);
-    await expect(me().createOwnToken(t.orgId, power.id, { label: 'd', scopes: ['delete:issue:jira'] }, null)).rejects.toMatchObject({
-      code: 'SCOPE_NOT_ALLOWED',
-      detail: 'The policy "Power users may write" does not allow the scopes delete:issue:jira. Ask an administrator to change the policy or to assign you to another one.',
-    });
+    expectErrorBody((await asMember('POST', '/tokens', { label: 'w', scopes: ['write:jira-work'] })).json(), 403, 'SCOPE_NOT_ALLOWED');
+    expect((await asMember('POST', '/tokens', { label: 'r', scopes: ['read:jira-work'] })).json().scopes).toEqual(['read:jira-work']);
+    expect((await asPower('POST', '/tokens', { label: 'w', scopes: ['write:jira-work'] })).json().scopes).toEqual(['write:jira-work']);
+    const deleteRefused = await asPower('POST', '/tokens', { label: 'd', scopes: ['delete:issue:jira'] });
+    expect(deleteRefused.statusCode).toBe(403);
+    expectErrorBody(deleteRefused.json(), 403, 'SCOPE_NOT_ALLOWED');
+    expect(deleteRefused.json().errors[0].detail).toBe(
+      'The policy "Power users may write" does not allow the scopes delete:issue:jira. Ask an administrator to change the policy or to assign you to another one.',
+    );
     // An admin cannot exceed the member's policy either.
-    const adminWrite = await issue(member.id, { scopes: ['write:jira-work'] });
-    expectErrorBody(adminWrite.json(), 403, 'SCOPE_NOT_ALLOWED');
+    expectErrorBody((await issue(member.id, { scopes: ['write:jira-work'] })).json(), 403, 'SCOPE_NOT_ALLOWED');
 
     const effective = await api('GET', `/users/${power.id}/effective-policy`);
     expect(effective.statusCode).toBe(200);
@@ -139,18 +154,19 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
       reason: expect.stringContaining('Power users'),
     });
     expect(effective.json().data.allowedScopeNames).toContain('write:jira-work');
+    expect((await asPower('GET', '/effective-policy')).json().data).toMatchObject({ creation: 'direct', policy: { name: 'Power users may write' } });
     expect((await api('GET', `/users/${member.id}/effective-policy`)).json().data.policy.isDefault).toBe(true);
   });
 
   it('(d) lifetime capped at 90 days: a 365-day request is refused, never clamped', async () => {
     await setDefault({ tokenCreation: 'allowed', maxLifetimeDays: 90, defaultLifetimeDays: 30 });
     const member = await seedUser(t.app, t.orgId);
-    await expect(me().createOwnToken(t.orgId, member.id, { label: 'long', scopes: ['read:jira-work'], expiresInDays: 365 }, null)).rejects.toMatchObject({
-      code: 'LIFETIME_TOO_LONG',
-      detail: 'The policy "Default" caps token lifetimes at 90 days; 365 were asked for.',
-    });
-    const byDefault = await me().createOwnToken(t.orgId, member.id, { label: 'default', scopes: ['read:jira-work'] }, null);
-    expect(byDefault.token.expiresAt!.getTime() - byDefault.token.createdAt.getTime()).toBe(30 * DAY_MS);
+    const me = await memberApi(t, member);
+    const long = await me('POST', '/tokens', { label: 'long', scopes: ['read:jira-work'], expiresInDays: 365 });
+    expectErrorBody(long.json(), 403, 'LIFETIME_TOO_LONG');
+    expect(long.json().errors[0].detail).toBe('The policy "Default" caps token lifetimes at 90 days; 365 were asked for.');
+    const byDefault = (await me('POST', '/tokens', { label: 'default', scopes: ['read:jira-work'] })).json();
+    expect(Date.parse(byDefault.expiresAt) - Date.parse(byDefault.createdAt)).toBe(30 * DAY_MS);
     const refused = await issue(member.id, { scopes: ['read:jira-work'], expiresInDays: 365 });
     expect(refused.statusCode).toBe(403);
     expectErrorBody(refused.json(), 403, 'LIFETIME_TOO_LONG');
@@ -176,13 +192,14 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
     const applied = await api('PUT', `/policies/${policyId}`, tightened);
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json().meta.existingTokens).toEqual({ mode: 'clamp', affected: 1, clamped: 1, revoked: 0, left: 0 });
-    const tokens = new Map((await me().listOwnTokens(t.orgId, member.id, {})).items.map((tok) => [tok.id, tok]));
-    const clamped = tokens.get(wide.token.id)!;
+    const mine = (await (await memberApi(t, member))('GET', '/tokens')).json().data as Array<{ id: string; scopes: string[]; expiresAt: string }>;
+    const clamped = mine.find((tok) => tok.id === wide.token.id)!;
     expect(clamped.scopes).toEqual(['read:jira-work']);
-    expect(clamped.expiresAt!.getTime()).toBeLessThanOrEqual(Date.now() + 90 * DAY_MS);
-    expect(tokens.get(fine.token.id)!.expiresAt).toEqual(fine.token.expiresAt);
+    expect(Date.parse(clamped.expiresAt)).toBeLessThanOrEqual(Date.now() + 90 * DAY_MS);
+    expect(mine.find((tok) => tok.id === fine.token.id)!.expiresAt).toBe(fine.token.expiresAt!.toISOString());
     const actions = await auditActions(t);
     expect(actions).toContain('policy.changed');
     expect(actions).toContain('token.clamped');
+    expect((await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'policy.changed', 50)).map((e) => e.payload)).toContainEqual(expect.objectContaining({ policyId }));
   });
 });

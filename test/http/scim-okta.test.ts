@@ -33,6 +33,7 @@ describe.each(DIALECTS)('SCIM as Okta provisions on %s', (dialect) => {
   let scim: ReturnType<typeof scimClient>;
   let userId: string;
   let tokenId: string;
+  let tokenSecret: string;
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
@@ -41,6 +42,9 @@ describe.each(DIALECTS)('SCIM as Okta provisions on %s', (dialect) => {
   afterAll(async () => t.close());
 
   const tokenStatus = async () => (await createStores(t.app.core.database.db).tokens.findById(t.orgId, tokenId))!.status;
+  /** What a service verifying the user's token hears (issue #7's endpoint, its cache included). */
+  const verdict = async () =>
+    (await t.app.http.inject({ method: 'POST', url: '/api/v1/verify', headers: bearer(t.adminKey), payload: { token: tokenSecret } })).json().code as string;
   const adminUser = async (id: string) =>
     (await t.app.http.inject({ url: `/admin/tokenward/v1/orgs/${t.orgId}/users/${id}`, headers: bearer(t.adminKey) })).json() as { name: string; email: string; status: string };
 
@@ -77,7 +81,9 @@ describe.each(DIALECTS)('SCIM as Okta provisions on %s', (dialect) => {
     const found = await scim('GET', `/Users?filter=${q('userName eq "Test.User@OKTA.local"')}&startIndex=1&count=100`);
     expect(found.body.totalResults).toBe(1);
     expect(found.body.Resources[0].id).toBe(userId);
-    tokenId = (await seedToken(t.app, t.orgId, { type: 'user', id: userId })).token.id;
+    const issued = await seedToken(t.app, t.orgId, { type: 'user', id: userId });
+    tokenId = issued.token.id;
+    tokenSecret = issued.secret;
   });
 
   it('updates with GET then PUT of the whole object (id and meta included); id stays', async () => {
@@ -91,21 +97,26 @@ describe.each(DIALECTS)('SCIM as Okta provisions on %s', (dialect) => {
 
   it('deactivates with a path-less PATCH (tokens suspended) and reactivates (tokens restored)', async () => {
     expect(await tokenStatus()).toBe('active');
+    expect(await verdict()).toBe('VALID');
     const off = await scim('PATCH', `/Users/${userId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
     expect((await adminUser(userId)).status).toBe('deactivated');
     expect(await tokenStatus()).toBe('suspended');
+    expect(await verdict()).toBe('SUSPENDED');
     // Inactive users stay visible to GET and to filters.
     expect((await scim('GET', `/Users/${userId}`)).body.active).toBe(false);
     expect((await scim('GET', `/Users?filter=${q('userName eq "test.user@okta.local"')}`)).body.totalResults).toBe(1);
 
-    const audit = await createStores(t.app.core.database.db).audit.listRecent(t.orgId, 100);
-    expect(audit.find((e) => e.action === 'user.deactivated' && e.targetId === userId)).toMatchObject({ actorType: 'scim_token', details: { tokensSuspended: 1 } });
+    // Audited as a SCIM action: the audit API finds it by its actor type.
+    const audit = await t.app.http.inject({ url: `/admin/tokenward/v1/orgs/${t.orgId}/audit-log?actorType=scim_token&action=user.deactivated`, headers: bearer(t.adminKey) });
+    expect(audit.statusCode).toBe(200);
+    expect(audit.json().data).toEqual([expect.objectContaining({ action: 'user.deactivated', actorType: 'scim_token', targetId: userId, details: { tokensSuspended: 1 } })]);
 
     const on = await scim('PATCH', `/Users/${userId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] });
     expect(on.status).toBe(200);
     expect(await tokenStatus()).toBe('active');
+    expect(await verdict()).toBe('VALID');
   });
 
   it('deactivates and reactivates the AIW way: GET, then PUT with active false / true', async () => {

@@ -199,3 +199,20 @@ describe.each(DIALECTS)('SCIM security on %s', (dialect) => {
     expect(logs).not.toContain('Hunter2-Sekrit!');
   });
 });
+
+describe.each(DIALECTS)('SCIM rate limiting on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { config: { rateLimitMax: 3 } });
+  });
+  afterAll(async () => t.close());
+
+  it('answers past the limit with a SCIM 429', async () => {
+    // Token creation is one admin request; the SCIM token is a caller of its own.
+    const scim = scimClient(t, (await createScimToken(t)).token);
+    for (let i = 0; i < 3; i += 1) expect((await scim('GET', '/Users')).status).toBe(200);
+    const limited = await scim('GET', '/Users');
+    expectScimError(limited, 429);
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * Issue #5 acceptance, the authorization suite for signed-in people: every admin route and every
- * `/api/v1` route, walked with sessions of each role. A member's (and an approver's) session
- * reaches no admin route; an auditor's reads everything and changes nothing, exactly as a key
- * holding every `read:*` scope; another org's admin reaches nothing of this org; a member sees only
- * their own data. An admin's session reaches what the bootstrap key reaches.
+ * `/api/v1` route, walked with sessions of each role. A member's session reaches no admin route;
+ * an approver's reaches the approval queue only, as a key with the approver's scopes; an auditor's
+ * reads everything and changes nothing, exactly as a key holding every `read:*` scope; another
+ * org's admin reaches nothing of this org; a member sees and changes only their own data, even
+ * when naming another member's token in a member route. An admin's session reaches what the
+ * bootstrap key reaches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminScopesOfRole } from '../../src/domain/roles.js';
@@ -12,16 +14,19 @@ import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { insertOrg } from '../support/http.js';
 import { adminOperations, concretePath, isReadOperation, memberOperations, refusesEveryApiKey, type Operation } from '../support/routes.js';
-import { seedUser } from '../support/seed.js';
+import { createStores } from '../../src/store/stores.js';
+import { seedToken, seedUser } from '../support/seed.js';
 import { sessionFor, sessionHeaders, type TestSession } from '../support/sessions.js';
 
 describe('the role -> admin scope mapping', () => {
-  it('gives owners and admins every scope, auditors every read scope only, the others none', () => {
+  it('gives owners and admins every scope, auditors every read scope only, approvers the approval queue, members none', () => {
     expect(adminScopesOfRole('owner')).toEqual(ADMIN_SCOPES);
     expect(adminScopesOfRole('admin')).toEqual(ADMIN_SCOPES);
     expect(adminScopesOfRole('auditor')).toEqual(ADMIN_SCOPES.filter((s) => s.startsWith('read:')));
     expect(adminScopesOfRole('auditor').length).toBeGreaterThan(3);
-    expect(adminScopesOfRole('approver')).toEqual([]);
+    // Issue #6: approvers read and decide token requests, and nothing else.
+    expect(adminScopesOfRole('approver').length).toBeGreaterThan(0);
+    for (const scope of adminScopesOfRole('approver')) expect(scope).toMatch(/:token-requests:admin$/);
     expect(adminScopesOfRole('member')).toEqual([]);
   });
 });
@@ -35,6 +40,7 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
   let victim: TestSession;
   let rivalAdmin: TestSession;
   let readOnlyKey: string;
+  let approverKey: string;
   let adminOps: Operation[];
 
   beforeAll(async () => {
@@ -49,6 +55,7 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
     rivalAdmin = await sessionFor(t.app, await seedUser(t.app, rivalOrg, { role: 'owner' }));
     const audit = { actorType: 'system' as const, actorId: 'test', ip: null };
     readOnlyKey = (await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'read-only', scopes: adminScopesOfRole('auditor'), createdBy: null, audit })).secret;
+    approverKey = (await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'approver', scopes: adminScopesOfRole('approver'), createdBy: null, audit })).secret;
   });
   afterAll(async () => t.close());
 
@@ -66,15 +73,25 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
     expect(adminOps.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['PUT /admin/tokenward/v1/orgs/{orgId}/sso', 'POST /admin/tokenward/v1/orgs/{orgId}/users/{userId}/invite']));
   });
 
-  it("refuses a member's and an approver's session on every admin route with 403", async () => {
-    for (const session of [member, approver]) {
-      for (const operation of adminOps) {
-        const response = await call(operation, sessionHeaders(session));
-        const label = `${session.user.role} ${operation.method} ${operation.path}`;
-        expect(response.statusCode, label).toBe(403);
-        expect(response.json().errors[0].title, label).toBe('FORBIDDEN');
-        expect(response.body, label).not.toContain(victim.user.email);
-      }
+  it("refuses a member's session on every admin route with 403", async () => {
+    for (const operation of adminOps) {
+      const response = await call(operation, sessionHeaders(member));
+      const label = `${operation.method} ${operation.path}`;
+      expect(response.statusCode, label).toBe(403);
+      expect(response.json().errors[0].title, label).toBe('FORBIDDEN');
+      expect(response.body, label).not.toContain(victim.user.email);
+    }
+  });
+
+  it("lets an approver's session reach exactly what a key with the approver's scopes reaches: the approval queue", async () => {
+    for (const operation of adminOps) {
+      const bySession = await call(operation, sessionHeaders(approver), 'unknown_id');
+      const byKey = await call(operation, bearer(approverKey), 'unknown_id');
+      const label = `${operation.method} ${operation.path}: session ${bySession.statusCode}, key ${byKey.statusCode}`;
+      const sessionRefused = bySession.statusCode === 401 || bySession.statusCode === 403;
+      expect(sessionRefused, label).toBe(byKey.statusCode === 401 || byKey.statusCode === 403);
+      if (!sessionRefused) expect(operation.path.includes('token-requests') || operation.path.startsWith('/admin/v1/orgs'), label).toBe(true);
+      else expect(bySession.json().errors[0].title, label).toBe('FORBIDDEN');
     }
   });
 
@@ -123,8 +140,8 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
 
   it('refuses the member routes without a session, to API keys, and changes without CSRF', async () => {
     const operations = memberOperations(t.app);
-    const sessionOps = operations.filter((o) => !o.isPublic);
-    expect(sessionOps.map((o) => `${o.method} ${o.path}`).sort()).toEqual(['GET /api/v1/auth/session', 'GET /api/v1/me', 'POST /api/v1/auth/logout']);
+    const sessionOps = operations.filter((o) => o.isSessionOnly);
+    expect(sessionOps.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['GET /api/v1/auth/session', 'GET /api/v1/me', 'POST /api/v1/auth/logout']));
     expect(operations.filter((o) => o.isPublic).length).toBeGreaterThanOrEqual(7);
     for (const operation of sessionOps) {
       for (const headers of [{}, bearer(t.adminKey), { cookie: 'tw_session=not-a-session' }] as Array<Record<string, string>>) {
@@ -133,6 +150,22 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
       }
       if (operation.method !== 'GET') expect((await call(operation, sessionHeaders(member, false))).statusCode).toBe(403);
     }
+  });
+
+  it("never lets a member read or change another member's data through the member routes", async () => {
+    const victimToken = await seedToken(t.app, t.orgId, { type: 'user', id: victim.user.id }, { label: 'victim token' });
+    // Every session route but logout, with the victim's token id in every id slot.
+    const operations = memberOperations(t.app).filter((o) => o.isSessionOnly && !o.path.endsWith('/logout'));
+    expect(operations.filter((o) => o.path.includes('{')).length, 'member routes naming an id').toBeGreaterThan(0);
+    for (const operation of operations) {
+      const response = await call(operation, sessionHeaders(member), victimToken.token.id);
+      const label = `${operation.method} ${operation.path} -> ${response.statusCode} ${response.body.slice(0, 200)}`;
+      if (operation.path.includes('{')) expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
+      for (const secretOfVictim of [victim.user.id, victim.user.email, victimToken.token.id, 'victim token']) expect(response.body, label).not.toContain(secretOfVictim);
+    }
+    const after = await createStores(t.app.core.database.db).tokens.findById(t.orgId, victimToken.token.id);
+    expect(after?.status).toBe('active');
+    expect(after?.revokedAt).toBeNull();
   });
 
   it("shows a member their own data only, whatever they ask for", async () => {

@@ -121,6 +121,11 @@ describe.each(DIALECTS)('OIDC single sign-on on %s', (dialect) => {
     expectErrorBody(body, 403, 'SSO_EMAIL_DOMAIN_NOT_ALLOWED');
     expect(body.errors[0].detail).toBe('E-mail addresses at evil.test may not sign in to this organization.');
     expect((await json(admin('GET', '/users?q=mallory'))).data).toEqual([]);
+    // A browser gets the same refusal as a page.
+    const page = await signInWithSso(base, t.orgId, 'mallory', { accept: 'text/html' });
+    expect(page.status).toBe(403);
+    expect(page.body).toContain('<h1>Sign-in failed</h1>');
+    expect(page.body).toContain('E-mail addresses at evil.test may not sign in to this organization.');
   });
 
   it('refuses an unverified e-mail, a flow not started in this browser, and a deactivated person', async () => {

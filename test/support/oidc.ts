@@ -93,13 +93,14 @@ export interface SsoOutcome {
  * Starts at Tokenward's `/api/v1/auth/sso/{orgId}/start`, signs in at the provider as `accountId`,
  * consents, and stops at Tokenward's answer to the callback.
  */
-export async function signInWithSso(tokenwardBase: string, orgId: string, accountId: string, options: { returnTo?: string; dropFlowCookie?: boolean } = {}): Promise<SsoOutcome> {
+export async function signInWithSso(tokenwardBase: string, orgId: string, accountId: string, options: { returnTo?: string; dropFlowCookie?: boolean; accept?: string } = {}): Promise<SsoOutcome> {
   const jar = new CookieJar();
   const tokenwardOrigin = new URL(tokenwardBase).origin;
   const request = async (url: URL, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     const cookie = options.dropFlowCookie && url.origin === tokenwardOrigin ? '' : jar.header(url);
     if (cookie) headers.set('cookie', cookie);
+    if (options.accept && url.origin === tokenwardOrigin) headers.set('accept', options.accept);
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
     jar.store(url, response);
     return response;

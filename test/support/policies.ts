@@ -1,12 +1,13 @@
 /** Helpers for issue #6's tests: admin calls, policy bodies, groups, and a stand-in verifier. */
 import { expect } from 'vitest';
-import type { TokenOwner } from '../../src/domain/models.js';
+import type { TokenOwner, User } from '../../src/domain/models.js';
 import { tokenUnusableReason } from '../../src/domain/models.js';
 import { checkTokenUse, type UseDecision } from '../../src/domain/policy-enforcement.js';
 import { digestToken } from '../../src/domain/token-digest.js';
 import { parseToken } from '../../src/domain/token-format.js';
 import { createStores } from '../../src/store/stores.js';
 import { bearer, type TestApp } from './app.js';
+import { sessionFor, sessionHeaders } from './sessions.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -87,4 +88,11 @@ export async function verifySecret(t: TestApp, secret: string, ip: string | null
 
 export async function auditActions(t: TestApp): Promise<string[]> {
   return (await createStores(t.app.core.database.db).audit.listRecent(t.orgId, 1000)).map((e) => e.action);
+}
+
+/** A signed-in member's calls to `/api/v1/me/...` (session cookie and CSRF header). */
+export async function memberApi(t: TestApp, user: User) {
+  const session = await sessionFor(t.app, user);
+  return (method: Method, path: string, payload?: unknown) =>
+    t.app.http.inject({ method, url: `/api/v1/me${path}`, headers: sessionHeaders(session), ...(payload === undefined ? {} : { payload: payload as object }) });
 }

@@ -15,9 +15,16 @@ export interface Operation {
 
 type Spec = { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: unknown; security?: unknown[] }>> };
 
-function operationsWhere(app: App, keep: (path: string) => boolean): Array<Operation & { isPublic: boolean }> {
+export interface MemberOperation extends Operation {
+  /** `security: []` in the OpenAPI: a route anyone may call (sign-in itself). */
+  isPublic: boolean;
+  /** `security: [{sessionCookie: []}]`: a signed-in person only (`requireSession`). */
+  isSessionOnly: boolean;
+}
+
+function operationsWhere(app: App, keep: (path: string) => boolean): MemberOperation[] {
   const spec = app.http.swagger() as Spec;
-  const operations: Array<Operation & { isPublic: boolean }> = [];
+  const operations: MemberOperation[] = [];
   for (const [path, methods] of Object.entries(spec.paths)) {
     if (!keep(path)) continue;
     for (const [method, operation] of Object.entries(methods)) {
@@ -27,8 +34,8 @@ function operationsWhere(app: App, keep: (path: string) => boolean): Array<Opera
         hasOrgParam: path.includes('{orgId}'),
         queryNames: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         hasBody: operation.requestBody !== undefined,
-        // `security: []` in the OpenAPI: a route anyone may call (sign-in itself).
         isPublic: Array.isArray(operation.security) && operation.security.length === 0,
+        isSessionOnly: JSON.stringify(operation.security) === JSON.stringify([{ sessionCookie: [] }]),
       });
     }
   }
@@ -39,9 +46,13 @@ export function adminOperations(app: App): Operation[] {
   return operationsWhere(app, (path) => path.startsWith('/admin/') || path.startsWith('/users/'));
 }
 
-/** Member-facing routes (`/api/v1/...`, issue #5); `isPublic` ones need no session (sign-in, SSO). */
-export function memberOperations(app: App): Array<Operation & { isPublic: boolean }> {
-  return operationsWhere(app, (path) => path.startsWith('/api/v1/'));
+/**
+ * Member-facing routes (`/api/v1/...`, issue #5): public ones (sign-in, SSO) and session-only ones.
+ * The verification routes (`/api/v1/verify...`, issue #7) are service-facing: they take a verifier
+ * key, never a session, and have their own tests.
+ */
+export function memberOperations(app: App): MemberOperation[] {
+  return operationsWhere(app, (path) => path.startsWith('/api/v1/') && !path.startsWith('/api/v1/verify'));
 }
 
 /** Read operations that are POSTs (counts take id lists in the body): an auditor may call them. */

@@ -146,14 +146,18 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsync {
         schema: {
           tags: TAGS,
           summary: 'Ask for a password reset link',
-          description: 'Always 202 with the same body, whether or not the e-mail is known. The link goes to the delivery seam (e-mail, later); admins can also make one with `POST .../users/{userId}/password-reset`.',
+          description: 'Always 202 with the same body, at once, whether or not the e-mail is known. The link is e-mailed through the org\'s SMTP settings when it has them; admins can also make one with `POST .../users/{userId}/password-reset`.',
           security: [],
           body: ResetRequestBody,
           response: { 202: ResetRequestedJson, ...PUBLIC_ERRORS },
         },
       },
       async (request, reply) => {
-        await deps.links.requestPasswordReset(request.body.email, request.body.orgId, request.ip);
+        // Answered before the work is done: how long the lookup, the link and the e-mail take must
+        // not tell whether the e-mail is known.
+        void deps.links.requestPasswordReset(request.body.email, request.body.orgId, request.ip).catch((error: unknown) => {
+          request.log.error({ err: error }, 'password reset request failed');
+        });
         return reply.code(202).send({ message: 'If this e-mail belongs to an active account, a password reset link is on its way.' });
       },
     );

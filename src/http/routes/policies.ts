@@ -56,7 +56,9 @@ export function policyRoutes(deps: PolicyRoutesDeps): FastifyPluginAsync {
       { onRequest: read, schema: { tags: TAGS, summary: 'List authentication policies', description: 'The default policy included; oldest first, keyset-paged.', params: OrgParams, querystring: PolicyListQuery, response: { 200: PolicyListResponse, ...ADMIN_ERROR_RESPONSES } } },
       async (request) => {
         const page = await policies.listPolicies(callerOf(request), request.params.orgId, request.query);
-        return { data: page.items.map(policyJson), meta: { next: page.links.next, page_size: page.items.length }, links: page.links };
+        // Atlassian's `type` filter: every policy here is an authentication policy.
+        const items = request.query.type === undefined || request.query.type === 'authentication' ? page.items : [];
+        return { data: items.map(policyJson), meta: { next: items.length > 0 ? page.links.next : null, page_size: items.length }, links: page.links };
       },
     );
 

@@ -2,13 +2,15 @@
  * OIDC single sign-on (issue #5; docs/sign-in.md): the admin settings per org under
  * `/admin/tokenward/v1/orgs/{orgId}/sso`, and the browser flow under `/api/v1/auth/sso`.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OidcService } from '../../service/oidc-service.js';
 import type { SsoConfigService, SsoConfigView } from '../../service/sso-config-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import type { SessionService } from '../../service/session-service.js';
+import { isDomainError } from '../../domain/errors.js';
 import { requireAdmin } from '../auth.js';
+import { HTTP_OF_CODE } from '../errors.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
 import { NoContent } from '../schemas/token-inventory.js';
@@ -25,6 +27,20 @@ export interface SsoRoutesDeps {
 }
 
 const FLOW_COOKIE = 'tw_sso_flow';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Outside the route's typed replies: an HTML page is none of its JSON response schemas. */
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+function signInFailedPage(code: string, detail: string, requestId: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Sign-in failed</title></head><body style="font-family:sans-serif">
+<h1>Sign-in failed</h1><p>${escapeHtml(detail)}</p><p><small>${escapeHtml(code)} · request ${escapeHtml(requestId)}</small></p></body></html>`;
+}
 const FLOW_COOKIE_PATH = '/api/v1/auth/sso';
 const TAGS = ['Single sign-on'];
 
@@ -112,11 +128,18 @@ export function ssoRoutes(deps: SsoRoutesDeps): FastifyPluginAsync {
       },
       async (request, reply) => {
         // openid-client checks the URL the provider redirected to, so rebuild it on the public base.
-        const callbackUrl = new URL(`${deps.oidc.redirectUri()}${request.url.slice(request.url.indexOf('?') >= 0 ? request.url.indexOf('?') : request.url.length)}`);
+        const at = request.url.indexOf('?');
+        const callbackUrl = new URL(`${deps.oidc.redirectUri()}${at >= 0 ? request.url.slice(at) : ''}`);
         reply.clearCookie(FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
-        const { session, returnTo } = await deps.oidc.complete(callbackUrl, request.cookies[FLOW_COOKIE], request.ip);
-        setSessionCookie(reply, request, deps, session);
-        return reply.redirect(returnTo, 302);
+        try {
+          const { session, returnTo } = await deps.oidc.complete(callbackUrl, request.cookies[FLOW_COOKIE], request.ip);
+          setSessionCookie(reply, request, deps, session);
+          return reply.redirect(returnTo, 302);
+        } catch (error) {
+          // A person's browser lands here: give it a page, not JSON. API clients still get the error body.
+          if (!isDomainError(error) || !request.headers.accept?.includes('text/html')) throw error;
+          return sendPage(reply, HTTP_OF_CODE[error.code].status, signInFailedPage(error.code, error.detail, request.id));
+        }
       },
     );
   };
