@@ -98,7 +98,11 @@ export function scimPlugin(deps: ScimDeps): FastifyPluginAsync {
   return async (app) => {
     acceptScimJson(app);
     app.setErrorHandler(handleError);
-    app.setNotFoundHandler((request, reply) => scimErrorReply(reply, 404, `No SCIM endpoint ${request.method} ${request.url.split('?')[0]}.`));
+    const notFound = (request: FastifyRequest, reply: FastifyReply) => scimErrorReply(reply, 404, `No SCIM endpoint ${request.method} ${request.url.split('?')[0]}.`);
+    app.setNotFoundHandler(notFound);
+    // The console's `GET /*` fallback (routes/console.ts) would otherwise win over this plugin's
+    // not-found handler for unknown SCIM paths and answer them in the admin API's body.
+    app.all('/*', { schema: { hide: true } }, async (request, reply) => notFound(request, reply));
     app.addHook('onRequest', async (request) => {
       request.principal = await deps.scimTokens.authenticate(request.headers.authorization);
     });

@@ -2,20 +2,26 @@
  * Test data through the real stores and services: users and service accounts (until the people
  * issue adds their services) and their tokens, issued by the real token service.
  */
+import { randomInt } from 'node:crypto';
 import type { App } from '../../src/app.js';
 import { newId } from '../../src/domain/ids.js';
 import type { ServiceAccount, TokenOwner, User } from '../../src/domain/models.js';
 import type { IssuedToken } from '../../src/service/token-service.js';
 import { createStores } from '../../src/store/stores.js';
 
+let seededUsers = 0;
+
 export async function seedUser(app: App, orgId: string, fields: Partial<User> = {}): Promise<User> {
   const now = app.core.clock();
   const id = newId('usr');
+  // Digits only, so a random id never matches a test's text search (`q=ada` once did).
+  seededUsers += 1;
+  const serial = `${seededUsers}${String(randomInt(1e6)).padStart(6, '0')}`;
   const user: User = {
     id,
     orgId,
-    email: `${id}@example.com`,
-    name: `User ${id.slice(-4)}`,
+    email: `user.${serial}@example.com`,
+    name: `User ${serial.slice(-4)}`,
     role: 'member',
     accountType: 'managed',
     status: 'active',
