@@ -9,6 +9,7 @@ import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DAY, movableClock } from '../support/automation.js';
 import { DIALECTS } from '../support/databases.js';
+import { adminApi, defaultPolicyId, policyBody } from '../support/policies.js';
 import { seedUser } from '../support/seed.js';
 
 const T0 = new Date('2026-04-01T09:00:00.000Z');
@@ -108,5 +109,19 @@ describe.each(DIALECTS)('approval reminders and usage purge on %s', (dialect) =>
     expect(left.map((r) => Number(r.at)).sort()).toEqual([T0.getTime() - 10 * DAY, T0.getTime() - DAY]);
     expect(await dryThenRun('usage-purge')).toEqual([]);
     expect(await db.selectFrom('usage_events').select('org_id').where('org_id', '=', otherOrg).execute()).toHaveLength(1);
+  });
+
+  it('raises policy.changed, approval.requested and approval.decided in the transactions of those changes', async () => {
+    const events = createStores(t.app.core.database.db).events;
+    const defaultId = await defaultPolicyId(t);
+    expect((await adminApi(t)('PUT', `/policies/${defaultId}`, policyBody('Default', { tokenCreation: 'approval', maxLifetimeDays: 365 }))).statusCode).toBe(200);
+    expect((await events.listOfType(t.orgId, 'policy.changed', 10)).map((e) => e.payload)).toContainEqual(expect.objectContaining({ policyId: defaultId }));
+    const member = await seedUser(t.app, t.orgId);
+    const request = await t.app.core.services.selfService.fileRequest(t.orgId, member.id, { label: 'CI', scopes: ['read:jira-work'] }, null);
+    const [requested] = await events.listOfType(t.orgId, 'approval.requested', 10);
+    expect(requested?.payload).toMatchObject({ approvalId: request.id, requesterId: member.id, summary: expect.stringContaining('CI: read:jira-work') });
+    expect((await adminApi(t)('POST', `/token-requests/${request.id}/approve`, {})).statusCode).toBe(200);
+    const [decided] = await events.listOfType(t.orgId, 'approval.decided', 10);
+    expect(decided?.payload).toMatchObject({ approvalId: request.id, decision: 'approved' });
   });
 });

@@ -10,6 +10,9 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/data
 import { runCli, type RunningCli } from '../support/process.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
+/** Starting `tsx` on a loaded 2-core machine can take most of a minute. */
+const START_TIMEOUT_MS = 90_000;
+
 async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
   const started = Date.now();
   for (;;) {
@@ -31,7 +34,7 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
 
   async function start(): Promise<void> {
     server = runCli(['serve'], env);
-    const [, url] = await server.waitFor(/API docs: (http:\/\/\S+)\/docs/);
+    const [, url] = await server.waitFor(/API docs: (http:\/\/\S+)\/docs/, START_TIMEOUT_MS);
     baseUrl = url!;
   }
 
@@ -70,10 +73,10 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
       TOKENWARD_WEBHOOK_ALLOW_PRIVATE_URLS: 'on',
     };
     server = runCli(['serve'], env);
-    const [line] = await server.waitFor(/curl -H "Authorization: Bearer (twa_\w+)" (http:\/\/127\.0\.0\.1:\d+)\/admin\/v1\/orgs/);
+    const [line] = await server.waitFor(/curl -H "Authorization: Bearer (twa_\w+)" (http:\/\/127\.0\.0\.1:\d+)\/admin\/v1\/orgs/, START_TIMEOUT_MS);
     [, adminKey, baseUrl] = line.match(/Bearer (twa_\w+)" (\S+)\/admin/)! as unknown as [string, string, string];
     orgId = server.stdout().match(/\(id ([0-9a-f-]{36})\)/)![1]!;
-  });
+  }, 2 * START_TIMEOUT_MS);
   afterAll(async () => {
     server?.child.kill('SIGKILL');
     await server?.exited;
@@ -101,7 +104,7 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
       return page.body.data[0];
     }, 'the delivery to be recorded as succeeded');
     expect(delivered).toMatchObject({ eventId: first!.headers['webhook-id'], attempts: 2 });
-  }, 120_000);
+  }, 300_000);
 
   it('resumes a job run interrupted by SIGKILL and does each action exactly once', async () => {
     // Admin keys expire in 7 days by default: each is inside the 7-day warning threshold.
@@ -141,5 +144,5 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
     server!.child.kill('SIGTERM');
     expect((await server!.exited).code).toBe(0);
     server = undefined;
-  }, 120_000);
+  }, 300_000);
 });
