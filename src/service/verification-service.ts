@@ -91,6 +91,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
   const cache = createVerificationCache({ ...DEFAULT_CACHE_OPTIONS, ...deps.cache });
   const unsubscribe = deps.bus.subscribe((change) => cache.invalidate(change));
   let misses = 0;
+  const inflight = new Map<string, { epoch: number; load: Promise<TokenSnapshot | null> }>();
 
   async function snapshotOf(record: VerificationRecord): Promise<TokenSnapshot> {
     const { token } = record;
@@ -107,6 +108,14 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     return { ...base, policy: await policy.load(db, base) };
   }
 
+  async function loadSnapshot(secret: string, cacheKey: string, loadEpoch: number): Promise<TokenSnapshot | null> {
+    const digest = digestToken(pepper, secret);
+    const record = await queries.findForVerification(digest, clock());
+    const snapshot = record && digestsEqual(record.digest, digest) ? await snapshotOf(record) : null;
+    cache.set(cacheKey, snapshot, loadEpoch);
+    return snapshot;
+  }
+
   /**
    * The snapshot of a token: from memory, or loaded once and cached. The cache is keyed by the
    * token's plain SHA-256 (about 1 µs, against 3-4 µs for the peppered HMAC the database is keyed
@@ -117,13 +126,19 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     const cacheKey = hash('sha256', secret, 'base64url');
     const cached = cache.get(cacheKey);
     if (cached) return cached.snapshot;
-    misses += 1;
+    // Single flight: concurrent misses of one token share one load (a burst of a new token would
+    // otherwise send every request to the database), unless a change came in since it started.
     const loadEpoch = cache.beginLoad();
-    const digest = digestToken(pepper, secret);
-    const record = await queries.findForVerification(digest, clock());
-    const snapshot = record && digestsEqual(record.digest, digest) ? await snapshotOf(record) : null;
-    cache.set(cacheKey, snapshot, loadEpoch);
-    return snapshot;
+    const pending = inflight.get(cacheKey);
+    if (pending && pending.epoch === loadEpoch) return pending.load;
+    misses += 1;
+    const entry = { epoch: loadEpoch, load: loadSnapshot(secret, cacheKey, loadEpoch) };
+    inflight.set(cacheKey, entry);
+    try {
+      return await entry.load;
+    } finally {
+      if (inflight.get(cacheKey) === entry) inflight.delete(cacheKey);
+    }
   }
 
   return {

@@ -59,6 +59,15 @@ describe.each(DIALECTS)('POST /api/v1/verify on %s', (dialect) => {
     expect(misses()).toBe(before);
   });
 
+  it('loads a new token once for a burst of concurrent verifications (single flight)', async () => {
+    const user = await seedUser(t.app, t.orgId);
+    const { secret } = await seedToken(t.app, t.orgId, { type: 'user', id: user.id });
+    const before = misses();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => verify({ token: secret })));
+    expect(answers.every((a) => a.body.code === 'VALID')).toBe(true);
+    expect(misses() - before).toBe(1);
+  });
+
   it('answers MALFORMED before any database access, and NOT_FOUND for an unknown token', async () => {
     const before = misses();
     for (const token of ['', 'twu_short', `${generateToken('user').secret.slice(0, -1)}x`, 'x'.repeat(4000)]) {
