@@ -54,7 +54,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
 
   async function changeMembers(caller: Caller, orgId: string, groupId: string, change: MembershipChange, userIds: readonly string[]): Promise<GroupDetail> {
     authorizeOrgAccess(caller.principal, orgId, 'write:directory:admin');
-    return db.transaction().execute(async (trx) => {
+    const detail = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const group = await mustLock(tx, orgId, groupId);
       await assertOrgUsers(tx, orgId, userIds);
@@ -73,6 +73,9 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
       await audit(tx, caller, orgId, action, group.id, { userIds: [...new Set(userIds)], added, removed });
       return detailOf(tx, group);
     });
+    // Policies are assigned to groups: members' effective policies may have changed (issue #7).
+    deps.bus?.orgChanged(orgId);
+    return detail;
   }
 
   return {
@@ -125,6 +128,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
         await tx.groups.delete(orgId, groupId);
         await audit(tx, caller, orgId, 'group.deleted', groupId, { name: group.name, memberCount });
       });
+      deps.bus?.orgChanged(orgId);
     },
 
     /** Makes the membership exactly `userIds`. */

@@ -25,6 +25,7 @@ import { actorRef, recordRevocations } from './event-recorder.js';
 import { resolvePolicyOf } from './policy-setup.js';
 import type { TokenService } from './token-service.js';
 import type { Caller } from './user-directory-service.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export const DELIVERY_TTL_DAYS = 7;
 export const MAX_GRACE_HOURS = 24;
@@ -54,6 +55,8 @@ export interface IssuanceServiceDeps {
   clock: Clock;
   pepper: Pepper;
   tokens: TokenService;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export function cleanLabel(input: string): string {
@@ -184,7 +187,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     /** DELETE .../tokens/{tokenId}: revokes one token of the org (any kind) with a reason. Idempotent. */
     async revokeToken(caller: Caller, orgId: string, tokenId: string, reason: string | null): Promise<Token> {
       authorizeOrgAccess(caller.principal, orgId, 'delete:tokens:admin');
-      return db.transaction().execute(async (trx) => {
+      const revoked = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const token = await mustFindToken(tx, orgId, tokenId);
         const cleanReason = reason?.trim().slice(0, 500) || null;
@@ -195,15 +198,20 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         }
         return (await tx.tokens.findById(orgId, tokenId))!;
       });
+      deps.bus?.tokensChanged(orgId, [tokenId]);
+      return revoked;
     },
 
     /** POST .../tokens/{tokenId}/rotate: a new secret for the same token id. */
     async rotateToken(caller: Caller, orgId: string, tokenId: string, graceHours: number): Promise<{ token: Token; secret: string }> {
       authorizeOrgAccess(caller.principal, orgId, 'write:tokens:admin');
-      return db.transaction().execute(async (trx) => {
+      const rotated = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         return rotateIn(tx, await mustFindToken(tx, orgId, tokenId), graceHours, { ...actorOf(caller.principal), ip: caller.ip });
       });
+      // The old secret's cached answer goes; within the grace period it is looked up again and matches.
+      deps.bus?.tokensChanged(orgId, [tokenId]);
+      return rotated;
     },
 
     /** A member redeems a delivery link (once, within 7 days); only its recipient may. */

@@ -20,6 +20,7 @@ import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js'
 import { applyImpact, computeImpact, rulesOf, type AppliedImpact, type ExistingTokensMode, type Impact } from './policy-impact.js';
 import { ensurePolicyDefaults, resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
 import type { Caller } from './user-directory-service.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface PolicyInput {
   name: string;
@@ -39,6 +40,8 @@ export interface PolicyServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
+  /** Told after each committed change: the org's cached verifications hold its policies (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 function assigneesOf(input: Partial<PolicyAssignees> | undefined): PolicyAssignees {
@@ -99,7 +102,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     plan: (tx: Stores, before: Policy[], now: Date) => Promise<{ after: Policy[]; changed: Policy; deleted: boolean }>,
     options: { preview: boolean; mode: ExistingTokensMode; action: string },
   ): Promise<PolicyChangeResult> {
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const now = clock();
       await ensurePolicyDefaults(tx, orgId, now);
@@ -135,6 +138,9 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       return { policy: deleted ? null : changed, impact, applied };
     });
+    // Clamps and revocations of the impact, and every owner's effective policy, may have changed.
+    if (!options.preview) deps.bus?.orgChanged(orgId);
+    return result;
   }
 
   return {
@@ -164,14 +170,16 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     async addScope(caller: Caller, orgId: string, input: { name: string; description?: string | undefined; scopeClass: ScopeClass }): Promise<ScopeDefinition> {
       authorizeOrgAccess(caller.principal, orgId, 'write:policies:admin');
       const scope: ScopeDefinition = { name: cleanScopeName(input.name), description: (input.description ?? '').trim().slice(0, 500), scopeClass: input.scopeClass, isBuiltin: false };
-      return db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const now = clock();
         await ensurePolicyDefaults(tx, orgId, now);
         await tx.scopes.insert(orgId, scope, now);
         await audit(tx, caller, orgId, 'scope.created', 'scope', scope.name, { scopeClass: scope.scopeClass });
-        return scope;
       });
+      // A new scope may fall in a class a policy allows: allowed scope names change.
+      deps.bus?.orgChanged(orgId);
+      return scope;
     },
 
     async listPolicies(caller: Caller, orgId: string, query: PageQuery): Promise<Page<Policy>> {

@@ -107,16 +107,18 @@ export function createTokenStore(db: Kysely<Database>) {
      * while its grace period lasts (`previous_digest_until` after `now`). Returns the digest that
      * matched, for a constant-time compare, and whether it was the previous one.
      */
-    async findBySecretDigest(digest: string, now: Date): Promise<{ token: Token; digest: string; isPrevious: boolean } | null> {
+    async findBySecretDigest(digest: string, now: Date): Promise<{ token: Token; digest: string; isPrevious: boolean; graceUntil: Date | null } | null> {
       const current = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
-      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false };
+      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntil: null };
       const previous = await db
         .selectFrom('tokens')
         .selectAll()
         .where('previous_digest', '=', digest)
         .where('previous_digest_until', '>', now.getTime())
         .executeTakeFirst();
-      return previous?.previous_digest ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true } : null;
+      return previous?.previous_digest
+        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntil: toDateOrNull(previous.previous_digest_until) }
+        : null;
     },
 
     /** The stored digest of one token, for rotation. */

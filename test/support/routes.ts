@@ -46,9 +46,13 @@ export function adminOperations(app: App): Operation[] {
   return operationsWhere(app, (path) => path.startsWith('/admin/') || path.startsWith('/users/'));
 }
 
-/** Routes under `/api/v1/...` (issue #5): public ones (sign-in, SSO), session-only ones, and others (verification). */
+/**
+ * Member-facing routes (`/api/v1/...`, issue #5): public ones (sign-in, SSO) and session-only ones.
+ * The verification routes (`/api/v1/verify...`, issue #7) are service-facing: they take a verifier
+ * key, never a session, and have their own tests.
+ */
 export function memberOperations(app: App): MemberOperation[] {
-  return operationsWhere(app, (path) => path.startsWith('/api/v1/'));
+  return operationsWhere(app, (path) => path.startsWith('/api/v1/') && !path.startsWith('/api/v1/verify'));
 }
 
 /** Read operations that are POSTs (counts take id lists in the body): an auditor may call them. */
