@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: the suites spawn real server processes, and the machine is often shared and busy;
+    // a start that takes 20 s under load is slow, not broken.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // 2-core machines: two workers keep PostgreSQL and the spawned servers from starving each other.
     pool: 'forks',
