@@ -18,6 +18,7 @@ import pg from 'pg';
 import { deriveCursorKey } from '../src/domain/cursor.js';
 import { newOrgId } from '../src/domain/ids.js';
 import { searchTextOf } from '../src/domain/token-query.js';
+import { createOrgTokenService } from '../src/service/org-token-service.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { Database, TokenTable, UserTable } from '../src/store/schema.js';
@@ -169,6 +170,18 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
     await time('list  no filter, default sort', runs, () => service.searchUserTokens(orgId, {}));
     await time('count status + lastActiveAt gt 90d (no q)', Math.min(runs, 10), () => service.countUserTokens(orgId, broad));
     await time('count no filter', Math.min(runs, 10), () => service.countUserTokens(orgId, {}));
+
+    // Issue #9: Tokenward's own inventory of every kind (a UNION ALL of one range read per kind).
+    const everything = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
+    await time('all kinds: list no filter, default sort', runs, () => everything.list(orgId, {}));
+    const allFirst = await everything.list(orgId, { sort: '-lastActiveAt' });
+    if (allFirst.links.next) await time('all kinds: list sort -lastActiveAt, second page', runs, () => everything.list(orgId, { sort: '-lastActiveAt', cursor: allFirst.links.next }));
+    await time('all kinds: list q (a person) + status=active, sort +expiresAt', runs, () => everything.list(orgId, { q: 'grace.okafor', status: 'active', sort: '+expiresAt' }));
+    await time('all kinds: list idleDays=90 + scope, sort -createdAt', runs, () => everything.list(orgId, { idleDays: '90', scope: 'read:jira-work' }));
+    await time('all kinds: list expiring in 30 days, sort +expiresAt', runs, () => everything.list(orgId, { status: 'active', expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', sort: '+expiresAt' }));
+    const countOf = (query: Record<string, string>) => async () => (await everything.counts(orgId, query)).total;
+    await time('all kinds: counts by status and kind, no filter', Math.min(runs, 10), countOf({}));
+    await time('all kinds: counts by status and kind, q (a person)', runs, countOf({ q: 'grace.okafor' }));
 
     if (revokeOrgId) {
       started = performance.now();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { deriveCursorKey } from './domain/cursor.js';
 import type { Pepper } from './domain/token-digest.js';
@@ -22,6 +22,7 @@ import { createGroupDirectoryService } from './service/group-directory-service.j
 import { createIssuanceService } from './service/issuance-service.js';
 import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createSelfService } from './service/self-service.js';
 import { createScimGroupService } from './service/scim-group-service.js';
@@ -41,8 +42,6 @@ import { createSsoConfigService } from './service/sso-config-service.js';
 import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
 import { createDeliveryService } from './service/delivery-service.js';
 import { createHygieneJobs } from './service/hygiene-jobs.js';
-import { createPolicyIdleLimits } from './service/policy-idle-limits.js';
-import { createPolicyVerification } from './service/policy-verification.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
@@ -52,6 +51,7 @@ import { createTokenChangeBus, type TokenChangeBus } from './service/token-chang
 import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
+import { createVerificationPolicy } from './service/verification-policy.js';
 import type { VerificationCacheOptions } from './service/verification-cache.js';
 import { createPgChangeTransport } from './store/pg-change-transport.js';
 import { createRedisChangeTransport } from './store/redis-change-transport.js';
@@ -81,6 +81,7 @@ export interface VerificationOptions {
 export async function createCore(options: CoreOptions) {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  assertKnownJobs(config);
   const { pepper } = loadPepper(config);
   const githubKeys = githubKeySourceOf(config, clock);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
@@ -109,8 +110,7 @@ export async function createCore(options: CoreOptions) {
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
     }),
-    // Issue #6's policies decide USE_BLOCKED_BY_POLICY, IP_NOT_ALLOWED and policy scopes.
-    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createPolicyVerification(clock), cache: verification.cache }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: verification.cache }),
     usageRecorder: usage,
   };
   let closed = false;
@@ -199,7 +199,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
-    ...createAutomationServices(database, pepper, clock, config, cursorKey),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey, bus),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -210,24 +210,33 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
     serviceAccounts: createServiceAccountService({ db, clock, cursorKey, bus }),
     inventory: createTokenInventoryService({ db, dialect: database.dialect, clock, cursorKey, bus }),
+    orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
     usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
-    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals }),
+    selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
-    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys }),
+    leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys, bus }),
   };
 }
 
+/** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */
+function assertKnownJobs(config: Readonly<Config>): void {
+  const names = createHygieneJobs({ clock: systemClock }).map((job) => job.name);
+  const unknown = Object.keys(config.automation.jobSchedules).filter((name) => !names.includes(name));
+  if (unknown.length > 0) throw new ConfigError(`TOKENWARD_JOB_SCHEDULES names unknown jobs: ${unknown.join(', ')}; the jobs are ${names.join(', ')}.`);
+}
+
 /** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
-function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer) {
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus) {
   const { db } = database;
   const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
@@ -236,7 +245,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
       db,
       clock,
       cursorKey,
-      jobs: createHygieneJobs({ clock, idleLimits: createPolicyIdleLimits(clock) }),
+      jobs,
       options: { leaseMs: automation.jobLeaseMs, stepDelayMs: automation.jobStepDelayMs, backoff: { ...backoff, maxAttempts: Math.min(backoff.maxAttempts, 5) } },
     }),
   };

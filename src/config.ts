@@ -3,6 +3,7 @@
  * `ConfigError` whose message is one line naming the variable, what it must be and what it was.
  */
 import { resolve } from 'node:path';
+import { Cron } from 'croner';
 import { parseToken } from './domain/token-format.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -51,6 +52,8 @@ export interface AutomationConfig {
   retryBaseMs: number;
   maxAttempts: number;
   allowPrivateWebhookUrls: boolean;
+  /** TOKENWARD_JOB_SCHEDULES: cron expressions (UTC) replacing jobs' default schedules. */
+  jobSchedules: Readonly<Record<string, string>>;
 }
 
 export interface SecretScanningConfig {
@@ -250,6 +253,7 @@ function readAutomation(env: Env): AutomationConfig {
     retryBaseMs: readPositiveInt(env, 'TOKENWARD_RETRY_BASE_MS', 5_000),
     maxAttempts: readPositiveInt(env, 'TOKENWARD_RETRY_MAX_ATTEMPTS', 10),
     allowPrivateWebhookUrls: readOnOff(env, 'TOKENWARD_WEBHOOK_ALLOW_PRIVATE_URLS', false),
+    jobSchedules: readJobSchedules(env),
   };
 }
 
@@ -264,4 +268,26 @@ export const AUTOMATION_OFF: Readonly<AutomationConfig> = Object.freeze({
   retryBaseMs: 5_000,
   maxAttempts: 10,
   allowPrivateWebhookUrls: true,
+  jobSchedules: {},
 });
+
+/**
+ * `name=cron;name=cron`, e.g. `weekly-digest=0 9 * * 1;idle-revoke=0 3 * * *`. Each expression is
+ * checked by croner now, so a typo stops the server at start rather than silently never running.
+ */
+function readJobSchedules(env: Env): Record<string, string> {
+  const raw = readNonEmpty(env, 'TOKENWARD_JOB_SCHEDULES');
+  if (raw === undefined) return {};
+  const schedules: Record<string, string> = {};
+  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9-]+)\s*=\s*(.+)$/.exec(part);
+    if (!match) fail('TOKENWARD_JOB_SCHEDULES', 'a list of job-name=cron expression, separated by ;', raw);
+    try {
+      new Cron(match[2]!, { paused: true, timezone: 'UTC' }).stop();
+    } catch {
+      fail('TOKENWARD_JOB_SCHEDULES', `a valid cron expression for ${match[1]}`, match[2]!);
+    }
+    schedules[match[1]!] = match[2]!;
+  }
+  return schedules;
+}

@@ -49,7 +49,7 @@ export interface EventPayloads {
   'service_account.deleted': { serviceAccountId: string; revokedTokens: number; actor: ActorRef };
   'approval.requested': { approvalId: string; requesterId: string; summary: string };
   'approval.decided': { approvalId: string; decision: 'approved' | 'rejected'; deciderId: string };
-  'approval.reminder': { approvalId: string; pendingHours: number };
+  'approval.reminder': { approvalId: string; pendingHours: number; reminder: number };
   'policy.changed': { policyId: string; actor: ActorRef };
   'digest.weekly': DigestStats;
 }

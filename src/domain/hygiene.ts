@@ -21,6 +21,12 @@ export interface AutomationSettings {
   idleWarningDays: number;
   /** Active tokens unused this long count as stale in the weekly digest. */
   staleAfterDays: number;
+  /** Delivered events (with their delivery history) and finished job runs are purged after this. */
+  outboxRetentionDays: number;
+  /** Raw usage events (issue #7) are purged after this; daily aggregates stay. */
+  usageRetentionDays: number;
+  /** Approvers are reminded of a request pending this long, then again every as many hours. */
+  approvalReminderHours: number;
 }
 
 export const DEFAULT_AUTOMATION_SETTINGS: AutomationSettings = {
@@ -28,6 +34,9 @@ export const DEFAULT_AUTOMATION_SETTINGS: AutomationSettings = {
   idleRevokeAfterDays: null,
   idleWarningDays: 7,
   staleAfterDays: 90,
+  outboxRetentionDays: 90,
+  usageRetentionDays: 90,
+  approvalReminderHours: 48,
 };
 
 /** Returns the idle limit in days that applies to a token, or null when none does. */
@@ -38,7 +47,10 @@ export type HygieneAction =
   | { type: 'warn_expiring'; tokenId: string; daysBefore: number; expiresAt: string }
   | { type: 'warn_idle'; tokenId: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string; revokeOn: string }
   | { type: 'revoke_idle'; tokenId: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string }
-  | { type: 'send_digest'; periodStart: string; periodEnd: string };
+  | { type: 'send_digest'; periodStart: string; periodEnd: string }
+  | { type: 'purge_outbox'; before: string; events: number; jobRuns: number }
+  | { type: 'purge_usage'; before: string; events: number }
+  | { type: 'remind_approvers'; approvalId: string; reminder: number; pendingHours: number };
 
 /** Notice keys make each warning happen once per token and threshold (table `token_notices`). */
 export function noticeKeyOf(action: HygieneAction): string | null {
@@ -120,6 +132,26 @@ export function planIdleRevocations(
       const action: HygieneAction = { type: 'warn_idle', tokenId: token.id, idleDays, revokeAfterDays, lastActiveAt, revokeOn };
       if (!noticed.has(`${token.id} ${noticeKeyOf(action)}`)) actions.push(action);
     }
+  }
+  return actions;
+}
+
+/**
+ * Pending token requests older than `everyHours` are reminded once per period: reminder k is due
+ * once the request has waited k × everyHours, and is sent once (`sent` holds `"<id> <k>"`).
+ */
+export function planApprovalReminders(
+  pending: ReadonlyArray<{ id: string; createdAt: Date }>,
+  now: Date,
+  everyHours: number,
+  sent: ReadonlySet<string>,
+): HygieneAction[] {
+  const actions: HygieneAction[] = [];
+  for (const request of pending) {
+    const pendingHours = Math.floor((now.getTime() - request.createdAt.getTime()) / 3_600_000);
+    const reminder = Math.floor(pendingHours / everyHours);
+    if (reminder < 1 || sent.has(`${request.id} ${reminder}`)) continue;
+    actions.push({ type: 'remind_approvers', approvalId: request.id, reminder, pendingHours });
   }
   return actions;
 }

@@ -54,8 +54,15 @@ export function encodeBase62(value: bigint, length: number): string {
   return out.padStart(length, '0');
 }
 
+/** CRC32 in base62; plain number arithmetic (a CRC32 fits a double exactly): it runs on every verification. */
 function checksumOf(text: string): string {
-  return encodeBase62(BigInt(crc32(text)), CHECKSUM_LENGTH);
+  let value = crc32(text);
+  let out = '';
+  for (let i = 0; i < CHECKSUM_LENGTH; i += 1) {
+    out = BASE62[value % 62]! + out;
+    value = Math.floor(value / 62);
+  }
+  return out;
 }
 
 export function prefixOf(kind: TokenKind): string {

@@ -52,6 +52,11 @@ export interface TokenSnapshot {
   expiresAtMs: number | null;
   /** null for org admin API keys, which belong to the org rather than to a person. */
   owner: OwnerSnapshot | null;
+  /**
+   * Set when the presented secret is the previous one of a rotated token: it matches until then
+   * (the grace period), and is NOT_FOUND after.
+   */
+  matchesUntilMs: number | null;
   /** Whatever the policy seam loaded for this owner (see `VerificationPolicy`); opaque here. */
   policy: unknown;
 }
@@ -85,7 +90,8 @@ export function verdictOf(
   now: Date,
   policyCheck: PolicyCheck = noPolicyCheck,
 ): Verdict {
-  if (!snapshot || snapshot.orgId !== verifierOrgId) return { valid: false, code: 'NOT_FOUND', snapshot: null };
+  const isGraceOver = snapshot?.matchesUntilMs != null && snapshot.matchesUntilMs <= now.getTime();
+  if (!snapshot || snapshot.orgId !== verifierOrgId || isGraceOver) return { valid: false, code: 'NOT_FOUND', snapshot: null };
   const refuse = (code: VerifyCode): Verdict => ({ valid: false, code, snapshot });
   if (snapshot.status === 'revoked') return refuse('REVOKED');
   if (snapshot.status === 'suspended' || (snapshot.owner && !snapshot.owner.isActive)) return refuse('SUSPENDED');

@@ -49,7 +49,13 @@ export async function registerRateLimit(app: FastifyInstance, options: RateLimit
     errorResponseBuilder: (_request, context) =>
       new DomainError('RATE_LIMITED', `Rate limit of ${context.max} requests exceeded; retry after ${context.after}.`),
   });
-  app.addHook('onRequest', app.rateLimit());
+  // Exempt paths skip the limiter before it computes the caller key (a hash per request): the
+  // verify endpoint is on other services' hot path (issue #7).
+  const limit = app.rateLimit();
+  app.addHook('onRequest', async (request, reply) => {
+    if (exempt.has(request.routeOptions.url ?? '')) return;
+    await limit.call(app, request, reply);
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     const reset = reply.getHeader('x-ratelimit-reset');
     if (reset !== undefined && /^\d+$/.test(String(reset))) {

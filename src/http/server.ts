@@ -13,6 +13,7 @@ import type { IssuanceService } from '../service/issuance-service.js';
 import type { AuditLogService } from '../service/audit-log-service.js';
 import type { LeakedTokenService } from '../service/leaked-token-service.js';
 import type { OrganizationService } from '../service/organization-service.js';
+import type { OrgTokenService } from '../service/org-token-service.js';
 import type { PolicyService } from '../service/policy-service.js';
 import type { SelfService } from '../service/self-service.js';
 import type { ScimGroupService } from '../service/scim-group-service.js';
@@ -37,6 +38,7 @@ import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { consoleRoutes } from './routes/console.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
@@ -46,6 +48,7 @@ import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { meTokenRoutes } from './routes/me-tokens.js';
 import { orgTokenRoutes } from './routes/org-tokens.js';
+import { tokenInventoryRoutes } from './routes/token-inventory-admin.js';
 import { policyRoutes } from './routes/policies.js';
 import { scopeRoutes } from './routes/scopes.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
@@ -63,7 +66,7 @@ import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
 import { usageRoutes } from './routes/usage.js';
-import { VERIFY_PATH, verifyRoutes } from './routes/verify.js';
+import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -73,6 +76,7 @@ export interface HttpServices {
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
   inventory: TokenInventoryService;
+  orgTokens: OrgTokenService;
   policies: PolicyService;
   issuance: IssuanceService;
   approvals: ApprovalService;
@@ -103,6 +107,8 @@ export interface HttpDeps {
   /** The externally visible base URL, known only once the server listens. */
   baseUrl(): string;
   version: string;
+  /** The console's build (`web/dist` by default; tests point elsewhere). */
+  consoleDir?: string;
   rateLimit: RateLimitOptions;
   signInRateLimit: SignInRateLimit;
   /** The clock, for answers that depend on the time (a SCIM token's status). */
@@ -140,7 +146,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH], ...deps.rateLimit });
+  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit });
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
@@ -179,6 +185,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(oauthClientRoutes(deps.services));
   await app.register(apiTokenRoutes(deps.services));
   await app.register(userTokenRoutes(deps.services));
+  await app.register(tokenInventoryRoutes(deps.services));
   await app.register(scopeRoutes(deps.services));
   await app.register(policyRoutes(deps.services));
   await app.register(orgTokenRoutes(deps.services));
@@ -199,6 +206,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(usageRoutes(deps.services));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(consoleRoutes({ dir: deps.consoleDir }));
   return app;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Checking and trimming the audit chains (issue #8): `tokenward audit verify` walks every entry in
  * `seq` order and names the first bad one; the retention purge removes an org's oldest entries and
- * records an anchor, so the chain stays verifiable from there. The automation helper schedules
- * `purgeExpiredEntries` (docs/audit.md).
+ * records an anchor, so the chain stays verifiable from there. The automation work schedules
+ * `purgeAllExpiredEntries`, or runs audit-purge.ts's plan and steps as a job (docs/audit.md).
  */
 import type { Kysely } from 'kysely';
 import {
@@ -17,15 +17,14 @@ import {
   type ChainProblem,
 } from '../domain/audit-chain.js';
 import type { Clock } from '../domain/clock.js';
-import { DomainError } from '../domain/errors.js';
 import type { AuditRow, ChainRecord } from '../store/audit-chain-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
-import { auditEntry } from './audit-service.js';
+import { applyAuditPurgeStep, DAY_MS, planAuditPurge } from './audit-purge.js';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
+
 const VERIFY_BATCH = 2000;
-const PURGE_BATCH = 1000;
 
 export type VerifyResult =
   | { ok: true; entries: number; chains: number }
@@ -87,55 +86,16 @@ export function createAuditChainService(deps: { db: Kysely<Database>; clock: Clo
   }
 
   /**
-   * Removes the org's entries older than its retention (none when it keeps forever), oldest first
-   * in chain order, in batches, each in its own short transaction under the chain's lock. Stops at
-   * the first entry that is not yet due, so the chain loses only a prefix; records the last
-   * removed entry as the anchor, and refuses to remove entries whose links do not verify.
+   * Removes the org's entries older than its retention (none when it keeps forever): the plan of
+   * audit-purge.ts, one step (1,000 entries) per short transaction.
    */
   async function purgeExpiredEntries(orgId: string): Promise<PurgeResult> {
-    const key = requireKey(stores.auditChains.chainKey());
-    const days = await stores.auditChains.retentionDays(orgId);
-    if (days === null) return { orgId, purged: 0, cutoff: null };
     const now = clock();
-    const cutoffMs = now.getTime() - days * DAY_MS;
+    const steps = await planAuditPurge(stores, orgId, now);
     let purged = 0;
-    for (;;) {
-      const batch = await db.transaction().execute(async (trx) => {
-        const tx = createStores(trx);
-        const chain = await tx.auditChains.lockChain(orgId, now.getTime());
-        const rows = await tx.auditChains.oldestOfOrg(orgId, PURGE_BATCH);
-        const due: AuditRow[] = [];
-        let expectedPrev = chain.anchor_hash;
-        for (const row of rows) {
-          if (row.at >= cutoffMs) break;
-          const intact = row.hash !== null && row.prev_hash === expectedPrev && macsEqual(row.hash, entryHash(key, row.prev_hash, row as ChainedContent));
-          if (!intact) throw new DomainError('CONFLICT', `The audit chain is broken at seq ${row.seq} (${row.id}): run \`tokenward audit verify\`; nothing was purged past it.`);
-          due.push(row);
-          expectedPrev = row.hash;
-        }
-        const last = due[due.length - 1];
-        let removed = 0;
-        if (last) {
-          removed = await tx.auditChains.deleteOrgPrefix(orgId, last.seq);
-          const anchor = { seq: last.seq, id: last.id, hash: last.hash! };
-          await tx.auditChains.setAnchor(orgId, { ...anchor, mac: anchorMac(key, orgId, anchor) }, removed, now.getTime());
-        }
-        const more = last !== undefined && due.length === PURGE_BATCH;
-        if (!more && purged + removed > 0) {
-          // One entry per purge run, in the chain it trimmed, written with the last batch.
-          await tx.audit.append(
-            auditEntry(
-              { orgId, actorType: 'system', actorId: 'retention', action: 'audit.purged', details: { count: purged + removed, retentionDays: days, before: new Date(cutoffMs).toISOString() } },
-              clock,
-            ),
-          );
-        }
-        return { removed, more };
-      });
-      purged += batch.removed;
-      if (!batch.more) break;
-    }
-    return { orgId, purged, cutoff: new Date(cutoffMs) };
+    for (const step of steps) purged += await db.transaction().execute((trx) => applyAuditPurgeStep(createStores(trx), orgId, step, clock));
+    const days = await stores.auditChains.retentionDays(orgId);
+    return { orgId, purged, cutoff: days === null ? null : new Date(now.getTime() - days * DAY_MS) };
   }
 
   return {

@@ -83,20 +83,21 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   }
 
   async function sendWebhook(delivery: Delivery, event: DomainEvent, signal: AbortSignal): Promise<{ statusCode: number | null; error: string | null; retryAfter: string | null; gone: boolean }> {
-    const found = await stores.webhooks.findWithSecret(delivery.target);
-    if (!found || !found.endpoint.enabled) return { statusCode: null, error: 'the endpoint was deleted or disabled', retryAfter: null, gone: true };
-    const { endpoint, secretSealed } = found;
-    const body = JSON.stringify(endpoint.format === 'slack' ? renderSlack(event) : webhookEnvelope(event));
     const now = clock();
-    const secret = deps.webhookSecrets.open(secretSealed);
-    if (secret === null) return { statusCode: null, error: 'the signing secret cannot be opened (was the pepper changed?)', retryAfter: null, gone: true };
+    const found = await stores.webhooks.findWithSecrets(delivery.target, now);
+    if (!found || !found.endpoint.enabled) return { statusCode: null, error: 'the endpoint was deleted or disabled', retryAfter: null, gone: true };
+    const { endpoint, secretsSealed } = found;
+    const body = JSON.stringify(endpoint.format === 'slack' ? renderSlack(event) : webhookEnvelope(event));
+    const secrets = secretsSealed.map((sealed) => deps.webhookSecrets.open(sealed));
+    if (secrets.some((s) => s === null)) return { statusCode: null, error: 'the signing secret cannot be opened (was the pepper changed?)', retryAfter: null, gone: true };
     // webhook-id is the event id on every attempt; the timestamp is this attempt's, so re-sign.
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'Tokenward-Webhooks/1',
       'webhook-id': event.id,
       'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-      'webhook-signature': new Webhook(secret).sign(event.id, now, body),
+      // During a rotation both secrets sign: a receiver holding either verifies.
+      'webhook-signature': secrets.map((secret) => new Webhook(secret!).sign(event.id, now, body)).join(' '),
     };
     try {
       const response = await fetch(endpoint.url, {

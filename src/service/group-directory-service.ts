@@ -73,7 +73,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
       await audit(tx, caller, orgId, action, group.id, { userIds: [...new Set(userIds)], added, removed });
       return detailOf(tx, group);
     });
-    // Membership decides who a group's policy governs (issue #6): verification caches start over.
+    // Policies are assigned to groups: members' effective policies may have changed (issue #7).
     deps.bus?.orgChanged(orgId);
     return detail;
   }

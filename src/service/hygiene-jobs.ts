@@ -12,14 +12,18 @@ import {
   noticeKeyOf,
   planExpiryWarnings,
   planIdleRevocations,
+  planApprovalReminders,
   planMarkExpired,
   type AutomationSettings,
   type HygieneAction,
   type IdleLimitResolver,
 } from '../domain/hygiene.js';
+import type { Token } from '../domain/models.js';
 import type { Stores } from '../store/stores.js';
+import { createPolicyIdleLimits } from './policy-idle-limits.js';
 import { auditEntry } from './audit-service.js';
 import type { Clock } from '../domain/clock.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface JobDefinition {
   name: string;
@@ -33,18 +37,25 @@ export interface JobDefinition {
 }
 
 /**
- * The seam for issue #6: given the org, a resolver of each token's idle limit in days. Until the
- * policies branch provides `idleRevokeAfterDays` per user through its effective-policy service, the
- * default resolver returns the org-wide `idleRevokeAfterDays` automation setting for every token.
+ * The seam with the policies (issue #6): given the org and the candidate tokens, a resolver of each
+ * token's idle limit in days (null: never revoke for idleness).
  */
-export type IdleLimitResolverFactory = (stores: Stores, orgId: string, settings: AutomationSettings) => Promise<IdleLimitResolver>;
+export type IdleLimitResolverFactory = (
+  stores: Stores,
+  orgId: string,
+  settings: AutomationSettings,
+  tokens: readonly Token[],
+  now: Date,
+) => Promise<IdleLimitResolver>;
 
+/** The org-wide `idleRevokeAfterDays` automation setting for every token. */
 export const orgSettingIdleLimits: IdleLimitResolverFactory = async (_stores, _orgId, settings) => () => settings.idleRevokeAfterDays;
 
 const SYSTEM = { actorType: 'system' as const, actorId: 'automation', ip: null };
 
-export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>> }): JobDefinition[] {
-  const idleLimits = deps.idleLimits ?? orgSettingIdleLimits;
+export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>>; bus?: TokenChangeBus | undefined }): JobDefinition[] {
+  // The default: each owner's effective policy (src/service/policy-idle-limits.ts).
+  const idleLimits = deps.idleLimits ?? createPolicyIdleLimits(deps.clock);
   const schedule = (name: string, fallback: string) => deps.schedules?.[name] ?? fallback;
 
   async function loadToken(tx: Stores, orgId: string, id: string) {
@@ -56,9 +67,6 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     const key = noticeKeyOf(action);
     return key === null || !('tokenId' in action) ? true : tx.hygiene.insertNotice(action.tokenId, key, now);
   }
-
-  const unavailable = async (): Promise<HygieneAction[]> => [];
-  const nothing = async (): Promise<void> => undefined;
 
   return [
     {
@@ -103,11 +111,9 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
       isAvailable: true,
       async plan(stores, orgId, now) {
         const settings = await stores.notificationSettings.getAutomation(orgId);
-        const limitOf = await idleLimits(stores, orgId, settings);
-        // The org-wide limit narrows the query; a per-user resolver may need every active token.
-        const narrowestMs = deps.idleLimits ? 0 : Math.max(0, ((settings.idleRevokeAfterDays ?? Infinity) - settings.idleWarningDays) * DAY_MS);
-        if (!Number.isFinite(narrowestMs)) return [];
-        const tokens = await stores.hygiene.idleActive(orgId, now, narrowestMs);
+        // Limits differ per owner: every active user and service-account token is a candidate.
+        const tokens = await stores.hygiene.idleActive(orgId, now, 0);
+        const limitOf = await idleLimits(stores, orgId, settings, tokens, now);
         return planIdleRevocations(tokens, now, limitOf, settings.idleWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
       },
       async apply(tx, orgId, action, now) {
@@ -119,6 +125,10 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
           await tx.events.record({ orgId, type: 'token.idle_warning', payload: { token: tokenRef(token), idleDays, revokeAfterDays, revokeOn }, occurredAt: now });
         } else if (action.type === 'revoke_idle') {
           if (!(await tx.tokens.revoke(orgId, action.tokenId, 'automation', `idle for ${action.idleDays} days`, now))) return;
+          // Published inside the job's transaction (the job service owns it): an idle token is in
+          // no verification cache (unused for days, the cache TTL is seconds), so no stale re-load
+          // can race this; the message is for safety.
+          deps.bus?.tokensChanged(orgId, [action.tokenId]);
           const token = await loadToken(tx, orgId, action.tokenId);
           if (!token) return;
           const { idleDays, revokeAfterDays } = action;
@@ -131,19 +141,53 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'approval-reminders',
-      description: 'Reminds approvers of token requests pending over 48 hours. Stub: the approvals table comes with the policies issue (#6).',
+      description: "Reminds approvers of token requests pending longer than approvalReminderHours (48 by default), then again every as many hours.",
       schedule: schedule('approval-reminders', '0 * * * *'),
-      isAvailable: false,
-      plan: unavailable,
-      apply: nothing,
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const settings = await stores.notificationSettings.getAutomation(orgId);
+        const everyMs = settings.approvalReminderHours * 3_600_000;
+        const pending = await stores.hygiene.pendingRequests(orgId, new Date(now.getTime() - everyMs));
+        if (pending.length === 0) return [];
+        return planApprovalReminders(pending, now, settings.approvalReminderHours, await stores.hygiene.remindersSent(orgId));
+      },
+      async apply(tx, orgId, action, now) {
+        if (action.type !== 'remind_approvers' || !(await tx.hygiene.isRequestPending(orgId, action.approvalId))) return;
+        const { approvalId, pendingHours, reminder } = action;
+        await tx.events.record({ orgId, type: 'approval.reminder', payload: { approvalId, pendingHours, reminder }, occurredAt: now });
+      },
     },
     {
       name: 'usage-purge',
-      description: 'Purges raw usage records past retention. Stub: the usage table comes with the verification issue (#7).',
+      description: 'Deletes raw usage events (issue #7) older than usageRetentionDays (90 by default); the daily aggregates stay.',
       schedule: schedule('usage-purge', '45 3 * * *'),
-      isAvailable: false,
-      plan: unavailable,
-      apply: nothing,
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const settings = await stores.notificationSettings.getAutomation(orgId);
+        const before = new Date(now.getTime() - settings.usageRetentionDays * DAY_MS);
+        const events = await stores.hygiene.purgeUsage(orgId, before, true);
+        return events === 0 ? [] : [{ type: 'purge_usage', before: before.toISOString(), events }];
+      },
+      async apply(tx, orgId, action) {
+        if (action.type !== 'purge_usage') return;
+        await tx.hygiene.purgeUsage(orgId, new Date(action.before), false);
+      },
+    },
+    {
+      name: 'outbox-purge',
+      description: 'Deletes delivered events (with their delivery history) and finished job runs older than outboxRetentionDays (90 by default).',
+      schedule: schedule('outbox-purge', '50 3 * * *'),
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const settings = await stores.notificationSettings.getAutomation(orgId);
+        const before = new Date(now.getTime() - settings.outboxRetentionDays * DAY_MS);
+        const counts = await stores.hygiene.purgeOutbox(orgId, before, true);
+        return counts.events + counts.jobRuns === 0 ? [] : [{ type: 'purge_outbox', before: before.toISOString(), ...counts }];
+      },
+      async apply(tx, orgId, action) {
+        if (action.type !== 'purge_outbox') return;
+        await tx.hygiene.purgeOutbox(orgId, new Date(action.before), false);
+      },
     },
     {
       name: 'weekly-digest',

@@ -23,9 +23,9 @@ import type { TokenDelivery } from '../store/token-delivery-store.js';
 import { auditEntry } from './audit-service.js';
 import { actorRef, recordRevocations } from './event-recorder.js';
 import { resolvePolicyOf } from './policy-setup.js';
-import type { TokenChangeBus } from './token-change-bus.js';
 import type { TokenService } from './token-service.js';
 import type { Caller } from './user-directory-service.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export const DELIVERY_TTL_DAYS = 7;
 export const MAX_GRACE_HOURS = 24;
@@ -55,7 +55,7 @@ export interface IssuanceServiceDeps {
   clock: Clock;
   pepper: Pepper;
   tokens: TokenService;
-  /** Told after a token's secret or status changed, for verification caches (issue #7). */
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
   bus?: TokenChangeBus | undefined;
 }
 
@@ -156,13 +156,6 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     return { token: (await tx.tokens.findById(delivery.orgId, delivery.tokenId))!, secret };
   }
 
-  /** Runs `work` in a transaction, then tells the bus the token changed (after the commit). */
-  async function changed<T>(orgId: string, tokenId: string, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(work);
-    deps.bus?.tokensChanged(orgId, [tokenId]);
-    return result;
-  }
-
   async function mustFindToken(tx: Stores, orgId: string, tokenId: string): Promise<Token> {
     const token = await tx.tokens.findById(orgId, tokenId);
     if (!token) throw new DomainError('TOKEN_NOT_FOUND');
@@ -170,8 +163,6 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
   }
 
   return {
-    /** For other services' own token changes: transaction, then the bus. */
-    changed,
     issueWithinPolicyIn,
     createDeliveryIn,
     rotateIn,
@@ -196,7 +187,7 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     /** DELETE .../tokens/{tokenId}: revokes one token of the org (any kind) with a reason. Idempotent. */
     async revokeToken(caller: Caller, orgId: string, tokenId: string, reason: string | null): Promise<Token> {
       authorizeOrgAccess(caller.principal, orgId, 'delete:tokens:admin');
-      return changed(orgId, tokenId, async (trx) => {
+      const revoked = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const token = await mustFindToken(tx, orgId, tokenId);
         const cleanReason = reason?.trim().slice(0, 500) || null;
@@ -207,22 +198,27 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         }
         return (await tx.tokens.findById(orgId, tokenId))!;
       });
+      deps.bus?.tokensChanged(orgId, [tokenId]);
+      return revoked;
     },
 
     /** POST .../tokens/{tokenId}/rotate: a new secret for the same token id. */
     async rotateToken(caller: Caller, orgId: string, tokenId: string, graceHours: number): Promise<{ token: Token; secret: string }> {
       authorizeOrgAccess(caller.principal, orgId, 'write:tokens:admin');
-      return changed(orgId, tokenId, async (trx) => {
+      const rotated = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         return rotateIn(tx, await mustFindToken(tx, orgId, tokenId), graceHours, { ...actorOf(caller.principal), ip: caller.ip });
       });
+      // The old secret's cached answer goes; within the grace period it is looked up again and matches.
+      deps.bus?.tokensChanged(orgId, [tokenId]);
+      return rotated;
     },
 
     /** A member redeems a delivery link (once, within 7 days); only its recipient may. */
     async redeemDeliveryLink(orgId: string, userId: string, link: string, ip: string | null): Promise<{ token: Token; secret: string }> {
       if (typeof link !== 'string' || !link.startsWith(LINK_PREFIX) || link.length > 100) throw new DomainError('DELIVERY_GONE');
       const digest = digestToken(pepper, link);
-      const redeemed = await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const found = await tx.tokenDeliveries.findByLinkDigest(digest);
         if (!found || !digestsEqual(found.linkDigest, digest) || found.delivery.orgId !== orgId || found.delivery.recipientUserId !== userId) {
@@ -230,8 +226,6 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         }
         return redeemIn(tx, found.delivery, { actorType: 'user', actorId: userId, ip });
       });
-      deps.bus?.tokensChanged(orgId, [redeemed.token.id]);
-      return redeemed;
     },
   };
 }

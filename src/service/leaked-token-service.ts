@@ -2,13 +2,14 @@
  * Leaked-token response (issue #8): GitHub's secret-scanning partner programme reports public
  * matches of our token pattern. The signature over the raw body is checked before anything is read;
  * every Tokenward token named (prefix and checksum hold, digest found) is revoked at once, in one
- * short transaction, each with a `token.leaked` audit entry: the seam the notifications work hooks
- * into to tell the owner and the org's admins (docs/leaked-tokens.md). The answer is the programme's
+ * short transaction, each with a `token.leaked` audit entry and a `token.leaked` outbox event, from
+ * which the notifications work tells the owner and the org's admins (docs/leaked-tokens.md). The answer is the programme's
  * feedback list. Idempotent: a token reported again is labelled again but revoked and audited once.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
+import { tokenRef } from '../domain/events.js';
 import type { Token } from '../domain/models.js';
 import {
   isValidSignature,
@@ -24,9 +25,10 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import type { GithubKeySource } from './github-key-source.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
-/** The documented event (audit action) the notifications work listens for. */
-export const TOKEN_LEAKED_EVENT = 'token.leaked';
+/** The audit action and outbox event (docs/events.md) of a leaked token's revocation. */
+export const TOKEN_LEAKED_EVENT = 'token.leaked' as const;
 export const GITHUB_REPORTER = 'github-secret-scanning';
 
 export interface SignatureHeaders {
@@ -46,6 +48,12 @@ export interface LeakedTokenServiceDeps {
   pepper: Pepper;
   clock: Clock;
   githubKeys: GithubKeySource;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up). */
@@ -72,12 +80,20 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
 
   async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>): Promise<ReportOutcome['revoked']> {
     if (found.size === 0) return [];
-    return db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
       const now = clock();
-      for (const { token, match } of found.values()) {
-        if (!(await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now))) continue;
+      // Token rows first, in id order, then the audit chains, in org order: a chain's lock is held
+      // until commit, so taking it last (as every service does) and in one order cannot deadlock
+      // with concurrent reports or with other services.
+      const ordered = [...found.values()].sort((a, b) => compare(a.token.orgId, b.token.orgId) || compare(a.token.id, b.token.id));
+      const revokedIds = new Set<string>();
+      for (const { token, match } of [...ordered].sort((a, b) => compare(a.token.id, b.token.id))) {
+        if (await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now)) revokedIds.add(token.id);
+      }
+      for (const { token, match } of ordered) {
+        if (!revokedIds.has(token.id)) continue;
         revoked.push({ tokenId: token.id, orgId: token.orgId });
         await tx.audit.append(
           auditEntry(
@@ -102,9 +118,21 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
             clock,
           ),
         );
+        // The outbox event (docs/events.md): the owner and the org's admins are told from there,
+        // off GitHub's request path. Like `token.idle_revoked`, it stands for the revocation too.
+        await tx.events.record({
+          orgId: token.orgId,
+          type: TOKEN_LEAKED_EVENT,
+          payload: { token: tokenRef(token), source: `GitHub secret scanning (${match.source})`, url: match.url || null },
+          occurredAt: now,
+        });
       }
       return revoked;
     });
+    const byOrg = new Map<string, string[]>();
+    for (const { orgId, tokenId } of outcome) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
+    for (const [orgId, tokenIds] of byOrg) deps.bus?.tokensChanged(orgId, tokenIds);
+    return outcome;
   }
 
   return {

@@ -19,8 +19,8 @@ import { actorRef } from './event-recorder.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { applyImpact, computeImpact, rulesOf, type AppliedImpact, type ExistingTokensMode, type Impact } from './policy-impact.js';
 import { ensurePolicyDefaults, resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
-import type { TokenChangeBus } from './token-change-bus.js';
 import type { Caller } from './user-directory-service.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface PolicyInput {
   name: string;
@@ -40,7 +40,7 @@ export interface PolicyServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
-  /** Told after each committed change, so verification caches drop the org (issue #7). */
+  /** Told after each committed change: the org's cached verifications hold its policies (issue #7). */
   bus?: TokenChangeBus | undefined;
 }
 
@@ -138,6 +138,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       return { policy: deleted ? null : changed, impact, applied };
     });
+    // Clamps and revocations of the impact, and every owner's effective policy, may have changed.
     if (!options.preview) deps.bus?.orgChanged(orgId);
     return result;
   }
@@ -176,7 +177,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         await tx.scopes.insert(orgId, scope, now);
         await audit(tx, caller, orgId, 'scope.created', 'scope', scope.name, { scopeClass: scope.scopeClass });
       });
-      // A new scope of a class widens every policy that allows the class.
+      // A new scope may fall in a class a policy allows: allowed scope names change.
       deps.bus?.orgChanged(orgId);
       return scope;
     },

@@ -17,6 +17,7 @@ import { recordRevocations } from './event-recorder.js';
 import type { IssuanceService } from './issuance-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import { resolvePolicyOf, type ResolvedPolicy } from './policy-setup.js';
+import type { TokenChangeBus } from './token-change-bus.js';
 
 export interface OwnTokenInput {
   label: string;
@@ -35,6 +36,8 @@ export interface SelfServiceDeps {
   cursorKey: CursorKey;
   issuance: IssuanceService;
   approvals: ApprovalService;
+  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  bus?: TokenChangeBus | undefined;
 }
 
 export function createSelfService(deps: SelfServiceDeps) {
@@ -97,15 +100,17 @@ export function createSelfService(deps: SelfServiceDeps) {
     },
 
     async rotateOwnToken(orgId: string, userId: string, tokenId: string, graceHours: number, ip: string | null): Promise<{ token: Token; secret: string }> {
-      return issuance.changed(orgId, tokenId, async (trx) => {
+      const rotated = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         await mustBeActive(tx, orgId, userId);
         return issuance.rotateIn(tx, await mustOwn(tx, orgId, userId, tokenId), graceHours, { actorType: 'user', actorId: userId, ip });
       });
+      deps.bus?.tokensChanged(orgId, [tokenId]);
+      return rotated;
     },
 
     async revokeOwnToken(orgId: string, userId: string, tokenId: string, reason: string | null, ip: string | null): Promise<Token> {
-      return issuance.changed(orgId, tokenId, async (trx) => {
+      const revoked = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         await mustOwn(tx, orgId, userId, tokenId);
         const why = reason?.trim().slice(0, 500) || 'revoked by owner';
@@ -116,6 +121,8 @@ export function createSelfService(deps: SelfServiceDeps) {
         }
         return (await tx.tokens.findById(orgId, tokenId))!;
       });
+      deps.bus?.tokensChanged(orgId, [tokenId]);
+      return revoked;
     },
 
     fileRequest: (orgId: string, userId: string, input: NewTokenRequest, ip: string | null) => approvals.fileRequest(orgId, userId, input, ip),

@@ -1,5 +1,6 @@
 /**
- * The verification cache (issue #7): token snapshots keyed by token digest, so a repeated
+ * The verification cache (issue #7): token snapshots keyed by a digest of the token (its SHA-256,
+ * see verification-service.ts), so a repeated
  * verification costs no database read. Bounded (LRU, `max` entries) and short-lived (`ttlMs`, the
  * safety net for a missed invalidation); invalidated at once by the token change bus.
  *
@@ -38,7 +39,8 @@ export interface VerificationCache {
 export function createVerificationCache(options: VerificationCacheOptions = DEFAULT_CACHE_OPTIONS): VerificationCache {
   let epoch = 0;
   // Secondary indexes, to find the digests a change touches; kept in step by `dispose`.
-  const byToken = new Map<string, string>();
+  // A token may be cached under two secrets at once (its previous one, in a rotation's grace).
+  const byToken = new Map<string, Set<string>>();
   const byOwner = new Map<string, Set<string>>();
   const byOrg = new Map<string, Set<string>>();
   const ownerKey = (orgId: string, type: string, id: string) => `${orgId}\u0000${type}\u0000${id}`;
@@ -63,7 +65,7 @@ export function createVerificationCache(options: VerificationCacheOptions = DEFA
     dispose: (entry, digest) => {
       const snapshot = entry.snapshot;
       if (!snapshot) return;
-      if (byToken.get(snapshot.tokenId) === digest) byToken.delete(snapshot.tokenId);
+      removeFrom(byToken, snapshot.tokenId, digest);
       removeFrom(byOrg, snapshot.orgId, digest);
       if (snapshot.owner) removeFrom(byOwner, ownerKey(snapshot.orgId, snapshot.owner.type, snapshot.owner.id), digest);
     },
@@ -81,7 +83,7 @@ export function createVerificationCache(options: VerificationCacheOptions = DEFA
       if (loadEpoch !== epoch) return;
       lru.set(digest, { snapshot });
       if (!snapshot) return;
-      byToken.set(snapshot.tokenId, digest);
+      addTo(byToken, snapshot.tokenId, digest);
       addTo(byOrg, snapshot.orgId, digest);
       if (snapshot.owner) addTo(byOwner, ownerKey(snapshot.orgId, snapshot.owner.type, snapshot.owner.id), digest);
     },
@@ -89,10 +91,7 @@ export function createVerificationCache(options: VerificationCacheOptions = DEFA
       epoch += 1;
       switch (change.kind) {
         case 'tokens':
-          for (const tokenId of change.tokenIds) {
-            const digest = byToken.get(tokenId);
-            if (digest !== undefined) lru.delete(digest);
-          }
+          for (const tokenId of change.tokenIds) drop(byToken.get(tokenId));
           return;
         case 'owner':
           drop(byOwner.get(ownerKey(change.orgId, change.owner.type, change.owner.id)));

@@ -18,6 +18,9 @@ import type { WebhookEndpoint, WebhookFormat } from '../store/webhook-store.js';
 import { auditEntry } from './audit-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 
+/** How long the previous secret keeps signing after a rotation. */
+export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+
 export interface Caller {
   principal: Principal;
   ip: string | null;
@@ -103,12 +106,16 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       });
     },
 
-    /** A new secret, returned once; the old one stops signing at once. */
+    /**
+     * A new secret, returned once. For ROTATION_OVERLAP_MS the old one signs too (two `v1,`
+     * entries), so receivers can switch without losing a message (Standard Webhooks §Rotation).
+     */
     async rotateSecret(caller: Caller, orgId: string, id: string): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
       const secret = generateWebhookSecret();
       const endpoint = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const updated = await tx.webhooks.update(orgId, id, { secretSealed: webhookSecrets.seal(secret) }, clock());
+        const now = clock();
+        const updated = await tx.webhooks.rotateSecret(orgId, id, webhookSecrets.seal(secret), new Date(now.getTime() + ROTATION_OVERLAP_MS), now);
         if (!updated) throw new DomainError('NOT_FOUND', 'No such webhook endpoint.');
         await audit(tx, caller, orgId, 'webhook.secret_rotated', id, {});
         return updated;

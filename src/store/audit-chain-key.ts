@@ -1,7 +1,7 @@
 /**
  * How the audit chain key reaches the audit store without changing how stores are made: the
- * composition root opens the database with the key (`openDatabase({ auditChainKey })`), which puts
- * it on the Kysely instance as a no-op plugin; every transaction and store made from that instance
+ * composition root opens the database with the pepper (`openDatabase({ pepper })`), which puts the derived key
+ * on the Kysely instance as a no-op plugin; every transaction and store made from that instance
  * carries it, so `createStores(trx).audit.append(entry)` keeps working everywhere, unchanged.
  * A handle opened without the key (tests that count queries) writes unsealed rows, which
  * `tokenward audit verify` reports: nothing unsealed passes as sealed.

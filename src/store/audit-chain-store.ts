@@ -65,6 +65,12 @@ export function createAuditChainStore(db: Kysely<Database>) {
       return rows.map(normalizeRow);
     },
 
+    /** `seq` and `at` of an org's entries after `afterSeq`, in chain order (for planning a purge). */
+    async positionsOfOrg(orgId: string, afterSeq: number, limit: number): Promise<Array<{ seq: number; at: number }>> {
+      const rows = await db.selectFrom('audit_log').select(['seq', 'at']).where('org_id', '=', orgId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at) }));
+    },
+
     /** Removes an org's entries up to and including `throughSeq` (a prefix of its chain). */
     async deleteOrgPrefix(orgId: string, throughSeq: number): Promise<number> {
       const result = await db.deleteFrom('audit_log').where('org_id', '=', orgId).where('seq', '<=', throughSeq).executeTakeFirst();

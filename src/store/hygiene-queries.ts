@@ -147,6 +147,73 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return rows.map((r) => r.id);
     },
 
+    /**
+     * Events of the org dispatched and older than `before` with no delivery still to send, and
+     * finished job runs older than `before`: what the outbox purge removes. `dryRun` only counts.
+     */
+    async purgeOutbox(orgId: string, before: Date, dryRun: boolean): Promise<{ events: number; jobRuns: number }> {
+      const ms = before.getTime();
+      const purgeable = (eb: any) =>
+        eb.and([
+          eb('org_id', '=', orgId),
+          eb('occurred_at', '<', ms),
+          eb('dispatched_at', 'is not', null),
+          eb.not(eb.exists(eb.selectFrom('deliveries as d').select('d.id').whereRef('d.event_id', '=', 'events.id').where('d.status', 'in', ['pending', 'delivering']))),
+        ]);
+      const finishedRuns = (eb: any) => eb.and([eb('org_id', '=', orgId), eb('created_at', '<', ms), eb('status', 'in', ['succeeded', 'failed'])]);
+      if (dryRun) {
+        const events = await db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n')).where(purgeable).executeTakeFirst();
+        const runs = await db.selectFrom('job_runs').select((eb) => eb.fn.countAll<number | string>().as('n')).where(finishedRuns).executeTakeFirst();
+        return { events: Number(events?.n ?? 0), jobRuns: Number(runs?.n ?? 0) };
+      }
+      // Deliveries go with their event (on delete cascade).
+      await db.deleteFrom('deliveries').where('event_id', 'in', (eb: any) => eb.selectFrom('events').select('id').where(purgeable)).execute();
+      const events = await db.deleteFrom('events').where(purgeable).executeTakeFirst();
+      const runs = await db.deleteFrom('job_runs').where(finishedRuns).executeTakeFirst();
+      return { events: Number(events.numDeletedRows), jobRuns: Number(runs.numDeletedRows) };
+    },
+
+    /** Raw usage events of the org before `before` (issue #7's table): counted, or deleted. */
+    async purgeUsage(orgId: string, before: Date, dryRun: boolean): Promise<number> {
+      const where = (eb: any) => eb.and([eb('org_id', '=', orgId), eb('at', '<', before.getTime())]);
+      if (dryRun) {
+        const row = await db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number | string>().as('n')).where(where).executeTakeFirst();
+        return Number(row?.n ?? 0);
+      }
+      const result = await db.deleteFrom('usage_events').where(where).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    /** Token requests (issue #6's approvals) still pending and filed at or before `filedBy`. */
+    async pendingRequests(orgId: string, filedBy: Date): Promise<Array<{ id: string; createdAt: Date }>> {
+      const rows = await db
+        .selectFrom('token_requests')
+        .select(['id', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'pending')
+        .where('created_at', '<=', filedBy.getTime())
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, createdAt: new Date(r.created_at) }));
+    },
+
+    async isRequestPending(orgId: string, id: string): Promise<boolean> {
+      const row = await db.selectFrom('token_requests').select('id').where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** `"<request id> <reminder>"` of every approval reminder still in the outbox for the org. */
+    async remindersSent(orgId: string): Promise<Set<string>> {
+      const rows = await db.selectFrom('events').select('payload').where('org_id', '=', orgId).where('type', '=', 'approval.reminder').execute();
+      return new Set(
+        rows.map((r) => {
+          const payload = JSON.parse(r.payload) as { approvalId: string; reminder: number };
+          return `${payload.approvalId} ${payload.reminder}`;
+        }),
+      );
+    },
+
     async orgIds(): Promise<string[]> {
       const rows = await db.selectFrom('organizations').select('id').orderBy('created_at').execute();
       return rows.map((r) => r.id);

@@ -23,11 +23,14 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
   let isFirstReady = true;
 
   subscriber.on('error', (error: Error) => onError(error, 'redis token change subscriber'));
+  const subscribe = () => subscriber.subscribe(REDIS_CHANGE_CHANNEL).catch((error: unknown) => onError(error, 'subscribing to redis token changes'));
   subscriber.on('ready', () => {
     if (isFirstReady) {
       isFirstReady = false;
       return;
     }
+    // Back after an outage: subscribe again (idempotent) and forget what may have been missed.
+    void subscribe();
     deliver({ kind: 'resync' });
   });
   subscriber.on('message', (channel: string, payload: string) => {
@@ -46,7 +49,9 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
     name: 'Redis pub/sub',
     async start(handler) {
       deliver = handler;
-      await subscriber.subscribe(REDIS_CHANGE_CHANNEL);
+      // Not awaited to the end: a Redis outage must not keep the server from starting (the rate
+      // limiter keeps serving without Redis too); the cache TTL bounds staleness meanwhile.
+      await Promise.race([subscribe(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
     async publish(change) {
       await options.publisher.publish(REDIS_CHANGE_CHANNEL, JSON.stringify({ n: nodeId, c: change }));

@@ -313,7 +313,10 @@ export interface WebhookEndpointTable {
   /** JSON array of event types; empty: every type. */
   event_types: string;
   format: string;
-  /** The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). */
+  /**
+   * The `whsec_` secret, sealed with the pepper-derived key (src/domain/secret-box.ts). During a
+   * rotation: `<new sealed> <old sealed>@<until ms>` (src/store/webhook-store.ts).
+   */
   secret_sealed: string;
   enabled: number;
   disabled_reason: string | null;

@@ -59,7 +59,7 @@ const MIN_TRIGRAM_CHARS = 3;
 const COLUMN_OF: Record<DateField, string> = { createdAt: 'created_at', lastActiveAt: 'last_active_at', expiresAt: 'expires_at' };
 
 /** The ORDER BY expression of a sort field, with the sentinel a missing instant sorts as. */
-function sortKeyExpr(field: SortField): { expr: RawBuilder<unknown>; nullSentinel: number | null } {
+export function sortKeyExpr(field: SortField): { expr: RawBuilder<unknown>; nullSentinel: number | null } {
   switch (field) {
     case 'createdAt':
       return { expr: sql`t.created_at`, nullSentinel: null };
@@ -81,7 +81,7 @@ function inBounds(bounds: DateBounds, value: number): boolean {
  * a `lastActiveAt` sort share one index range; the explicit null tests are added only when the
  * sentinel would otherwise say the wrong thing.
  */
-function datePredicate(field: DateField, bounds: DateBounds): RawBuilder<SqlBool> {
+export function datePredicate(field: DateField, bounds: DateBounds): RawBuilder<SqlBool> {
   const { expr, nullSentinel } = sortKeyExpr(field);
   const column = sql.ref(`t.${COLUMN_OF[field]}`);
   const parts: RawBuilder<SqlBool>[] = [];
@@ -99,16 +99,24 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectName) {
-  function qPredicate(q: string): RawBuilder<SqlBool> {
-    if ([...q].length < MIN_TRIGRAM_CHARS) {
-      return dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${q}) > 0` : sql<SqlBool>`instr(t.search_text, ${q}) > 0`;
-    }
-    if (dialect === 'postgres') return sql<SqlBool>`t.search_text like ${`%${escapeLike(q)}%`} escape '\\'`;
-    // A quoted FTS5 string is matched as a substring by the trigram tokenizer, operators and all.
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    return sql<SqlBool>`t.rowid in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
+/** `q` as a substring of `t.search_text`, through the trigram index of each dialect. */
+export function searchTextPredicate(dialect: DialectName, q: string): RawBuilder<SqlBool> {
+  if ([...q].length < MIN_TRIGRAM_CHARS) {
+    return dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${q}) > 0` : sql<SqlBool>`instr(t.search_text, ${q}) > 0`;
   }
+  if (dialect === 'postgres') return sql<SqlBool>`t.search_text like ${`%${escapeLike(q)}%`} escape '\\'`;
+  // A quoted FTS5 string is matched as a substring by the trigram tokenizer, operators and all.
+  const phrase = `"${q.replace(/"/g, '""')}"`;
+  return sql<SqlBool>`t.rowid in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
+}
+
+/** Whether PostgreSQL should read the trigram matches before sorting (see `page` below). */
+export function isTrigramSearch(dialect: DialectName, q: string | null): boolean {
+  return dialect === 'postgres' && q !== null && [...q].length >= MIN_TRIGRAM_CHARS;
+}
+
+export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectName) {
+  const qPredicate = (q: string) => searchTextPredicate(dialect, q);
 
   function predicates(search: TokenSearch): RawBuilder<SqlBool>[] {
     const where: RawBuilder<SqlBool>[] = [

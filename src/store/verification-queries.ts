@@ -11,9 +11,11 @@ import { createTokenStore } from './token-store.js';
 
 export interface VerificationRecord {
   token: Token;
-  /** The stored digest, for the caller's constant-time comparison. */
+  /** The stored digest that matched, for the caller's constant-time comparison. */
   digest: string;
   owner: OwnerSnapshot | null;
+  /** When the presented secret is the one a rotation replaced: the end of its grace period. */
+  matchesUntil: Date | null;
 }
 
 export function createVerificationQueries(db: Kysely<Database>) {
@@ -49,16 +51,23 @@ export function createVerificationQueries(db: Kysely<Database>) {
   }
 
   return {
-    /**
-     * A rotated-away secret (issue #6) is found during its grace period only, and its record
-     * expires when the grace period ends, so a cached snapshot of it stops verifying then too.
-     */
+    /** Which of `ids` are tokens of the org (one query). */
+    async tokenIdsOfOrg(orgId: string, ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+      return new Set(rows.map((row) => row.id));
+    },
+
     async findForVerification(digest: string, now: Date): Promise<VerificationRecord | null> {
       const found = await tokens.findBySecretDigest(digest, now);
       if (!found) return null;
-      const { token, graceUntil } = found;
-      const expiresAt = graceUntil && (token.expiresAt === null || graceUntil < token.expiresAt) ? graceUntil : token.expiresAt;
-      return { token: { ...token, expiresAt }, digest: found.digest, owner: await ownerOf(token) };
+      let matchesUntil: Date | null = null;
+      if (found.isPrevious) {
+        const row = await db.selectFrom('tokens').select('previous_digest_until').where('id', '=', found.token.id).executeTakeFirst();
+        // Unknown end: trust it no longer than now (the next verification looks again).
+        matchesUntil = new Date(row?.previous_digest_until ?? now.getTime());
+      }
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntil };
     },
   };
 }

@@ -8,6 +8,18 @@ import type { Database, WebhookEndpointTable } from './schema.js';
 export type { WebhookEndpoint, WebhookFormat } from '../domain/automation.js';
 
 
+/**
+ * The secret column holds the sealed secret, or during a rotation `<new> <old>@<until ms>`: sealed
+ * values are base64url parts joined by dots, never a space or an `@`. Kept in one column so the
+ * shipped migration 0009 stays as it is.
+ */
+function parseSecretColumn(value: string): { current: string; previous: string | null; previousUntilMs: number } {
+  const [current, rotating] = value.split(' ');
+  if (!rotating) return { current: current!, previous: null, previousUntilMs: 0 };
+  const at = rotating.lastIndexOf('@');
+  return { current: current!, previous: rotating.slice(0, at), previousUntilMs: Number(rotating.slice(at + 1)) };
+}
+
 export function toWebhookEndpoint(row: Selectable<WebhookEndpointTable>): WebhookEndpoint {
   return {
     id: row.id,
@@ -29,7 +41,6 @@ export interface WebhookChanges {
   eventTypes?: EventType[] | undefined;
   format?: WebhookFormat | undefined;
   enabled?: boolean | undefined;
-  secretSealed?: string | undefined;
 }
 
 export function createWebhookStore(db: Kysely<Database>) {
@@ -56,10 +67,26 @@ export function createWebhookStore(db: Kysely<Database>) {
       const row = await db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
       return row ? toWebhookEndpoint(row) : null;
     },
-    /** With the sealed secret, for the sender only. */
-    async findWithSecret(id: string): Promise<{ endpoint: WebhookEndpoint; secretSealed: string } | null> {
+    /** With the sealed secrets that sign at `now` (the current one, and the previous during a rotation), for the sender only. */
+    async findWithSecrets(id: string, now: Date): Promise<{ endpoint: WebhookEndpoint; secretsSealed: string[] } | null> {
       const row = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? { endpoint: toWebhookEndpoint(row), secretSealed: row.secret_sealed } : null;
+      if (!row) return null;
+      const { current, previous, previousUntilMs } = parseSecretColumn(row.secret_sealed);
+      const isRotating = previous !== null && previousUntilMs > now.getTime();
+      return { endpoint: toWebhookEndpoint(row), secretsSealed: isRotating ? [current, previous] : [current] };
+    },
+    /** Replaces the secret; the old one keeps signing until `previousUntil`. */
+    async rotateSecret(orgId: string, id: string, secretSealed: string, previousUntil: Date, at: Date): Promise<WebhookEndpoint | null> {
+      const row = await db.selectFrom('webhook_endpoints').select('secret_sealed').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      if (!row) return null;
+      const { current } = parseSecretColumn(row.secret_sealed);
+      await db
+        .updateTable('webhook_endpoints')
+        .set({ secret_sealed: `${secretSealed} ${current}@${previousUntil.getTime()}`, updated_at: at.getTime() })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+      return this.findById(orgId, id);
     },
     /** Oldest first; an org holds at most MAX_WEBHOOKS_PER_ORG endpoints, so one page is all. */
     async listOfOrg(orgId: string): Promise<WebhookEndpoint[]> {
@@ -82,7 +109,6 @@ export function createWebhookStore(db: Kysely<Database>) {
       if (changes.description !== undefined) set.description = changes.description;
       if (changes.eventTypes !== undefined) set.event_types = JSON.stringify(changes.eventTypes);
       if (changes.format !== undefined) set.format = changes.format;
-      if (changes.secretSealed !== undefined) set.secret_sealed = changes.secretSealed;
       if (changes.enabled !== undefined) {
         set.enabled = changes.enabled ? 1 : 0;
         set.disabled_reason = changes.enabled ? null : 'disabled by an admin';

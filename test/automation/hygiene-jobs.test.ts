@@ -9,6 +9,7 @@ import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DAY, movableClock, setLastActive } from '../support/automation.js';
 import { DIALECTS } from '../support/databases.js';
+import { adminApi, policyBody } from '../support/policies.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
@@ -111,6 +112,20 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
     expect(ofType((await t.app.core.services.jobs.dryRun(t.orgId, 'idle-revoke')).actions, 'warn_idle')).toEqual([ids.idle85]);
   });
 
+  it("idle-revoke: a policy's idleRevokeAfterDays governs its assignees; others keep the org setting", async () => {
+    const bob = await seedUser(t.app, t.orgId, { email: 'bob@acme.test' });
+    time.set(new Date(T0.getTime() - 50 * DAY));
+    const bobs = (await seedToken(t.app, t.orgId, { type: 'user', id: bob.id }, { label: 'bob', expiresAt: new Date(T0.getTime() + 100 * DAY) })).token.id;
+    time.set(T0);
+    // 50 days idle: under the org's 90, over a 40-day policy once bob is assigned one.
+    expect(ofType((await t.app.core.services.jobs.dryRun(t.orgId, 'idle-revoke')).actions, 'revoke_idle')).not.toContain(bobs);
+    const created = await adminApi(t)('POST', '/policies', policyBody('Short idle', { tokenCreation: 'allowed', maxLifetimeDays: 365, idleRevokeAfterDays: 40 }, { priority: 5, userIds: [bob.id] }));
+    expect(created.statusCode).toBeLessThan(300);
+    const { dry, run } = await dryThenRun('idle-revoke');
+    expect(run.actions).toEqual(dry);
+    expect(dry.filter((a) => a.type === 'revoke_idle')).toEqual([{ type: 'revoke_idle', tokenId: bobs, idleDays: 50, revokeAfterDays: 40, lastActiveAt: new Date(T0.getTime() - 50 * DAY).toISOString() }]);
+  });
+
   // The idle revocations happened at T0 itself, the end of the period (exclusive): not counted.
   it('weekly-digest: one digest event with the figures of the week', async () => {
     const { dry, run } = await dryThenRun('weekly-digest');
@@ -119,16 +134,35 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
     expect(digest?.payload).toMatchObject({ periodEnd: T0.toISOString(), revoked: 1, created: 0 });
   });
 
-  it('lists the jobs with their last run, and the stubs as unavailable', async () => {
+  it('lists the jobs with their last run', async () => {
     const jobs = await t.app.core.services.jobs.listJobs(t.orgId);
     expect(jobs.map((j) => [j.job.name, j.job.isAvailable])).toEqual([
       ['mark-expired', true],
       ['expiry-warnings', true],
       ['idle-revoke', true],
-      ['approval-reminders', false],
-      ['usage-purge', false],
+      ['approval-reminders', true],
+      ['usage-purge', true],
+      ['outbox-purge', true],
       ['weekly-digest', true],
     ]);
     expect(jobs.find((j) => j.job.name === 'idle-revoke')?.lastRun?.status).toBe('succeeded');
+  });
+
+  it('outbox-purge: removes dispatched events and finished runs past retention, exactly as the dry run counted', async () => {
+    await t.app.worker.runPass(); // dispatches the outbox (no endpoint, no SMTP: no deliveries)
+    const db = t.app.core.database.db;
+    time.set(new Date(T0.getTime() + 91 * DAY));
+    const before = new Date(T0.getTime() + DAY);
+    const oldEvents = await db.selectFrom('events').select('id').where('org_id', '=', t.orgId).where('occurred_at', '<', before.getTime()).execute();
+    const oldRuns = await db.selectFrom('job_runs').select('id').where('org_id', '=', t.orgId).where('created_at', '<', before.getTime()).execute();
+    const dry = await t.app.core.services.jobs.dryRun(t.orgId, 'outbox-purge');
+    expect(dry.actions).toEqual([{ type: 'purge_outbox', before: before.toISOString(), events: oldEvents.length, jobRuns: oldRuns.length }]);
+    expect(oldEvents.length).toBeGreaterThan(10);
+    const run = await t.app.core.services.jobs.runNow(admin, t.orgId, 'outbox-purge', null);
+    expect(run.actions).toEqual(dry.actions);
+    expect(await db.selectFrom('events').select('id').where('occurred_at', '<', before.getTime()).execute()).toEqual([]);
+    // Left: the expiry-warnings run made at T0 + 4.5 days, and the purge run itself.
+    expect((await db.selectFrom('job_runs').select('job_name').where('org_id', '=', t.orgId).orderBy('created_at').execute()).map((r) => r.job_name)).toEqual(['expiry-warnings', 'outbox-purge']);
+    time.set(T0);
   });
 });

@@ -78,6 +78,31 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     expect(() => new Webhook(other).verify(request!.body, request!.headers as Record<string, string>)).toThrow();
   });
 
+  it('signs with the old and the new secret for a day after a rotation, then with the new one only', async () => {
+    const { webhook, secret: oldSecret } = await addWebhook({ eventTypes: ['token.created'] });
+    const rotated = await api('POST', `/webhooks/${webhook.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    const newSecret = rotated.body.secret as string;
+    expect(newSecret).not.toBe(oldSecret);
+    await seedToken(t.app, t.orgId, { type: 'user', id: userId });
+    await pass();
+    const [during] = receiver.received;
+    expect(String(during!.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const secret of [oldSecret, newSecret]) expect(() => new Webhook(secret).verify(during!.body, during!.headers as Record<string, string>)).not.toThrow();
+
+    time.advance(24 * 3_600_000 + 1);
+    await seedToken(t.app, t.orgId, { type: 'user', id: userId });
+    await pass();
+    const after = receiver.received[1]!;
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    // standardwebhooks refuses timestamps 5 minutes off the real clock: check the HMAC by hand.
+    const { createHmac } = await import('node:crypto');
+    const content = `${after.headers['webhook-id']}.${after.headers['webhook-timestamp']}.${after.body}`;
+    const mac = (s: string) => `v1,${createHmac('sha256', Buffer.from(s.slice(6), 'base64')).update(content).digest('base64')}`;
+    expect(after.headers['webhook-signature']).toBe(mac(newSecret));
+    time.set(new Date());
+  });
+
   it('filters by event type', async () => {
     await addWebhook({ eventTypes: ['token.revoked'] });
     await seedToken(t.app, t.orgId, { type: 'user', id: userId });

@@ -10,7 +10,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/data
 import { runCli, type RunningCli } from '../support/process.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -61,8 +61,10 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
       LOG_LEVEL: 'warn',
       TOKENWARD_SCHEDULER: 'off',
       TOKENWARD_WORKER_POLL_MS: '100',
-      TOKENWARD_JOB_LEASE_MS: '2000',
-      TOKENWARD_JOB_STEP_DELAY_MS: '250',
+      // Steps slow enough to kill the server between two of them, even on a loaded machine; the
+      // lease long enough that the live server never loses its own run.
+      TOKENWARD_JOB_LEASE_MS: '5000',
+      TOKENWARD_JOB_STEP_DELAY_MS: '800',
       TOKENWARD_WEBHOOK_TIMEOUT_MS: '1000',
       TOKENWARD_RETRY_BASE_MS: '200',
       TOKENWARD_WEBHOOK_ALLOW_PRIVATE_URLS: 'on',
@@ -99,7 +101,7 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
       return page.body.data[0];
     }, 'the delivery to be recorded as succeeded');
     expect(delivered).toMatchObject({ eventId: first!.headers['webhook-id'], attempts: 2 });
-  });
+  }, 120_000);
 
   it('resumes a job run interrupted by SIGKILL and does each action exactly once', async () => {
     // Admin keys expire in 7 days by default: each is inside the 7-day warning threshold.
@@ -113,7 +115,7 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
     const midway = await until(async () => {
       const runs = await api('GET', `tokenward/v1/orgs/${orgId}/jobs/expiry-warnings/runs`);
       const run = runs.body.data[0];
-      return run && run.doneCount >= 3 && run;
+      return run && run.doneCount >= 2 && run;
     }, 'the run to be part-way');
     await kill();
     await running;
@@ -139,5 +141,5 @@ describe.each(DIALECTS)('crash safety of automation on %s', (dialect) => {
     server!.child.kill('SIGTERM');
     expect((await server!.exited).code).toBe(0);
     server = undefined;
-  });
+  }, 120_000);
 });

@@ -1,10 +1,12 @@
 /**
  * Issue #7 acceptance: two real server processes sharing one PostgreSQL database. A token cached on
  * node B is revoked (or its owner deactivated) through node A; node B answers REVOKED (SUSPENDED)
- * within 1 second. Once over PostgreSQL LISTEN/NOTIFY, once over Redis pub/sub.
+ * within 1 second, and so does an SDK listening to node B's push stream. Once over PostgreSQL
+ * LISTEN/NOTIFY, once over Redis pub/sub.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenwardClient } from '../../packages/sdk/src/index.js';
 import { createCore, type Core } from '../../src/app.js';
 import { generateToken } from '../../src/domain/token-format.js';
 import { testConfig } from '../support/app.js';
@@ -16,7 +18,7 @@ const PROPAGATION_LIMIT_MS = 1000;
 
 async function startNode(env: Record<string, string | undefined>): Promise<{ cli: RunningCli; baseUrl: string }> {
   const cli = runCli(['serve'], env);
-  const [, baseUrl] = await cli.waitFor(/listening on (http:\/\/\S+) /);
+  const [, baseUrl] = await cli.waitFor(/listening on (http:\/\/\S+) /, 90_000);
   return { cli, baseUrl: baseUrl! };
 }
 
@@ -55,7 +57,7 @@ describe.each([
     // A third process's view of the same database, to seed users and their tokens.
     core = await createCore({ config: testConfig(db, { pepper }) });
     orgId = (await core.services.organizations.resolve('default')).id;
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await stopNode(nodeA);
@@ -92,9 +94,14 @@ describe.each([
   const admin = (method: string, path: string) =>
     fetch(`${nodeA.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${adminKey}` } });
 
-  it('propagates a revocation on node A to node B within 1 s', async () => {
+  it('propagates a revocation on node A to node B, and to an SDK on node B, within 1 s', async () => {
     const user = await seedUser({ core } as never, orgId);
     const { token, secret } = await seedToken({ core } as never, orgId, { type: 'user', id: user.id });
+    const sdk = createTokenwardClient({ baseUrl: nodeB.baseUrl, verifierKey: adminKey });
+    const connectedAt = performance.now();
+    while (!sdk.isPushConnected() && performance.now() - connectedAt < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await sdk.verify(secret)).code).toBe('VALID');
+    expect((await sdk.verify(secret)).cached).toBe(true);
     expect(await verifyOn(nodeB.baseUrl, secret)).toBe('VALID');
     const misses = await cacheMisses(nodeB.baseUrl);
     expect(await verifyOn(nodeB.baseUrl, secret)).toBe('VALID');
@@ -103,6 +110,13 @@ describe.each([
     const revoked = await admin('DELETE', `/users/${user.id}/manage/api-tokens/${token.id}`);
     expect(revoked.status).toBe(204);
     expect(await timeUntil(nodeB.baseUrl, secret, 'REVOKED')).toBeLessThan(PROPAGATION_LIMIT_MS);
+    // The SDK heard it from node B's push stream (its cache would have answered VALID otherwise).
+    const sdkStarted = performance.now();
+    while ((await sdk.verify(secret)).code !== 'REVOKED') {
+      expect(performance.now() - sdkStarted).toBeLessThan(PROPAGATION_LIMIT_MS);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await sdk.close();
   });
 
   it('propagates a deactivation on node A to node B within 1 s', async () => {

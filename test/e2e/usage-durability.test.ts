@@ -31,7 +31,7 @@ describe.each(DIALECTS)('usage durability of the server process on %s', (dialect
 
   async function start() {
     const cli = runCli(['serve'], env);
-    const [, baseUrl] = await cli.waitFor(/listening on (http:\/\/\S+) /);
+    const [, baseUrl] = await cli.waitFor(/listening on (http:\/\/\S+) /, 90_000);
     return { cli, baseUrl: baseUrl! };
   }
 
@@ -66,7 +66,7 @@ describe.each(DIALECTS)('usage durability of the server process on %s', (dialect
     server.cli.child.kill('SIGTERM');
     expect((await server.cli.exited).code).toBe(0);
     expect((await eventsByRoute()).get('/sigterm')).toBe(600);
-  });
+  }, 180_000);
 
   it('keeps every event older than the flush window when killed with SIGKILL', async () => {
     const server = await start();
@@ -80,5 +80,5 @@ describe.each(DIALECTS)('usage durability of the server process on %s', (dialect
     // The last window may be lost, never more: at most what was sent in it.
     expect(counts.get('/in-window') ?? 0).toBeLessThanOrEqual(100);
     expect(counts.get('/sigterm')).toBe(600);
-  });
+  }, 180_000);
 });

@@ -49,7 +49,6 @@ describe.each(DIALECTS)('admin routes under bad input on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  // 25 runs on each of 80+ routes: minutes rather than seconds on a loaded machine.
   it('never answers 5xx, and always answers errors in the contract body', async () => {
     const operations = adminOperations(t.app);
     for (const operation of operations) {
@@ -77,5 +76,5 @@ describe.each(DIALECTS)('admin routes under bad input on %s', (dialect) => {
         { numRuns: RUNS_PER_ROUTE },
       );
     }
-  }, 300_000);
+  }, 180_000); // 25 runs on every route: the budget grows with the API (issue #8 added 16 operations).
 });

@@ -103,7 +103,8 @@ describe.each(DIALECTS)('SCIM routes under bad input on %s', (dialect) => {
         { numRuns: RUNS_PER_ROUTE },
       );
     }
-  });
+    // Hundreds of requests: room for a loaded machine (2 cores shared by parallel work).
+  }, 180_000);
 
   it('refuses bodies nested too deep with 400 invalidSyntax, before any recursive walk', async () => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': SCIM_JSON };

@@ -7,6 +7,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSha256Hex } from '../../src/domain/secret-scanning.js';
 import { generateToken } from '../../src/domain/token-format.js';
@@ -14,6 +15,7 @@ import { GITHUB_SECRET_SCANNING_PATH } from '../../src/http/routes/secret-scanni
 import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
+import { insertOrg } from '../support/http.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
 interface Signer {
@@ -105,12 +107,20 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
       targetId: live.token.id,
       details: { source: 'commit', url: 'https://github.com/acme/app/blob/abc/deploy.sh#L3', previousStatus: 'active', kind: 'user' },
     });
+    const events = await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.leaked', 10);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toEqual({
+      token: expect.objectContaining({ id: live.token.id, kind: 'user', label: 'ci deploy' }),
+      source: 'GitHub secret scanning (commit)',
+      url: 'https://github.com/acme/app/blob/abc/deploy.sh#L3',
+    });
     expect(keyFetches).toBe(1);
 
     // Reported again: labelled again, revoked and audited once, no key fetch for a known key.
     const again = await signed(JSON.stringify(report.slice(0, 1)));
     expect(await again.json()).toEqual([{ token_hash: tokenSha256Hex(live.secret), token_type: 'tokenward_user_token', label: 'true_positive' }]);
     expect(await leakedEntries()).toHaveLength(1);
+    expect(await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.leaked', 10)).toHaveLength(1);
     expect(keyFetches).toBe(1);
     expect(await t.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
   });
@@ -167,6 +177,47 @@ describe.each(DIALECTS)('GitHub secret-scanning reports on %s', (dialect) => {
       expect(error.detail, body).not.toContain(live.secret);
     }
     expect((await tokenById(live.token.id))?.status).toBe('active');
+  });
+
+  it('handles concurrent reports naming tokens of several orgs in opposite orders (no deadlock)', async () => {
+    const otherOrg = await insertOrg(t, `leaky-${dialect}`);
+    const pairs = [];
+    for (let i = 0; i < 4; i += 1) {
+      const mine = await liveToken();
+      const theirs = await seedToken(t.app, otherOrg, { type: 'user', id: (await seedUser(t.app, otherOrg)).id });
+      secrets.push(theirs.secret);
+      pairs.push([mine, theirs]);
+    }
+    const reports = pairs.flatMap(([a, b]) => [
+      JSON.stringify([a, b].map((x) => ({ token: x!.secret, type: 't', url: '', source: 'commit' }))),
+      JSON.stringify([b, a].map((x) => ({ token: x!.secret, type: 't', url: '', source: 'commit' }))),
+    ]);
+    const responses = await Promise.all(reports.map((body) => signed(body)));
+    expect(responses.map((r) => r.status)).toEqual(reports.map(() => 200));
+    for (const [a, b] of pairs) {
+      expect((await tokenById(a!.token.id))?.status).toBe('revoked');
+      expect((await createStores(t.app.core.database.db).tokens.findById(otherOrg, b!.token.id))?.status).toBe('revoked');
+    }
+    expect(await t.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
+  });
+
+  it('answers any signed body with 200 or 400, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.array(fc.record({ token: fc.oneof(fc.string(), fc.constant(generateToken('user').secret)), type: fc.string(), url: fc.option(fc.string()), source: fc.string() }, { requiredKeys: [] })).map((a) => JSON.stringify(a)),
+        ),
+        async (body) => {
+          const response = await signed(body);
+          expect([200, 400], body).toContain(response.status);
+          if (response.status === 400) expect(((await response.json()) as { errors: Array<{ title: string }> }).errors[0]!.title).toBe('VALIDATION_FAILED');
+          else expect(Array.isArray(await response.json())).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('answers a 1,000-match report well within GitHub 30 s', async () => {

@@ -3,8 +3,9 @@
  * `/api/v1` route, walked with sessions of each role. A member's session reaches no admin route;
  * an approver's reaches the approval queue only, as a key with the approver's scopes; an auditor's
  * reads everything and changes nothing, exactly as a key holding every `read:*` scope; another
- * org's admin reaches nothing of this org; a member sees only their own data. An admin's session
- * reaches what the bootstrap key reaches.
+ * org's admin reaches nothing of this org; a member sees and changes only their own data, even
+ * when naming another member's token in a member route. An admin's session reaches what the
+ * bootstrap key reaches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminScopesOfRole } from '../../src/domain/roles.js';
@@ -13,7 +14,8 @@ import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { insertOrg } from '../support/http.js';
 import { adminOperations, concretePath, isReadOperation, memberOperations, refusesEveryApiKey, type Operation } from '../support/routes.js';
-import { seedUser } from '../support/seed.js';
+import { createStores } from '../../src/store/stores.js';
+import { seedToken, seedUser } from '../support/seed.js';
 import { sessionFor, sessionHeaders, type TestSession } from '../support/sessions.js';
 
 describe('the role -> admin scope mapping', () => {
@@ -150,13 +152,23 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
     }
   });
 
-  it("shows a member their own data only, whatever they ask for", async () => {
-    for (const operation of memberOperations(t.app).filter((o) => o.isSessionOnly && o.method === 'GET')) {
-      const response = await call(operation, sessionHeaders(member));
-      const label = `${operation.method} ${operation.path} -> ${response.statusCode}`;
-      expect(response.body, label).not.toContain(victim.user.id);
-      expect(response.body, label).not.toContain(victim.user.email);
+  it("never lets a member read or change another member's data through the member routes", async () => {
+    const victimToken = await seedToken(t.app, t.orgId, { type: 'user', id: victim.user.id }, { label: 'victim token' });
+    // Every session route but logout, with the victim's token id in every id slot.
+    const operations = memberOperations(t.app).filter((o) => o.isSessionOnly && !o.path.endsWith('/logout'));
+    expect(operations.filter((o) => o.path.includes('{')).length, 'member routes naming an id').toBeGreaterThan(0);
+    for (const operation of operations) {
+      const response = await call(operation, sessionHeaders(member), victimToken.token.id);
+      const label = `${operation.method} ${operation.path} -> ${response.statusCode} ${response.body.slice(0, 200)}`;
+      if (operation.path.includes('{')) expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
+      for (const secretOfVictim of [victim.user.id, victim.user.email, victimToken.token.id, 'victim token']) expect(response.body, label).not.toContain(secretOfVictim);
     }
+    const after = await createStores(t.app.core.database.db).tokens.findById(t.orgId, victimToken.token.id);
+    expect(after?.status).toBe('active');
+    expect(after?.revokedAt).toBeNull();
+  });
+
+  it("shows a member their own data only, whatever they ask for", async () => {
     for (const url of ['/api/v1/me', `/api/v1/me?userId=${victim.user.id}`, '/api/v1/auth/session']) {
       const response = await t.app.http.inject({ method: 'GET', url, headers: sessionHeaders(member) });
       expect(response.statusCode, url).toBe(200);

@@ -5,6 +5,7 @@ import type { Clock } from '../../src/domain/clock.js';
 import { newOrgId } from '../../src/domain/ids.js';
 import { auditEntry } from '../../src/service/audit-service.js';
 import { DAY_MS } from '../../src/service/audit-chain-service.js';
+import { applyAuditPurgeStep, planAuditPurge } from '../../src/service/audit-purge.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -53,6 +54,29 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
     expect(rows[0]!.prev_hash).toBeNull();
     const chain = await db().selectFrom('audit_chains').selectAll().where('chain_id', '=', t.orgId).executeTakeFirstOrThrow();
     expect(chain.head_id).toBe(rows.at(-1)!.id);
+  });
+
+  it('stays intact through the real services, each appending in its own transaction', async () => {
+    const admin = { authorization: `Bearer ${t.adminKey}` };
+    const inject = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: object) => {
+      const response = await t.app.http.inject({ method, url, headers: admin, ...(payload ? { payload } : {}) });
+      expect(response.statusCode, `${method} ${url} ${response.body.slice(0, 200)}`).toBeLessThan(300);
+      return (response.body ? response.json() : {}) as Record<string, unknown>;
+    };
+    const dir = `/admin/tokenward/v1/orgs/${t.orgId}`;
+    const api = `/admin/api-access/v1/orgs/${t.orgId}`;
+    const before = (await rowsOf(t.orgId)).length;
+    const user = await inject('POST', `${dir}/users`, { email: 'chain@example.com', name: 'Chain' });
+    const group = await inject('POST', `${dir}/groups`, { name: 'chained' });
+    await inject('PUT', `${dir}/groups/${group.id as string}/members`, { userIds: [user.id] });
+    await inject('POST', `${dir}/users/${user.id as string}/deactivate`);
+    await inject('POST', `${dir}/users/${user.id as string}/reactivate`);
+    const key = await inject('POST', `${api}/api-keys?label=chained&scopes=read:tokens:admin`);
+    await inject('PATCH', `${api}/api-keys/revoke/${key.id as string}`);
+    await inject('DELETE', `${api}/api-tokens`);
+    await inject('PUT', `${dir}/audit-log/settings`, { retentionDays: 400 });
+    expect((await rowsOf(t.orgId)).length).toBeGreaterThan(before + 6);
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
   it('names an edited row, whatever column changed', async () => {
@@ -134,7 +158,16 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
     expect(await t.app.core.services.auditChain.purgeExpiredEntries(orgId)).toMatchObject({ purged: 0, cutoff: null });
     await createStores(db()).auditChains.setRetentionDays(orgId, 30, nowMs);
     // Entries at day 0, 10, 20 are older than 30 days at day 60; day 30 is not (at >= cutoff stays).
-    const result = await t.app.core.services.auditChain.purgeExpiredEntries(orgId);
+    // The plan (a dry run) in batches of 2 lists exactly what the steps then remove.
+    const plan = await planAuditPurge(createStores(db()), orgId, clock(), 2);
+    expect(plan.map((s) => [s.count, s.totalCount])).toEqual([[2, null], [1, 3]]);
+    expect(await verify()).toMatchObject({ ok: true });
+    let removed = 0;
+    for (const step of plan) removed += await db().transaction().execute((trx) => applyAuditPurgeStep(createStores(trx), orgId, step, clock));
+    expect(removed).toBe(3);
+    // Applied again (a resumed run): nothing more, no second audit.purged entry.
+    for (const step of plan) expect(await db().transaction().execute((trx) => applyAuditPurgeStep(createStores(trx), orgId, step, clock))).toBe(0);
+    const result = { purged: removed };
     expect(result.purged).toBe(3);
     const left = await rowsOf(orgId);
     expect(left.map((r) => r.action)).toEqual(['test.old', 'test.old', 'test.old', 'audit.purged']);

@@ -3,14 +3,20 @@
  * services holding a verifier key (an org admin API key with `verify:tokens`). 200 whatever the
  * verdict; 401 only when the caller's own key is bad. Lean on purpose: no audit entry, no write.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.js';
 import type { VerificationService, VerifierPrincipal } from '../../service/verification-service.js';
 import { ErrorRef } from '../schemas/common.js';
-import { VerifyBody, VerifyResponse } from '../schemas/verify.js';
+import { UsageReportBody, UsageReportResponse, VerifyBody, VerifyResponse } from '../schemas/verify.js';
 
 export const VERIFY_PATH = '/api/v1/verify';
+/** Server-sent events of cache invalidations, for SDKs (packages/sdk). */
+export const VERIFY_EVENTS_PATH = '/api/v1/verify/events';
+export const VERIFY_USAGE_PATH = '/api/v1/verify/usage';
+/** A comment line this often keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,12 +32,23 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     app.decorateRequest('verifier', null);
+    const authenticate = async (request: FastifyRequest) => {
+      request.verifier = await deps.verification.authenticateVerifier(request.headers.authorization);
+    };
+    const verifierOf = (request: FastifyRequest) => {
+      if (!request.verifier) throw new DomainError('UNAUTHENTICATED');
+      return request.verifier;
+    };
+    // Open push streams, ended when the server closes (they would hold `close()` forever).
+    const streams = new Set<ServerResponse>();
+    app.addHook('preClose', async () => {
+      for (const stream of streams) stream.end();
+    });
+
     app.post(
       VERIFY_PATH,
       {
-        onRequest: async (request) => {
-          request.verifier = await deps.verification.authenticateVerifier(request.headers.authorization);
-        },
+        onRequest: authenticate,
         schema: {
           tags: ['Verification'],
           summary: 'Verify a token (verifier key: an org admin API key holding verify:tokens)',
@@ -42,8 +59,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const verifier = request.verifier;
-        if (!verifier) throw new DomainError('UNAUTHENTICATED');
+        const verifier = verifierOf(request);
         const body = request.body;
         const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent });
         return {
@@ -54,6 +70,56 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
           scopes: [...result.scopes],
           expiresAt: result.expiresAt?.toISOString() ?? null,
         };
+      },
+    );
+
+    app.get(
+      VERIFY_EVENTS_PATH,
+      {
+        onRequest: authenticate,
+        schema: {
+          tags: ['Verification'],
+          summary: "Server-sent events: cache invalidations of the verifier's organization",
+          description:
+            'For SDKs caching answers: `event: ready` once connected, then `event: invalidate` with `{"kind":"tokens","tokenIds":[...]}`, `{"kind":"owner","owner":{type,id}}`, `{"kind":"org"}` or `{"kind":"resync"}` (drop everything). Comment lines every 15 s.',
+        },
+      },
+      async (request, reply) => {
+        const verifier = verifierOf(request);
+        reply.hijack();
+        const stream = reply.raw;
+        stream.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        stream.write('retry: 1000\nevent: ready\ndata: {}\n\n');
+        streams.add(stream);
+        const unsubscribe = deps.verification.subscribeOrgChanges(verifier.orgId, (change) => {
+          const { orgId: _orgId, ...payload } = change as typeof change & { orgId?: string };
+          stream.write(`event: invalidate\ndata: ${JSON.stringify(payload)}\n\n`);
+        });
+        const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        heartbeat.unref();
+        request.raw.once('close', () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          streams.delete(stream);
+        });
+      },
+    );
+
+    app.post(
+      VERIFY_USAGE_PATH,
+      {
+        onRequest: authenticate,
+        schema: {
+          tags: ['Verification'],
+          summary: 'Report usage answered from an SDK cache',
+          description: 'Batches of verifications an SDK answered without asking the server; lines naming a token of another organization are ignored.',
+          body: UsageReportBody,
+          response: { 200: UsageReportResponse, 400: ErrorRef, 401: ErrorRef, 500: ErrorRef },
+        },
+      },
+      async (request) => {
+        const events = request.body.events.map((e) => ({ ...e, atMs: new Date(e.at).getTime() }));
+        return { recorded: await deps.verification.reportUsage(verifierOf(request), events) };
       },
     );
   };

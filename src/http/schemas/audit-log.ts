@@ -13,7 +13,8 @@ const filters = {
   action: Type.Optional(
     Type.String({ maxLength: 100, pattern: '^[A-Za-z0-9_.-]+(\\.\\*)?$', description: 'An exact action (`token.revoked`), or a family with `.*` (`token.*`).' }),
   ),
-  actorType: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('admin_key'), Type.Literal('system')])),
+  // `scim_token`: changes an identity provider made through SCIM (issue #5, docs/scim.md).
+  actorType: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('admin_key'), Type.Literal('scim_token'), Type.Literal('system')])),
   actorId: Type.Optional(Id),
   targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
   targetId: Type.Optional(Id),

@@ -100,6 +100,9 @@ export const AutomationSettingsBody = Type.Object(
     idleRevokeAfterDays: Type.Optional(Nullable(Days)),
     idleWarningDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     staleAfterDays: Type.Optional(Days),
+    outboxRetentionDays: Type.Optional(Days),
+    usageRetentionDays: Type.Optional(Days),
+    approvalReminderHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -108,6 +111,9 @@ export const AutomationSettingsJson = Type.Object({
   idleRevokeAfterDays: Nullable(Type.Integer()),
   idleWarningDays: Type.Integer(),
   staleAfterDays: Type.Integer(),
+  outboxRetentionDays: Type.Integer(),
+  usageRetentionDays: Type.Integer(),
+  approvalReminderHours: Type.Integer(),
 });
 
 /** Actions are a tagged union (domain `HygieneAction`); listed as open objects here. */

@@ -31,3 +31,29 @@ export const VerifyResponse = Type.Object({
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type VerifyResponse = Static<typeof VerifyResponse>;
+
+/** An SDK's report of the verifications it answered from its own cache. */
+export const UsageReportBody = Type.Object(
+  {
+    events: Type.Array(
+      Type.Object(
+        {
+          tokenId: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+          code: Type.Unsafe<VerifyCode>({ type: 'string', enum: [...VERIFY_CODES] }),
+          at: Type.String({ format: 'date-time' }),
+          count: Type.Integer({ minimum: 1, maximum: 100_000 }),
+          method: Type.Optional(Type.String({ maxLength: 32 })),
+          route: Type.Optional(Type.String({ maxLength: 2048 })),
+          ip: Type.Optional(Type.String({ maxLength: 100 })),
+          userAgent: Type.Optional(Type.String({ maxLength: 1000 })),
+          upstreamStatus: Type.Optional(Type.Integer({ minimum: 100, maximum: 599 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 1000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const UsageReportResponse = Type.Object({ recorded: Type.Integer() });

@@ -1,0 +1,252 @@
+/**
+ * `createTokenwardClient`: verifies tokens against a Tokenward server, answering repeated
+ * verifications from a local LRU cache. Revocations, suspensions and policy changes are pushed by
+ * the server (server-sent events) and drop the cached answers at once; while the push stream is
+ * down, a cached answer lives at most `cacheTtlMs` (10 s by default). Verifications answered from
+ * the cache are reported back to the server in batches, so usage stays complete.
+ */
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { openPushStream, type Invalidation } from './push-stream.js';
+
+export type VerifyCode =
+  | 'VALID'
+  | 'MALFORMED'
+  | 'NOT_FOUND'
+  | 'REVOKED'
+  | 'EXPIRED'
+  | 'SUSPENDED'
+  | 'INSUFFICIENT_SCOPE'
+  | 'IP_NOT_ALLOWED'
+  | 'USE_BLOCKED_BY_POLICY'
+  /** The SDK's own: the server could not be reached and `failClosed` is on. */
+  | 'UNAVAILABLE';
+
+export interface VerifyResult {
+  valid: boolean;
+  code: VerifyCode;
+  tokenId: string | null;
+  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string } | null;
+  scopes: string[];
+  expiresAt: string | null;
+  /** True when answered from the local cache. */
+  cached: boolean;
+}
+
+export interface VerifyOptions {
+  scopes?: readonly string[];
+  ip?: string;
+  method?: string;
+  route?: string;
+  userAgent?: string;
+}
+
+export interface TokenwardClientOptions {
+  /** The Tokenward server, e.g. `https://tokenward.example.com`. */
+  baseUrl: string;
+  /** An org admin API key holding `verify:tokens`. */
+  verifierKey: string;
+  /** Cached answers kept at most (least recently used go first). Default 10,000. */
+  cacheMax?: number;
+  /** Life of a cached answer while the push stream is down. Default 10 s. */
+  cacheTtlMs?: number;
+  /** Life of a cached answer while the push stream is up (the safety net). Default 60 s. */
+  pushedCacheTtlMs?: number;
+  /** Refuse (code UNAVAILABLE) when the server cannot be reached; otherwise throw. Default true. */
+  failClosed?: boolean;
+  /** Per request to the server. Default 2 s. */
+  timeoutMs?: number;
+  /** Listen to the server's push stream. Default true; without it answers live `cacheTtlMs`. */
+  push?: boolean;
+  /** How often cached verifications are reported as usage. Default 1 s. */
+  usageFlushMs?: number;
+  fetch?: typeof fetch;
+}
+
+export class TokenwardUnavailableError extends Error {
+  override name = 'TokenwardUnavailableError';
+}
+
+interface Entry {
+  result: Omit<VerifyResult, 'cached'>;
+  cachedAtMs: number;
+}
+
+interface UsageLine {
+  tokenId: string | null;
+  code: VerifyCode;
+  at: string;
+  count: number;
+  method?: string;
+  route?: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+const MAX_USAGE_LINES = 10_000;
+
+export function createTokenwardClient(options: TokenwardClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? fetch;
+  const ttlMs = options.cacheTtlMs ?? 10_000;
+  const pushedTtlMs = options.pushedCacheTtlMs ?? 60_000;
+  const failClosed = options.failClosed ?? true;
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const headers = { authorization: `Bearer ${options.verifierKey}` };
+  const cache = new LRUCache<string, Entry>({ max: options.cacheMax ?? 10_000 });
+  let isPushUp = false;
+  let hasBeenUp = false;
+  let usage = new Map<string, UsageLine>();
+  /** Bumped by every invalidation: an answer fetched across one is not cached (it may be stale). */
+  let epoch = 0;
+
+  function invalidate(change: Invalidation): void {
+    epoch += 1;
+    if (change.kind === 'org' || change.kind === 'resync') {
+      cache.clear();
+      return;
+    }
+    for (const [key, entry] of cache.entries()) {
+      const { tokenId, owner } = entry.result;
+      const hit =
+        change.kind === 'tokens' ? tokenId !== null && change.tokenIds.includes(tokenId) : owner !== null && owner.type === change.owner.type && owner.id === change.owner.id;
+      if (hit) cache.delete(key);
+    }
+  }
+
+  const stream =
+    options.push === false
+      ? null
+      : openPushStream(
+          `${baseUrl}/api/v1/verify/events`,
+          headers,
+          {
+            onReady() {
+              // After a gap, invalidations may have been missed: start over.
+              if (hasBeenUp) cache.clear();
+              hasBeenUp = true;
+              isPushUp = true;
+            },
+            onDown() {
+              isPushUp = false;
+            },
+            onInvalidate: invalidate,
+          },
+          fetchImpl,
+        );
+
+  function keyOf(token: string, verify: VerifyOptions): string {
+    const scopes = verify.scopes ? [...verify.scopes].sort().join(' ') : '';
+    // A hash, not the token: the cache never holds a secret in clear.
+    return `${createHash('sha256').update(token).digest('base64url')}\u0000${verify.ip ?? ''}\u0000${scopes}`;
+  }
+
+  function fromCache(key: string, nowMs: number): Entry | undefined {
+    const entry = cache.get(key);
+    if (!entry) return undefined;
+    // While the push stream is down only a short life is trusted; an entry cached before the
+    // stream went down is judged by the same rule.
+    if (nowMs - entry.cachedAtMs > (isPushUp ? pushedTtlMs : ttlMs)) {
+      cache.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  function recordUsage(result: Omit<VerifyResult, 'cached'>, verify: VerifyOptions, nowMs: number): void {
+    const key = `${result.tokenId}\u0000${result.code}\u0000${verify.method}\u0000${verify.route}\u0000${verify.ip}\u0000${verify.userAgent}`;
+    const line = usage.get(key);
+    if (line) {
+      line.count += 1;
+      return;
+    }
+    if (usage.size >= MAX_USAGE_LINES) return; // bounded: past it, cached calls go unreported
+    usage.set(key, {
+      tokenId: result.tokenId,
+      code: result.code,
+      at: new Date(nowMs).toISOString(),
+      count: 1,
+      ...(verify.method ? { method: verify.method } : {}),
+      ...(verify.route ? { route: verify.route } : {}),
+      ...(verify.ip ? { ip: verify.ip } : {}),
+      ...(verify.userAgent ? { userAgent: verify.userAgent } : {}),
+    });
+  }
+
+  async function flushUsage(): Promise<void> {
+    if (usage.size === 0) return;
+    const lines = [...usage.entries()];
+    usage = new Map();
+    for (let i = 0; i < lines.length; i += 1000) {
+      const response = await fetchImpl(`${baseUrl}/api/v1/verify/usage`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ events: lines.slice(i, i + 1000).map(([, line]) => line) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      }).catch(() => null);
+      if (!response?.ok) {
+        // Keep what did not go through, within the bound, for the next flush.
+        for (const [key, line] of lines.slice(i)) {
+          const newer = usage.get(key);
+          if (newer) newer.count += line.count;
+          else if (usage.size < MAX_USAGE_LINES) usage.set(key, line);
+        }
+        return;
+      }
+    }
+  }
+
+  const usageTimer = setInterval(() => void flushUsage(), options.usageFlushMs ?? 1000);
+  usageTimer.unref();
+
+  return {
+    /** The verdict on `token`; never throws for a bad token. */
+    async verify(token: string, verify: VerifyOptions = {}): Promise<VerifyResult> {
+      const nowMs = Date.now();
+      const key = keyOf(token, verify);
+      const entry = fromCache(key, nowMs);
+      if (entry) {
+        let result = entry.result;
+        if (result.valid && result.expiresAt !== null && Date.parse(result.expiresAt) <= nowMs) result = { ...result, valid: false, code: 'EXPIRED' };
+        recordUsage(result, verify, nowMs);
+        return { ...result, cached: true };
+      }
+      const startEpoch = epoch;
+      let response: Response;
+      try {
+        response = await fetchImpl(`${baseUrl}/api/v1/verify`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ token, ...verify }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        if (failClosed) return { valid: false, code: 'UNAVAILABLE', tokenId: null, owner: null, scopes: [], expiresAt: null, cached: false };
+        throw new TokenwardUnavailableError('The Tokenward server cannot be reached.', { cause: error });
+      }
+      if (response.status !== 200) {
+        // The verifier key itself is refused (401) or the server failed: never a token's fault.
+        if (failClosed) return { valid: false, code: 'UNAVAILABLE', tokenId: null, owner: null, scopes: [], expiresAt: null, cached: false };
+        throw new TokenwardUnavailableError(`The Tokenward server answered ${response.status}.`);
+      }
+      const result = (await response.json()) as Omit<VerifyResult, 'cached'>;
+      if (epoch === startEpoch) cache.set(key, { result, cachedAtMs: nowMs });
+      return { ...result, cached: false };
+    },
+
+    /** Whether the push stream is connected (revocations arrive within a second). */
+    isPushConnected: () => isPushUp,
+
+    /** Reports pending usage now. */
+    flushUsage,
+
+    /** Stops the push stream and reports pending usage. */
+    async close(): Promise<void> {
+      clearInterval(usageTimer);
+      stream?.close();
+      await flushUsage();
+    },
+  };
+}
+
+export type TokenwardClient = ReturnType<typeof createTokenwardClient>;

@@ -1,0 +1,173 @@
+/**
+ * Query rules of Tokenward's own inventory of EVERY token of an org (issue #9; docs/tokens-api.md):
+ * members' tokens, service accounts' tokens and admin API keys in one list, which the
+ * Atlassian-compatible endpoints (one list per kind) cannot give the console. Pure: the store turns
+ * a parsed query into SQL, and `lifecycleStatusOf` is the reference its SQL mirrors.
+ *
+ *   const query = parseOrgTokenQuery(request.query);  // throws DomainError('VALIDATION_FAILED')
+ *
+ * The date families, the sort and the page size are those of the Atlassian inventory
+ * (src/domain/token-query.ts, src/domain/date-filters.ts), so one client speaks both.
+ */
+import { parseDateFilter, type DateField, type DateFilter } from './date-filters.js';
+import { DomainError } from './errors.js';
+import type { Token } from './models.js';
+import type { TokenKind } from './token-format.js';
+import { parsePageSize, parseSort, type Sort } from './token-query.js';
+
+/** A token as an admin sees it: revoked, suspended, expired (by the clock), or active. */
+export type LifecycleStatus = 'active' | 'suspended' | 'expired' | 'revoked';
+export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['active', 'suspended', 'expired', 'revoked'];
+
+/** The wire names of the three token kinds (kebab-case, as in the console's filters). */
+export type OwnerKind = 'user' | 'service-account' | 'admin-key';
+export const OWNER_KINDS: readonly OwnerKind[] = ['user', 'service-account', 'admin-key'];
+
+/**
+ * The kinds of token the inventory shows. SCIM bearer tokens (issue 5) are the provisioning
+ * client's credential, managed on their own page, and never listed here.
+ */
+export type InventoryKind = Exclude<TokenKind, 'scim'>;
+export const INVENTORY_KINDS: readonly InventoryKind[] = ['user', 'service_account', 'admin_key'];
+
+const KIND_OF: Record<OwnerKind, InventoryKind> = { user: 'user', 'service-account': 'service_account', 'admin-key': 'admin_key' };
+const OWNER_KIND_OF: Record<InventoryKind, OwnerKind> = { user: 'user', service_account: 'service-account', admin_key: 'admin-key' };
+
+export function tokenKindOf(ownerKind: OwnerKind): InventoryKind {
+  return KIND_OF[ownerKind];
+}
+
+export function isInventoryKind(kind: TokenKind): kind is InventoryKind {
+  return kind !== 'scim';
+}
+
+export function ownerKindOf(kind: InventoryKind): OwnerKind {
+  return OWNER_KIND_OF[kind];
+}
+
+/**
+ * INFERRED: without a `status` filter the list shows every status but `revoked` (revoked tokens
+ * only pile up; an admin asks for them explicitly with `status=revoked`).
+ */
+export const DEFAULT_STATUSES: readonly LifecycleStatus[] = ['active', 'suspended', 'expired'];
+
+export const DATE_FIELDS: readonly DateField[] = ['createdAt', 'lastActiveAt', 'expiresAt'];
+const MAX_Q_LENGTH = 200;
+const MAX_SCOPE_LENGTH = 200;
+const MAX_ID_LENGTH = 128;
+export const MAX_IDLE_DAYS = 100_000;
+
+export interface OrgTokenFilters {
+  /** Lower-cased, trimmed; null when absent. */
+  q: string | null;
+  /** Never empty; sorted, so equal filters fingerprint alike. */
+  statuses: LifecycleStatus[];
+  /** Never empty; sorted. */
+  kinds: InventoryKind[];
+  dates: Partial<Record<DateField, DateFilter>>;
+  /** Tokens holding this exact scope. */
+  scope: string | null;
+  /** true: never used; false: used at least once; null: either. */
+  neverUsed: boolean | null;
+  /** Not used in the last N days (a never-used token counts from its creation). */
+  idleDays: number | null;
+  /** Tokens of this user or service account. */
+  ownerId: string | null;
+}
+
+export interface OrgTokenQuery {
+  filters: OrgTokenFilters;
+  sort: Sort;
+  pageSize: number;
+  cursor: string | null;
+}
+
+function invalid(detail: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', detail);
+}
+
+function oneText(params: Record<string, unknown>, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') throw invalid(`${name} must be given once, as text.`);
+  return value;
+}
+
+/** `a,b` (or the parameter repeated) into known values, any case; empty means "all". */
+function listParam<T extends string>(params: Record<string, unknown>, name: string, allowed: readonly T[]): T[] | null {
+  const raw = params[name];
+  if (raw === undefined || raw === null || raw === '') return null;
+  const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => {
+    if (typeof value !== 'string') throw invalid(`${name} must be text.`);
+    return value.split(',');
+  });
+  const values = new Set<T>();
+  for (const part of parts) {
+    const lower = part.trim().toLowerCase();
+    if (lower === '') continue;
+    const match = allowed.find((value) => value === lower);
+    if (!match) throw invalid(`${name} must be one or more of ${allowed.join(', ')} (comma-separated).`);
+    values.add(match);
+  }
+  return values.size === 0 ? null : [...values].sort();
+}
+
+function booleanParam(params: Record<string, unknown>, name: string): boolean | null {
+  const raw = oneText(params, name);
+  if (raw === undefined) return null;
+  const lower = raw.trim().toLowerCase();
+  if (lower === 'true' || lower === '1') return true;
+  if (lower === 'false' || lower === '0') return false;
+  throw invalid(`${name} must be true or false.`);
+}
+
+/** The filters alone (the counts endpoint takes no paging). Unknown parameters are ignored. */
+export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenFilters {
+  const rawQ = oneText(params, 'q')?.trim();
+  if (rawQ !== undefined && rawQ.length > MAX_Q_LENGTH) throw invalid(`q must be at most ${MAX_Q_LENGTH} characters.`);
+  const statuses = listParam(params, 'status', LIFECYCLE_STATUSES) ?? [...DEFAULT_STATUSES];
+  const kinds = (listParam(params, 'ownerKind', OWNER_KINDS) ?? [...OWNER_KINDS]).map(tokenKindOf).sort();
+  const dates: OrgTokenFilters['dates'] = {};
+  for (const field of DATE_FIELDS) {
+    const filter = parseDateFilter(field, params);
+    if (filter) dates[field] = filter;
+  }
+  const scope = oneText(params, 'scope')?.trim() || null;
+  if (scope !== null && scope.length > MAX_SCOPE_LENGTH) throw invalid(`scope must be at most ${MAX_SCOPE_LENGTH} characters.`);
+  let idleDays: number | null = null;
+  const rawIdle = oneText(params, 'idleDays')?.trim();
+  if (rawIdle !== undefined) {
+    if (!/^\d{1,6}$/.test(rawIdle) || Number(rawIdle) < 1 || Number(rawIdle) > MAX_IDLE_DAYS) {
+      throw invalid(`idleDays must be an integer from 1 to ${MAX_IDLE_DAYS}.`);
+    }
+    idleDays = Number(rawIdle);
+  }
+  const ownerId = oneText(params, 'ownerId')?.trim() || null;
+  if (ownerId !== null && ownerId.length > MAX_ID_LENGTH) throw invalid(`ownerId must be at most ${MAX_ID_LENGTH} characters.`);
+  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId };
+}
+
+export function parseOrgTokenQuery(params: Record<string, unknown>): OrgTokenQuery {
+  const rawCursor = oneText(params, 'cursor')?.trim();
+  return {
+    filters: parseOrgTokenFilters(params),
+    sort: parseSort(params.sort),
+    pageSize: parsePageSize(params.pageSize),
+    cursor: rawCursor ? rawCursor : null,
+  };
+}
+
+/** The status an admin sees; the SQL of the store's status filter and counts mirrors it. */
+export function lifecycleStatusOf(token: Token, now: Date): LifecycleStatus {
+  if (token.status === 'revoked') return 'revoked';
+  if (token.status === 'suspended') return 'suspended';
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'active';
+}
+
+/** Whether a token counts as idle for `idleDays` at `now`: the reference the store's SQL mirrors. */
+export function isIdle(token: Token, idleDays: number, now: Date): boolean {
+  const lastMs = (token.lastActiveAt ?? token.createdAt).getTime();
+  return lastMs < now.getTime() - idleDays * 86_400_000;
+}

@@ -1,0 +1,168 @@
+/**
+ * Tokenward's inventory of every token of an org (issue #9; docs/tokens-api.md): list, counts,
+ * one token, CSV export. Read-only; POST `.../tokens`, DELETE `.../tokens/{tokenId}` and
+ * `.../tokens/{tokenId}/rotate` are issue #6's, on the same paths in their own plugin.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { stringify } from 'csv-stringify';
+import type { OrgTokenItem, OrgTokenService } from '../../service/org-token-service.js';
+import type { TokenService } from '../../service/token-service.js';
+import { ownerKindOf, type InventoryKind } from '../../domain/org-token-query.js';
+import { requireAdmin } from '../auth.js';
+import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
+import { OrgParams } from '../schemas/organizations.js';
+import {
+  CsvResponse,
+  OrgTokenCountsQuery,
+  OrgTokenCountsResponse,
+  OrgTokenExportQuery,
+  OrgTokenJson,
+  OrgTokenListQuery,
+  OrgTokenListResponse,
+  OrgTokenParams,
+} from '../schemas/org-tokens.js';
+
+export interface TokenInventoryRoutesDeps {
+  tokens: TokenService;
+  orgTokens: OrgTokenService;
+}
+
+const PREFIX = '/admin/tokenward/v1/orgs/:orgId/tokens';
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function orgTokenJson({ token, owner, status }: OrgTokenItem): OrgTokenJson {
+  return {
+    id: token.id,
+    label: token.label,
+    // The store reads inventory kinds only (never SCIM tokens).
+    ownerKind: ownerKindOf(token.kind as InventoryKind),
+    owner,
+    status,
+    displayPrefix: token.displayPrefix,
+    scopes: token.scopes,
+    createdAt: token.createdAt.toISOString(),
+    createdBy: token.createdBy,
+    expiresAt: iso(token.expiresAt),
+    lastActiveAt: iso(token.lastActiveAt),
+    revokedAt: iso(token.revokedAt),
+    revokedBy: token.revokedBy,
+    revokedReason: token.revokedReason,
+  };
+}
+
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt'];
+
+/**
+ * A spreadsheet runs a cell starting with = + - @ (or a tab/CR) as a formula; labels and names are
+ * typed by people, so such cells get a leading apostrophe (OWASP "CSV injection").
+ */
+export function csvSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvRecord(item: OrgTokenItem): string[] {
+  const json = orgTokenJson(item);
+  return [
+    json.id,
+    csvSafe(json.label),
+    json.ownerKind,
+    csvSafe(json.owner?.name ?? ''),
+    csvSafe(json.owner?.email ?? ''),
+    json.status,
+    json.displayPrefix,
+    json.scopes.join(' '),
+    json.createdAt,
+    json.expiresAt ?? '',
+    json.lastActiveAt ?? '',
+    json.revokedAt ?? '',
+  ];
+}
+
+export function tokenInventoryRoutes(deps: TokenInventoryRoutesDeps): FastifyPluginAsync {
+  const read = requireAdmin(deps, 'read:tokens:admin');
+  return async (plugin) => {
+    const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
+
+    app.get(
+      PREFIX,
+      {
+        onRequest: read,
+        schema: {
+          tags: ['Tokens'],
+          summary: 'Search every token of the organization (members, service accounts, admin keys)',
+          description: 'Keyset-paged: pass `links.next` or `links.prev` back as `cursor` with the same filters and sort. Revoked tokens only with `status=revoked`.',
+          params: OrgParams,
+          querystring: OrgTokenListQuery,
+          response: { 200: OrgTokenListResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request) => {
+        const page = await deps.orgTokens.list(request.params.orgId, request.query);
+        return { data: page.items.map(orgTokenJson), links: page.links };
+      },
+    );
+
+    app.get(
+      `${PREFIX}/counts`,
+      {
+        onRequest: read,
+        schema: {
+          tags: ['Tokens'],
+          summary: 'Count the tokens by status and owner kind',
+          description: 'Takes the list filters except `status` and `ownerKind`, which are what it counts by.',
+          params: OrgParams,
+          querystring: OrgTokenCountsQuery,
+          response: { 200: OrgTokenCountsResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request) => deps.orgTokens.counts(request.params.orgId, request.query),
+    );
+
+    app.get(
+      `${PREFIX}/export.csv`,
+      {
+        onRequest: read,
+        schema: {
+          tags: ['Tokens'],
+          summary: 'The filtered list as CSV, streamed',
+          description: 'Same filters and sort as the list, every page. Cells a spreadsheet would run as a formula get a leading apostrophe.',
+          params: OrgParams,
+          querystring: OrgTokenExportQuery,
+          produces: ['text/csv'],
+          response: { 200: CsvResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => {
+        const { rows } = deps.orgTokens.exportRows(request.params.orgId, request.query);
+        async function* records() {
+          for await (const item of rows) yield csvRecord(item);
+        }
+        const csv = Readable.from(records()).pipe(stringify({ header: true, columns: CSV_COLUMNS }));
+        const day = new Date().toISOString().slice(0, 10);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="tokens-${day}.csv"`)
+          .header('cache-control', 'no-store')
+          // The 200 schema documents the CSV text; Fastify streams the Readable as is.
+          .send(csv as unknown as string);
+      },
+    );
+
+    app.get(
+      `${PREFIX}/:tokenId`,
+      {
+        onRequest: read,
+        schema: {
+          tags: ['Tokens'],
+          summary: 'One token of the organization, with its owner',
+          description: 'Revoked tokens too (with who revoked them and why).',
+          params: OrgTokenParams,
+          response: { 200: OrgTokenJson, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request) => orgTokenJson(await deps.orgTokens.get(request.params.orgId, request.params.tokenId)),
+    );
+  };
+}

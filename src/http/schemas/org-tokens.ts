@@ -1,0 +1,103 @@
+/**
+ * Tokenward's inventory of every token of an org (issue #9; docs/tokens-api.md). Filter values stay
+ * strings: the domain parses them (comma lists, any case) and words a precise VALIDATION_FAILED.
+ */
+import { Type, type Static, type TProperties } from 'typebox';
+
+const text = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
+
+function dateFamily(field: string, meaning: string): TProperties {
+  return {
+    [`${field}SearchType`]: text(`Enables the ${field} (${meaning}) filter: gt (more than Value Uom away), lt (less than), range.`),
+    [`${field}Uom`]: text('hour, day, week, month or year (plurals and any case accepted).'),
+    [`${field}Value`]: text('Number of Uom for gt/lt.'),
+    [`${field}From`]: text('range: inclusive start, ISO-8601 date or date-time.'),
+    [`${field}To`]: text('range: inclusive end, ISO-8601 date (whole day) or date-time.'),
+    [`${field}RangeFrom`]: text('range: relative window start, in Uom from now (default 0).'),
+    [`${field}RangeTo`]: text('range: relative window end, in Uom from now (default unbounded).'),
+  };
+}
+
+const FILTERS: TProperties = {
+  q: text('Case-insensitive substring of the label, the owner name or the owner e-mail.'),
+  status: text('Comma-separated: active, suspended, expired, revoked. Default: all but revoked.'),
+  ownerKind: text('Comma-separated: user, service-account, admin-key. Default: all.'),
+  scope: text('Only tokens holding this exact scope.'),
+  ownerId: text('Only the tokens of this user or service account (its id).'),
+  neverUsed: text('true: never used; false: used at least once.'),
+  idleDays: text('Not used in the last N days (a never-used token counts from its creation); 1-100000.'),
+  ...dateFamily('createdAt', 'past'),
+  ...dateFamily('lastActiveAt', 'past'),
+  ...dateFamily('expiresAt', 'mostly future'),
+};
+
+const SORT = { sort: text('[+|-]createdAt, lastActiveAt, expiresAt or label; default -createdAt.') };
+
+export const OrgTokenListQuery = Type.Object({
+  ...FILTERS,
+  ...SORT,
+  pageSize: text('Default 100; values above 1000 are clamped to 1000.'),
+  cursor: text('A links.next/prev/self value of a page of the same query.'),
+});
+export const OrgTokenCountsQuery = Type.Object(FILTERS);
+export const OrgTokenExportQuery = Type.Object({ ...FILTERS, ...SORT });
+
+export const OrgTokenParams = Type.Object({
+  orgId: Type.String({ minLength: 1, maxLength: 64 }),
+  tokenId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const LifecycleStatus = Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('expired'), Type.Literal('revoked')]);
+const OwnerKind = Type.Union([Type.Literal('user'), Type.Literal('service-account'), Type.Literal('admin-key')]);
+
+export const TokenOwnerJson = Type.Union([
+  Type.Object({ kind: Type.Literal('user'), id: Type.String(), name: Type.String(), email: Type.String(), status: Type.String() }),
+  Type.Object({
+    kind: Type.Literal('service-account'),
+    id: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    status: Type.String(),
+    isDeleted: Type.Boolean(),
+  }),
+  Type.Null(),
+]);
+
+export const OrgTokenJson = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  ownerKind: OwnerKind,
+  /** Null for admin API keys (they belong to the org). */
+  owner: TokenOwnerJson,
+  status: LifecycleStatus,
+  /** The first characters of the secret, safe to show (`twu_AbC123`). */
+  displayPrefix: Type.String(),
+  scopes: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Instant,
+  lastActiveAt: Instant,
+  revokedAt: Instant,
+  revokedBy: Type.Union([Type.String(), Type.Null()]),
+  revokedReason: Type.Union([Type.String(), Type.Null()]),
+});
+export type OrgTokenJson = Static<typeof OrgTokenJson>;
+
+export const OrgTokenListResponse = Type.Object({
+  data: Type.Array(OrgTokenJson),
+  links: Type.Object({ self: Type.String(), next: Type.Union([Type.String(), Type.Null()]), prev: Type.Union([Type.String(), Type.Null()]) }),
+});
+export type OrgTokenListResponse = Static<typeof OrgTokenListResponse>;
+
+const StatusCounts = Type.Object({ active: Type.Integer(), suspended: Type.Integer(), expired: Type.Integer(), revoked: Type.Integer() });
+
+export const OrgTokenCountsResponse = Type.Object({
+  total: Type.Integer(),
+  byStatus: StatusCounts,
+  byOwnerKind: Type.Object({ user: Type.Integer(), 'service-account': Type.Integer(), 'admin-key': Type.Integer() }),
+  cells: Type.Array(Type.Object({ ownerKind: OwnerKind, status: LifecycleStatus, count: Type.Integer() })),
+});
+export type OrgTokenCountsResponse = Static<typeof OrgTokenCountsResponse>;
+
+export const CsvResponse = Type.String({ description: 'text/csv; one header line, then one line per token.' });

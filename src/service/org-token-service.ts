@@ -1,0 +1,173 @@
+/**
+ * Tokenward's own inventory of every token of an org (issue #9; docs/tokens-api.md): one filtered,
+ * keyset-paged list of members' tokens, service accounts' tokens and admin API keys, its counts by
+ * status and kind, one token with its owner, and the filtered list as CSV rows for an export.
+ * Read-only: issuing, revoking and rotating are issue #6's (same paths, its own plugin).
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey, type CursorPayload } from '../domain/cursor.js';
+import { dateBoundsOf, type DateField } from '../domain/date-filters.js';
+import { DomainError } from '../domain/errors.js';
+import {
+  LIFECYCLE_STATUSES,
+  OWNER_KINDS,
+  lifecycleStatusOf,
+  ownerKindOf,
+  parseOrgTokenFilters,
+  parseOrgTokenQuery,
+  type LifecycleStatus,
+  type OrgTokenFilters,
+  type OwnerKind,
+} from '../domain/org-token-query.js';
+import { formatSort, sortKeyOf, type Sort } from '../domain/token-query.js';
+import type { DialectName } from '../store/db.js';
+import { createOrgTokenStore, type OrgTokenRow, type OrgTokenSearch } from '../store/org-token-store.js';
+import type { Database } from '../store/schema.js';
+import type { KeysetPosition } from '../store/token-search-store.js';
+
+export interface OrgTokenDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  cursorKey: CursorKey;
+}
+
+export interface OrgTokenItem extends OrgTokenRow {
+  status: LifecycleStatus;
+}
+
+export interface OrgTokenPage {
+  items: OrgTokenItem[];
+  links: { self: string; next: string | null; prev: string | null };
+}
+
+export interface OrgTokenCounts {
+  total: number;
+  byStatus: Record<LifecycleStatus, number>;
+  byOwnerKind: Record<OwnerKind, number>;
+  /** Every non-empty (owner kind, status) cell. */
+  cells: Array<{ ownerKind: OwnerKind; status: LifecycleStatus; count: number }>;
+}
+
+/** Rows read per query while exporting: large enough to be quick, small enough to stream. */
+const EXPORT_BATCH = 1000;
+
+export function createOrgTokenService(deps: OrgTokenDeps) {
+  const { db, dialect, clock, cursorKey } = deps;
+  const store = createOrgTokenStore(db, dialect);
+
+  function searchOf(orgId: string, filters: OrgTokenFilters, now: Date): OrgTokenSearch {
+    const dates: OrgTokenSearch['dates'] = {};
+    for (const [field, filter] of Object.entries(filters.dates) as Array<[DateField, NonNullable<OrgTokenFilters['dates'][DateField]>]>) {
+      dates[field] = dateBoundsOf(filter, field === 'expiresAt' ? 'future' : 'past', now);
+    }
+    return {
+      orgId,
+      kinds: filters.kinds,
+      statuses: filters.statuses,
+      q: filters.q,
+      dates,
+      scope: filters.scope,
+      neverUsed: filters.neverUsed,
+      ownerId: filters.ownerId,
+      idleSinceMs: filters.idleDays === null ? null : now.getTime() - filters.idleDays * 86_400_000,
+      nowMs: now.getTime(),
+    };
+  }
+
+  function fingerprintOf(orgId: string, filters: OrgTokenFilters, sort: Sort): string {
+    return queryFingerprint({ resource: 'org-tokens', org: orgId, ...filters, dates: JSON.stringify(filters.dates), sort: formatSort(sort) });
+  }
+
+  /** Cursor payloads as in token-inventory-service: `d` n(ext)/p(rev)/s(tart), `k` key, `i` id, `x` inclusive. */
+  function positionOf(payload: CursorPayload, sort: Sort): KeysetPosition | null {
+    const { d, k, i, x } = payload;
+    if (d === 's') return null;
+    const isKeyOk = sort.field === 'label' ? typeof k === 'string' : typeof k === 'number' && Number.isSafeInteger(k);
+    if ((d !== 'n' && d !== 'p') || !isKeyOk || typeof i !== 'string' || (x !== undefined && x !== 1)) throw new DomainError('INVALID_PAGE_CURSOR');
+    return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
+  }
+
+  function withStatus(items: OrgTokenRow[], now: Date): OrgTokenItem[] {
+    return items.map((item) => ({ ...item, status: lifecycleStatusOf(item.token, now) }));
+  }
+
+  return {
+    /** The filtered page (`q`, `status`, `ownerKind`, date windows, `scope`, `neverUsed`, `idleDays`). */
+    async list(orgId: string, params: Record<string, unknown>): Promise<OrgTokenPage> {
+      const now = clock();
+      const { filters, sort, pageSize, cursor: rawCursor } = parseOrgTokenQuery(params);
+      const fingerprint = fingerprintOf(orgId, filters, sort);
+      const position = rawCursor === null ? null : positionOf(decodeCursor(cursorKey, fingerprint, rawCursor), sort);
+      const { items, hasMore } = await store.page(searchOf(orgId, filters, now), sort, position, pageSize);
+
+      const cursor = (payload: CursorPayload) => encodeCursor(cursorKey, fingerprint, payload);
+      const at = (row: OrgTokenRow, payload: CursorPayload) => cursor({ ...payload, k: sortKeyOf(row.token, sort.field), i: row.token.id });
+      const first = items[0];
+      const last = items[items.length - 1];
+      let links: OrgTokenPage['links'];
+      if (position === null) {
+        links = { self: cursor({ d: 's' }), next: hasMore && last ? at(last, { d: 'n' }) : null, prev: null };
+      } else {
+        const here = { k: position.key, i: position.id, ...(position.isInclusive ? {} : { x: 1 }) };
+        const isForward = position.direction === 'next';
+        links = {
+          self: first ? at(first, { d: 'n', x: 1 }) : rawCursor!,
+          next: isForward ? (hasMore && last ? at(last, { d: 'n' }) : null) : last ? at(last, { d: 'n' }) : cursor({ d: 'n', ...here }),
+          prev: isForward ? (first ? at(first, { d: 'p' }) : cursor({ d: 'p', ...here })) : hasMore && first ? at(first, { d: 'p' }) : null,
+        };
+      }
+      return { items: withStatus(items, now), links };
+    },
+
+    /** Counts of the tokens matching every filter but `status` and `ownerKind`, by both. */
+    async counts(orgId: string, params: Record<string, unknown>): Promise<OrgTokenCounts> {
+      const now = clock();
+      const filters = parseOrgTokenFilters(params);
+      const cells = await store.countByKindAndStatus(searchOf(orgId, filters, now));
+      const byStatus = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
+      const byOwnerKind = Object.fromEntries(OWNER_KINDS.map((k) => [k, 0])) as Record<OwnerKind, number>;
+      let total = 0;
+      const out: OrgTokenCounts['cells'] = [];
+      for (const cell of cells) {
+        const ownerKind = ownerKindOf(cell.kind);
+        byStatus[cell.status] += cell.count;
+        byOwnerKind[ownerKind] += cell.count;
+        total += cell.count;
+        out.push({ ownerKind, status: cell.status, count: cell.count });
+      }
+      return { total, byStatus, byOwnerKind, cells: out };
+    },
+
+    /** One token of the org (revoked ones too), with its owner. */
+    async get(orgId: string, tokenId: string): Promise<OrgTokenItem> {
+      const row = await store.findWithOwner(orgId, tokenId);
+      if (!row) throw new DomainError('TOKEN_NOT_FOUND');
+      return withStatus([row], clock())[0]!;
+    },
+
+    /**
+     * Every token of the filtered list, in its sort order, in batches: the caller streams them out.
+     * Filters are checked before the first row, so a bad one is still a 400.
+     */
+    exportRows(orgId: string, params: Record<string, unknown>): { sort: Sort; rows: AsyncIterable<OrgTokenItem> } {
+      const now = clock();
+      const { filters, sort } = parseOrgTokenQuery({ ...params, cursor: undefined, pageSize: undefined });
+      const search = searchOf(orgId, filters, now);
+      async function* rows(): AsyncGenerator<OrgTokenItem> {
+        let position: KeysetPosition | null = null;
+        for (;;) {
+          const { items, hasMore } = await store.page(search, sort, position, EXPORT_BATCH);
+          yield* withStatus(items, now);
+          const last = items[items.length - 1];
+          if (!hasMore || !last) return;
+          position = { direction: 'next', key: sortKeyOf(last.token, sort.field), id: last.token.id, isInclusive: false };
+        }
+      }
+      return { sort, rows: rows() };
+    },
+  };
+}
+
+export type OrgTokenService = ReturnType<typeof createOrgTokenService>;

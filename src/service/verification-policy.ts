@@ -1,0 +1,31 @@
+/**
+ * The real policy of verification (issue #6 meets #7): on a cache miss, the owner's governing
+ * policy is resolved (two indexed reads) and cached with the token; on every verification the pure
+ * `checkTokenUse` decides from it: use blocked, IP outside the allowlist, a requested scope the
+ * token lacks or the policy no longer allows. Admin API keys have no owner and no member policy.
+ * Any policy, assignment, group or catalogue change publishes `orgChanged`, dropping the org's
+ * cached tokens with their policies.
+ */
+import { checkTokenUse, type EnforceableRule } from '../domain/policy-enforcement.js';
+import type { PolicyCheck } from '../domain/verification.js';
+import { createStores } from '../store/stores.js';
+import { resolvePolicyOf } from './policy-setup.js';
+import type { VerificationPolicy } from './verification-service.js';
+
+export const checkPolicyOfToken: PolicyCheck = (token, owner, request, now) => {
+  const enforceable = token.policy as EnforceableRule | null;
+  if (!owner || !enforceable) return null;
+  const decision = checkTokenUse({ enforceable, tokenScopes: token.scopes, ip: request.ip ?? null, now, requiredScopes: request.scopes });
+  return decision.allowed ? null : decision.code;
+};
+
+export function createVerificationPolicy(clock: () => Date): VerificationPolicy {
+  return {
+    async load(db, token) {
+      if (!token.owner) return null;
+      const resolved = await resolvePolicyOf(createStores(db), token.orgId, { type: token.owner.type, id: token.owner.id }, clock());
+      return resolved.enforceable;
+    },
+    check: checkPolicyOfToken,
+  };
+}

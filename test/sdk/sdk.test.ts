@@ -1,0 +1,108 @@
+/**
+ * The SDK (packages/sdk) against a real server on loopback (issue #7): cached verify, revocation
+ * pushed over server-sent events, the TTL while the stream is down, failClosed, usage reported
+ * back, and the Fastify plugin declaring scopes per route.
+ */
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenwardClient, tokenwardPlugin, type TokenwardClient } from '../../packages/sdk/src/index.js';
+import { bearer, startTestApp, type TestApp } from '../support/app.js';
+import { scopedKey } from '../support/http.js';
+import { seedToken, seedUser } from '../support/seed.js';
+
+const until = async (check: () => boolean | Promise<boolean>, limitMs: number): Promise<number> => {
+  const started = performance.now();
+  while (performance.now() - started < limitMs) {
+    if (await check()) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition not met in time');
+};
+
+describe('SDK on loopback (sqlite)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let verifierKey: string;
+  const clients: TokenwardClient[] = [];
+  const client = (options: Partial<Parameters<typeof createTokenwardClient>[0]> = {}) => {
+    const created = createTokenwardClient({ baseUrl, verifierKey, ...options });
+    clients.push(created);
+    return created;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    baseUrl = await t.app.listen();
+    verifierKey = await scopedKey(t, ['verify:tokens']);
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    await t.close();
+  });
+
+  const newToken = async (scopes = ['read:jira-work']) => {
+    const user = await seedUser(t.app, t.orgId);
+    const issued = await seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { scopes });
+    return { user, ...issued };
+  };
+
+  it('answers repeats from its cache, and stops a revoked token within 1 s through the push stream', async () => {
+    const sdk = client();
+    await until(() => sdk.isPushConnected(), 5000);
+    const { user, token, secret } = await newToken();
+    expect(await sdk.verify(secret, { scopes: ['read:jira-work'] })).toMatchObject({ valid: true, code: 'VALID', tokenId: token.id, cached: false });
+    expect(await sdk.verify(secret, { scopes: ['read:jira-work'] })).toMatchObject({ valid: true, cached: true });
+
+    const revoked = await t.app.http.inject({ method: 'DELETE', url: `/users/${user.id}/manage/api-tokens/${token.id}`, headers: bearer(t.adminKey) });
+    expect(revoked.statusCode).toBe(204);
+    const tookMs = await until(async () => (await sdk.verify(secret, { scopes: ['read:jira-work'] })).code === 'REVOKED', 1000);
+    expect(tookMs).toBeLessThan(1000);
+  });
+
+  it('reports the verifications it answered from cache as usage', async () => {
+    const sdk = client({ push: false });
+    const { token, secret } = await newToken();
+    for (let i = 0; i < 5; i += 1) await sdk.verify(secret, { method: 'GET', route: '/sdk-route', ip: '198.51.100.3' });
+    await sdk.flushUsage();
+    await t.app.core.services.usageRecorder.flush();
+    const rows = await t.app.core.database.db.selectFrom('usage_events').select(['count', 'route']).where('token_id', '=', token.id).execute();
+    expect(rows.reduce((sum, row) => sum + Number(row.count), 0)).toBe(5); // 1 by the server, 4 reported
+  });
+
+  it('without the push stream, trusts a cached answer only for the TTL', async () => {
+    const sdk = client({ push: false, cacheTtlMs: 1500 });
+    const { user, token, secret } = await newToken();
+    expect((await sdk.verify(secret)).code).toBe('VALID');
+    await t.app.http.inject({ method: 'DELETE', url: `/users/${user.id}/manage/api-tokens/${token.id}`, headers: bearer(t.adminKey) });
+    expect((await sdk.verify(secret)).cached).toBe(true); // stale, within the TTL
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await sdk.verify(secret)).code).toBe('REVOKED');
+  });
+
+  it('refuses when the server cannot be reached with failClosed, throws without it', async () => {
+    const closed = createTokenwardClient({ baseUrl: 'http://127.0.0.1:9', verifierKey, push: false, timeoutMs: 500 });
+    expect(await closed.verify('twu_anything')).toMatchObject({ valid: false, code: 'UNAVAILABLE' });
+    const open = createTokenwardClient({ baseUrl: 'http://127.0.0.1:9', verifierKey, push: false, timeoutMs: 500, failClosed: false });
+    await expect(open.verify('twu_anything')).rejects.toThrow(/cannot be reached/);
+    await closed.close();
+    await open.close();
+  });
+
+  it('protects Fastify routes with the scopes they declare', async () => {
+    const sdk = client();
+    const api = Fastify();
+    await api.register(tokenwardPlugin, { client: sdk });
+    api.get('/issues', { config: { tokenward: { scopes: ['read:jira-work'] } } }, async (request) => ({ owner: request.tokenward?.owner?.id }));
+    api.post('/issues', { config: { tokenward: { scopes: ['write:jira-work'] } } }, async () => ({ ok: true }));
+    api.get('/public', async () => ({ ok: true }));
+    await api.ready();
+    const { user, secret } = await newToken(['read:jira-work']);
+    const auth = { authorization: `Bearer ${secret}` };
+    expect((await api.inject({ method: 'GET', url: '/issues', headers: auth })).json()).toEqual({ owner: user.id });
+    expect((await api.inject({ method: 'POST', url: '/issues', headers: auth })).statusCode).toBe(403);
+    expect((await api.inject({ method: 'GET', url: '/issues' })).statusCode).toBe(401);
+    expect((await api.inject({ method: 'GET', url: '/issues', headers: { authorization: 'Bearer twu_nope' } })).json()).toEqual({ error: 'MALFORMED' });
+    expect((await api.inject({ method: 'GET', url: '/public' })).statusCode).toBe(200);
+    await api.close();
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Every API path the console calls, in one place (issue #9): when an API moves, only this file
+ * changes. Paths marked "issue N" belong to APIs built elsewhere; the console treats a 404 NOT_FOUND
+ * (no such route) from them as "not available on this server yet".
+ */
+const enc = encodeURIComponent;
+
+export const endpoints = {
+  // Sign-in and sessions (issue 5).
+  login: '/api/v1/auth/login',
+  logout: '/api/v1/auth/logout',
+  session: '/api/v1/auth/session',
+  me: '/api/v1/me',
+  /** Issue 6's self-service (not on every server yet). */
+  myTokens: '/api/v1/me/tokens',
+  /** One-time links: the console pages /setup, /invite and /reset-password post their token here. */
+  redeemLink: {
+    owner_setup: '/api/v1/auth/owner-setup',
+    invite: '/api/v1/auth/invites/accept',
+    password_reset: '/api/v1/auth/password-reset/complete',
+  },
+  passwordResetRequest: '/api/v1/auth/password-reset/request',
+
+  // Organizations (Atlassian-compatible).
+  orgs: '/admin/v1/orgs',
+  org: (orgId: string) => `/admin/v1/orgs/${enc(orgId)}`,
+
+  // Tokenward's inventory of every token (issue 9) and, on the same paths, issuance (issue 6).
+  tokens: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens`,
+  tokenCounts: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/counts`,
+  tokensCsv: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/export.csv`,
+  token: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}`,
+
+  // Per-kind revocation on the Atlassian-compatible API (until issue 6's DELETE .../tokens/{id}).
+  revokeUserToken: (userId: string, tokenId: string) => `/users/${enc(userId)}/manage/api-tokens/${enc(tokenId)}`,
+  revokeAdminKey: (orgId: string, keyId: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/api-keys/revoke/${enc(keyId)}`,
+
+  // Issue 6: rotation, policies, scope catalogue, approvals.
+  rotateToken: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/rotate`,
+  policies: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies`,
+  scopes: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/scopes`,
+  tokenRequests: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests`,
+  approveRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/approve`,
+  denyRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/deny`,
+
+  // Activity (issue 7).
+  tokenUsageSummary: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/summary`,
+
+  // Audit log (issue 8).
+  auditLog: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log`,
+  auditExport: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log/export`,
+
+  // Directory (issue 5, on main).
+  users: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users`,
+  user: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}`,
+  inviteUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/invite`,
+  deactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/deactivate`,
+  reactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/reactivate`,
+  groups: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups`,
+  group: (orgId: string, groupId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups/${enc(groupId)}`,
+
+  // Service accounts (Atlassian-compatible).
+  serviceAccounts: (orgId: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/service-accounts`,
+  serviceAccount: (orgId: string, id: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/service-accounts/${enc(id)}`,
+  serviceAccountTokens: (orgId: string, id: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/service-accounts/${enc(id)}/api-tokens`,
+} as const;

@@ -1,0 +1,42 @@
+/** The API's shapes, taken from the server's TypeBox schemas (`import type` only: no server code ships). */
+export type { OrgTokenCountsResponse, OrgTokenJson, OrgTokenListResponse } from '../../../src/http/schemas/org-tokens.ts';
+export type { GroupDetailJson, GroupJson, UserJson } from '../../../src/http/schemas/directory.ts';
+export type { OrgListResponse, OrgResponse } from '../../../src/http/schemas/organizations.ts';
+export type { ServiceAccountItem, ServiceAccountListResponse, ServiceAccountTokenList } from '../../../src/http/schemas/service-accounts.ts';
+
+export interface PageLinks {
+  self?: string;
+  next: string | null;
+  prev: string | null;
+}
+
+export type Role = 'owner' | 'admin' | 'approver' | 'auditor' | 'member';
+
+/** `GET /api/v1/auth/session` and the sign-in answer (issue 5). */
+export interface SessionJson {
+  user: { id: string; orgId: string; email: string; name: string; role: Role };
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export type LifecycleStatus = 'active' | 'suspended' | 'expired' | 'revoked';
+export type OwnerKind = 'user' | 'service-account' | 'admin-key';
+export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['active', 'suspended', 'expired', 'revoked'];
+export const OWNER_KINDS: readonly OwnerKind[] = ['user', 'service-account', 'admin-key'];
+
+import type { Static } from 'typebox';
+import type { TokenRequestJson as TokenRequestSchema, TokenRequestList as TokenRequestListSchema, IssuedTokenJson as IssuedTokenSchema } from '../../../src/http/schemas/issuance.ts';
+import type { PolicyListResponse as PolicyListSchema, ScopeListResponse as ScopeListSchema } from '../../../src/http/schemas/policies.ts';
+import type { AuditEntryJson as AuditEntrySchema, AuditLogPage as AuditLogPageSchema } from '../../../src/http/schemas/audit-log.ts';
+
+export type TokenRequestJson = Static<typeof TokenRequestSchema>;
+export type TokenRequestList = Static<typeof TokenRequestListSchema>;
+export type IssuedTokenJson = Static<typeof IssuedTokenSchema>;
+export type PolicyListResponse = Static<typeof PolicyListSchema>;
+export type PolicyResource = PolicyListResponse['data'][number];
+export type ScopeListResponse = Static<typeof ScopeListSchema>;
+export type AuditEntryJson = Static<typeof AuditEntrySchema>;
+export type AuditLogPage = Static<typeof AuditLogPageSchema>;
+
+import type { UsageSummaryResponse as UsageSummarySchema } from '../../../src/http/schemas/usage.ts';
+export type UsageSummary = Static<typeof UsageSummarySchema>;

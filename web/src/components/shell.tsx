@@ -1,0 +1,75 @@
+/**
+ * The signed-in frame: a skip link, the org and who is signed in, the navigation (a menu button on
+ * phones), sign out. Focus moves to the page heading on navigation so screen readers hear it.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { useSession, useSignedIn } from '../auth/session.tsx';
+import { SIGNED_IN_ROUTES } from '../routes.tsx';
+
+const ROLE_WORDS: Record<string, string> = { owner: 'Owner', admin: 'Admin', approver: 'Approver', auditor: 'Auditor', member: 'Member', 'admin-key': 'API key' };
+
+export function Shell({ children }: { children: ReactNode }) {
+  const signedIn = useSignedIn();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    setMenuOpen(false);
+    const heading = mainRef.current?.querySelector('h1');
+    if (heading instanceof HTMLElement) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            T
+          </span>
+          <span className="brand-name">Tokenward</span>
+          <span className="org-name" title="Organization">
+            {signedIn.orgName}
+          </span>
+        </div>
+        <button type="button" className="menu-button" aria-expanded={isMenuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
+          Menu
+        </button>
+        <div className="whoami">
+          <span className="whoami-name">{signedIn.who.name}</span>
+          <span className="role-chip">{ROLE_WORDS[signedIn.who.role] ?? signedIn.who.role}</span>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div className="layout">
+        <nav id="main-nav" className={`sidenav${isMenuOpen ? ' is-open' : ''}`} aria-label="Main">
+          <ul>
+            {SIGNED_IN_ROUTES.filter((route) => route.navLabel && route.viewers.includes(signedIn.who.role)).map((route) => (
+              <li key={route.path}>
+                <NavLink to={route.path} end={route.path === '/'}>
+                  {route.navLabel}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <p className="nav-foot">
+            <a href="/docs">API reference</a>
+          </p>
+        </nav>
+        <main id="main" ref={mainRef} className="content">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

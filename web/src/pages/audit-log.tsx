@@ -1,0 +1,161 @@
+/** The audit log (issue 8): filtered, keyset-paged, newest first; export of the filtered entries. */
+import { useMemo, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { Link, useSearchParams } from 'react-router';
+import { api, downloadFile, withQuery } from '../api/http.ts';
+import { endpoints } from '../api/endpoints.ts';
+import type { AuditEntryJson, AuditLogPage } from '../api/types.ts';
+import { useSignedIn } from '../auth/session.tsx';
+import { DataTable, Pager } from '../components/data-table.tsx';
+import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
+import { formatDateTime } from '../components/format.ts';
+
+const FILTERS = ['action', 'actorType', 'targetType', 'targetId', 'from', 'to'] as const;
+
+export const auditColumns: ColumnDef<AuditEntryJson>[] = [
+  { id: 'at', header: 'When', cell: ({ row }) => <span className="nowrap">{formatDateTime(row.original.at)}</span> },
+  { id: 'action', header: 'Action', cell: ({ row }) => <code>{row.original.action}</code> },
+  {
+    id: 'actor',
+    header: 'By',
+    cell: ({ row }) => (
+      <span className="owner-cell">
+        <span>{row.original.actorType === 'admin_key' ? 'Admin API key' : row.original.actorType === 'user' ? 'Person' : 'Tokenward'}</span>
+        {row.original.actorId && <code className="prefix">{row.original.actorId}</code>}
+      </span>
+    ),
+  },
+  {
+    id: 'target',
+    header: 'On',
+    cell: ({ row }) =>
+      row.original.targetType ? (
+        <span className="owner-cell">
+          <span>{row.original.targetType}</span>
+          {row.original.targetType === 'token' && row.original.targetId ? (
+            <Link to={`/tokens/${encodeURIComponent(row.original.targetId)}`} className="prefix">
+              {row.original.targetId}
+            </Link>
+          ) : (
+            <code className="prefix">{row.original.targetId}</code>
+          )}
+        </span>
+      ) : (
+        <span className="muted">—</span>
+      ),
+  },
+  {
+    id: 'details',
+    header: 'Details',
+    cell: ({ row }) => {
+      const text = Object.entries(row.original.details)
+        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(', ');
+      return <span className="details" title={text}>{text || '—'}</span>;
+    },
+  },
+];
+
+/** `datetime-local` values are local time; the API wants ISO-8601 instants. */
+function toIso(local: string): string {
+  return local ? new Date(local).toISOString() : '';
+}
+
+export function AuditLogPage() {
+  const { orgId, how } = useSignedIn();
+  const [params, setParams] = useSearchParams();
+  const [exportError, setExportError] = useState<unknown>(null);
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']).filter(([, value]) => value !== ''));
+  const query = { ...filters, cursor: params.get('cursor') ?? '', pageSize: 50 };
+  const entries = useQuery({
+    queryKey: ['audit-log', orgId, query],
+    queryFn: () => api.get<AuditLogPage>(endpoints.auditLog(orgId), query),
+    placeholderData: keepPreviousData,
+  });
+  const columns = useMemo(() => auditColumns, []);
+  const table = useReactTable({ data: entries.data?.data ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of FILTERS) {
+      const raw = String(form.get(name) ?? '').trim();
+      const value = name === 'from' || name === 'to' ? toIso(raw) : raw;
+      if (value) next.set(name, value);
+    }
+    setParams(next);
+  }
+
+  const csvQuery = { ...filters, format: 'csv' };
+  return (
+    <>
+      <div className="page-head">
+        <h1>Audit log</h1>
+        <div className="page-actions">
+          {how === 'session' ? (
+            <a className="button" href={withQuery(endpoints.auditExport(orgId), csvQuery)} download>
+              Export CSV
+            </a>
+          ) : (
+            <button type="button" onClick={() => { setExportError(null); downloadFile(endpoints.auditExport(orgId), csvQuery, 'audit-log.csv').catch(setExportError); }}>
+              Export CSV
+            </button>
+          )}
+        </div>
+      </div>
+      <p className="lead">Every change to tokens, people, policies and settings, chained so that tampering shows.</p>
+      {exportError !== null && <ErrorNote title="Could not export" error={exportError} />}
+      <form className="filters filters-row" role="search" aria-label="Filter the audit log" onSubmit={submit} key={params.toString()}>
+        <label>
+          Action
+          <input name="action" defaultValue={params.get('action') ?? ''} placeholder="token.* or token.revoked" pattern="[A-Za-z0-9_.\-]+(\.\*)?" />
+        </label>
+        <label>
+          By
+          <select name="actorType" defaultValue={params.get('actorType') ?? ''}>
+            <option value="">Anyone</option>
+            <option value="user">A person</option>
+            <option value="admin_key">An admin API key</option>
+            <option value="system">Tokenward</option>
+          </select>
+        </label>
+        <label>
+          Target id
+          <input name="targetId" defaultValue={params.get('targetId') ?? ''} placeholder="tok_…, usr_…" />
+        </label>
+        <label>
+          From
+          <input name="from" type="datetime-local" />
+        </label>
+        <label>
+          To
+          <input name="to" type="datetime-local" />
+        </label>
+        <div className="filters-actions">
+          <button type="submit" className="primary">
+            Apply
+          </button>
+        </div>
+      </form>
+      {entries.isError ? (
+        <ErrorNote title="Could not load the audit log" error={entries.error} onRetry={() => void entries.refetch()} />
+      ) : entries.isPending ? (
+        <Loading />
+      ) : entries.data.data.length === 0 ? (
+        <EmptyState title="No entries match" />
+      ) : (
+        <DataTable table={table} caption="Audit log entries" isBusy={entries.isFetching} />
+      )}
+      {entries.data && (entries.data.links.next || entries.data.links.prev) && (
+        <Pager
+          prev={entries.data.links.prev}
+          next={entries.data.links.next}
+          isBusy={entries.isFetching}
+          onPage={(cursor) => setParams((p) => { p.set('cursor', cursor); return p; })}
+        />
+      )}
+    </>
+  );
+}
