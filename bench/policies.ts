@@ -100,12 +100,14 @@ async function run(dialect: DialectName, sizes: { users: number; groups: number;
     }
     times.sort((a, b) => a - b);
     const principal: AdminKeyPrincipal = { kind: 'admin_key', tokenId: 'tok_bench', orgId, scopes: [] };
+    const top = sizes.policies - 1;
     const started = performance.now();
     const preview = await policies.updatePolicy(
       { principal, ip: null },
       orgId,
-      'pol_b0',
-      { name: 'Policy 0', priority: 1, rule: { tokenCreation: 'allowed', maxLifetimeDays: 90, allowedScopes: ['class:read'] }, assignees: { groupIds: [...Array(sizes.groups).keys()].filter((g) => g % sizes.policies === 0).map((g) => `grp_b${g}`) } },
+      // The highest-priority policy: it governs everyone in its groups.
+      `pol_b${top}`,
+      { name: `Policy ${top}`, priority: top + 1, rule: { tokenCreation: 'allowed', maxLifetimeDays: 90, allowedScopes: ['class:read'] }, assignees: { groupIds: [...Array(sizes.groups).keys()].filter((g) => g % sizes.policies === top).map((g) => `grp_b${g}`) } },
       { preview: true },
     );
     const previewMs = performance.now() - started;

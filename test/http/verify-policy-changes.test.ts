@@ -12,7 +12,7 @@ import { seedUser } from '../support/seed.js';
 
 const HOUR_MS = 3_600_000;
 
-describe.each(DIALECTS)('verification under policies on %s', (dialect) => {
+describe.each(DIALECTS)('verification follows policy, membership and token changes on %s', (dialect) => {
   let t: TestApp;
   let verifierKey: string;
   let nowMs = Date.parse('2026-07-01T00:00:00.000Z');
