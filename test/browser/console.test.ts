@@ -272,7 +272,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'My tokens', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Bob Okafor' }).waitFor();
     await page.getByText('Readers', { exact: true }).waitFor();
-    await page.getByText('Read-only with approval', { exact: true }).waitFor();
+    await page.getByText(/"Read-only with approval"/).waitFor();
     await page.getByRole('button', { name: 'Ask for approval' }).waitFor();
     // A member's navigation holds only what a member may open.
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My tokens', 'API reference']);

@@ -165,9 +165,7 @@ export function MyTokens() {
           <Loading />
         ) : (
           <>
-            <p>
-              <strong>{p.policy.name}</strong>: {p.reason}
-            </p>
+            <p>{p.reason}</p>
             <p className="muted">
               Scopes: {p.allowedScopeNames.join(', ') || 'none'} · at most {plural(p.rule.maxLifetimeDays, 'day')}
               {p.rule.ipAllowlist.length > 0 && ` · only from ${p.rule.ipAllowlist.join(', ')}`}
