@@ -11,11 +11,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
 import { adminApi, createGroup, policyBody } from '../support/policies.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = join(process.cwd(), 'screenshots');
 const WIDE = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
@@ -252,7 +251,7 @@ describe('web console in Chromium', () => {
     await page.locator('.role-chip', { hasText: 'API key' }).waitFor();
   });
 
-  it('lets a member accept an invitation and land on their own account', async () => {
+  it('lets a member accept an invitation and land on their own tokens', async () => {
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('button', { name: 'Invitation link for Bob Okafor' }).click();
     const link = page.getByRole('dialog').getByLabel('Link (valid once)');
@@ -270,11 +269,13 @@ describe('web console in Chromium', () => {
     await page.getByLabel('E-mail').fill('bob@acme.test');
     await page.getByLabel('Password').fill(OWNER_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByRole('heading', { name: 'My tokens', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Bob Okafor' }).waitFor();
-    await page.getByText('Readers').waitFor();
+    await page.getByText('Readers', { exact: true }).waitFor();
+    await page.getByText(/"Read-only with approval"/).waitFor();
+    await page.getByRole('button', { name: 'Ask for approval' }).waitFor();
     // A member's navigation holds only what a member may open.
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My account', 'API reference']);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My tokens', 'API reference']);
     await shoot('my-account');
   });
 });

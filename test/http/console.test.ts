@@ -66,7 +66,7 @@ describe('console serving', () => {
       { url: '/admin/nope', headers: HTML },
       { url: '/admin/api-access/v1/orgs/o/nope', headers: HTML },
       { url: '/api/v1/nope', headers: HTML },
-      { url: '/scim/v2/Nope', headers: HTML },
+      { url: '/scim/Nope', headers: HTML },
       { url: '/docs/nope', headers: HTML },
       { url: '/metrics/x', headers: HTML },
       { url: '/users/acc/manage/nope', headers: HTML },
@@ -82,6 +82,10 @@ describe('console serving', () => {
       expect(response.json(), url).toMatchObject({ errors: [{ title: 'NOT_FOUND' }] });
     }
     expect((await app.inject({ url: '/admin/api-access/v1/orgs/o/api-tokens' })).json()).toEqual({ ok: true });
+    // Under SCIM's prefix an unknown path keeps SCIM's own error body (RFC 7644 §3.12).
+    const scim = await app.inject({ url: '/scim/v2/Users/..', headers: HTML });
+    expect(scim.statusCode).toBe(404);
+    expect(scim.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404' });
   });
 
   it('never serves a file outside the build, nor a dotfile', async () => {

@@ -53,7 +53,7 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/service-accounts', navLabel: 'Service accounts', title: 'Service accounts', element: <ServiceAccountsPage />, viewers: READERS },
   { path: '/service-accounts/:serviceAccountId', title: 'Service account', element: <ServiceAccountPage />, viewers: READERS },
   { path: '/audit-log', navLabel: 'Audit log', title: 'Audit log', element: <AuditLogPage />, viewers: READERS },
-  { path: '/me', navLabel: 'My account', title: 'My account', element: <MyAccountPage />, viewers: EVERYONE },
+  { path: '/me', navLabel: 'My tokens', title: 'My tokens', element: <MyAccountPage />, viewers: EVERYONE },
 ];
 
 /** Pages reached without signing in: sign-in itself and the one-time links of issue 5. */

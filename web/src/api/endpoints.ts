@@ -11,8 +11,13 @@ export const endpoints = {
   logout: '/api/v1/auth/logout',
   session: '/api/v1/auth/session',
   me: '/api/v1/me',
-  /** Issue 6's self-service (not on every server yet). */
+  // Issue 6's member self-service.
+  myPolicy: '/api/v1/me/effective-policy',
   myTokens: '/api/v1/me/tokens',
+  myToken: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}`,
+  rotateMyToken: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}/rotate`,
+  myTokenRequests: '/api/v1/me/token-requests',
+  retrieveMyRequest: (requestId: string) => `/api/v1/me/token-requests/${enc(requestId)}/retrieve`,
   /** One-time links: the console pages /setup, /invite and /reset-password post their token here. */
   redeemLink: {
     owner_setup: '/api/v1/auth/owner-setup',

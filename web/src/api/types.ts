@@ -40,3 +40,8 @@ export type AuditLogPage = Static<typeof AuditLogPageSchema>;
 
 import type { UsageSummaryResponse as UsageSummarySchema } from '../../../src/http/schemas/usage.ts';
 export type UsageSummary = Static<typeof UsageSummarySchema>;
+
+import type { EffectivePolicyResponse as EffectivePolicySchema } from '../../../src/http/schemas/policies.ts';
+import type { TokenJson as TokenSchema } from '../../../src/http/schemas/issuance.ts';
+export type EffectivePolicy = Static<typeof EffectivePolicySchema>['data'];
+export type MyTokenJson = Static<typeof TokenSchema>;

@@ -28,11 +28,12 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** The org's name, or '' for someone who may not read it (a member): never an id in its place. */
 async function orgNameOf(orgId: string): Promise<string> {
   try {
     return (await request<OrgResponse>('GET', endpoints.org(orgId), { quietAuth: true })).data.attributes.name;
   } catch {
-    return orgId;
+    return '';
   }
 }
 

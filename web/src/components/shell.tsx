@@ -36,9 +36,11 @@ export function Shell({ children }: { children: ReactNode }) {
             T
           </span>
           <span className="brand-name">Tokenward</span>
-          <span className="org-name" title="Organization">
-            {signedIn.orgName}
-          </span>
+          {signedIn.orgName && (
+            <span className="org-name" title="Organization">
+              {signedIn.orgName}
+            </span>
+          )}
         </div>
         <button type="button" className="menu-button" aria-expanded={isMenuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
           Menu
