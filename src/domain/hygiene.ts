@@ -50,6 +50,8 @@ export type HygieneAction =
   | { type: 'send_digest'; periodStart: string; periodEnd: string }
   | { type: 'purge_outbox'; before: string; events: number; jobRuns: number }
   | { type: 'purge_usage'; before: string; events: number }
+  /** One batch of the audit-purge job (src/service/audit-purge.ts): the org's entries up to `throughSeq`. */
+  | { type: 'purge_audit'; throughSeq: number; count: number; before: string; retentionDays: number; totalCount: number | null }
   | { type: 'remind_approvers'; approvalId: string; reminder: number; pendingHours: number };
 
 /** Notice keys make each warning happen once per token and threshold (table `token_notices`). */

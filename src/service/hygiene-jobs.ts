@@ -20,6 +20,7 @@ import {
 } from '../domain/hygiene.js';
 import type { Token } from '../domain/models.js';
 import type { Stores } from '../store/stores.js';
+import { applyAuditPurgeStep, planAuditPurge } from './audit-purge.js';
 import { createPolicyIdleLimits } from './policy-idle-limits.js';
 import { auditEntry } from './audit-service.js';
 import type { Clock } from '../domain/clock.js';
@@ -187,6 +188,17 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
       async apply(tx, orgId, action) {
         if (action.type !== 'purge_outbox') return;
         await tx.hygiene.purgeOutbox(orgId, new Date(action.before), false);
+      },
+    },
+    {
+      name: 'audit-purge',
+      description: "Removes audit entries older than the org's audit retention (kept forever unless set; docs/audit.md), oldest first, leaving a verifiable chain anchor.",
+      schedule: schedule('audit-purge', '55 3 * * *'),
+      isAvailable: true,
+      plan: (stores, orgId, now) => planAuditPurge(stores, orgId, now),
+      async apply(tx, orgId, action) {
+        if (action.type !== 'purge_audit') return;
+        await applyAuditPurgeStep(tx, orgId, action, deps.clock);
       },
     },
     {

@@ -143,6 +143,7 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
       ['approval-reminders', true],
       ['usage-purge', true],
       ['outbox-purge', true],
+      ['audit-purge', true],
       ['weekly-digest', true],
     ]);
     expect(jobs.find((j) => j.job.name === 'idle-revoke')?.lastRun?.status).toBe('succeeded');
@@ -163,6 +164,28 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
     expect(await db.selectFrom('events').select('id').where('occurred_at', '<', before.getTime()).execute()).toEqual([]);
     // Left: the expiry-warnings run made at T0 + 4.5 days, and the purge run itself.
     expect((await db.selectFrom('job_runs').select('job_name').where('org_id', '=', t.orgId).orderBy('created_at').execute()).map((r) => r.job_name)).toEqual(['expiry-warnings', 'outbox-purge']);
+    time.set(T0);
+  });
+
+  it('audit-purge: nothing while the org keeps its log forever; past a retention, the old entries, as the dry run listed, and the chain still verifies', async () => {
+    expect((await t.app.core.services.jobs.dryRun(t.orgId, 'audit-purge')).actions).toEqual([]);
+    const settings = await adminApi(t)('PUT', '/audit-log/settings', { retentionDays: 30 });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const db = t.app.core.database.db;
+    time.set(new Date(T0.getTime() + 120 * DAY));
+    const cutoff = T0.getTime() + 90 * DAY;
+    // Only a prefix of the chain goes: earlier tests moved the clock, so seq order is not time order.
+    const entries = await db.selectFrom('audit_log').select(['seq', 'at']).where('org_id', '=', t.orgId).orderBy('seq').execute();
+    const firstKept = entries.findIndex((e) => e.at >= cutoff);
+    const due = firstKept < 0 ? entries : entries.slice(0, firstKept);
+    expect(due.length).toBeGreaterThan(3);
+    const dry = await t.app.core.services.jobs.dryRun(t.orgId, 'audit-purge');
+    expect(dry.actions.reduce((sum, a) => sum + (a.type === 'purge_audit' ? a.count : 0), 0)).toBe(due.length);
+    const run = await t.app.core.services.jobs.runNow(admin, t.orgId, 'audit-purge', null);
+    expect(run.actions).toEqual(dry.actions);
+    const left = await db.selectFrom('audit_log').select('seq').where('org_id', '=', t.orgId).orderBy('seq').execute();
+    expect(left[0]?.seq).toBeGreaterThan(due[due.length - 1]!.seq);
+    expect(await t.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
     time.set(T0);
   });
 });
