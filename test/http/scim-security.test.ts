@@ -101,6 +101,11 @@ describe.each(DIALECTS)('SCIM security on %s', (dialect) => {
     }
   });
 
+  it('answers unknown SCIM paths with a SCIM 404, even when a browser asks (the console never takes them)', async () => {
+    const scim = scimClient(t, (await createScimToken(t, 'paths')).token, { accept: 'text/html' });
+    for (const path of ['/Nope', '/Users/..', '/', '/Users/x/y']) expectScimError(await scim('GET', path), 404);
+  });
+
   it('refuses a revoked token at once, and an expired one', async () => {
     const { id, token } = await createScimToken(t, 'to revoke');
     secrets.push(token);

@@ -10,7 +10,6 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SCIM_PREFIX, scimErrorReply } from '../scim-helpers.js';
 
 /** Paths that belong to the API (and its docs and probes), never to the console. */
 export const API_PREFIXES = ['/admin', '/api', '/scim', '/docs', '/healthz', '/readyz', '/metrics', '/users'] as const;
@@ -82,9 +81,6 @@ export function consoleRoutes(options: { dir?: string } = {}): FastifyPluginAsyn
       } catch {
         return reply.callNotFound();
       }
-      // This route is the root context's: under /scim, an unknown path must still get SCIM's own
-      // 404 body (the SCIM plugin's not-found handler is not reached once a route matched).
-      if (path === SCIM_PREFIX || path.startsWith(`${SCIM_PREFIX}/`)) return scimErrorReply(reply, 404, `No SCIM endpoint ${request.method} ${path}.`);
       // No dotfile and no `..` segment, whatever the extension: nothing outside the build is served.
       if (isApiPath(path) || path.includes('\0') || /(^|\/)\./.test(path)) return reply.callNotFound();
       if (extname(path) !== '') {
