@@ -45,6 +45,7 @@ import { createHygieneJobs } from './service/hygiene-jobs.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
+import { createEventLogService } from './service/event-log-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
@@ -239,6 +240,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
   const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
+    eventLog: createEventLogService({ db, cursorKey }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
     deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
     jobs: createJobService({

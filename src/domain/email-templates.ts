@@ -14,9 +14,11 @@ export interface EmailMessage {
 export const EMAIL_RECIPIENTS: Partial<Record<EventType, 'owner' | 'owner_and_admins' | 'admins' | 'approvers'>> = {
   'token.expiring': 'owner',
   'token.revoked': 'owner',
+  'token.clamped': 'owner',
   'token.idle_warning': 'owner',
   'token.idle_revoked': 'owner',
   'token.leaked': 'owner_and_admins',
+  'scim_token.leaked': 'admins',
   'approval.requested': 'approvers',
   'approval.reminder': 'approvers',
   'digest.weekly': 'admins',
@@ -74,6 +76,13 @@ export function renderEmail(event: DomainEvent, publicUrl: string | null): Email
       const { token, reason } = p as EventPayloads['token.revoked'];
       return message(`Your API token "${token.label}" was revoked`, [`Your API token ${tokenLine(token)} was revoked (${reason}).`, 'Integrations using it no longer work.'], publicUrl);
     }
+    case 'token.clamped': {
+      const { token, expiresAt, scopesDropped } = p as EventPayloads['token.clamped'];
+      const paragraphs = [`A policy change narrowed your API token ${tokenLine(token)}.`];
+      if (expiresAt.from !== expiresAt.to) paragraphs.push(`It now expires on ${day(expiresAt.to)} (was ${day(expiresAt.from)}).`);
+      if (scopesDropped.length > 0) paragraphs.push(`It no longer holds these scopes: ${scopesDropped.join(', ')}.`);
+      return message(`Your API token "${token.label}" was narrowed by a policy`, paragraphs, publicUrl);
+    }
     case 'token.idle_warning': {
       const { token, idleDays, revokeOn } = p as EventPayloads['token.idle_warning'];
       return message(
@@ -91,6 +100,17 @@ export function renderEmail(event: DomainEvent, publicUrl: string | null): Email
       return message(
         `API token "${token.label}" was found leaked and revoked`,
         [`The API token ${tokenLine(token)} was reported as leaked by ${source}${url ? ` at ${url}` : ''}.`, 'It was revoked at once. Create a new token and check where the old one was used.'],
+        publicUrl,
+      );
+    }
+    case 'scim_token.leaked': {
+      const { scimToken, source, url } = p as EventPayloads['scim_token.leaked'];
+      return message(
+        `SCIM token "${scimToken.label}" was found leaked and revoked`,
+        [
+          `The SCIM provisioning token "${scimToken.label}" (${scimToken.displayPrefix}..., id ${scimToken.id}) was reported as leaked by ${source}${url ? ` at ${url}` : ''}.`,
+          'It was revoked at once: user provisioning from your identity provider stops until you create a new SCIM token and enter it there.',
+        ],
         publicUrl,
       );
     }

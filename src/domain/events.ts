@@ -37,11 +37,17 @@ export interface DigestStats {
 export interface EventPayloads {
   'token.created': { token: TokenRef; actor: ActorRef };
   'token.revoked': { token: TokenRef; actor: ActorRef; reason: string };
+  /** A new secret for the same token; the previous one verifies until `previousSecretValidUntil`. */
+  'token.rotated': { token: TokenRef; actor: ActorRef; gracePeriodHours: number; previousSecretValidUntil: string | null };
+  /** A policy change shortened the token's life or dropped scopes it may no longer hold. */
+  'token.clamped': { token: TokenRef; actor: ActorRef; policyId: string; expiresAt: { from: string | null; to: string }; scopesDropped: string[] };
   'token.expiring': { token: TokenRef; daysBefore: number };
   'token.expired': { token: TokenRef };
   'token.idle_warning': { token: TokenRef; idleDays: number; revokeAfterDays: number; revokeOn: string };
   'token.idle_revoked': { token: TokenRef; idleDays: number; revokeAfterDays: number };
   'token.leaked': { token: TokenRef; source: string; url: string | null };
+  /** A SCIM token (`twp_`, its own table, docs/scim.md) reported leaked and revoked. */
+  'scim_token.leaked': { scimToken: { id: string; label: string; displayPrefix: string }; source: string; url: string | null };
   'admin_key.created': { token: TokenRef; actor: ActorRef };
   'admin_key.revoked': { token: TokenRef; actor: ActorRef };
   'user.deactivated': { userId: string; tokensSuspended: number; actor: ActorRef };
@@ -59,11 +65,14 @@ export type EventType = keyof EventPayloads;
 export const EVENT_TYPES = [
   'token.created',
   'token.revoked',
+  'token.rotated',
+  'token.clamped',
   'token.expiring',
   'token.expired',
   'token.idle_warning',
   'token.idle_revoked',
   'token.leaked',
+  'scim_token.leaked',
   'admin_key.created',
   'admin_key.revoked',
   'user.deactivated',

@@ -62,9 +62,11 @@ import { userLinkRoutes } from './routes/user-links.js';
 import { registerSessionAuth } from './session-auth.js';
 import { automationRoutes } from './routes/automation.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { eventRoutes } from './routes/events.js';
 import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
+import type { EventLogService } from '../service/event-log-service.js';
 import { usageRoutes } from './routes/usage.js';
 import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -92,6 +94,7 @@ export interface HttpServices {
   leakedTokens: LeakedTokenService;
   auditLog: AuditLogService;
   webhooks: WebhookService;
+  eventLog: EventLogService;
   jobs: JobService;
   notificationSettings: NotificationSettingsService;
   verification: VerificationService;
@@ -201,6 +204,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(secretScanningRoutes(deps.services));
   await app.register(auditLogRoutes(deps.services));
   await app.register(webhookRoutes(deps.services));
+  await app.register(eventRoutes(deps.services));
   await app.register(automationRoutes(deps.services));
   await app.register(verifyRoutes(deps.services));
   await app.register(usageRoutes(deps.services));

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { AuditEntry, Token, TokenOwner } from '../domain/models.js';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
+import { tokenRef } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
 import { DAY_MS, grantWithinPolicy } from '../domain/policy-enforcement.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
@@ -137,6 +138,18 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
     const secret = await newSecretIn(tx, token, graceHours);
     await audit(tx, token.orgId, actor, 'token.rotated', token.id, { gracePeriodHours: graceHours });
     const updated = (await tx.tokens.findById(token.orgId, token.id))!;
+    const now = clock();
+    await tx.events.record({
+      orgId: token.orgId,
+      type: 'token.rotated',
+      payload: {
+        token: tokenRef(updated),
+        actor: actorRef(actor),
+        gracePeriodHours: graceHours,
+        previousSecretValidUntil: graceHours > 0 ? new Date(now.getTime() + graceHours * HOUR_MS).toISOString() : null,
+      },
+      occurredAt: now,
+    });
     return { token: updated, secret };
   }
 

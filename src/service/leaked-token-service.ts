@@ -19,16 +19,18 @@ import {
   type FeedbackItem,
   type ReportedMatch,
 } from '../domain/secret-scanning.js';
+import type { ScimToken } from '../domain/scim-token.js';
 import { digestToken, type Pepper } from '../domain/token-digest.js';
 import { parseToken } from '../domain/token-format.js';
 import type { Database } from '../store/schema.js';
-import { createStores } from '../store/stores.js';
+import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import type { GithubKeySource } from './github-key-source.js';
 import type { TokenChangeBus } from './token-change-bus.js';
 
 /** The audit action and outbox event (docs/events.md) of a leaked token's revocation. */
 export const TOKEN_LEAKED_EVENT = 'token.leaked' as const;
+export const SCIM_TOKEN_LEAKED_EVENT = 'scim_token.leaked' as const;
 export const GITHUB_REPORTER = 'github-secret-scanning';
 
 export interface SignatureHeaders {
@@ -56,14 +58,20 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up). */
-function digestOfCandidate(pepper: Pepper, text: string): string | null {
+/**
+ * The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up),
+ * and which table holds such tokens: SCIM tokens (`twp_`) live apart from the inventory.
+ */
+function candidateOf(pepper: Pepper, text: string): { digest: string; table: 'tokens' | 'scim_tokens' } | null {
   try {
-    return digestToken(pepper, parseToken(text).secret);
+    const parsed = parseToken(text);
+    return { digest: digestToken(pepper, parsed.secret), table: parsed.kind === 'scim' ? 'scim_tokens' : 'tokens' };
   } catch {
     return null;
   }
 }
+
+type FoundScimToken = { scimToken: ScimToken; match: ReportedMatch };
 
 export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
   const { db, pepper, clock } = deps;
@@ -78,8 +86,8 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     if (!isValidSignature(key, rawBody, headers.signature)) throw new DomainError('INVALID_SIGNATURE', 'The signature does not match the body.');
   }
 
-  async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>): Promise<ReportOutcome['revoked']> {
-    if (found.size === 0) return [];
+  async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>, foundScim: Map<string, FoundScimToken>): Promise<ReportOutcome['revoked']> {
+    if (found.size === 0 && foundScim.size === 0) return [];
     const outcome = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
@@ -92,47 +100,94 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       for (const { token, match } of [...ordered].sort((a, b) => compare(a.token.id, b.token.id))) {
         if (await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now)) revokedIds.add(token.id);
       }
-      for (const { token, match } of ordered) {
-        if (!revokedIds.has(token.id)) continue;
-        revoked.push({ tokenId: token.id, orgId: token.orgId });
-        await tx.audit.append(
-          auditEntry(
-            {
-              orgId: token.orgId,
-              actorType: 'system',
-              actorId: GITHUB_REPORTER,
-              action: TOKEN_LEAKED_EVENT,
-              targetType: 'token',
-              targetId: token.id,
-              details: {
-                kind: token.kind,
-                owner: token.owner,
-                label: token.label,
-                previousStatus: token.status,
-                reporter: 'github',
-                source: match.source,
-                url: match.url || null,
-                reportedType: match.type,
-              },
-            },
-            clock,
-          ),
-        );
-        // The outbox event (docs/events.md): the owner and the org's admins are told from there,
-        // off GitHub's request path. Like `token.idle_revoked`, it stands for the revocation too.
-        await tx.events.record({
-          orgId: token.orgId,
-          type: TOKEN_LEAKED_EVENT,
-          payload: { token: tokenRef(token), source: `GitHub secret scanning (${match.source})`, url: match.url || null },
-          occurredAt: now,
-        });
+      const scimOrdered = [...foundScim.values()].sort((a, b) => compare(a.scimToken.id, b.scimToken.id));
+      const revokedScim = new Set<string>();
+      for (const { scimToken } of scimOrdered) {
+        if (await tx.scimTokens.revoke(scimToken.orgId, scimToken.id, null, now)) revokedScim.add(scimToken.id);
+      }
+      // Audit entries last, org by org (see above), SCIM tokens after the org's inventory tokens.
+      const scimByOrg = (orgId: string) => scimOrdered.filter((f) => f.scimToken.orgId === orgId && revokedScim.has(f.scimToken.id));
+      const orgs = [...new Set([...ordered.map((f) => f.token.orgId), ...scimOrdered.map((f) => f.scimToken.orgId)])].sort(compare);
+      for (const orgId of orgs) {
+        for (const { token, match } of ordered) {
+          if (token.orgId !== orgId || !revokedIds.has(token.id)) continue;
+          revoked.push({ tokenId: token.id, orgId: token.orgId });
+          await recordTokenLeak(tx, token, match, now);
+        }
+        for (const { scimToken, match } of scimByOrg(orgId)) {
+          revoked.push({ tokenId: scimToken.id, orgId });
+          await recordScimTokenLeak(tx, scimToken, match, now);
+        }
       }
       return revoked;
     });
+    // Verification caches hold inventory tokens only; a SCIM token is checked on each request.
     const byOrg = new Map<string, string[]>();
-    for (const { orgId, tokenId } of outcome) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
+    for (const { orgId, tokenId } of outcome.filter((r) => found.has(r.tokenId))) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
     for (const [orgId, tokenIds] of byOrg) deps.bus?.tokensChanged(orgId, tokenIds);
     return outcome;
+  }
+
+  async function recordTokenLeak(tx: Stores, token: Token, match: ReportedMatch, now: Date): Promise<void> {
+    await tx.audit.append(
+      auditEntry(
+        {
+          orgId: token.orgId,
+          actorType: 'system',
+          actorId: GITHUB_REPORTER,
+          action: TOKEN_LEAKED_EVENT,
+          targetType: 'token',
+          targetId: token.id,
+          details: {
+            kind: token.kind,
+            owner: token.owner,
+            label: token.label,
+            previousStatus: token.status,
+            reporter: 'github',
+            source: match.source,
+            url: match.url || null,
+            reportedType: match.type,
+          },
+        },
+        clock,
+      ),
+    );
+    // The outbox event (docs/events.md): the owner and the org's admins are told from there,
+    // off GitHub's request path. Like `token.idle_revoked`, it stands for the revocation too.
+    await tx.events.record({
+      orgId: token.orgId,
+      type: TOKEN_LEAKED_EVENT,
+      payload: { token: tokenRef(token), source: `GitHub secret scanning (${match.source})`, url: match.url || null },
+      occurredAt: now,
+    });
+  }
+
+  /** A leaked SCIM token: no owner to tell, so the event goes to the org's admins (docs/leaked-tokens.md). */
+  async function recordScimTokenLeak(tx: Stores, scimToken: ScimToken, match: ReportedMatch, now: Date): Promise<void> {
+    await tx.audit.append(
+      auditEntry(
+        {
+          orgId: scimToken.orgId,
+          actorType: 'system',
+          actorId: GITHUB_REPORTER,
+          action: SCIM_TOKEN_LEAKED_EVENT,
+          targetType: 'scim_token',
+          targetId: scimToken.id,
+          details: { label: scimToken.label, reporter: 'github', source: match.source, url: match.url || null, reportedType: match.type },
+        },
+        clock,
+      ),
+    );
+    await tx.events.record({
+      orgId: scimToken.orgId,
+      type: SCIM_TOKEN_LEAKED_EVENT,
+      payload: {
+        scimToken: { id: scimToken.id, label: scimToken.label, displayPrefix: scimToken.displayPrefix },
+        source: `GitHub secret scanning (${match.source})`,
+        url: match.url || null,
+      },
+      occurredAt: now,
+    });
   }
 
   return {
@@ -143,16 +198,29 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     async handleGithubReport(rawBody: Buffer, headers: SignatureHeaders): Promise<ReportOutcome> {
       await checkSignature(rawBody, headers);
       const matches = parseReport(rawBody);
-      const digests = matches.map((m) => digestOfCandidate(pepper, m.token));
-      const tokens = await stores.tokenLeaks.findByDigests(digests.filter((d): d is string => d !== null));
+      const candidates = matches.map((m) => candidateOf(pepper, m.token));
+      const inventoryDigests = candidates.flatMap((c) => (c?.table === 'tokens' ? [c.digest] : []));
+      const tokens = await stores.tokenLeaks.findByDigests(inventoryDigests);
+      const scimTokens = new Map<string, ScimToken>();
+      // SCIM tokens are a handful per org and rarely reported: one indexed look-up each.
+      for (const candidate of candidates) {
+        if (candidate?.table !== 'scim_tokens' || scimTokens.has(candidate.digest)) continue;
+        const hit = await stores.scimTokens.findByDigest(candidate.digest);
+        if (hit) scimTokens.set(candidate.digest, hit.token);
+      }
       const found = new Map<string, { token: Token; match: ReportedMatch }>();
+      const foundScim = new Map<string, FoundScimToken>();
       const feedback = matches.map((match, i): FeedbackItem => {
-        const token = digests[i] ? tokens.get(digests[i]!) : undefined;
+        const candidate = candidates[i];
+        const token = candidate?.table === 'tokens' ? tokens.get(candidate.digest) : undefined;
+        const scimToken = candidate?.table === 'scim_tokens' ? scimTokens.get(candidate.digest) : undefined;
         if (token && !found.has(token.id)) found.set(token.id, { token, match });
-        return { token_hash: tokenSha256Hex(match.token), token_type: match.type, label: token ? 'true_positive' : 'false_positive' };
+        if (scimToken && !foundScim.has(scimToken.id)) foundScim.set(scimToken.id, { scimToken, match });
+        const known = token !== undefined || scimToken !== undefined;
+        return { token_hash: tokenSha256Hex(match.token), token_type: match.type, label: known ? 'true_positive' : 'false_positive' };
       });
-      const revoked = await revokeLeaked(found);
-      return { feedback, revoked, truePositives: found.size };
+      const revoked = await revokeLeaked(found, foundScim);
+      return { feedback, revoked, truePositives: found.size + foundScim.size };
     },
   };
 }

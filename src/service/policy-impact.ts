@@ -4,7 +4,7 @@
  * against the policies before and after, and reported when, after the change, it breaks its
  * governing rule and that rule is the changed policy's or another one than before.
  */
-import type { ActorRef } from '../domain/events.js';
+import { tokenRef, type ActorRef } from '../domain/events.js';
 import type { Token, TokenOwner } from '../domain/models.js';
 import type { Policy } from '../domain/policy.js';
 import { resolveEffectivePolicy, type PolicyCandidate } from '../domain/policy-resolution.js';
@@ -128,11 +128,14 @@ export async function applyImpact(
     }
     await tx.tokens.clamp(orgId, item.token.id, clamped.expiresAt, clamped.scopes);
     result.clamped += 1;
-    await actor.audit('token.clamped', item.token.id, {
+    const change = {
       policyId: item.policyId,
       expiresAt: { from: item.token.expiresAt?.toISOString() ?? null, to: clamped.expiresAt.toISOString() },
       scopesDropped: item.disallowedScopes,
-    });
+    };
+    await actor.audit('token.clamped', item.token.id, change);
+    const narrowed = { ...item.token, expiresAt: clamped.expiresAt };
+    await tx.events.record({ orgId, type: 'token.clamped', payload: { token: tokenRef(narrowed), actor: actor.ref, ...change }, occurredAt: now });
   }
   return result;
 }

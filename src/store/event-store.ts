@@ -5,7 +5,9 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { DomainEvent, EventType, NewEvent } from '../domain/events.js';
+import type { DeliveryStatus } from '../domain/automation.js';
 import { newId } from '../domain/ids.js';
+import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonObject, toDate } from './rows.js';
 import type { Database, EventTable } from './schema.js';
 
@@ -36,6 +38,16 @@ export async function recordEvent<T extends EventType>(trx: Kysely<Database>, ev
   return { id, ...event };
 }
 
+/** Filters of the admin's event list (GET .../events). */
+export interface EventFilters {
+  type?: EventType | undefined;
+  occurredAfter?: Date | undefined;
+  occurredBefore?: Date | undefined;
+}
+
+/** How many deliveries of each status one event has (webhooks and e-mails alike). */
+export type DeliveryCounts = Record<DeliveryStatus, number>;
+
 export function createEventStore(db: Kysely<Database>) {
   return {
     /** `recordEvent` on this store's executor: pass a store made over the transaction. */
@@ -53,6 +65,35 @@ export function createEventStore(db: Kysely<Database>) {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('events').selectAll().where('id', 'in', [...ids]).execute();
       return new Map(rows.map((row) => [row.id, toDomainEvent(row)]));
+    },
+    /** Oldest first, keyset-paged on `(occurred_at, id)` (the `events_org_time_idx` index). */
+    async listOfOrg(orgId: string, filters: EventFilters, page: KeysetRequest): Promise<KeysetResult<DomainEvent & { dispatchedAt: Date | null }>> {
+      let query = db.selectFrom('events').selectAll().where('org_id', '=', orgId);
+      if (filters.type) query = query.where('type', '=', filters.type);
+      if (filters.occurredAfter) query = query.where('occurred_at', '>=', filters.occurredAfter.getTime());
+      if (filters.occurredBefore) query = query.where('occurred_at', '<', filters.occurredBefore.getTime());
+      const condition = keysetCondition('events', page, 'occurred_at');
+      if (condition) query = query.where(condition);
+      const direction = keysetDirection(page);
+      const rows = await query.orderBy('occurred_at', direction).orderBy('id', direction).limit(page.limit + 1).execute();
+      return keysetResult(rows, page, (row) => ({ ...toDomainEvent(row), dispatchedAt: row.dispatched_at === null ? null : toDate(row.dispatched_at) }));
+    },
+    /** Per event id, its deliveries counted by status (events with none are absent). */
+    async deliveryCounts(eventIds: readonly string[]): Promise<Map<string, DeliveryCounts>> {
+      const counts = new Map<string, DeliveryCounts>();
+      if (eventIds.length === 0) return counts;
+      const rows = await db
+        .selectFrom('deliveries')
+        .select(['event_id', 'status', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+        .where('event_id', 'in', [...eventIds])
+        .groupBy(['event_id', 'status'])
+        .execute();
+      for (const row of rows) {
+        const entry = counts.get(row.event_id) ?? { pending: 0, delivering: 0, succeeded: 0, dead: 0 };
+        entry[row.status as DeliveryStatus] = Number(row.n);
+        counts.set(row.event_id, entry);
+      }
+      return counts;
     },
     /** Newest first, for tests and the admin's view: the org's events of one type. */
     async listOfType(orgId: string, type: EventType, limit: number): Promise<DomainEvent[]> {

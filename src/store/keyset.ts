@@ -23,12 +23,15 @@ export interface KeysetResult<T> {
   hasMore: boolean;
 }
 
-/** The WHERE condition of a page, or null for the first page. `table` qualifies the columns. */
-export function keysetCondition(table: string, page: KeysetRequest): Expression<SqlBool> | null {
+/**
+ * The WHERE condition of a page, or null for the first page. `table` qualifies the columns; `timeColumn`
+ * is the time half of the key (`created_at`, or e.g. the outbox's `occurred_at`).
+ */
+export function keysetCondition(table: string, page: KeysetRequest, timeColumn = 'created_at'): Expression<SqlBool> | null {
   const position = page.after ?? page.before;
   if (!position) return null;
   const op = sql.raw(page.after ? '>' : '<');
-  return sql<SqlBool>`(${sql.ref(`${table}.created_at`)}, ${sql.ref(`${table}.id`)}) ${op} (${position.createdAtMs}, ${position.id})`;
+  return sql<SqlBool>`(${sql.ref(`${table}.${timeColumn}`)}, ${sql.ref(`${table}.id`)}) ${op} (${position.createdAtMs}, ${position.id})`;
 }
 
 export function keysetDirection(page: KeysetRequest): 'asc' | 'desc' {

@@ -3,49 +3,12 @@
  * per-org settings through the admin API (the password is write-only and stored sealed), text and
  * HTML messages to the token's owner and to admins.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DAY, movableClock } from '../support/automation.js';
 import { DIALECTS } from '../support/databases.js';
 import { seedToken, seedUser } from '../support/seed.js';
-
-interface Mail {
-  from: string;
-  to: string[];
-  raw: string;
-  user: string | undefined;
-}
-
-async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authOptional: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'mailer' && auth.password === 's3cret-smtp') callback(null, { user: auth.username });
-      else callback(new Error('bad credentials'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-          user: session.user as string | undefined,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from '../support/smtp.js';
 
 describe.each(DIALECTS)('e-mail notifications on %s', (dialect) => {
   const T0 = new Date('2026-06-01T08:00:00.000Z');

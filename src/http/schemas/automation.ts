@@ -147,3 +147,23 @@ export const ListRunsQuery = Type.Object({ pageSize: PageSize, cursor: Cursor })
 export const JobRunListResponse = Type.Object({ data: Type.Array(JobRunJson), links: Links });
 export const DryRunResponse = Type.Object({ job: Type.String(), plannedAt: DateTime, actions: Type.Array(ActionJson) });
 export const NoContent = Type.Null({ description: 'No content.' });
+
+export const ListEventsQuery = Type.Object({
+  type: Type.Optional(EventTypeName),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Events at or after this time (ISO-8601).' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Events before this time (ISO-8601).' })),
+  pageSize: PageSize,
+  cursor: Cursor,
+});
+export const EventJson = Type.Object({
+  id: Type.String({ description: 'Also the `webhook-id` of its webhook deliveries.' }),
+  type: Type.String({ description: 'One of the catalogue in docs/events.md.' }),
+  occurredAt: DateTime,
+  dispatchedAt: Nullable(DateTime),
+  data: Type.Unknown({ description: 'The payload, as webhooks receive it (docs/events.md).' }),
+  deliveries: Type.Object(
+    { pending: Type.Integer(), delivering: Type.Integer(), succeeded: Type.Integer(), dead: Type.Integer() },
+    { description: "Its webhook and e-mail deliveries by status; all 0 before the worker fans it out, or when nobody subscribes." },
+  ),
+});
+export const EventListResponse = Type.Object({ data: Type.Array(EventJson), links: Links });
