@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
 import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
 import { runAuditPurge, runAuditVerify } from './audit.js';
+import { runJobsList, runJobsRun, runJobsRuns } from './jobs.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
 import { runOwnerLink } from './owner-link.js';
@@ -63,5 +64,27 @@ audit
   .description("remove entries older than each organization's audit retention now (what the retention job does)")
   .option('--org <idOrName>', 'only this organization')
   .action((options: { org?: string }) => runAuditPurge(options));
+
+const jobs = program.command('jobs').description('the automation jobs (docs/automation.md)');
+jobs
+  .command('list')
+  .description('each job with its schedule and last run')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .action((options: { org?: string }) => runJobsList(options));
+jobs
+  .command('run')
+  .description('run a job now (exit 1 unless it succeeds), or with --dry-run list what it would do without doing it')
+  .argument('<job>', 'the job name, as `tokenward jobs list` shows it')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .option('--dry-run', 'list the actions only; change nothing')
+  .option('--json', 'print one JSON object instead of text')
+  .action((name: string, options: { org?: string; dryRun?: boolean; json?: boolean }) => runJobsRun(name, options));
+jobs
+  .command('runs')
+  .description("a job's latest runs, newest first")
+  .argument('<job>', 'the job name')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .option('--limit <n>', 'how many runs', positiveInt, 20)
+  .action((name: string, options: { org?: string; limit: number }) => runJobsRuns(name, options));
 
 program.parseAsync(process.argv).catch(exitWithError);

@@ -44,6 +44,12 @@ export interface JobSummary {
 
 class LostRunError extends Error {}
 
+/** Told after the plan is made and after each applied step (the CLI's progress bar). */
+export type JobProgress = (done: number, total: number) => void;
+
+/** Who ran a job from the command line: whoever holds the server's configuration. */
+export const CLI_ACTOR = { actorType: 'system', actorId: 'cli' } as const;
+
 export function createJobService(deps: JobServiceDeps) {
   const { db, clock, options } = deps;
   const stores = createStores(db);
@@ -56,7 +62,7 @@ export function createJobService(deps: JobServiceDeps) {
   }
 
   /** Executes a claimed run to its end, or until `signal` asks to stop (the run is then released). */
-  async function execute(claimed: JobRun, signal?: AbortSignal): Promise<JobRun> {
+  async function execute(claimed: JobRun, signal?: AbortSignal, onProgress?: JobProgress): Promise<JobRun> {
     const job = byName.get(claimed.jobName);
     const runId = claimed.id;
     try {
@@ -68,6 +74,7 @@ export function createJobService(deps: JobServiceDeps) {
         await stores.jobRuns.savePlan(runId, plannedAt, actions);
         actions = (await stores.jobRuns.findById(claimed.orgId, runId))?.actions ?? actions;
       }
+      onProgress?.(claimed.doneCount, actions.length);
       for (let done = claimed.doneCount; done < actions.length; done += 1) {
         if (signal?.aborted) {
           await stores.jobRuns.retryLater(runId, 'interrupted by shutdown', clock());
@@ -81,6 +88,7 @@ export function createJobService(deps: JobServiceDeps) {
           // The step and the progress commit together; a run that lost its lease stops here.
           if (!(await tx.jobRuns.advanceFrom(runId, done, claimed.attempts, new Date(now.getTime() + options.leaseMs)))) throw new LostRunError();
         });
+        onProgress?.(done + 1, actions.length);
         if (options.stepDelayMs > 0 && done + 1 < actions.length) await sleep(options.stepDelayMs, undefined, { signal }).catch(() => undefined);
       }
       await stores.jobRuns.finish(runId, 'succeeded', null, clock());
@@ -125,8 +133,11 @@ export function createJobService(deps: JobServiceDeps) {
       return { plannedAt, actions: await job.plan(stores, orgId, plannedAt) };
     },
 
-    /** Creates a manual run and executes it in the caller's time; returns the finished run. */
-    async runNow(principal: Principal, orgId: string, name: string, ip: string | null): Promise<JobRun> {
+    /**
+     * Creates a manual run and executes it in the caller's time; returns the finished run. The actor
+     * is an admin (API, console) or `system`/`cli` (the `tokenward jobs run` command at the server's shell).
+     */
+    async runNow(actor: Principal | typeof CLI_ACTOR, orgId: string, name: string, ip: string | null, onProgress?: JobProgress): Promise<JobRun> {
       jobNamed(name);
       const now = clock();
       const run = await db.transaction().execute(async (trx) => {
@@ -137,12 +148,13 @@ export function createJobService(deps: JobServiceDeps) {
           created = await tx.jobRuns.createIfAbsent({ orgId, jobName: name, scheduledAt: new Date(now.getTime() + offsetMs), trigger: 'manual' }, now);
         }
         if (!created) throw new DomainError('CONFLICT', 'Too many runs of this job were started at this instant; try again.');
-        await tx.audit.append(auditEntry({ orgId, ...actorOf(principal), ip, action: 'job.run_requested', targetType: 'job_run', targetId: created.id, details: { job: name } }, clock));
+        const who = 'actorType' in actor ? actor : actorOf(actor);
+        await tx.audit.append(auditEntry({ orgId, ...who, ip, action: 'job.run_requested', targetType: 'job_run', targetId: created.id, details: { job: name } }, clock));
         return created;
       });
       const claimed = await stores.jobRuns.claim(clock(), options.leaseMs, run.id);
       // A worker on another node may have claimed it first: it is running there.
-      return claimed ? execute(claimed) : this.getRun(orgId, run.id);
+      return claimed ? execute(claimed, undefined, onProgress) : this.getRun(orgId, run.id);
     },
 
     /** The scheduler's tick: the slot's run for every org, created once whichever node asks. */

@@ -111,7 +111,7 @@ describe.each(DIALECTS)('leaks, events and their notifications on %s', (dialect)
     expect(scim.token).toMatch(/^twp_/);
     expect((await scimClient(t, scim.token)('GET', '/Users')).status).toBe(200);
     const answer = await report([{ token: scim.token }, { token: scim.token }]);
-    expect((await answer.json()).map((r: { label: string }) => r.label)).toEqual(['true_positive', 'true_positive']);
+    expect(((await answer.json()) as Array<{ label: string }>).map((r) => r.label)).toEqual(['true_positive', 'true_positive']);
     expect((await scimClient(t, scim.token)('GET', '/Users')).status).toBe(401);
     const listedToken = (await api()('GET', '/scim-tokens')).json();
     expect(JSON.stringify(listedToken)).toContain('revoked');
