@@ -52,7 +52,7 @@ describe.each(DIALECTS)('tokenward jobs on %s', (dialect) => {
     const planned = JSON.parse(dry.stdout) as { actions: Array<{ type: string; tokenId: string }> };
     expect(planned.actions.map((a) => a.tokenId).sort()).toEqual([...expiredIds].sort());
     // Marking is the `token.expired` event and audit entry, once per token (docs/automation.md).
-    const expiredEvents = async () => (await createStores(app.core.database.db).events.listOfType(orgId, 'token.expired', 10)).map((e) => e.payload.token.id).sort();
+    const expiredEvents = async () => (await createStores(app.core.database.db).events.listOfType(orgId, 'token.expired', 10)).map((e) => (e.payload as { token: { id: string } }).token.id).sort();
     expect(await expiredEvents()).toEqual([]);
 
     const run = await cli(['jobs', 'run', 'mark-expired']);
