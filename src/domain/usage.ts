@@ -58,8 +58,8 @@ export interface UsageBatch {
   routes: Array<{ orgId: string; tokenId: string; day: number; method: string; route: string; calls: number; errors: number }>;
   dailyIps: Array<{ orgId: string; tokenId: string; day: number; ip: string; calls: number }>;
   tokenIps: Array<{ orgId: string; tokenId: string; ip: string; firstAtMs: number; lastAtMs: number; calls: number }>;
-  /** Latest use per token, for `tokens.last_active_at`. */
-  lastActive: Array<{ tokenId: string; atMs: number }>;
+  /** Latest use per token, for `tokens.last_active_at` and `last_active_ip` (null: not known, keep the stored one). */
+  lastActive: Array<{ tokenId: string; atMs: number; ip: string | null }>;
 }
 
 export function dayOf(ms: number): number {
@@ -86,7 +86,7 @@ export function aggregateUsage(events: readonly UsageGroup[], dropped: Iterable<
   const routes = new Map<string, UsageBatch['routes'][number]>();
   const dailyIps = new Map<string, UsageBatch['dailyIps'][number]>();
   const tokenIps = new Map<string, UsageBatch['tokenIps'][number]>();
-  const lastActive = new Map<string, number>();
+  const lastActive = new Map<string, { atMs: number; ip: string | null }>();
 
   const addDaily = (counter: TokenDayCounter) => {
     const key = `${counter.tokenId}\u0000${counter.day}`;
@@ -100,8 +100,9 @@ export function aggregateUsage(events: readonly UsageGroup[], dropped: Iterable<
     row.firstAtMs = Math.min(row.firstAtMs, counter.firstAtMs);
     row.lastAtMs = Math.max(row.lastAtMs, counter.lastAtMs);
   };
-  const touch = (tokenId: string, atMs: number) => {
-    if ((lastActive.get(tokenId) ?? -1) < atMs) lastActive.set(tokenId, atMs);
+  const touch = (tokenId: string, atMs: number, ip: string | null) => {
+    const seen = lastActive.get(tokenId);
+    if (!seen || seen.atMs < atMs) lastActive.set(tokenId, { atMs, ip: ip ?? seen?.ip ?? null });
   };
 
   for (const event of events) {
@@ -110,7 +111,7 @@ export function aggregateUsage(events: readonly UsageGroup[], dropped: Iterable<
     const day = dayOf(atMs);
     const error = isErrorCode(event.code) ? count : 0;
     addDaily({ orgId, tokenId, day, calls: count, errors: error, firstAtMs: atMs, lastAtMs });
-    touch(tokenId, lastAtMs);
+    touch(tokenId, lastAtMs, event.ip);
 
     const method = event.method ?? '';
     const route = event.route ?? '';
@@ -141,7 +142,7 @@ export function aggregateUsage(events: readonly UsageGroup[], dropped: Iterable<
   }
   for (const counter of dropped) {
     addDaily(counter);
-    touch(counter.tokenId, counter.lastAtMs);
+    touch(counter.tokenId, counter.lastAtMs, null);
   }
 
   const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
@@ -151,6 +152,6 @@ export function aggregateUsage(events: readonly UsageGroup[], dropped: Iterable<
     routes: sorted(routes),
     dailyIps: sorted(dailyIps),
     tokenIps: sorted(tokenIps),
-    lastActive: [...lastActive.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([tokenId, atMs]) => ({ tokenId, atMs })),
+    lastActive: [...lastActive.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([tokenId, seen]) => ({ tokenId, ...seen })),
   };
 }

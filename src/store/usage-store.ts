@@ -91,10 +91,11 @@ export function createUsageStore(db: Kysely<Database>) {
           .execute();
       }
       for (const rows of chunks(batch.lastActive)) {
-        const values = sql.join(rows.map((r) => sql`(${r.tokenId}, cast(${r.atMs} as bigint))`));
-        // VALUES columns are named column1, column2 in both dialects.
+        const values = sql.join(rows.map((r) => sql`(${r.tokenId}, cast(${r.atMs} as bigint), cast(${r.ip} as varchar(64)))`));
+        // VALUES columns are named column1, column2, column3 in both dialects. The IP of the latest
+        // use feeds the policy impact preview's IP check (docs/policies.md).
         await sql`
-          update tokens set last_active_at = v.column2
+          update tokens set last_active_at = v.column2, last_active_ip = coalesce(v.column3, tokens.last_active_ip)
           from (values ${values}) as v
           where tokens.id = v.column1 and (tokens.last_active_at is null or tokens.last_active_at < v.column2)`.execute(db);
       }

@@ -77,10 +77,10 @@ describe.each(DIALECTS)('usage recorder on %s', (dialect) => {
       ['tok_a', '198.51.100.2', 3],
       ['tok_b', '', 3],
     ]);
-    const tokens = await handle.db.selectFrom('tokens').select(['id', 'last_active_at']).orderBy('id').execute();
-    expect(tokens.map((r) => [r.id, Number(r.last_active_at)])).toEqual([
-      ['tok_a', T0 + 2000],
-      ['tok_b', T0 + 5],
+    const tokens = await handle.db.selectFrom('tokens').select(['id', 'last_active_at', 'last_active_ip']).orderBy('id').execute();
+    expect(tokens.map((r) => [r.id, Number(r.last_active_at), r.last_active_ip])).toEqual([
+      ['tok_a', T0 + 2000, '198.51.100.1'],
+      ['tok_b', T0 + 5, null],
     ]);
   });
 
@@ -103,10 +103,10 @@ describe.each(DIALECTS)('usage recorder on %s', (dialect) => {
     recorder.record(event('tok_a', T0 + 100));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(recorder.stats().flushed).toBe(1);
-    recorder.record(event('tok_a', T0)); // an older event, flushed later
+    recorder.record(event('tok_a', T0, { ip: '203.0.113.9' })); // an older event, flushed later
     await recorder.close();
-    const token = await handle.db.selectFrom('tokens').select('last_active_at').where('id', '=', 'tok_a').executeTakeFirstOrThrow();
-    expect(Number(token.last_active_at)).toBe(T0 + 100);
+    const token = await handle.db.selectFrom('tokens').select(['last_active_at', 'last_active_ip']).where('id', '=', 'tok_a').executeTakeFirstOrThrow();
+    expect([Number(token.last_active_at), token.last_active_ip]).toEqual([T0 + 100, '198.51.100.1']);
   });
 
   it('purges raw events older than the retention, keeping the aggregates', async () => {
