@@ -42,6 +42,8 @@ export function describeAction(action: HygieneAction): string {
       return `purge usage      ${action.events} raw events before ${action.before}`;
     case 'purge_audit':
       return `purge audit      ${action.count} entries through seq ${action.throughSeq} (before ${action.before})`;
+    case 'revoke_unretrieved':
+      return `revoke unretrieved ${action.tokenId} (link unused until ${action.retrievableUntil})`;
     case 'remind_approvers':
       return `remind approvers ${action.approvalId} (pending ${action.pendingHours} h, reminder ${action.reminder})`;
   }

@@ -52,7 +52,9 @@ export type HygieneAction =
   | { type: 'purge_usage'; before: string; events: number }
   /** One batch of the audit-purge job (src/service/audit-purge.ts): the org's entries up to `throughSeq`. */
   | { type: 'purge_audit'; throughSeq: number; count: number; before: string; retentionDays: number; totalCount: number | null }
-  | { type: 'remind_approvers'; approvalId: string; reminder: number; pendingHours: number };
+  | { type: 'remind_approvers'; approvalId: string; reminder: number; pendingHours: number }
+  /** A centrally issued token whose one-time retrieval window closed unredeemed: nobody holds its secret. */
+  | { type: 'revoke_unretrieved'; tokenId: string; deliveryId: string; retrievableUntil: string };
 
 /** Notice keys make each warning happen once per token and threshold (table `token_notices`). */
 export function noticeKeyOf(action: HygieneAction): string | null {

@@ -23,6 +23,7 @@ import type { Stores } from '../store/stores.js';
 import { applyAuditPurgeStep, planAuditPurge } from './audit-purge.js';
 import { createPolicyIdleLimits } from './policy-idle-limits.js';
 import { auditEntry } from './audit-service.js';
+import { recordRevocations } from './event-recorder.js';
 import type { Clock } from '../domain/clock.js';
 import type { TokenChangeBus } from './token-change-bus.js';
 
@@ -138,6 +139,28 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
             auditEntry({ orgId, ...SYSTEM, action: 'token.idle_revoked', targetType: 'token', targetId: token.id, details: { idleDays, revokeAfterDays } }, () => now),
           );
         }
+      },
+    },
+    {
+      name: 'unretrieved-revoke',
+      description: 'Revokes centrally issued tokens whose one-time retrieval link (7 days) expired unused: nobody holds their secret.',
+      schedule: schedule('unretrieved-revoke', '20 * * * *'),
+      isAvailable: true,
+      async plan(stores, orgId, now) {
+        const found = await stores.hygiene.unretrievedDeliveries(orgId, now);
+        return found.map((d): HygieneAction => ({ type: 'revoke_unretrieved', tokenId: d.tokenId, deliveryId: d.deliveryId, retrievableUntil: d.expiresAt.toISOString() }));
+      },
+      async apply(tx, orgId, action, now) {
+        if (action.type !== 'revoke_unretrieved') return;
+        if (!(await tx.tokens.revoke(orgId, action.tokenId, 'automation', 'never retrieved', now))) return;
+        deps.bus?.tokensChanged(orgId, [action.tokenId]);
+        await recordRevocations(tx, orgId, [action.tokenId], { type: 'system', id: 'automation' }, 'never_retrieved', now);
+        await tx.audit.append(
+          auditEntry(
+            { orgId, ...SYSTEM, action: 'token.revoked', targetType: 'token', targetId: action.tokenId, details: { reason: 'never_retrieved', deliveryId: action.deliveryId, retrievableUntil: action.retrievableUntil } },
+            () => now,
+          ),
+        );
       },
     },
     {

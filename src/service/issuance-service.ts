@@ -155,8 +155,8 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
 
   /**
    * Redeems a delivery exactly once: the token's real secret is born now and returned. Gone when
-   * redeemed before or older than 7 days (the token then keeps a secret nobody knows, harmless; the
-   * automation issue may revoke such tokens).
+   * redeemed before or older than 7 days (the token then keeps a secret nobody knows, until the
+   * `unretrieved-revoke` job revokes it).
    */
   async function redeemIn(tx: Stores, delivery: TokenDelivery, actor: AuditActor): Promise<{ token: Token; secret: string }> {
     const now = clock();

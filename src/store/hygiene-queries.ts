@@ -26,6 +26,22 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return rows.map(toToken);
     },
 
+    /** Active tokens whose one-time delivery (issue #6) expired unredeemed at `now` or before. */
+    async unretrievedDeliveries(orgId: string, now: Date): Promise<Array<{ tokenId: string; deliveryId: string; expiresAt: Date }>> {
+      const rows = await db
+        .selectFrom('token_deliveries as d')
+        .innerJoin('tokens as t', 't.id', 'd.token_id')
+        .select(['d.id as delivery_id', 'd.token_id', 'd.expires_at'])
+        .where('d.org_id', '=', orgId)
+        .where('d.redeemed_at', 'is', null)
+        .where('d.expires_at', '<=', now.getTime())
+        .where('t.status', '=', 'active')
+        .orderBy('d.expires_at')
+        .orderBy('d.id')
+        .execute();
+      return rows.map((row) => ({ tokenId: row.token_id, deliveryId: row.delivery_id, expiresAt: new Date(Number(row.expires_at)) }));
+    },
+
     /** Active tokens expiring after `now` and at most `withinMs` later. */
     async expiringActive(orgId: string, now: Date, withinMs: number): Promise<Token[]> {
       const rows = await db
