@@ -1,13 +1,13 @@
 /** Tokenward's audit log API (issue #8; docs/audit.md): query, export, retention. */
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { AuditLogService } from '../../service/audit-log-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import type { StoredAuditEntry } from '../../domain/audit-chain.js';
 import { principalOf, requireAdmin } from '../auth.js';
+import { csvSafe, csvStream, jsonLinesStream, sendAttachment, type CsvCell } from '../export-streams.js';
 import { AuditEntryJson, AuditExportQuery, AuditLogPage, AuditLogQuery, AuditSettings, PurgeResultJson } from '../schemas/audit-log.js';
 import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
@@ -34,16 +34,7 @@ export function auditEntryJson(entry: StoredAuditEntry): AuditEntryJson {
 
 const CSV_COLUMNS = ['seq', 'id', 'at', 'actor_type', 'actor_id', 'action', 'target_type', 'target_id', 'ip', 'details', 'hash'];
 
-/**
- * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`
- * (OWASP's CSV-injection advice): labels and names in `details` come from users. JSON Lines is the
- * lossless export.
- */
-export function csvSafe(value: string | number | null): string | number | null {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvRowOf(entry: StoredAuditEntry): Array<string | number | null> {
+function csvRowOf(entry: StoredAuditEntry): CsvCell[] {
   const json = auditEntryJson(entry);
   return [json.seq, json.id, json.at, json.actorType, json.actorId, json.action, json.targetType, json.targetId, json.ip, JSON.stringify(json.details), json.hash].map(csvSafe);
 }
@@ -91,19 +82,9 @@ export function auditLogRoutes(deps: { tokens: TokenService; auditLog: AuditLogS
         const entries = await deps.auditLog.openExport(principalOf(request), request.params.orgId, filters);
         const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
         const filename = `tokenward-audit-${request.params.orgId}-${stamp}.${format}`;
-        reply.header('content-disposition', `attachment; filename="${filename}"`);
-        if (format === 'csv') {
-          const csv = stringify({ header: true, columns: CSV_COLUMNS });
-          const rows = Readable.from((async function* () {
-            for await (const entry of entries) yield csvRowOf(entry);
-          })(), { objectMode: true });
-          rows.on('error', (error) => csv.destroy(error));
-          return reply.type('text/csv; charset=utf-8').send(rows.pipe(csv));
-        }
-        const lines = Readable.from((async function* () {
-          for await (const entry of entries) yield `${JSON.stringify(auditEntryJson(entry))}\n`;
-        })());
-        return reply.type('application/x-ndjson; charset=utf-8').send(lines);
+        return format === 'csv'
+          ? sendAttachment(reply, csvStream(entries, CSV_COLUMNS, csvRowOf), 'text/csv; charset=utf-8', filename)
+          : sendAttachment(reply, jsonLinesStream(entries, auditEntryJson), 'application/x-ndjson; charset=utf-8', filename);
       },
     );
 

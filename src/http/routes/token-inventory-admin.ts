@@ -3,14 +3,13 @@
  * one token, CSV export. Read-only; POST `.../tokens`, DELETE `.../tokens/{tokenId}` and
  * `.../tokens/{tokenId}/rotate` are issue #6's, on the same paths in their own plugin.
  */
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { stringify } from 'csv-stringify';
 import type { OrgTokenItem, OrgTokenService } from '../../service/org-token-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { ownerKindOf, type InventoryKind } from '../../domain/org-token-query.js';
 import { requireAdmin } from '../auth.js';
+import { csvSafe, csvStream, sendAttachment, type CsvCell } from '../export-streams.js';
 import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
 import {
@@ -54,15 +53,7 @@ export function orgTokenJson({ token, owner, status }: OrgTokenItem): OrgTokenJs
 
 const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt'];
 
-/**
- * A spreadsheet runs a cell starting with = + - @ (or a tab/CR) as a formula; labels and names are
- * typed by people, so such cells get a leading apostrophe (OWASP "CSV injection").
- */
-export function csvSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvRecord(item: OrgTokenItem): string[] {
+function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
   return [
     json.id,
@@ -136,17 +127,8 @@ export function tokenInventoryRoutes(deps: TokenInventoryRoutesDeps): FastifyPlu
       },
       async (request, reply) => {
         const { rows } = deps.orgTokens.exportRows(request.params.orgId, request.query);
-        async function* records() {
-          for await (const item of rows) yield csvRecord(item);
-        }
-        const csv = Readable.from(records()).pipe(stringify({ header: true, columns: CSV_COLUMNS }));
         const day = new Date().toISOString().slice(0, 10);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="tokens-${day}.csv"`)
-          .header('cache-control', 'no-store')
-          // The 200 schema documents the CSV text; Fastify streams the Readable as is.
-          .send(csv as unknown as string);
+        return sendAttachment(reply, csvStream(rows, CSV_COLUMNS, csvRecord), 'text/csv; charset=utf-8', `tokens-${day}.csv`);
       },
     );
 
