@@ -140,6 +140,7 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
       ['mark-expired', true],
       ['expiry-warnings', true],
       ['idle-revoke', true],
+      ['unretrieved-revoke', true],
       ['approval-reminders', true],
       ['usage-purge', true],
       ['outbox-purge', true],
