@@ -1,0 +1,158 @@
+/**
+ * Bench 2 of issue #7: Tokenward's HTTP verify against the baselines a team would otherwise use,
+ * the same autocannon load as bench 1 (bench/verify.ts: -c 100, -p 10 then -p 1, a 2 s warm-up
+ * each) side by side in one run, on loopback, each server its own process, all on SQLite:
+ *   - Tokenward: the real `tokenward serve`, POST /api/v1/verify (verifier key + token, scopes
+ *     checked, usage recorded), answered from its verification cache;
+ *   - Better Auth 1.7.5 + @better-auth/api-key, rate limit off (bench/support/better-auth-server.ts);
+ *   - Fastify + @fastify/bearer-auth, SHA-256 of the token looked up in SQLite
+ *     (bench/support/bearer-auth-server.ts).
+ * A preflight checks that each one accepts its valid keys and refuses an unknown key and a valid
+ * key with one character changed; the bench stops loudly otherwise (a checker that lets everything
+ * through would win for the wrong reason).
+ *
+ *   npm run bench:baselines -- [--duration 10] [--connections 100] [--keys 1]
+ *
+ * --keys N: each server gets N valid keys and the load cycles through them (default 1: one key).
+ */
+import { randomBytes } from 'node:crypto';
+import { generateToken } from '../src/domain/token-format.js';
+import { arg, load, loadAverage, printTable, startProcess, stop, type Figures, type Started } from './support/processes.js';
+import { BENCH_SCOPE, createTokenwardFixture } from './support/tokenward-fixture.js';
+
+const DURATION_S = Number(arg('duration', '10'));
+const CONNECTIONS = Number(arg('connections', '100'));
+const KEYS = Number(arg('keys', '1'));
+const PIPELINING = [10, 1];
+
+interface Request {
+  method: 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface Target {
+  name: string;
+  server: Started<{ keys: string[] }>;
+  /** The request that verifies `key`. */
+  request(key: string): Request;
+  /** Whether the server's answer says the key is valid; any other answer counts as refused. */
+  accepts(response: Response): Promise<boolean>;
+  keys: string[];
+  /** A key of the same shape that the server never issued. */
+  unknownKey: string;
+}
+
+const json = { 'content-type': 'application/json' };
+const changedOneChar = (key: string) => key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');
+
+async function preflight(target: Target): Promise<void> {
+  const verdict = async (key: string) => {
+    const { path, ...init } = target.request(key);
+    return target.accepts(await fetch(`${target.server.url}${path}`, init));
+  };
+  for (const key of target.keys) if (!(await verdict(key))) throw new Error(`preflight: ${target.name} refused a valid key`);
+  for (const [what, key] of [
+    ['an unknown key', target.unknownKey],
+    ['a valid key with one character changed', changedOneChar(target.keys[0]!)],
+  ] as const) {
+    if (await verdict(key)) throw new Error(`preflight: ${target.name} ACCEPTED ${what}: it does not really verify`);
+  }
+}
+
+async function main(): Promise<void> {
+  const fixture = await createTokenwardFixture({ tokens: KEYS });
+  const started: Array<Started<unknown>> = [];
+  try {
+    const env = { BENCH_KEYS: String(KEYS) };
+    const tokenward = await startProcess<{ keys: string[] }>(['src/cli/main.ts', 'serve'], fixture.env);
+    started.push(tokenward);
+    const betterAuth = await startProcess<{ keys: string[] }>(['bench/support/better-auth-server.ts'], env, true);
+    started.push(betterAuth);
+    const bearer = await startProcess<{ keys: string[] }>(['bench/support/bearer-auth-server.ts'], env, true);
+    started.push(bearer);
+
+    const targets: Target[] = [
+      {
+        name: 'Tokenward verify',
+        server: tokenward,
+        keys: fixture.secrets,
+        unknownKey: generateToken('user').secret,
+        request: (token) => ({
+          method: 'POST',
+          path: '/api/v1/verify',
+          headers: { authorization: `Bearer ${fixture.adminKey}`, ...json },
+          // The same body as bench 1: a scope to check, and the detail usage records.
+          body: JSON.stringify({ token, scopes: [BENCH_SCOPE], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
+        }),
+        accepts: async (response) => response.status === 200 && ((await response.json()) as { code: string }).code === 'VALID',
+      },
+      {
+        name: 'Better Auth api-key',
+        server: betterAuth,
+        keys: betterAuth.ready!.keys,
+        unknownKey: randomBytes(48).toString('base64url').slice(0, 64),
+        request: (key) => ({ method: 'POST', path: '/verify', headers: json, body: JSON.stringify({ key }) }),
+        accepts: async (response) => response.status === 200 && ((await response.json()) as { valid: boolean }).valid === true,
+      },
+      {
+        name: 'bearer-auth + SQLite',
+        server: bearer,
+        keys: bearer.ready!.keys,
+        unknownKey: `bk_${randomBytes(32).toString('base64url')}`,
+        request: (key) => ({ method: 'POST', path: '/verify', headers: { authorization: `Bearer ${key}`, ...json }, body: '{}' }),
+        accepts: async (response) => response.status === 200 && ((await response.json()) as { valid: boolean }).valid === true,
+      },
+    ];
+    for (const target of targets) await preflight(target);
+    console.log(`preflight: each server accepts its ${KEYS} valid key(s) and refuses an unknown key and a changed one`);
+
+    console.log(
+      `bench/baselines: SQLite, autocannon -c ${CONNECTIONS} -d ${DURATION_S}s, ${KEYS} key(s) per server, Node ${process.version}, load average before: ${loadAverage()}`,
+    );
+    const rows: Array<{ name: string; pipelining: number; figures: Figures }> = [];
+    for (const pipelining of PIPELINING) {
+      for (const target of targets) {
+        const options = {
+          url: target.server.url,
+          connections: CONNECTIONS,
+          pipelining,
+          requests: target.keys.map((key) => target.request(key)),
+        };
+        // Warm-up (JIT, Tokenward's cache), then the measured run.
+        await load({ ...options, duration: 2 });
+        rows.push({ name: target.name, pipelining, figures: await load({ ...options, duration: DURATION_S }) });
+      }
+    }
+    const metrics = await (await fetch(`${tokenward.url}/metrics`)).text();
+    console.log(`load average after: ${loadAverage()}`);
+
+    printTable(
+      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors', 'load avg (1 min)'],
+      rows.map((r) => [r.name, `-p ${r.pipelining}`, Math.round(r.figures.rps), r.figures.p50, r.figures.p99, r.figures.errors, r.figures.load1.toFixed(1)]),
+    );
+    console.log('');
+    for (const pipelining of PIPELINING) {
+      const ofRun = (name: string) => rows.find((r) => r.name === name && r.pipelining === pipelining)!.figures;
+      const ours = ofRun('Tokenward verify');
+      for (const baseline of targets.slice(1)) {
+        const theirs = ofRun(baseline.name);
+        const ratio = ours.rps / theirs.rps;
+        console.log(
+          `-p ${pipelining}: Tokenward = ${(ratio * 100).toFixed(0)}% of ${baseline.name} throughput (target > 100%: ${ratio > 1 ? 'met' : 'NOT met'}), ` +
+            `p50 ${ours.p50} vs ${theirs.p50} ms, p99 ${ours.p99} vs ${theirs.p99} ms`,
+        );
+      }
+    }
+    const errors = rows.filter((r) => r.figures.errors > 0);
+    if (errors.length > 0) console.log(`WARNING: non-2xx answers or errors in ${errors.map((r) => `${r.name} -p ${r.pipelining}`).join(', ')}: those figures are not clean`);
+    const misses = /^tokenward_verify_cache_misses_total (\d+)/m.exec(metrics)?.[1];
+    console.log(`Tokenward: ${misses} verification cache misses over the whole run`);
+  } finally {
+    for (const server of started.reverse()) await stop(server);
+    await fixture.cleanup();
+  }
+}
+
+await main();
