@@ -7,9 +7,11 @@
  *   - Better Auth 1.7.5 + @better-auth/api-key, rate limit off (bench/support/better-auth-server.ts);
  *   - Fastify + @fastify/bearer-auth, SHA-256 of the token looked up in SQLite
  *     (bench/support/bearer-auth-server.ts).
- * A preflight checks that each one accepts its valid keys and refuses an unknown key and a valid
- * key with one character changed; the bench stops loudly otherwise (a checker that lets everything
- * through would win for the wrong reason).
+ * Each one does the same job: is this key valid, and does it hold the scope the caller's route needs
+ * (`read:jira-work`; in Better Auth's shape the permission `{"jira-work": ["read"]}`).
+ * A preflight checks that each one accepts its valid keys and refuses an unknown key, a valid key
+ * with one character changed, and a valid key asked for a scope it lacks; the bench stops loudly
+ * otherwise (a checker that lets everything through would win for the wrong reason).
  *
  *   npm run bench:baselines -- [--duration 10] [--connections 100] [--keys 1]
  *
@@ -24,6 +26,8 @@ const DURATION_S = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '100'));
 const KEYS = Number(arg('keys', '1'));
 const PIPELINING = [10, 1];
+/** A scope no bench key holds, for the preflight. */
+const OTHER_SCOPE = 'write:jira-work';
 
 interface Request {
   method: 'POST';
@@ -35,8 +39,8 @@ interface Request {
 interface Target {
   name: string;
   server: Started<{ keys: string[] }>;
-  /** The request that verifies `key`. */
-  request(key: string): Request;
+  /** The request that verifies `key` holds `scope` (BENCH_SCOPE unless the preflight asks otherwise). */
+  request(key: string, scope?: string): Request;
   /** Whether the server's answer says the key is valid; any other answer counts as refused. */
   accepts(response: Response): Promise<boolean>;
   keys: string[];
@@ -46,6 +50,12 @@ interface Target {
 
 const json = { 'content-type': 'application/json' };
 const changedOneChar = (key: string) => key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');
+
+/** One request, answered: a server still working through a previous run's pipelined backlog answers it last. */
+async function settle(target: Target): Promise<void> {
+  const { path, ...init } = target.request(target.keys[0]!);
+  await (await fetch(`${target.server.url}${path}`, init)).arrayBuffer();
+}
 
 async function preflight(target: Target): Promise<void> {
   const verdict = async (key: string) => {
@@ -58,6 +68,10 @@ async function preflight(target: Target): Promise<void> {
     ['a valid key with one character changed', changedOneChar(target.keys[0]!)],
   ] as const) {
     if (await verdict(key)) throw new Error(`preflight: ${target.name} ACCEPTED ${what}: it does not really verify`);
+  }
+  const { path, ...init } = target.request(target.keys[0]!, OTHER_SCOPE);
+  if (await target.accepts(await fetch(`${target.server.url}${path}`, init))) {
+    throw new Error(`preflight: ${target.name} ACCEPTED a key asked for a scope it lacks: it does not check scopes`);
   }
 }
 
@@ -79,12 +93,12 @@ async function main(): Promise<void> {
         server: tokenward,
         keys: fixture.secrets,
         unknownKey: generateToken('user').secret,
-        request: (token) => ({
+        request: (token, scope = BENCH_SCOPE) => ({
           method: 'POST',
           path: '/api/v1/verify',
           headers: { authorization: `Bearer ${fixture.adminKey}`, ...json },
           // The same body as bench 1: a scope to check, and the detail usage records.
-          body: JSON.stringify({ token, scopes: [BENCH_SCOPE], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
+          body: JSON.stringify({ token, scopes: [scope], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
         }),
         accepts: async (response) => response.status === 200 && ((await response.json()) as { code: string }).code === 'VALID',
       },
@@ -93,7 +107,10 @@ async function main(): Promise<void> {
         server: betterAuth,
         keys: betterAuth.ready!.keys,
         unknownKey: randomBytes(48).toString('base64url').slice(0, 64),
-        request: (key) => ({ method: 'POST', path: '/verify', headers: json, body: JSON.stringify({ key }) }),
+        request: (key, scope = BENCH_SCOPE) => {
+          const [action, resource] = scope.split(':') as [string, string];
+          return { method: 'POST', path: '/verify', headers: json, body: JSON.stringify({ key, permissions: { [resource]: [action] } }) };
+        },
         accepts: async (response) => response.status === 200 && ((await response.json()) as { valid: boolean }).valid === true,
       },
       {
@@ -101,12 +118,17 @@ async function main(): Promise<void> {
         server: bearer,
         keys: bearer.ready!.keys,
         unknownKey: `bk_${randomBytes(32).toString('base64url')}`,
-        request: (key) => ({ method: 'POST', path: '/verify', headers: { authorization: `Bearer ${key}`, ...json }, body: '{}' }),
+        request: (key, scope = BENCH_SCOPE) => ({
+          method: 'POST',
+          path: '/verify',
+          headers: { authorization: `Bearer ${key}`, ...json },
+          body: JSON.stringify({ scopes: [scope], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
+        }),
         accepts: async (response) => response.status === 200 && ((await response.json()) as { valid: boolean }).valid === true,
       },
     ];
     for (const target of targets) await preflight(target);
-    console.log(`preflight: each server accepts its ${KEYS} valid key(s) and refuses an unknown key and a changed one`);
+    console.log(`preflight: each server accepts its ${KEYS} valid key(s) and refuses an unknown key, a changed one and a missing scope`);
 
     console.log(
       `bench/baselines: SQLite, autocannon -c ${CONNECTIONS} -d ${DURATION_S}s, ${KEYS} key(s) per server, Node ${process.version}, load average before: ${loadAverage()}`,
@@ -120,9 +142,11 @@ async function main(): Promise<void> {
           pipelining,
           requests: target.keys.map((key) => target.request(key)),
         };
-        // Warm-up (JIT, Tokenward's cache), then the measured run.
+        // Warm-up (JIT, Tokenward's cache), then the measured run, each on an idle server.
         await load({ ...options, duration: 2 });
+        await settle(target);
         rows.push({ name: target.name, pipelining, figures: await load({ ...options, duration: DURATION_S }) });
+        await settle(target);
       }
     }
     const metrics = await (await fetch(`${tokenward.url}/metrics`)).text();
@@ -139,8 +163,9 @@ async function main(): Promise<void> {
       for (const baseline of targets.slice(1)) {
         const theirs = ofRun(baseline.name);
         const ratio = ours.rps / theirs.rps;
+        const percent = Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)}%` : 'n/a (no answer counted)';
         console.log(
-          `-p ${pipelining}: Tokenward = ${(ratio * 100).toFixed(0)}% of ${baseline.name} throughput (target > 100%: ${ratio > 1 ? 'met' : 'NOT met'}), ` +
+          `-p ${pipelining}: Tokenward = ${percent} of ${baseline.name} throughput (target > 100%: ${ratio > 1 ? 'met' : 'NOT met'}), ` +
             `p50 ${ours.p50} vs ${theirs.p50} ms, p99 ${ours.p99} vs ${theirs.p99} ms`,
         );
       }

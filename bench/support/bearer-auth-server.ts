@@ -5,8 +5,9 @@
  *
  *   BENCH_KEYS=N (default 1) BENCH_DATA_DIR=<dir>  ->  stdout `ready {"keys":[...]}`, `listening on <url> `
  *
- * `POST /verify` with `Authorization: Bearer <key>` answers 200 with the key's owner and scopes, or
- * 401 (the plugin's answer) for a key it does not hold.
+ * `POST /verify` with `Authorization: Bearer <key>` and `{"scopes": [...]}` (the scopes the caller's
+ * route needs, as Tokenward's verify is asked) answers 200 with the key's owner and scopes, 403 when
+ * the key lacks one of them, or 401 (the plugin's answer) for a key it does not hold.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -53,9 +54,12 @@ await app.register(bearerAuth, {
     return true;
   },
 });
-app.post('/verify', async (request) => {
+app.post<{ Body: { scopes?: unknown } }>('/verify', async (request, reply) => {
   const row = found.get(request)!;
-  return { valid: true, keyId: row.id, owner: row.owner_id, scopes: row.scopes.split(' ') };
+  const held = row.scopes.split(' ');
+  const wanted = Array.isArray(request.body?.scopes) ? request.body.scopes : [];
+  if (!wanted.every((scope) => typeof scope === 'string' && held.includes(scope))) return reply.code(403).send({ valid: false, code: 'INSUFFICIENT_SCOPE' });
+  return { valid: true, keyId: row.id, owner: row.owner_id, scopes: held };
 });
 
 const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -6,7 +6,9 @@
  *
  *   BENCH_KEYS=N (default 1) BENCH_DATA_DIR=<dir>  ->  stdout `ready {"keys":[...]}`, `listening on <url> `
  *
- * `POST /verify` with `{"key": "..."}` calls `auth.api.verifyApiKey` and answers 200 with the key's
+ * Keys hold the permissions `{"jira-work": ["read"]}` (Tokenward's scope `read:jira-work` in Better
+ * Auth's shape). `POST /verify` with `{"key": "...", "permissions": {...}}` calls
+ * `auth.api.verifyApiKey` (which checks the permissions asked for) and answers 200 with the key's
  * owner and permissions, or 401 for a key it does not accept.
  */
 import { mkdtempSync } from 'node:fs';
@@ -37,14 +39,14 @@ await runMigrations();
 const { user } = await auth.api.signUpEmail({ body: { email: 'owner@bench.test', password: randomBytes(16).toString('base64url'), name: 'Owner' } });
 const keys: string[] = [];
 for (let i = 0; i < Number(process.env.BENCH_KEYS ?? '1'); i += 1) {
-  const created = await auth.api.createApiKey({ body: { userId: user.id, name: `bench-${i}` } });
+  const created = await auth.api.createApiKey({ body: { userId: user.id, name: `bench-${i}`, permissions: { 'jira-work': ['read'] } } });
   keys.push(created.key);
 }
 
 const app = Fastify({ logger: false });
-app.post<{ Body: { key?: unknown } }>('/verify', async (request, reply) => {
+app.post<{ Body: { key?: unknown; permissions?: Record<string, string[]> } }>('/verify', async (request, reply) => {
   const key = typeof request.body?.key === 'string' ? request.body.key : '';
-  const result = await auth.api.verifyApiKey({ body: { key } });
+  const result = await auth.api.verifyApiKey({ body: { key, ...(request.body?.permissions ? { permissions: request.body.permissions } : {}) } });
   if (!result.valid || !result.key) return reply.code(401).send({ valid: false, code: result.error?.code ?? 'INVALID' });
   return { valid: true, keyId: result.key.id, owner: result.key.referenceId, permissions: result.key.permissions ?? null };
 });
