@@ -19,7 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateToken } from '../src/domain/token-format.js';
-import { arg, load, loadAverage, printTable, startProcess, stop, type Figures, type Started } from './support/processes.js';
+import { arg, cpuMsOf, load, loadAverage, printTable, startProcess, stop, type Figures, type Started } from './support/processes.js';
 import { BENCH_SCOPE, createTokenwardFixture } from './support/tokenward-fixture.js';
 
 const DURATION_S = Number(arg('duration', '10'));
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     console.log(
       `bench/baselines: SQLite, autocannon -c ${CONNECTIONS} -d ${DURATION_S}s, ${KEYS} key(s) per server, Node ${process.version}, load average before: ${loadAverage()}`,
     );
-    const rows: Array<{ name: string; pipelining: number; figures: Figures }> = [];
+    const rows: Array<{ name: string; pipelining: number; figures: Figures; cpuUsPerRequest: number | null }> = [];
     for (const pipelining of PIPELINING) {
       for (const target of targets) {
         const options = {
@@ -145,16 +145,29 @@ async function main(): Promise<void> {
         // Warm-up (JIT, Tokenward's cache), then the measured run, each on an idle server.
         await load({ ...options, duration: 2 });
         await settle(target);
-        rows.push({ name: target.name, pipelining, figures: await load({ ...options, duration: DURATION_S }) });
+        const cpuBefore = cpuMsOf(target.server.child.pid);
+        const figures = await load({ ...options, duration: DURATION_S });
         await settle(target);
+        const cpuAfter = cpuMsOf(target.server.child.pid);
+        const cpuUsPerRequest = cpuBefore === null || cpuAfter === null || figures.total === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / figures.total;
+        rows.push({ name: target.name, pipelining, figures, cpuUsPerRequest });
       }
     }
     const metrics = await (await fetch(`${tokenward.url}/metrics`)).text();
     console.log(`load average after: ${loadAverage()}`);
 
     printTable(
-      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors', 'load avg (1 min)'],
-      rows.map((r) => [r.name, `-p ${r.pipelining}`, Math.round(r.figures.rps), r.figures.p50, r.figures.p99, r.figures.errors, r.figures.load1.toFixed(1)]),
+      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors', 'server CPU µs/req', 'load avg (1 min)'],
+      rows.map((r) => [
+        r.name,
+        `-p ${r.pipelining}`,
+        Math.round(r.figures.rps),
+        r.figures.p50,
+        r.figures.p99,
+        r.figures.errors,
+        r.cpuUsPerRequest === null ? 'n/a' : Math.round(r.cpuUsPerRequest),
+        r.figures.load1.toFixed(1),
+      ]),
     );
     console.log('');
     for (const pipelining of PIPELINING) {
@@ -164,9 +177,12 @@ async function main(): Promise<void> {
         const theirs = ofRun(baseline.name);
         const ratio = ours.rps / theirs.rps;
         const percent = Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)}%` : 'n/a (no answer counted)';
+        const cpu = (name: string) => rows.find((r) => r.name === name && r.pipelining === pipelining)!.cpuUsPerRequest;
+        const [ourCpu, theirCpu] = [cpu('Tokenward verify'), cpu(baseline.name)];
+        const cpuRatio = ourCpu !== null && theirCpu !== null ? `, server CPU per request ${((ourCpu / theirCpu) * 100).toFixed(0)}% of theirs` : '';
         console.log(
           `-p ${pipelining}: Tokenward = ${percent} of ${baseline.name} throughput (target > 100%: ${ratio > 1 ? 'met' : 'NOT met'}), ` +
-            `p50 ${ours.p50} vs ${theirs.p50} ms, p99 ${ours.p99} vs ${theirs.p99} ms`,
+            `p50 ${ours.p50} vs ${theirs.p50} ms, p99 ${ours.p99} vs ${theirs.p99} ms${cpuRatio}`,
         );
       }
     }

@@ -6,6 +6,7 @@
  * keys (the baselines), one line `ready <json>`: the parent waits for the one it asked for.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -55,6 +56,28 @@ export interface Figures {
   errors: number;
   /** 1-minute load average when the run ended (the machine may be shared). */
   load1: number;
+  /** Requests answered in the run. */
+  total: number;
+}
+
+/** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ: 100 on every mainstream kernel). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc; null where
+ * there is no /proc. On a shared machine the CPU a server spends per request is far steadier than
+ * its req/s, which moves with whatever else runs.
+ */
+export function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
 }
 
 export async function load(options: autocannon.Options): Promise<Figures> {
@@ -65,6 +88,7 @@ export async function load(options: autocannon.Options): Promise<Figures> {
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
     load1: loadavg()[0]!,
+    total: result.requests.total,
   };
 }
 
