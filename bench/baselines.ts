@@ -157,14 +157,14 @@ async function main(): Promise<void> {
     console.log(`load average after: ${loadAverage()}`);
 
     printTable(
-      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors', 'server CPU µs/req', 'load avg (1 min)'],
+      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors/timeouts', 'server CPU µs/req', 'load avg (1 min)'],
       rows.map((r) => [
         r.name,
         `-p ${r.pipelining}`,
         Math.round(r.figures.rps),
         r.figures.p50,
         r.figures.p99,
-        r.figures.errors,
+        r.figures.errorDetail,
         r.cpuUsPerRequest === null ? 'n/a' : Math.round(r.cpuUsPerRequest),
         r.figures.load1.toFixed(1),
       ]),

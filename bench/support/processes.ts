@@ -54,6 +54,8 @@ export interface Figures {
   p99: number;
   /** Non-2xx answers, socket errors and timeouts: a run with any is not a clean figure. */
   errors: number;
+  /** The same, spelled out: `non-2xx/errors/timeouts`. */
+  errorDetail: string;
   /** 1-minute load average when the run ended (the machine may be shared). */
   load1: number;
   /** Requests answered in the run. */
@@ -87,6 +89,7 @@ export async function load(options: autocannon.Options): Promise<Figures> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    errorDetail: `${result.non2xx}/${result.errors}/${result.timeouts}`,
     load1: loadavg()[0]!,
     total: result.requests.total,
   };
