@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     console.log(`load average after: ${loadAverage()}`);
 
     printTable(
-      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors/timeouts', 'server CPU µs/req', 'load avg (1 min)'],
+      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/socket errors/timeouts', 'server CPU µs/req', 'load avg (1 min)'],
       rows.map((r) => [
         r.name,
         `-p ${r.pipelining}`,

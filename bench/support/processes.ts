@@ -52,9 +52,9 @@ export interface Figures {
   rps: number;
   p50: number;
   p99: number;
-  /** Non-2xx answers, socket errors and timeouts: a run with any is not a clean figure. */
+  /** Non-2xx answers and errors (timeouts included): a run with any is not a clean figure. */
   errors: number;
-  /** The same, spelled out: `non-2xx/errors/timeouts`. */
+  /** The same, spelled out: `non-2xx/socket errors/timeouts`. */
   errorDetail: string;
   /** 1-minute load average when the run ended (the machine may be shared). */
   load1: number;
@@ -88,8 +88,9 @@ export async function load(options: autocannon.Options): Promise<Figures> {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
-    errorDetail: `${result.non2xx}/${result.errors}/${result.timeouts}`,
+    // autocannon's `errors` counts its timeouts too.
+    errors: result.non2xx + result.errors,
+    errorDetail: `${result.non2xx}/${result.errors - result.timeouts}/${result.timeouts}`,
     load1: loadavg()[0]!,
     total: result.requests.total,
   };
