@@ -16,6 +16,10 @@
  *   npm run bench:baselines -- [--duration 10] [--connections 100] [--keys 1]
  *
  * --keys N: each server gets N valid keys and the load cycles through them (default 1: one key).
+ *
+ * A reference row, not a baseline: Tokenward's `GET /healthz` under the same load, the cost of its
+ * HTTP pipeline alone (request id, session and rate-limit hooks, metrics, logger), to tell how much
+ * of the verify route's cost is the verification itself.
  */
 import { randomBytes } from 'node:crypto';
 import { generateToken } from '../src/domain/token-format.js';
@@ -30,10 +34,10 @@ const PIPELINING = [10, 1];
 const OTHER_SCOPE = 'write:jira-work';
 
 interface Request {
-  method: 'POST';
+  method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
-  body: string;
+  body?: string;
 }
 
 interface Target {
@@ -128,6 +132,14 @@ async function main(): Promise<void> {
       },
     ];
     for (const target of targets) await preflight(target);
+    const healthz: Target = {
+      name: 'Tokenward GET /healthz (reference)',
+      server: tokenward,
+      keys: ['-'],
+      unknownKey: '-',
+      request: () => ({ method: 'GET', path: '/healthz', headers: {} }),
+      accepts: async (response) => response.status === 200,
+    };
     console.log(`preflight: each server accepts its ${KEYS} valid key(s) and refuses an unknown key, a changed one and a missing scope`);
 
     console.log(
@@ -135,7 +147,7 @@ async function main(): Promise<void> {
     );
     const rows: Array<{ name: string; pipelining: number; figures: Figures; cpuUsPerRequest: number | null }> = [];
     for (const pipelining of PIPELINING) {
-      for (const target of targets) {
+      for (const target of [...targets, healthz]) {
         const options = {
           url: target.server.url,
           connections: CONNECTIONS,
