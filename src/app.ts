@@ -102,7 +102,11 @@ export async function createCore(options: CoreOptions) {
   if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
     bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
   }
-  const usage = createUsageRecorder({ db: database.db, options: verification.usage, onError: (error) => onError(error, 'flushing usage') });
+  // The env's tuning (TOKENWARD_VERIFY_CACHE_*, TOKENWARD_USAGE_*), unless the caller sets its own.
+  const tuning = config.verification;
+  const usageOptions = { flushIntervalMs: tuning.usageFlushMs, maxBatchEvents: tuning.usageFlushMaxEvents, maxBufferedEvents: tuning.usageBufferMaxEvents, ...verification.usage };
+  const cacheOptions = { max: tuning.cacheMax, ttlMs: tuning.cacheTtlMs, ...verification.cache };
+  const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: (error) => onError(error, 'flushing usage') });
   const services = {
     ...createServices(database, pepper, clock, {
       config,
@@ -111,7 +115,7 @@ export async function createCore(options: CoreOptions) {
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
     }),
-    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: verification.cache }),
+    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: cacheOptions }),
     usageRecorder: usage,
   };
   let closed = false;

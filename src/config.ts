@@ -38,7 +38,34 @@ export interface Config {
   secretScanning: SecretScanningConfig;
   /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
   automation: AutomationConfig;
+  /** Issue #7: the verification cache and the usage write-behind (docs/verification.md). */
+  verification: VerificationTuning;
 }
+
+/**
+ * The verification cache and usage write-behind knobs. The defaults are those of
+ * src/service/verification-cache.ts and usage-recorder.ts (test/config.test.ts keeps them equal).
+ */
+export interface VerificationTuning {
+  /** TOKENWARD_VERIFY_CACHE_MAX: token snapshots kept in memory at most (LRU). */
+  cacheMax: number;
+  /** TOKENWARD_VERIFY_CACHE_TTL_MS: an entry is trusted at most this long without any invalidation. */
+  cacheTtlMs: number;
+  /** TOKENWARD_USAGE_FLUSH_MS: the write-behind window (and the SIGKILL loss bound). */
+  usageFlushMs: number;
+  /** TOKENWARD_USAGE_FLUSH_MAX_EVENTS: groups per flush transaction; this many waiting flush early. */
+  usageFlushMaxEvents: number;
+  /** TOKENWARD_USAGE_BUFFER_MAX_EVENTS: groups held in memory at most (the overflow bound). */
+  usageBufferMaxEvents: number;
+}
+
+export const VERIFICATION_DEFAULTS: Readonly<VerificationTuning> = Object.freeze({
+  cacheMax: 100_000,
+  cacheTtlMs: 10_000,
+  usageFlushMs: 1_000,
+  usageFlushMaxEvents: 1_000,
+  usageBufferMaxEvents: 100_000,
+});
 
 export interface AutomationConfig {
   /** TOKENWARD_AUTOMATION: off stops the worker (no deliveries, no job runs) in this process. */
@@ -101,6 +128,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       githubToken: readNonEmpty(env, 'TOKENWARD_GITHUB_TOKEN'),
     },
     automation: readAutomation(env),
+    verification: readVerificationTuning(env),
   };
   return Object.freeze(config);
 }
@@ -209,6 +237,35 @@ function readPositiveInt(env: Env, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) fail(name, 'a whole number of at least 1', raw);
   return Number(raw);
+}
+
+function readIntInRange(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) fail(name, `a whole number from ${min} to ${max}`, raw);
+  return Number(raw);
+}
+
+/**
+ * Bounds, own choice: the TTL is the safety net behind the invalidation messages, so at most a
+ * minute; the flush window is the SIGKILL loss bound, so at most 10 s; a flush batch is one
+ * transaction (on SQLite it blocks the event loop while it writes), so at most 100,000 groups; the
+ * buffer holds at least one batch and at most 1,000,000 groups (a few hundred MB).
+ */
+function readVerificationTuning(env: Env): VerificationTuning {
+  const d = VERIFICATION_DEFAULTS;
+  const usageFlushMaxEvents = readIntInRange(env, 'TOKENWARD_USAGE_FLUSH_MAX_EVENTS', d.usageFlushMaxEvents, 1, 100_000);
+  const usageBufferMaxEvents = readIntInRange(env, 'TOKENWARD_USAGE_BUFFER_MAX_EVENTS', d.usageBufferMaxEvents, 1, 1_000_000);
+  if (usageBufferMaxEvents < usageFlushMaxEvents) {
+    fail('TOKENWARD_USAGE_BUFFER_MAX_EVENTS', `at least TOKENWARD_USAGE_FLUSH_MAX_EVENTS (${usageFlushMaxEvents})`, String(usageBufferMaxEvents));
+  }
+  return {
+    cacheMax: readIntInRange(env, 'TOKENWARD_VERIFY_CACHE_MAX', d.cacheMax, 1, 10_000_000),
+    cacheTtlMs: readIntInRange(env, 'TOKENWARD_VERIFY_CACHE_TTL_MS', d.cacheTtlMs, 100, 60_000),
+    usageFlushMs: readIntInRange(env, 'TOKENWARD_USAGE_FLUSH_MS', d.usageFlushMs, 10, 10_000),
+    usageFlushMaxEvents,
+    usageBufferMaxEvents,
+  };
 }
 
 function readRedisUrl(env: Env): string | undefined {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, VERIFICATION_DEFAULTS } from '../src/config.js';
+import { DEFAULT_USAGE_OPTIONS } from '../src/service/usage-recorder.js';
+import { DEFAULT_CACHE_OPTIONS } from '../src/service/verification-cache.js';
 import { generateToken } from '../src/domain/token-format.js';
 
 function errorOf(env: Record<string, string>): string {
@@ -63,6 +65,42 @@ describe('configuration', () => {
     expect(errorOf({ TOKENWARD_BOOTSTRAP_ADMIN_KEY: generateToken('user').secret })).toContain('admin key');
     expect(errorOf({ TOKENWARD_SESSION_IDLE_MINUTES: '0' })).toBe('TOKENWARD_SESSION_IDLE_MINUTES must be a whole number of at least 1, got "0".');
     for (const message of [errorOf({ PORT: '-1' }), errorOf({ TOKENWARD_PUBLIC_URL: 'ftp://x' })]) expect(message).not.toContain('\n');
+  });
+
+  it('reads the verification tuning, whose defaults are the cache and recorder defaults', () => {
+    expect(loadConfig({}).verification).toEqual({
+      cacheMax: DEFAULT_CACHE_OPTIONS.max,
+      cacheTtlMs: DEFAULT_CACHE_OPTIONS.ttlMs,
+      usageFlushMs: DEFAULT_USAGE_OPTIONS.flushIntervalMs,
+      usageFlushMaxEvents: DEFAULT_USAGE_OPTIONS.maxBatchEvents,
+      usageBufferMaxEvents: DEFAULT_USAGE_OPTIONS.maxBufferedEvents,
+    });
+    expect(VERIFICATION_DEFAULTS).toEqual(loadConfig({}).verification);
+    const config = loadConfig({
+      TOKENWARD_VERIFY_CACHE_MAX: '500000',
+      TOKENWARD_VERIFY_CACHE_TTL_MS: '5000',
+      TOKENWARD_USAGE_FLUSH_MS: '250',
+      TOKENWARD_USAGE_FLUSH_MAX_EVENTS: '5000',
+      TOKENWARD_USAGE_BUFFER_MAX_EVENTS: '5000',
+    });
+    expect(config.verification).toEqual({ cacheMax: 500_000, cacheTtlMs: 5000, usageFlushMs: 250, usageFlushMaxEvents: 5000, usageBufferMaxEvents: 5000 });
+  });
+
+  it('refuses verification tuning out of its bounds, naming the variable and the bounds', () => {
+    expect(errorOf({ TOKENWARD_VERIFY_CACHE_MAX: '0' })).toBe('TOKENWARD_VERIFY_CACHE_MAX must be a whole number from 1 to 10000000, got "0".');
+    expect(errorOf({ TOKENWARD_VERIFY_CACHE_MAX: '1e6' })).toContain('TOKENWARD_VERIFY_CACHE_MAX must be a whole number');
+    // The TTL is the safety net behind invalidations: never off (0), never long.
+    expect(errorOf({ TOKENWARD_VERIFY_CACHE_TTL_MS: '0' })).toBe('TOKENWARD_VERIFY_CACHE_TTL_MS must be a whole number from 100 to 60000, got "0".');
+    expect(errorOf({ TOKENWARD_VERIFY_CACHE_TTL_MS: '600000' })).toContain('from 100 to 60000');
+    // The flush window is the SIGKILL loss bound.
+    expect(errorOf({ TOKENWARD_USAGE_FLUSH_MS: '60000' })).toBe('TOKENWARD_USAGE_FLUSH_MS must be a whole number from 10 to 10000, got "60000".');
+    expect(errorOf({ TOKENWARD_USAGE_FLUSH_MS: '-5' })).toContain('TOKENWARD_USAGE_FLUSH_MS');
+    expect(errorOf({ TOKENWARD_USAGE_FLUSH_MAX_EVENTS: '200000' })).toContain('TOKENWARD_USAGE_FLUSH_MAX_EVENTS must be a whole number from 1 to 100000');
+    expect(errorOf({ TOKENWARD_USAGE_BUFFER_MAX_EVENTS: 'lots' })).toContain('TOKENWARD_USAGE_BUFFER_MAX_EVENTS must be a whole number from 1 to 1000000');
+    // The buffer holds at least one flush batch.
+    expect(errorOf({ TOKENWARD_USAGE_FLUSH_MAX_EVENTS: '5000', TOKENWARD_USAGE_BUFFER_MAX_EVENTS: '4000' })).toBe(
+      'TOKENWARD_USAGE_BUFFER_MAX_EVENTS must be at least TOKENWARD_USAGE_FLUSH_MAX_EVENTS (5000), got "4000".',
+    );
   });
 
   it('never echoes a secret in its messages', () => {

@@ -69,6 +69,25 @@ describe('SDK on loopback (sqlite)', () => {
     expect(rows.reduce((sum, row) => sum + Number(row.count), 0)).toBe(5); // 1 by the server, 4 reported
   });
 
+  it('counts cached calls per route exactly, across flushes and alternating calls (the hit path remembers its last usage line)', async () => {
+    const sdk = client({ push: false, usageFlushMs: 60_000 });
+    const { token, secret } = await newToken();
+    const call = (route: string, userAgent = 'ua/1') => sdk.verify(secret, { method: 'GET', route, ip: '198.51.100.4', userAgent });
+    for (let i = 0; i < 3; i += 1) await call('/a'); // 1 by the server, 2 cached
+    await sdk.flushUsage();
+    for (let i = 0; i < 4; i += 1) await call('/a'); // after a flush: a new line, not the flushed one
+    for (let i = 0; i < 3; i += 1) {
+      await call('/b');
+      await call('/a', 'ua/2');
+    }
+    await sdk.flushUsage();
+    await t.app.core.services.usageRecorder.flush();
+    const rows = await t.app.core.database.db.selectFrom('usage_events').select(['count', 'route', 'user_agent']).where('token_id', '=', token.id).execute();
+    const countOf = (route: string, userAgent: string) =>
+      rows.filter((row) => row.route === route && row.user_agent === userAgent).reduce((sum, row) => sum + Number(row.count), 0);
+    expect({ a1: countOf('/a', 'ua/1'), b: countOf('/b', 'ua/1'), a2: countOf('/a', 'ua/2') }).toEqual({ a1: 7, b: 3, a2: 3 });
+  });
+
   it('without the push stream, trusts a cached answer only for the TTL', async () => {
     const sdk = client({ push: false, cacheTtlMs: 1500 });
     const { user, token, secret } = await newToken();

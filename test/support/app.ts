@@ -1,7 +1,7 @@
 /** A whole app (real database, real services, Fastify) for HTTP tests, with its logs captured. */
 import { Writable } from 'node:stream';
 import { createApp, type App, type AppOptions, type VerificationOptions } from '../../src/app.js';
-import { AUTOMATION_OFF, type Config } from '../../src/config.js';
+import { AUTOMATION_OFF, VERIFICATION_DEFAULTS, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { DialectName } from '../../src/store/db.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -37,6 +37,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     loginRateLimitPerIp: 50,
     secretScanning: { keysUrl: 'http://127.0.0.1:9/unused-github-keys', keysFile: undefined, githubToken: undefined },
     automation: AUTOMATION_OFF,
+    verification: VERIFICATION_DEFAULTS,
     ...overrides,
   };
 }

@@ -1,0 +1,211 @@
+/**
+ * Bench 2 of issue #7: Tokenward's HTTP verify against the baselines a team would otherwise use,
+ * the same autocannon load as bench 1 (bench/verify.ts: -c 100, -p 10 then -p 1, a 2 s warm-up
+ * each) side by side in one run, on loopback, each server its own process, all on SQLite:
+ *   - Tokenward: the real `tokenward serve`, POST /api/v1/verify (verifier key + token, scopes
+ *     checked, usage recorded), answered from its verification cache;
+ *   - Better Auth 1.7.5 + @better-auth/api-key, rate limit off (bench/support/better-auth-server.ts);
+ *   - Fastify + @fastify/bearer-auth, SHA-256 of the token looked up in SQLite
+ *     (bench/support/bearer-auth-server.ts).
+ * Each one does the same job: is this key valid, and does it hold the scope the caller's route needs
+ * (`read:jira-work`; in Better Auth's shape the permission `{"jira-work": ["read"]}`).
+ * A preflight checks that each one accepts its valid keys and refuses an unknown key, a valid key
+ * with one character changed, and a valid key asked for a scope it lacks; the bench stops loudly
+ * otherwise (a checker that lets everything through would win for the wrong reason).
+ *
+ *   npm run bench:baselines -- [--duration 10] [--connections 100] [--keys 1]
+ *
+ * --keys N: each server gets N valid keys and the load cycles through them (default 1: one key).
+ *
+ * A reference row, not a baseline: Tokenward's `GET /healthz` under the same load, the cost of its
+ * HTTP pipeline alone (request id, session and rate-limit hooks, metrics, logger), to tell how much
+ * of the verify route's cost is the verification itself.
+ */
+import { randomBytes } from 'node:crypto';
+import { generateToken } from '../src/domain/token-format.js';
+import { arg, cpuMsOf, load, loadAverage, printTable, startProcess, stop, type Figures, type Started } from './support/processes.js';
+import { BENCH_SCOPE, createTokenwardFixture } from './support/tokenward-fixture.js';
+
+const DURATION_S = Number(arg('duration', '10'));
+const CONNECTIONS = Number(arg('connections', '100'));
+const KEYS = Number(arg('keys', '1'));
+const PIPELINING = [10, 1];
+/** A scope no bench key holds, for the preflight. */
+const OTHER_SCOPE = 'write:jira-work';
+
+interface Request {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface Target {
+  name: string;
+  server: Started<{ keys: string[] }>;
+  /** The request that verifies `key` holds `scope` (BENCH_SCOPE unless the preflight asks otherwise). */
+  request(key: string, scope?: string): Request;
+  /** Whether the server's answer says the key is valid; any other answer counts as refused. */
+  accepts(response: Response): Promise<boolean>;
+  keys: string[];
+  /** A key of the same shape that the server never issued. */
+  unknownKey: string;
+}
+
+const json = { 'content-type': 'application/json' };
+const changedOneChar = (key: string) => key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');
+
+/** One request, answered: a server still working through a previous run's pipelined backlog answers it last. */
+async function settle(target: Target): Promise<void> {
+  const { path, ...init } = target.request(target.keys[0]!);
+  await (await fetch(`${target.server.url}${path}`, init)).arrayBuffer();
+}
+
+async function preflight(target: Target): Promise<void> {
+  const verdict = async (key: string) => {
+    const { path, ...init } = target.request(key);
+    return target.accepts(await fetch(`${target.server.url}${path}`, init));
+  };
+  for (const key of target.keys) if (!(await verdict(key))) throw new Error(`preflight: ${target.name} refused a valid key`);
+  for (const [what, key] of [
+    ['an unknown key', target.unknownKey],
+    ['a valid key with one character changed', changedOneChar(target.keys[0]!)],
+  ] as const) {
+    if (await verdict(key)) throw new Error(`preflight: ${target.name} ACCEPTED ${what}: it does not really verify`);
+  }
+  const { path, ...init } = target.request(target.keys[0]!, OTHER_SCOPE);
+  if (await target.accepts(await fetch(`${target.server.url}${path}`, init))) {
+    throw new Error(`preflight: ${target.name} ACCEPTED a key asked for a scope it lacks: it does not check scopes`);
+  }
+}
+
+async function main(): Promise<void> {
+  const fixture = await createTokenwardFixture({ tokens: KEYS });
+  const started: Array<Started<unknown>> = [];
+  try {
+    const env = { BENCH_KEYS: String(KEYS) };
+    const tokenward = await startProcess<{ keys: string[] }>(['src/cli/main.ts', 'serve'], fixture.env);
+    started.push(tokenward);
+    const betterAuth = await startProcess<{ keys: string[] }>(['bench/support/better-auth-server.ts'], env, true);
+    started.push(betterAuth);
+    const bearer = await startProcess<{ keys: string[] }>(['bench/support/bearer-auth-server.ts'], env, true);
+    started.push(bearer);
+
+    const targets: Target[] = [
+      {
+        name: 'Tokenward verify',
+        server: tokenward,
+        keys: fixture.secrets,
+        unknownKey: generateToken('user').secret,
+        request: (token, scope = BENCH_SCOPE) => ({
+          method: 'POST',
+          path: '/api/v1/verify',
+          headers: { authorization: `Bearer ${fixture.adminKey}`, ...json },
+          // The same body as bench 1: a scope to check, and the detail usage records.
+          body: JSON.stringify({ token, scopes: [scope], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
+        }),
+        accepts: async (response) => response.status === 200 && ((await response.json()) as { code: string }).code === 'VALID',
+      },
+      {
+        name: 'Better Auth api-key',
+        server: betterAuth,
+        keys: betterAuth.ready!.keys,
+        unknownKey: randomBytes(48).toString('base64url').slice(0, 64),
+        request: (key, scope = BENCH_SCOPE) => {
+          const [action, resource] = scope.split(':') as [string, string];
+          return { method: 'POST', path: '/verify', headers: json, body: JSON.stringify({ key, permissions: { [resource]: [action] } }) };
+        },
+        accepts: async (response) => response.status === 200 && ((await response.json()) as { valid: boolean }).valid === true,
+      },
+      {
+        name: 'bearer-auth + SQLite',
+        server: bearer,
+        keys: bearer.ready!.keys,
+        unknownKey: `bk_${randomBytes(32).toString('base64url')}`,
+        request: (key, scope = BENCH_SCOPE) => ({
+          method: 'POST',
+          path: '/verify',
+          headers: { authorization: `Bearer ${key}`, ...json },
+          body: JSON.stringify({ scopes: [scope], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
+        }),
+        accepts: async (response) => response.status === 200 && ((await response.json()) as { valid: boolean }).valid === true,
+      },
+    ];
+    for (const target of targets) await preflight(target);
+    const healthz: Target = {
+      name: 'Tokenward GET /healthz (reference)',
+      server: tokenward,
+      keys: ['-'],
+      unknownKey: '-',
+      request: () => ({ method: 'GET', path: '/healthz', headers: {} }),
+      accepts: async (response) => response.status === 200,
+    };
+    console.log(`preflight: each server accepts its ${KEYS} valid key(s) and refuses an unknown key, a changed one and a missing scope`);
+
+    console.log(
+      `bench/baselines: SQLite, autocannon -c ${CONNECTIONS} -d ${DURATION_S}s, ${KEYS} key(s) per server, Node ${process.version}, load average before: ${loadAverage()}`,
+    );
+    const rows: Array<{ name: string; pipelining: number; figures: Figures; cpuUsPerRequest: number | null }> = [];
+    for (const pipelining of PIPELINING) {
+      for (const target of [...targets, healthz]) {
+        const options = {
+          url: target.server.url,
+          connections: CONNECTIONS,
+          pipelining,
+          requests: target.keys.map((key) => target.request(key)),
+        };
+        // Warm-up (JIT, Tokenward's cache), then the measured run, each on an idle server.
+        await load({ ...options, duration: 2 });
+        await settle(target);
+        const cpuBefore = cpuMsOf(target.server.child.pid);
+        const figures = await load({ ...options, duration: DURATION_S });
+        await settle(target);
+        const cpuAfter = cpuMsOf(target.server.child.pid);
+        const cpuUsPerRequest = cpuBefore === null || cpuAfter === null || figures.total === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / figures.total;
+        rows.push({ name: target.name, pipelining, figures, cpuUsPerRequest });
+      }
+    }
+    const metrics = await (await fetch(`${tokenward.url}/metrics`)).text();
+    console.log(`load average after: ${loadAverage()}`);
+
+    printTable(
+      ['server', 'pipelining', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/socket errors/timeouts', 'server CPU µs/req', 'load avg (1 min)'],
+      rows.map((r) => [
+        r.name,
+        `-p ${r.pipelining}`,
+        Math.round(r.figures.rps),
+        r.figures.p50,
+        r.figures.p99,
+        r.figures.errorDetail,
+        r.cpuUsPerRequest === null ? 'n/a' : Math.round(r.cpuUsPerRequest),
+        r.figures.load1.toFixed(1),
+      ]),
+    );
+    console.log('');
+    for (const pipelining of PIPELINING) {
+      const ofRun = (name: string) => rows.find((r) => r.name === name && r.pipelining === pipelining)!.figures;
+      const ours = ofRun('Tokenward verify');
+      for (const baseline of targets.slice(1)) {
+        const theirs = ofRun(baseline.name);
+        const ratio = ours.rps / theirs.rps;
+        const percent = Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)}%` : 'n/a (no answer counted)';
+        const cpu = (name: string) => rows.find((r) => r.name === name && r.pipelining === pipelining)!.cpuUsPerRequest;
+        const [ourCpu, theirCpu] = [cpu('Tokenward verify'), cpu(baseline.name)];
+        const cpuRatio = ourCpu !== null && theirCpu !== null ? `, server CPU per request ${((ourCpu / theirCpu) * 100).toFixed(0)}% of theirs` : '';
+        console.log(
+          `-p ${pipelining}: Tokenward = ${percent} of ${baseline.name} throughput (target > 100%: ${ratio > 1 ? 'met' : 'NOT met'}), ` +
+            `p50 ${ours.p50} vs ${theirs.p50} ms, p99 ${ours.p99} vs ${theirs.p99} ms${cpuRatio}`,
+        );
+      }
+    }
+    const errors = rows.filter((r) => r.figures.errors > 0);
+    if (errors.length > 0) console.log(`WARNING: non-2xx answers or errors in ${errors.map((r) => `${r.name} -p ${r.pipelining}`).join(', ')}: those figures are not clean`);
+    const misses = /^tokenward_verify_cache_misses_total (\d+)/m.exec(metrics)?.[1];
+    console.log(`Tokenward: ${misses} verification cache misses over the whole run`);
+  } finally {
+    for (const server of started.reverse()) await stop(server);
+    await fixture.cleanup();
+  }
+}
+
+await main();
