@@ -38,6 +38,8 @@ export interface Config {
   secretScanning: SecretScanningConfig;
   /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
   automation: AutomationConfig;
+  /** TOKENWARD_GATEWAY_CONFIG: a gateway file (docs/gateway.md) that `serve` runs in process; unset: no gateway. */
+  gatewayConfigPath?: string | undefined;
 }
 
 export interface AutomationConfig {
@@ -101,8 +103,14 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       githubToken: readNonEmpty(env, 'TOKENWARD_GITHUB_TOKEN'),
     },
     automation: readAutomation(env),
+    gatewayConfigPath: readGatewayConfigPath(env),
   };
   return Object.freeze(config);
+}
+
+function readGatewayConfigPath(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'TOKENWARD_GATEWAY_CONFIG');
+  return raw === undefined ? undefined : resolve(raw);
 }
 
 function readNonEmpty(env: Env, name: string): string | undefined {

@@ -39,6 +39,21 @@ export interface VerifyOptions {
   method?: string;
   route?: string;
   userAgent?: string;
+  /**
+   * Record no usage for this verification now: the caller reports it with `reportUsage` once it
+   * knows the outcome (a gateway: the upstream's status). Neither the server nor the cache counts it.
+   */
+  deferUsage?: boolean;
+}
+
+/** What `reportUsage` adds to a deferred verification. */
+export interface UsageOutcome {
+  method?: string;
+  route?: string;
+  ip?: string;
+  userAgent?: string;
+  /** The protected API's HTTP status. */
+  upstreamStatus?: number;
 }
 
 export interface TokenwardClientOptions {
@@ -81,6 +96,7 @@ interface UsageLine {
   route?: string;
   ip?: string;
   userAgent?: string;
+  upstreamStatus?: number;
 }
 
 const MAX_USAGE_LINES = 10_000;
@@ -153,8 +169,10 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
     return entry;
   }
 
-  function recordUsage(result: Omit<VerifyResult, 'cached'>, verify: VerifyOptions, nowMs: number): void {
-    const key = `${result.tokenId}\u0000${result.code}\u0000${verify.method}\u0000${verify.route}\u0000${verify.ip}\u0000${verify.userAgent}`;
+  function recordUsage(result: Pick<VerifyResult, 'tokenId' | 'code'>, verify: UsageOutcome, nowMs: number): void {
+    // The server knows no UNAVAILABLE (it was never asked): nothing to report.
+    if (result.code === 'UNAVAILABLE') return;
+    const key = `${result.tokenId}\u0000${result.code}\u0000${verify.method}\u0000${verify.route}\u0000${verify.ip}\u0000${verify.userAgent}\u0000${verify.upstreamStatus}`;
     const line = usage.get(key);
     if (line) {
       line.count += 1;
@@ -170,6 +188,7 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       ...(verify.route ? { route: verify.route } : {}),
       ...(verify.ip ? { ip: verify.ip } : {}),
       ...(verify.userAgent ? { userAgent: verify.userAgent } : {}),
+      ...(verify.upstreamStatus ? { upstreamStatus: verify.upstreamStatus } : {}),
     });
   }
 
@@ -208,7 +227,7 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       if (entry) {
         let result = entry.result;
         if (result.valid && result.expiresAt !== null && Date.parse(result.expiresAt) <= nowMs) result = { ...result, valid: false, code: 'EXPIRED' };
-        recordUsage(result, verify, nowMs);
+        if (!verify.deferUsage) recordUsage(result, verify, nowMs);
         return { ...result, cached: true };
       }
       const startEpoch = epoch;
@@ -232,6 +251,14 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       const result = (await response.json()) as Omit<VerifyResult, 'cached'>;
       if (epoch === startEpoch) cache.set(key, { result, cachedAtMs: nowMs });
       return { ...result, cached: false };
+    },
+
+    /**
+     * Reports a verification made with `deferUsage`, with its outcome; sent with the next batch.
+     * `result` is what `verify` answered.
+     */
+    reportUsage(result: Pick<VerifyResult, 'tokenId' | 'code'>, outcome: UsageOutcome = {}): void {
+      recordUsage(result, outcome, Date.now());
     },
 
     /** Whether the push stream is connected (revocations arrive within a second). */
