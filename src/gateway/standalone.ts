@@ -8,8 +8,13 @@ import type { GatewayLog, GatewayServer } from './proxy.js';
 import { createGatewayServer } from './proxy.js';
 import { createSdkVerifier } from './sdk-verifier.js';
 
+export interface StandaloneGateway extends GatewayServer {
+  /** Whether the server's push stream is connected (revocations then arrive within a second). */
+  isPushConnected(): boolean;
+}
+
 /** Starts listening; the returned server's `close()` reports pending usage to the server. */
-export async function startStandaloneGateway(config: GatewayConfig, log: GatewayLog): Promise<GatewayServer> {
+export async function startStandaloneGateway(config: GatewayConfig, log: GatewayLog): Promise<StandaloneGateway> {
   const { url, verifierKey } = config.tokenward;
   if (!url || !verifierKey) throw new Error('standalone gateway config without tokenward.url and a verifier key');
   const verifier = createSdkVerifier({ baseUrl: url, verifierKey });
@@ -20,5 +25,5 @@ export async function startStandaloneGateway(config: GatewayConfig, log: Gateway
     await verifier.close();
     throw error;
   }
-  return gateway;
+  return Object.assign(gateway, { isPushConnected: () => verifier.client.isPushConnected() });
 }
