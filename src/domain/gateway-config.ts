@@ -112,8 +112,8 @@ function upstreamUrl(value: unknown, fail: (field: string, message: string) => n
 
 function credentialOf(value: unknown, env: Env, fail: (field: string, message: string) => never): { header: string; value: string } {
   const credential = objectAt(value, 'upstream.credential', fail);
-  rejectUnknown(credential, 'upstream.credential.', ['header', 'valueEnv', 'prefix'], fail);
   if ('value' in credential) fail('upstream.credential.value', 'is not allowed: name an environment variable in valueEnv, so the secret is not in the file');
+  rejectUnknown(credential, 'upstream.credential.', ['header', 'valueEnv', 'prefix'], fail);
   const header = typeof credential.header === 'string' ? credential.header : fail('upstream.credential.header', `must be a header name, got ${show(credential.header)}`);
   if (!HEADER_NAME.test(header)) fail('upstream.credential.header', `must be a header name, got ${show(header)}`);
   if (RESERVED_HEADERS.has(header.toLowerCase())) fail('upstream.credential.header', `names a header the gateway sets itself: ${header}`);
