@@ -70,7 +70,8 @@ export function clientResponseHeaders(upstream: Headers): Record<string, string 
 
 function namedByConnection(connection: HeaderValue): Set<string> | undefined {
   const value = joined(connection);
-  if (!value) return undefined;
+  // The usual values name no other header: no set to build on every request.
+  if (!value || value === 'keep-alive' || value === 'close') return undefined;
   return new Set(value.split(',').map((name) => name.trim().toLowerCase()));
 }
 

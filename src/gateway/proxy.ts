@@ -12,6 +12,7 @@
  * A plain `node:http` server rather than Fastify: nothing here needs routing or schemas, and the
  * proxy is on the hot path of every call (bench/gateway.ts).
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
@@ -102,9 +103,14 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
 
   /** Sends the request upstream and streams the answer back; resolves to the status the client got (null: none). */
   async function forward(req: IncomingMessage, res: ServerResponse, rawUrl: string, method: string): Promise<number | null> {
-    const aborter = new AbortController();
+    // The client going away aborts the upstream call. An EventEmitter, which undici accepts as a
+    // signal, costs less than an AbortController on every request (measured: bench/gateway.ts).
+    const clientGone = new EventEmitter();
+    let isClientGone = false;
     res.once('close', () => {
-      if (!res.writableFinished) aborter.abort();
+      if (res.writableFinished) return;
+      isClientGone = true;
+      clientGone.emit('abort');
     });
     const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
     let status: number | null = null;
@@ -117,7 +123,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
           body: hasBody ? req : null,
           headersTimeout: upstream.timeouts.headersMs,
           bodyTimeout: upstream.timeouts.bodyMs,
-          signal: aborter.signal,
+          signal: clientGone,
         },
         ({ statusCode, headers }) => {
           status = statusCode;
@@ -132,7 +138,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
         res.destroy();
         return status;
       }
-      if (aborter.signal.aborted || res.destroyed) return null;
+      if (isClientGone || res.destroyed) return null;
       const code = (error as { code?: string }).code;
       const isTimeout = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
       log.warn({ code, upstream: upstream.origin }, isTimeout ? 'gateway: upstream timed out' : 'gateway: upstream unreachable');
