@@ -191,3 +191,12 @@ describe('gateway config', () => {
     );
   });
 });
+
+describe('examples/gateway.yaml', () => {
+  it('is a valid standalone file', async () => {
+    const { loadGatewayConfigFile } = await import('../../src/gateway/config-file.js');
+    const config = loadGatewayConfigFile('examples/gateway.yaml', { JIRA_UPSTREAM_AUTH: 'Basic eA==', TOKENWARD_VERIFIER_KEY: 'twa_x' }, 'standalone');
+    expect(config.upstream.origin).toBe('https://acme.atlassian.net');
+    expect(config.routes.routes.length).toBeGreaterThan(3);
+  });
+});
