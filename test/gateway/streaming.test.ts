@@ -22,7 +22,7 @@ function write(stream: NodeJS.WritableStream, chunk: Buffer): Promise<void> {
   return new Promise((resolve) => (stream.write(chunk) ? resolve() : stream.once('drain', () => resolve())));
 }
 
-describe('gateway streaming and upstream failures (sqlite)', () => {
+describe('gateway streaming, upstream failures, in-process by org id (sqlite)', () => {
   let t: TestApp;
   let verifierKey: string;
   let secret: string;
@@ -93,6 +93,38 @@ describe('gateway streaming and upstream failures (sqlite)', () => {
     });
     expect(status).toBe(200);
     expect(clientBytes).toBe(TOTAL);
+  });
+
+  it('streams a chunked upload (no Content-Length) as chunked', async () => {
+    const upstream = await startUpstream();
+    started.push(upstream);
+    const gw = await gatewayFor(upstream);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 8; i += 1) controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${gw.url}/upload/chunked`, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ ok: true, bytes: 8 * 64 * 1024 });
+    expect(upstream.seen.at(-1)!.headers['transfer-encoding']).toBe('chunked');
+  });
+
+  it('in process with tokenward.orgId: accepts that org\'s tokens only', async () => {
+    const upstream = await startUpstream();
+    started.push(upstream);
+    const { startGatewayForCore } = await import('../../src/gateway/in-process.js');
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const file = { ...gatewayFile(upstream.url), tokenward: { orgId: t.orgId } };
+    const ours = await startGatewayForCore(t.app.core, file, log, { UPSTREAM_AUTH: 'x' });
+    started.push(ours);
+    const other = await startGatewayForCore(t.app.core, { ...file, tokenward: { orgId: '00000000-0000-4000-8000-000000000000' } }, log, { UPSTREAM_AUTH: 'x' });
+    started.push(other);
+    expect((await fetch(`${ours.url()}/rest/api/3/issue/O-1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
+    const refused = await fetch(`${other.url()}/rest/api/3/issue/O-1`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: 'NOT_FOUND' });
   });
 
   it('answers 502 when the upstream is down, and records it in usage', async () => {
