@@ -112,7 +112,6 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       isClientGone = true;
       clientGone.emit('abort');
     });
-    const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
     let status: number | null = null;
     try {
       await pool.stream(
@@ -120,7 +119,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
           path: upstream.basePath + rawUrl,
           method,
           headers: upstreamRequestHeaders(req.headers, { credential: upstream.credential, clientIp: req.socket.remoteAddress, isBehindTrustedProxy }),
-          body: hasBody ? req : null,
+          body: hasBody(req) ? req : null,
           headersTimeout: upstream.timeouts.headersMs,
           bodyTimeout: upstream.timeouts.bodyMs,
           signal: clientGone,
@@ -195,7 +194,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
   const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="tokenward-gateway", Basic realm="tokenward-gateway"';
   // A refused upload is not read: close the connection rather than draining what is left of it.
-  if (!req.complete) headers.connection = 'close';
+  if (hasBody(req) && !req.complete) headers.connection = 'close';
   res.writeHead(status, headers);
   res.end(body);
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }

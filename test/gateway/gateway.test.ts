@@ -100,9 +100,12 @@ describe.each(cases)('gateway ($mode, $dialect)', ({ dialect, mode }) => {
     const ambiguous = await call('/rest/api/3/issue;jsessionid=1/ABC-1', { headers: { authorization: `Bearer ${secret}` } });
     expect(ambiguous.status).toBe(400);
     expect(await ambiguous.json()).toMatchObject({ error: 'BAD_PATH' });
-    const anonymous = await call('/rest/api/3/issue/ABC-1');
+    const anonymous = await rawRequest(`${gw.url}/rest/api/3/issue/ABC-1`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ error: 'UNAUTHENTICATED' });
+    expect(anonymous.headers.connection).toBe('keep-alive'); // a refusal without a body keeps the connection
+    expect(JSON.parse(anonymous.body)).toMatchObject({ error: 'UNAUTHENTICATED' });
+    const refusedUpload = await rawRequest(`${gw.url}/rest/api/3/issue`, { method: 'POST', headers: { 'content-length': '100000' } });
+    expect(refusedUpload.headers.connection).toBe('close'); // the unread upload is not drained
     expect(await (await call('/rest/api/3/issue/ABC-1', { headers: { authorization: 'Bearer twu_nope' } })).json()).toMatchObject({ error: 'MALFORMED' });
     expect(upstreamCalls()).toBe(before);
   });
