@@ -10,7 +10,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
-import { gatewayFile, startTestGateway, startUpstream, until, type RunningGateway, type TestUpstream } from '../support/gateway.js';
+import { gatewayFile, startTestGateway, startUpstream, until, UPSTREAM_SECRET, type RunningGateway, type TestUpstream } from '../support/gateway.js';
 import { scopedKey } from '../support/http.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
@@ -125,6 +125,20 @@ describe('gateway streaming, upstream failures, in-process by org id (sqlite)', 
     const refused = await fetch(`${other.url()}/rest/api/3/issue/O-1`, { headers: { authorization: `Bearer ${secret}` } });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: 'NOT_FOUND' });
+  });
+
+  it('strips the token even when the upstream credential travels in another header', async () => {
+    const upstream = await startUpstream();
+    started.push(upstream);
+    const file = { ...gatewayFile(upstream.url), upstream: { url: upstream.url, credential: { header: 'X-Api-Key', valueEnv: 'UPSTREAM_AUTH' } } };
+    const gw = await startTestGateway('in-process', t, file, verifierKey);
+    started.push(gw);
+    const response = await fetch(`${gw.url}/rest/api/3/issue/K-1`, { headers: { authorization: `Bearer ${secret}`, 'x-api-key': 'client-chosen' } });
+    expect(response.status).toBe(200);
+    const seen = upstream.seen.at(-1)!;
+    expect(seen.headers.authorization).toBeUndefined();
+    expect(seen.headers['x-api-key']).toBe(UPSTREAM_SECRET);
+    expect(JSON.stringify(seen.headers)).not.toContain(secret);
   });
 
   it('answers 502 when the upstream is down, and records it in usage', async () => {
