@@ -8,7 +8,10 @@
  *     the gateway minus p50 direct (target <= 1 ms);
  *   - throughput: autocannon `-c 100`, gateway req/s over direct req/s (target >= 50%).
  *
- *   npm run bench:gateway -- [--duration 10] [--connections 100]
+ *   npm run bench:gateway -- [--duration 10] [--connections 100] [--rounds 3]
+ *
+ * Each target is measured in `rounds` interleaved rounds and the median run kept, so a burst of
+ * load from elsewhere on the machine hits every target alike rather than one of them.
  *
  * A bare pass-through proxy (bench/support/bare-proxy.ts) runs beside them: the floor of any proxy
  * hop on this machine at this moment, so the gateway's own cost can be told from the hop's.
@@ -38,6 +41,8 @@ function arg(name: string, fallback: string): string {
 }
 
 const DURATION_S = Number(arg('duration', '10'));
+/** Each target is measured this many times, interleaved, and the median kept: the machine's load drifts. */
+const ROUNDS = Number(arg('rounds', '3'));
 const CONNECTIONS = Number(arg('connections', '100'));
 
 interface Started {
@@ -103,6 +108,13 @@ async function sequentialLatency(url: string, headers: Record<string, string>, d
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { rps: samples.length / durationS, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** The run with the median value of `key` (its other figures come with it). */
+function medianBy(runs: Figures[], key: (f: Figures) => number): Figures {
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  const errors = runs.reduce((sum, f) => sum + f.errors, 0);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, errors };
 }
 
 const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -176,13 +188,22 @@ async function main(): Promise<void> {
       if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
     }
 
-    console.log(`bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, Node ${process.version}`);
+    console.log(
+      `bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, ${ROUNDS} interleaved rounds (medians shown), Node ${process.version}`,
+    );
     console.log(`load average before: ${loadAverage()}`);
     const throughput: Figures[] = [];
     const latency: Figures[] = [];
     for (const [, url, headers] of targets) await load(url, headers, CONNECTIONS, 2); // warm-up: JIT, caches, pools
-    for (const [, url, headers] of targets) throughput.push(await load(url, headers, CONNECTIONS));
-    for (const [, url, headers] of targets) latency.push(await sequentialLatency(url, headers, DURATION_S));
+    const rounds = targets.map(() => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.throughput.push(await load(url, headers, CONNECTIONS));
+      for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.latency.push(await sequentialLatency(url, headers, DURATION_S));
+    }
+    for (const measured of rounds) {
+      throughput.push(medianBy(measured.throughput, (f) => f.rps));
+      latency.push(medianBy(measured.latency, (f) => f.p50));
+    }
     console.log(`load average after: ${loadAverage()}`);
 
     console.log(`\n| target | req/s -c ${CONNECTIONS} | p50 ms | p99 ms | req/s -c 1 | p50 ms -c 1 | p99 ms -c 1 | non-2xx/errors |\n|---|---|---|---|---|---|---|---|`);
