@@ -40,6 +40,8 @@ export interface Config {
   automation: AutomationConfig;
   /** Issue #7: the verification cache and the usage write-behind (docs/verification.md). */
   verification: VerificationTuning;
+  /** TOKENWARD_GATEWAY_CONFIG: a gateway file (docs/gateway.md) that `serve` runs in process; unset: no gateway. */
+  gatewayConfigPath?: string | undefined;
 }
 
 /**
@@ -129,8 +131,14 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     },
     automation: readAutomation(env),
     verification: readVerificationTuning(env),
+    gatewayConfigPath: readGatewayConfigPath(env),
   };
   return Object.freeze(config);
+}
+
+function readGatewayConfigPath(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'TOKENWARD_GATEWAY_CONFIG');
+  return raw === undefined ? undefined : resolve(raw);
 }
 
 function readNonEmpty(env: Env, name: string): string | undefined {

@@ -12,8 +12,11 @@ const ALLOWED: Record<string, string[]> = {
   store: ['store', 'domain'],
   service: ['service', 'store', 'domain'],
   http: ['http', 'service', 'domain', 'config'],
-  cli: ['cli', 'service', 'store', 'domain', 'config', 'app', 'version'],
+  // The gateway (issue #7): a proxy beside http, verifying through a service or the SDK.
+  gateway: ['gateway', 'service', 'domain', 'sdk'],
+  cli: ['cli', 'gateway', 'service', 'store', 'domain', 'config', 'app', 'version'],
 };
+const SDK = join(REPO_ROOT, 'packages/sdk/src');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,6 +26,7 @@ function filesUnder(dir: string): string[] {
 }
 
 function layerOf(path: string): string {
+  if (path.startsWith(SDK)) return 'sdk';
   const rel = relative(SRC, path);
   const [first] = rel.split('/');
   return first!.replace(/\.(ts|js)$/, '');

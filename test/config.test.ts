@@ -23,6 +23,11 @@ describe('configuration', () => {
     expect(config).toMatchObject({ sessionIdleMinutes: 120, sessionMaxHours: 12, loginRateLimitPerEmail: 10, loginRateLimitPerIp: 50 });
   });
 
+  it('reads TOKENWARD_GATEWAY_CONFIG as an absolute path; unset means no gateway', () => {
+    expect(loadConfig({}).gatewayConfigPath).toBeUndefined();
+    expect(loadConfig({ TOKENWARD_GATEWAY_CONFIG: 'conf/gateway.yaml' }).gatewayConfigPath).toBe(`${process.cwd()}/conf/gateway.yaml`);
+  });
+
   it('reads every variable', () => {
     const key = generateToken('admin_key').secret;
     const config = loadConfig({

@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
 import { runAuditPurge, runAuditVerify } from './audit.js';
 import { runJobsList, runJobsRun, runJobsRuns } from './jobs.js';
+import { runGateway } from './gateway.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
 import { runOwnerLink } from './owner-link.js';
@@ -25,6 +26,12 @@ const program = new Command()
   .showHelpAfterError();
 
 program.command('serve').description('run the server (migrates and bootstraps on first start)').action(() => runServe());
+
+program
+  .command('gateway')
+  .description('run the gateway: a reverse proxy that lets calls through to an API only with a Tokenward token holding the route\'s scopes (docs/gateway.md)')
+  .requiredOption('--config <file>', 'the gateway file (YAML)')
+  .action((options: { config: string }) => runGateway(options));
 
 program.command('migrate').description('bring the database schema up to date, then exit').action(() => runMigrate());
 

@@ -1,10 +1,11 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { isDomainError } from '../domain/errors.js';
+import { GatewayConfigError } from '../domain/gateway-config.js';
 import { StartupError } from '../service/bootstrap-service.js';
 
 /** Known failures print one line and exit 1; anything else prints its stack (it is a bug). */
 export function exitWithError(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof GatewayConfigError) {
     process.stderr.write(`tokenward: ${error.message}\n`);
   } else if (isDomainError(error)) {
     process.stderr.write(`tokenward: ${error.code}: ${error.detail}\n`);

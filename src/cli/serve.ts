@@ -1,4 +1,8 @@
 import { createApp, type App } from '../app.js';
+import type { GatewayConfig } from '../domain/gateway-config.js';
+import { loadGatewayConfigFile } from '../gateway/config-file.js';
+import { startInProcessGateway } from '../gateway/in-process.js';
+import type { GatewayServer } from '../gateway/proxy.js';
 import { linkUrl } from '../domain/sign-in.js';
 import type { BootstrapResult } from '../service/bootstrap-service.js';
 import { VERSION } from '../version.js';
@@ -9,19 +13,32 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function runServe(): Promise<void> {
   const config = configOrExit();
   let app: App;
+  let gatewayConfig: GatewayConfig | undefined;
   try {
+    // The gateway's file is checked before anything starts: a typo stops the server at once.
+    if (config.gatewayConfigPath) gatewayConfig = loadGatewayConfigFile(config.gatewayConfigPath, process.env, 'in-process');
     app = await createApp({ config });
   } catch (error) {
     exitWithError(error);
   }
-  installShutdown(app);
+  const running: { gateway?: GatewayServer } = {};
+  installShutdown(app, running);
   try {
     const baseUrl = await app.listen();
     process.stdout.write(banner(baseUrl, app.core.database.location, app.bootstrap));
+    if (gatewayConfig) {
+      running.gateway = await startInProcessGateway(gatewayConfig, {
+        verification: app.core.services.verification,
+        nowMs: () => app.core.clock().getTime(),
+        log: app.logger.child({ component: 'gateway' }),
+      });
+      process.stdout.write(`Gateway (${config.gatewayConfigPath}) is listening on ${running.gateway.url()}, in front of ${gatewayConfig.upstream.origin}${gatewayConfig.upstream.basePath}.\n`);
+    }
   } catch (error) {
+    await running.gateway?.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      exitWithError(new Error(`Port ${config.port} on ${config.host} is already in use; set PORT to another port.`));
+      exitWithError(new Error(`Port ${(error as { port?: number }).port ?? config.port} on ${config.host} is already in use; set PORT (or the gateway's listen.port) to another port.`));
     }
     exitWithError(error);
   }
@@ -53,7 +70,7 @@ function banner(baseUrl: string, location: string, result: BootstrapResult): str
   return `${lines.join('\n')}\n`;
 }
 
-function installShutdown(app: App): void {
+function installShutdown(app: App, running: { gateway?: GatewayServer }): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -64,7 +81,9 @@ function installShutdown(app: App): void {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    app.close().then(
+    // The gateway first: its last requests' usage goes into the recorder the app then flushes.
+    const closeGateway = running.gateway ? running.gateway.close().catch((error: unknown) => app.logger.error({ err: error }, 'error while closing the gateway')) : Promise.resolve();
+    closeGateway.then(() => app.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         app.logger.error({ err: error }, 'error while shutting down');

@@ -63,6 +63,11 @@ export interface VerifyContext {
   /** The user agent of the token's client, when the caller passes it on. */
   userAgent?: string | undefined;
   upstreamStatus?: number | undefined;
+  /**
+   * The caller records this verification's usage itself, once it knows the outcome (the gateway:
+   * the upstream's status), through `recordUsage` or `POST /api/v1/verify/usage`.
+   */
+  deferUsage?: boolean | undefined;
 }
 
 export interface VerifyResult {
@@ -141,6 +146,20 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     }
   }
 
+  function recordOne(verifier: VerifierPrincipal, event: ReportedUsage): void {
+    usage.record({
+      atMs: event.atMs,
+      orgId: verifier.orgId,
+      tokenId: event.tokenId,
+      code: event.code,
+      method: capField(event.method, USAGE_LIMITS.method),
+      route: capField(event.route, USAGE_LIMITS.route),
+      ip: capField(event.ip, USAGE_LIMITS.ip),
+      userAgent: capField(event.userAgent, USAGE_LIMITS.userAgent),
+      upstreamStatus: event.upstreamStatus ?? null,
+    });
+  }
+
   return {
     /**
      * Authenticates the caller of the verify endpoint by its admin API key, through the same cache
@@ -187,17 +206,19 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, now, policy.check);
         ({ code, valid, snapshot } = verdict);
       }
-      usage.record({
-        atMs: now.getTime(),
-        orgId: verifier.orgId,
-        tokenId: snapshot?.tokenId ?? null,
-        code: code!,
-        method: capField(request.method, USAGE_LIMITS.method),
-        route: capField(request.route, USAGE_LIMITS.route),
-        ip: capField(request.ip, USAGE_LIMITS.ip),
-        userAgent: capField(context.userAgent, USAGE_LIMITS.userAgent),
-        upstreamStatus: context.upstreamStatus ?? null,
-      });
+      if (!context.deferUsage) {
+        recordOne(verifier, {
+          tokenId: snapshot?.tokenId ?? null,
+          code: code!,
+          atMs: now.getTime(),
+          count: 1,
+          method: request.method,
+          route: request.route,
+          ip: request.ip,
+          userAgent: context.userAgent,
+          upstreamStatus: context.upstreamStatus,
+        });
+      }
       const owner = snapshot?.owner;
       return {
         valid,
@@ -230,22 +251,19 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       let recorded = 0;
       for (const event of events) {
         if (event.tokenId !== null && !known.has(event.tokenId)) continue;
-        for (let i = 0; i < event.count; i += 1) {
-          usage.record({
-            atMs: event.atMs,
-            orgId: verifier.orgId,
-            tokenId: event.tokenId,
-            code: event.code,
-            method: capField(event.method, USAGE_LIMITS.method),
-            route: capField(event.route, USAGE_LIMITS.route),
-            ip: capField(event.ip, USAGE_LIMITS.ip),
-            userAgent: capField(event.userAgent, USAGE_LIMITS.userAgent),
-            upstreamStatus: event.upstreamStatus ?? null,
-          });
-        }
+        for (let i = 0; i < event.count; i += 1) recordOne(verifier, event);
         recorded += event.count;
       }
       return recorded;
+    },
+
+    /**
+     * Records the usage of a verification made with `deferUsage`, by an in-process caller that
+     * holds the verdict (the gateway inside `tokenward serve`): no org check, the token id comes
+     * from this service's own answer. Synchronous, as `record` is.
+     */
+    recordUsage(verifier: VerifierPrincipal, event: ReportedUsage): void {
+      recordOne(verifier, event);
     },
 
     /** For tests and metrics: entries cached, and loads from the database so far. */

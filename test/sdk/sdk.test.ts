@@ -88,6 +88,19 @@ describe('SDK on loopback (sqlite)', () => {
     expect({ a1: countOf('/a', 'ua/1'), b: countOf('/b', 'ua/1'), a2: countOf('/a', 'ua/2') }).toEqual({ a1: 7, b: 3, a2: 3 });
   });
 
+  it('counts a deferred verification only when reported, with its upstream status', async () => {
+    const sdk = client({ push: false });
+    const { token, secret } = await newToken();
+    const first = await sdk.verify(secret, { method: 'GET', route: '/deferred', deferUsage: true }); // asks the server
+    const second = await sdk.verify(secret, { method: 'GET', route: '/deferred', deferUsage: true }); // from the cache
+    expect([first.cached, second.cached]).toEqual([false, true]);
+    sdk.reportUsage(second, { method: 'GET', route: '/deferred', upstreamStatus: 204 });
+    await sdk.flushUsage();
+    await t.app.core.services.usageRecorder.flush();
+    const rows = await t.app.core.database.db.selectFrom('usage_events').select(['count', 'upstream_status']).where('token_id', '=', token.id).execute();
+    expect(rows.map((row) => [Number(row.count), row.upstream_status])).toEqual([[1, 204]]);
+  });
+
   it('without the push stream, trusts a cached answer only for the TTL', async () => {
     const sdk = client({ push: false, cacheTtlMs: 1500 });
     const { user, token, secret } = await newToken();

@@ -39,6 +39,21 @@ export interface VerifyOptions {
   method?: string;
   route?: string;
   userAgent?: string;
+  /**
+   * Record no usage for this verification now: the caller reports it with `reportUsage` once it
+   * knows the outcome (a gateway: the upstream's status). Neither the server nor the cache counts it.
+   */
+  deferUsage?: boolean;
+}
+
+/** What `reportUsage` adds to a deferred verification. */
+export interface UsageOutcome {
+  method?: string;
+  route?: string;
+  ip?: string;
+  userAgent?: string;
+  /** The protected API's HTTP status. */
+  upstreamStatus?: number;
 }
 
 export interface TokenwardClientOptions {
@@ -85,6 +100,7 @@ interface UsageLine {
   route?: string;
   ip?: string;
   userAgent?: string;
+  upstreamStatus?: number;
 }
 
 const MAX_USAGE_LINES = 10_000;
@@ -190,9 +206,11 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
     entry.lastUsage = line ? { line, generation: usageGeneration, verify: { method: verify.method, route: verify.route, userAgent: verify.userAgent } } : null;
   }
 
-  /** The usage line the call was counted into, or null past the bound. */
-  function recordUsage(result: Omit<VerifyResult, 'cached'>, verify: VerifyOptions, nowMs: number): UsageLine | null {
-    const key = `${result.tokenId}\u0000${result.code}\u0000${verify.method}\u0000${verify.route}\u0000${verify.ip}\u0000${verify.userAgent}`;
+  /** The usage line the call was counted into, or null past the bound (and for UNAVAILABLE). */
+  function recordUsage(result: Pick<VerifyResult, 'tokenId' | 'code'>, verify: UsageOutcome, nowMs: number): UsageLine | null {
+    // The server knows no UNAVAILABLE (it was never asked): nothing to report.
+    if (result.code === 'UNAVAILABLE') return null;
+    const key = `${result.tokenId}\u0000${result.code}\u0000${verify.method}\u0000${verify.route}\u0000${verify.ip}\u0000${verify.userAgent}\u0000${verify.upstreamStatus}`;
     const line = usage.get(key);
     if (line) {
       line.count += 1;
@@ -208,6 +226,7 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       ...(verify.route ? { route: verify.route } : {}),
       ...(verify.ip ? { ip: verify.ip } : {}),
       ...(verify.userAgent ? { userAgent: verify.userAgent } : {}),
+      ...(verify.upstreamStatus ? { upstreamStatus: verify.upstreamStatus } : {}),
     };
     usage.set(key, created);
     return created;
@@ -249,7 +268,7 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       if (entry) {
         let result = entry.result;
         if (result.valid && entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs) result = { ...result, valid: false, code: 'EXPIRED' };
-        recordHit(entry, result, verify, nowMs);
+        if (!verify.deferUsage) recordHit(entry, result, verify, nowMs);
         return { ...result, cached: true };
       }
       const startEpoch = epoch;
@@ -273,6 +292,14 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       const result = (await response.json()) as Omit<VerifyResult, 'cached'>;
       if (epoch === startEpoch) cache.set(key, { result, cachedAtMs: nowMs, expiresAtMs: result.expiresAt === null ? null : Date.parse(result.expiresAt), lastUsage: null });
       return { ...result, cached: false };
+    },
+
+    /**
+     * Reports a verification made with `deferUsage`, with its outcome; sent with the next batch.
+     * `result` is what `verify` answered.
+     */
+    reportUsage(result: Pick<VerifyResult, 'tokenId' | 'code'>, outcome: UsageOutcome = {}): void {
+      recordUsage(result, outcome, Date.now());
     },
 
     /** Whether the push stream is connected (revocations arrive within a second). */

@@ -14,8 +14,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 /** Paths that belong to the API (and its docs and probes), never to the console. */
 export const API_PREFIXES = ['/admin', '/api', '/scim', '/docs', '/healthz', '/readyz', '/metrics', '/users'] as const;
 
-/** `web/dist` of the checkout, from `src/http/routes` (tsx) or `dist/http/routes` (tsc build). */
-export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+/**
+ * `web/dist` of the checkout, from `src/http/routes` (tsx) or `dist/src/http/routes` (tsc build: the
+ * build's root is the checkout, because the gateway compiles the SDK of packages/sdk in with it).
+ */
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/src/http/') ? '../../../../web/dist' : '../../../web/dist', import.meta.url));
 
 /**
  * The console runs only its own bundle: no inline script, no third-party origin, no framing.

@@ -61,7 +61,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
       async (request) => {
         const verifier = verifierOf(request);
         const body = request.body;
-        const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent });
+        const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
         return {
           valid: result.valid,
           code: result.code,

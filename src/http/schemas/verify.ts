@@ -10,6 +10,12 @@ export const VerifyBody = Type.Object(
     method: Type.Optional(Type.String({ maxLength: 32, description: 'HTTP method of the protected call, for usage.' })),
     route: Type.Optional(Type.String({ maxLength: 2048, description: 'Route (pattern or path) of the protected call, for usage.' })),
     userAgent: Type.Optional(Type.String({ maxLength: 1000, description: "The end client's User-Agent, for usage (Tokenward's own extension)." })),
+    deferUsage: Type.Optional(
+      Type.Boolean({
+        description:
+          "Tokenward's own extension: record no usage now; the caller reports this verification through POST /api/v1/verify/usage once it knows the outcome (the gateway sends the upstream's status).",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

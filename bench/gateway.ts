@@ -1,0 +1,229 @@
+/**
+ * Bench 4 of issue #7: the gateway vs calling the upstream directly, side by side in one run on
+ * loopback. The upstream is a Fastify hello world (bench/support/hello-server.ts); in front of it
+ * the gateway runs in both modes: inside `tokenward serve` (TOKENWARD_GATEWAY_CONFIG, verifying
+ * in process) and as its own process (`tokenward gateway`, verifying through the SDK's cache).
+ *
+ *   - added latency: autocannon with ONE connection (requests one after the other), p50 through
+ *     the gateway minus p50 direct (target <= 1 ms);
+ *   - throughput: autocannon `-c 100`, gateway req/s over direct req/s (target >= 50%).
+ *
+ *   npm run bench:gateway -- [--duration 10] [--connections 100] [--rounds 3]
+ *
+ * Each target is measured in `rounds` interleaved rounds and the median run kept, so a burst of
+ * load from elsewhere on the machine hits every target alike rather than one of them.
+ *
+ * A bare pass-through proxy (bench/support/bare-proxy.ts) runs beside them: the floor of any proxy
+ * hop on this machine at this moment, so the gateway's own cost can be told from the hop's.
+ *
+ * Every process is real; autocannon runs in this one. Processes log at `warn`. The load average is
+ * printed with the figures: on a shared machine, read the ratios rather than the absolute numbers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Client } from 'undici';
+import { stringify } from 'yaml';
+import { createCore } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { generateToken } from '../src/domain/token-format.js';
+import { bootstrap } from '../src/service/bootstrap-service.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+}
+
+const DURATION_S = Number(arg('duration', '10'));
+/** Each target is measured this many times, interleaved, and the median kept: the machine's load drifts. */
+const ROUNDS = Number(arg('rounds', '3'));
+const CONNECTIONS = Number(arg('connections', '100'));
+
+interface Started {
+  child: ChildProcess;
+  /** The ready pattern's match: [1] is the URL, more groups as the pattern has. */
+  match: RegExpExecArray;
+  url: string;
+}
+
+function startProcess(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = ready.exec(out);
+      if (match) resolve({ child, match, url: match[1]! });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${out}`)));
+  });
+}
+
+async function stop(started: Started): Promise<void> {
+  const exited = new Promise((resolve) => started.child.once('exit', resolve));
+  started.child.kill('SIGTERM');
+  await exited;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, headers: Record<string, string>, connections: number, duration = DURATION_S): Promise<Figures> {
+  const result = await autocannon({ url, headers, connections, duration });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts };
+}
+
+/**
+ * Latency one request at a time over one kept-alive connection, timed here to the microsecond
+ * (autocannon's histogram counts whole milliseconds, too coarse for a sub-millisecond difference).
+ */
+async function sequentialLatency(url: string, headers: Record<string, string>, durationS: number): Promise<Figures> {
+  const { origin, pathname } = new URL(url);
+  const client = new Client(origin);
+  const samples: number[] = [];
+  let errors = 0;
+  const endAt = performance.now() + durationS * 1000;
+  try {
+    while (performance.now() < endAt) {
+      const startedAt = performance.now();
+      const { statusCode, body } = await client.request({ path: pathname, method: 'GET', headers });
+      await body.dump();
+      samples.push(performance.now() - startedAt);
+      if (statusCode !== 200) errors += 1;
+    }
+  } finally {
+    await client.close();
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { rps: samples.length / durationS, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** The run with the median value of `key` (its other figures come with it). */
+function medianBy(runs: Figures[], key: (f: Figures) => number): Figures {
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  const errors = runs.reduce((sum, f) => sum + f.errors, 0);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, errors };
+}
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tokenward-bench-gateway-'));
+  const adminKey = generateToken('admin_key').secret;
+  const env = { PORT: '0', TOKENWARD_DATA_DIR: dataDir, TOKENWARD_PEPPER: randomBytes(32).toString('base64url'), TOKENWARD_BOOTSTRAP_ADMIN_KEY: adminKey, TOKENWARD_AUTOMATION: 'off', LOG_LEVEL: 'warn' };
+  const started: Started[] = [];
+  try {
+    // A member's token, written before the server starts.
+    const core = await createCore({ config: loadConfig(env) });
+    const boot = await bootstrap(
+      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
+      { orgName: 'bench', ownerEmail: 'owner@bench.test', ownerName: 'Owner', presetAdminKey: adminKey },
+    );
+    if (!boot.firstStart) throw new Error('expected a fresh database');
+    const { secret } = await core.services.tokens.issueOwnedToken({
+      orgId: boot.org.id,
+      owner: { type: 'user', id: boot.owner.id },
+      label: 'bench',
+      scopes: ['read:jira-work'],
+      createdBy: null,
+      audit: { actorType: 'system', actorId: 'bench', ip: null },
+    });
+    await core.close();
+
+    const hello = await startProcess(['bench/support/hello-server.ts'], {}, /listening on (http:\/\/\S+?)\/? /);
+    started.push(hello);
+    const file = (tokenward: Record<string, string>) => {
+      const path = join(dataDir, `gateway-${Object.keys(tokenward).join('-')}.yaml`);
+      writeFileSync(
+        path,
+        stringify({
+          listen: { host: '127.0.0.1', port: 0 },
+          upstream: { url: hello.url, credential: { header: 'x-upstream-key', valueEnv: 'UPSTREAM_KEY' } },
+          tokenward,
+          routes: [{ method: 'GET', path: '/', scopes: ['read:jira-work'] }],
+        }),
+      );
+      return path;
+    };
+    const gatewayEnv = { UPSTREAM_KEY: 'upstream-secret', TW_VERIFIER_KEY: adminKey, LOG_LEVEL: 'warn' };
+    // The server, with the gateway in process; its own URL is printed first, the gateway's after.
+    const server = await startProcess(
+      ['src/cli/main.ts', 'serve'],
+      { ...env, ...gatewayEnv, TOKENWARD_GATEWAY_CONFIG: file({ verifierKeyEnv: 'TW_VERIFIER_KEY' }) },
+      /is listening on (http:\/\/\S+) \(data[\s\S]*Gateway \(\S+\) is listening on (http:\/\/[^\s,]+),/,
+    );
+    started.push(server);
+    const inServeUrl = server.match[2]!;
+    const standalone = await startProcess(
+      ['src/cli/main.ts', 'gateway', '--config', file({ url: server.url, verifierKeyEnv: 'TW_VERIFIER_KEY' })],
+      gatewayEnv,
+      /listening on (http:\/\/[^\s,]+),/,
+    );
+    started.push(standalone);
+
+    const bare = await startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /);
+    started.push(bare);
+
+    const auth = { authorization: `Bearer ${secret}` };
+    const targets: Array<[string, string, Record<string, string>]> = [
+      ['direct (hello world)', `${hello.url}/`, {}],
+      ['bare proxy (floor: no verification, no rules)', `${bare.url}/`, {}],
+      ['gateway in serve', `${inServeUrl}/`, auth],
+      ['gateway standalone', `${standalone.url}/`, auth],
+    ];
+    for (const [name, url, headers] of targets) {
+      const response = await fetch(url, { headers });
+      if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
+    }
+
+    console.log(
+      `bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, ${ROUNDS} interleaved rounds (medians shown), Node ${process.version}`,
+    );
+    console.log(`load average before: ${loadAverage()}`);
+    const throughput: Figures[] = [];
+    const latency: Figures[] = [];
+    for (const [, url, headers] of targets) await load(url, headers, CONNECTIONS, 2); // warm-up: JIT, caches, pools
+    const rounds = targets.map(() => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.throughput.push(await load(url, headers, CONNECTIONS));
+      for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.latency.push(await sequentialLatency(url, headers, DURATION_S));
+    }
+    for (const measured of rounds) {
+      throughput.push(medianBy(measured.throughput, (f) => f.rps));
+      latency.push(medianBy(measured.latency, (f) => f.p50));
+    }
+    console.log(`load average after: ${loadAverage()}`);
+
+    console.log(`\n| target | req/s -c ${CONNECTIONS} | p50 ms | p99 ms | req/s -c 1 | p50 ms -c 1 | p99 ms -c 1 | non-2xx/errors |\n|---|---|---|---|---|---|---|---|`);
+    targets.forEach(([name], i) => {
+      const [t, l] = [throughput[i]!, latency[i]!];
+      console.log(`| ${name} | ${Math.round(t.rps)} | ${t.p50} | ${t.p99} | ${Math.round(l.rps)} | ${l.p50.toFixed(3)} | ${l.p99.toFixed(3)} | ${t.errors + l.errors} |`);
+    });
+    console.log('');
+    for (let i = 1; i < targets.length; i += 1) {
+      const ratio = throughput[i]!.rps / throughput[0]!.rps;
+      const addedMs = latency[i]!.p50 - latency[0]!.p50;
+      const ofBare = i > 1 ? `, ${((throughput[i]!.rps / throughput[1]!.rps) * 100).toFixed(1)}% of the bare proxy's` : '';
+      console.log(
+        `${targets[i]![0]}: ${(ratio * 100).toFixed(1)}% of direct throughput${ofBare} (target >= 50% of direct: ${ratio >= 0.5 ? 'met' : 'NOT met'}), +${addedMs.toFixed(2)} ms at p50 with one connection (target <= 1 ms: ${addedMs <= 1 ? 'met' : 'NOT met'})`,
+      );
+    }
+  } finally {
+    for (const process of started.reverse()) await stop(process).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,37 @@
+/**
+ * In-process mode: verification through the server's own verification service (its cache,
+ * invalidated by the token change bus), with no HTTP hop and no verifier-key round trip.
+ */
+import { VERIFY_CODES, type VerifyCode } from '../domain/verification.js';
+import type { VerificationService, VerifierPrincipal } from '../service/verification-service.js';
+import type { GatewayVerifier } from './gateway-verifier.js';
+
+/** `nowMs`: the server's clock, so usage times agree with the verifications the server records. */
+export function createInProcessVerifier(verification: VerificationService, verifier: VerifierPrincipal, nowMs: () => number): GatewayVerifier {
+  return {
+    async verify(token, request) {
+      const result = await verification.verify(
+        verifier,
+        { token, scopes: request.scopes, ip: request.ip, method: request.method, route: request.route },
+        { userAgent: request.userAgent, deferUsage: true },
+      );
+      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner };
+    },
+    recordUsage(verdict, code, request, upstreamStatus) {
+      if (!(VERIFY_CODES as readonly string[]).includes(code)) return;
+      verification.recordUsage(verifier, {
+        tokenId: verdict.tokenId,
+        code: code as VerifyCode,
+        atMs: nowMs(),
+        count: 1,
+        method: request.method,
+        route: request.route,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        upstreamStatus: upstreamStatus ?? undefined,
+      });
+    },
+    // The server's usage recorder is flushed when the server closes.
+    close: async () => undefined,
+  };
+}
