@@ -1,18 +1,22 @@
 /**
  * The story of issue 9, in Chromium against the real server: an admin restricts a group to
  * read-only scopes with approval; a member of it asks for a token in the console; an approver
- * narrows and approves it; the member retrieves it once; a call verified with it (POST
- * /api/v1/verify, what a gateway or the SDK does) shows in the token's activity chart; the admin
- * revokes it from the inventory; the next call is refused.
+ * narrows and approves it; the member retrieves it once; a call with it through the gateway (in
+ * process, in front of a stand-in Jira on loopback) shows in the token's activity chart; the admin
+ * revokes it from the inventory; the next gateway call is refused and never reaches Jira.
  *
  * One step is not done through the console: restricting the group is a policy written through the
  * policies API (the console shows policies but has no editor yet; docs/console.md "Not yet").
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewayForCore } from '../../src/gateway/in-process.js';
+import type { GatewayServer } from '../../src/gateway/proxy.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
 import { adminApi, createGroup, policyBody } from '../support/policies.js';
@@ -26,8 +30,11 @@ describe('the issue 9 story in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let userDataDir: string;
-  let verifierKey: string;
   let secret = '';
+  let jira: Server;
+  let gateway: GatewayServer;
+  /** What the stand-in Jira received: the gateway's calls, with their headers. */
+  const jiraCalls: IncomingHttpHeaders[] = [];
 
   /** A password for a person, through the one-time link API (the console's own pages are tested elsewhere). */
   async function setPassword(url: string) {
@@ -50,15 +57,12 @@ describe('the issue 9 story in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   }
 
-  async function verify() {
-    const response = await t.app.http.inject({
-      method: 'POST',
-      url: '/api/v1/verify',
-      headers: { authorization: `Bearer ${verifierKey}` },
-      payload: { token: secret, scopes: ['read:jira-work'], method: 'GET', route: '/rest/api/3/search', ip: '198.51.100.20' },
+  /** A Jira search as an Atlassian script sends it: Basic e-mail:token, through the gateway. */
+  async function searchJira(): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${gateway.url()}/rest/api/3/search?jql=project%3DOPS`, {
+      headers: { authorization: `Basic ${Buffer.from(`maya@acme.test:${secret}`).toString('base64')}`, 'x-forwarded-for': '198.51.100.20' },
     });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { valid: boolean; code: string };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
   beforeAll(async () => {
@@ -78,8 +82,24 @@ describe('the issue 9 story in Chromium', () => {
       policyBody('Contractors: read-only, approved', { tokenCreation: 'approval', maxLifetimeDays: 30, allowedScopes: ['class:read'], requireJustification: true }, { priority: 50, groupIds: [contractors] }),
     );
     expect(policy.statusCode, policy.body).toBe(201);
-    const audit = { actorType: 'system' as const, actorId: 'test', ip: null };
-    verifierKey = (await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'jira gateway', scopes: ['verify:tokens'], createdBy: null, audit })).secret;
+    // A stand-in Jira, and the gateway in front of it holding Jira's own credential.
+    jira = createServer((request, response) => {
+      jiraCalls.push(request.headers);
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issues: [{ key: 'OPS-1' }], total: 1 }));
+    });
+    await new Promise<void>((resolve) => jira.listen(0, '127.0.0.1', resolve));
+    gateway = await startGatewayForCore(
+      t.app.core,
+      {
+        listen: { host: '127.0.0.1', port: 0 },
+        upstream: { url: `http://127.0.0.1:${(jira.address() as AddressInfo).port}`, credential: { header: 'Authorization', valueEnv: 'JIRA_AUTH' } },
+        tokenward: { orgId: t.orgId },
+        clientIp: { trustedProxyHops: 1 },
+        routes: [{ method: 'GET', path: '/rest/api/3/search', scopes: ['read:jira-work'] }],
+      },
+      t.app.logger,
+      { JIRA_AUTH: 'Basic jira-service-account-secret' },
+    );
 
     userDataDir = mkdtempSync(join(tmpdir(), 'tokenward-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 860 }, baseURL: t.app.baseUrl() });
@@ -88,6 +108,8 @@ describe('the issue 9 story in Chromium', () => {
   });
 
   afterAll(async () => {
+    await gateway?.close();
+    await new Promise((resolve) => jira?.close(resolve));
     await context?.close();
     await t?.close();
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
@@ -134,8 +156,10 @@ describe('the issue 9 story in Chromium', () => {
     await signOut();
   });
 
-  it("a call with it shows in the token's activity chart, and the admin revokes it from the inventory", async () => {
-    expect(await verify()).toMatchObject({ valid: true });
+  it("a call with it through the gateway shows in the token's activity chart, and the admin revokes it from the inventory", async () => {
+    expect(await searchJira()).toEqual({ status: 200, body: { issues: [{ key: 'OPS-1' }], total: 1 } });
+    // Jira saw its own credential, never the member's token.
+    expect(jiraCalls.map((headers) => headers.authorization)).toEqual(['Basic jira-service-account-secret']);
     await signIn('owner@acme.test');
     await page.getByRole('link', { name: 'Inventory', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('maya jira reports');
@@ -144,7 +168,7 @@ describe('the issue 9 story in Chromium', () => {
     await expect.poll(async () => {
       await page.reload();
       return page.getByRole('img', { name: 'Calls per day over the last 30 days' }).count();
-    }, { timeout: 15_000 }).toBe(1);
+    }, { timeout: 30_000 }).toBe(1);
     await page.getByRole('cell', { name: '198.51.100.20' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'story-3-activity-1280.png'), fullPage: true });
     await page.getByRole('link', { name: 'Inventory', exact: true }).first().click();
@@ -154,7 +178,10 @@ describe('the issue 9 story in Chromium', () => {
     await page.getByText('Revoked 1 token.').waitFor();
   });
 
-  it('the next call is refused', async () => {
-    expect(await verify()).toMatchObject({ valid: false, code: 'REVOKED' });
+  it('the next gateway call is refused and never reaches Jira', async () => {
+    const refused = await searchJira();
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: 'REVOKED' });
+    expect(jiraCalls).toHaveLength(1);
   });
 });
