@@ -92,14 +92,18 @@ export function verdictOf(
 ): Verdict {
   const isGraceOver = snapshot?.matchesUntilMs != null && snapshot.matchesUntilMs <= now.getTime();
   if (!snapshot || snapshot.orgId !== verifierOrgId || isGraceOver) return { valid: false, code: 'NOT_FOUND', snapshot: null };
-  const refuse = (code: VerifyCode): Verdict => ({ valid: false, code, snapshot });
-  if (snapshot.status === 'revoked') return refuse('REVOKED');
-  if (snapshot.status === 'suspended' || (snapshot.owner && !snapshot.owner.isActive)) return refuse('SUSPENDED');
-  if (snapshot.expiresAtMs !== null && snapshot.expiresAtMs <= now.getTime()) return refuse('EXPIRED');
+  if (snapshot.status === 'revoked') return refuse('REVOKED', snapshot);
+  if (snapshot.status === 'suspended' || (snapshot.owner && !snapshot.owner.isActive)) return refuse('SUSPENDED', snapshot);
+  if (snapshot.expiresAtMs !== null && snapshot.expiresAtMs <= now.getTime()) return refuse('EXPIRED', snapshot);
   const policyCode = policyCheck(snapshot, snapshot.owner, request, now);
-  if (policyCode) return refuse(policyCode);
-  if (request.scopes && !holdsScopes(snapshot.scopes, request.scopes)) return refuse('INSUFFICIENT_SCOPE');
+  if (policyCode) return refuse(policyCode, snapshot);
+  if (request.scopes && !holdsScopes(snapshot.scopes, request.scopes)) return refuse('INSUFFICIENT_SCOPE', snapshot);
   return { valid: true, code: 'VALID', snapshot };
+}
+
+// Module-level, not a closure per call: verdictOf runs on every verification.
+function refuse(code: VerifyCode, snapshot: TokenSnapshot): Verdict {
+  return { valid: false, code, snapshot };
 }
 
 function holdsScopes(held: readonly string[], needed: readonly string[]): boolean {

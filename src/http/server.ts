@@ -3,6 +3,7 @@
  * composition root (`src/app.ts`) owns opening and closing things.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -32,6 +33,7 @@ import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { errorBody, registerErrorHandling } from './errors.js';
+import { createVerifyFastPath } from './verify-fast-path.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
@@ -121,7 +123,19 @@ export interface HttpDeps {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
+  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger });
   const app = Fastify({
+    // POST /api/v1/verify in its plain shape is answered before Fastify's pipeline (verify-fast-path.ts).
+    serverFactory: (handler, options: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {
+      const server = createServer((request, response) => {
+        if (!verifyFastPath.handle(request, response)) handler(request, response);
+      });
+      // What Fastify sets on the server it creates itself (lib/server.js), from its defaults.
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      return server;
+    },
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -147,7 +161,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     );
   });
 
-  registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats() });
+  registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats(), fastPath: () => verifyFastPath.served() });
   app.addSchema(ErrorResponse);
   await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit });
   registerErrorHandling(app);

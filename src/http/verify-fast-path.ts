@@ -1,0 +1,138 @@
+/**
+ * `POST /api/v1/verify` answered before Fastify's pipeline (issue #7: the endpoint sits on other
+ * services' hot path). Measured with bench/baselines.ts, Fastify's per-request work (request and
+ * reply objects, a child logger, the app-wide hooks, validation and schema serialization) cost
+ * about as much as the verification itself; this path does only what the endpoint needs.
+ *
+ * It takes a request only in the plain shape every client sends (POST, exact path, a JSON content
+ * type, a Content-Length within VERIFY_BODY_LIMIT) and answers exactly as the Fastify route in
+ * routes/verify.ts would: the same validation (the route's TypeBox schema, compiled), the same
+ * verdict, the same error bodies (errorBody, HTTP_OF_CODE), `x-request-id`, the request metric.
+ * Anything else (chunked bodies, other content types, HEAD, a query string) goes to Fastify, which
+ * stays the reference: the route is still registered there, in the OpenAPI document and under
+ * `inject()` in tests.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import secureJson from 'secure-json-parse';
+import { isDomainError, type ErrorCode } from '../domain/errors.js';
+import type { VerificationService } from '../service/verification-service.js';
+import { errorBody, HTTP_OF_CODE } from './errors.js';
+import type { Metrics } from './metrics.js';
+import { VERIFY_PATH } from './routes/verify.js';
+import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
+
+/** A verify body is a few hundred bytes; larger ones take Fastify's path (and its 1 MB limit). */
+export const VERIFY_BODY_LIMIT = 16 * 1024;
+
+/**
+ * The route's body schema compiled as Fastify compiles it (@fastify/ajv-compiler's defaults with
+ * our customOptions from server.ts: coercion of scalars and arrays, no removal), so both paths
+ * accept, coerce and refuse the same bodies.
+ */
+const ajv = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, addUsedSchema: false, allErrors: false });
+addFormats.default(ajv);
+const checkBody = ajv.compile<VerifyBodyType>(VerifyBody);
+const JSON_TYPE = 'application/json; charset=utf-8';
+const INVALID_JSON = "Body is not valid JSON but content-type is set to 'application/json'";
+
+export interface VerifyFastPathDeps {
+  verification: VerificationService;
+  metrics: Pick<Metrics, 'httpRequestDuration'>;
+  log: { error(fields: Record<string, unknown>, message: string): void };
+}
+
+/** True when the request is one this path serves; it then owns the response. */
+function isPlainVerifyRequest(request: IncomingMessage): boolean {
+  if (request.method !== 'POST' || request.url !== VERIFY_PATH) return false;
+  const type = request.headers['content-type'];
+  if (type === undefined || !/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type)) return false;
+  const length = request.headers['content-length'];
+  if (length === undefined || request.headers['transfer-encoding'] !== undefined) return false;
+  const bytes = Number(length);
+  return Number.isInteger(bytes) && bytes > 0 && bytes <= VERIFY_BODY_LIMIT;
+}
+
+export interface VerifyFastPath {
+  /** Serves the request and returns true when it is a plain verify request; false leaves it to Fastify. */
+  handle(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Requests served so far (a metric: how much of the verify traffic skips Fastify). */
+  served(): number;
+}
+
+export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
+  let served = 0;
+  function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+    const text = JSON.stringify(body);
+    response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-request-id': requestId, ...extraHeaders });
+    response.end(text);
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    deps.metrics.httpRequestDuration.observe({ method: 'POST', route: VERIFY_PATH, status: String(status) }, seconds);
+  }
+
+  function sendError(response: ServerResponse, requestId: string, startedAt: bigint, code: ErrorCode, detail: string): void {
+    const { status, n } = HTTP_OF_CODE[code];
+    send(response, requestId, startedAt, status, errorBody(requestId, status, `ADMIN-${status}-${n}`, code, detail), status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  }
+
+  async function answer(request: IncomingMessage, response: ServerResponse, raw: string, requestId: string, startedAt: bigint): Promise<void> {
+    try {
+      // The order of the Fastify route: the verifier key (its onRequest hook), then the body's
+      // parsing (secure-json-parse, as Fastify's JSON parser), then validation.
+      const verifier = await deps.verification.authenticateVerifier(request.headers.authorization);
+      let body: unknown;
+      try {
+        body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
+      } catch {
+        // Fastify's answer to an unparseable body (FST_ERR_CTP_INVALID_JSON_BODY), word for word.
+        send(response, requestId, startedAt, 400, errorBody(requestId, 400, 'ADMIN-400-0', 'BAD_REQUEST', INVALID_JSON));
+        return;
+      }
+      if (!checkBody(body)) {
+        // Fastify's default schema error text: `body<path> <message>`.
+        const first = checkBody.errors?.[0];
+        sendError(response, requestId, startedAt, 'VALIDATION_FAILED', `Invalid request: body${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}.`);
+        return;
+      }
+      const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
+      send(response, requestId, startedAt, 200, {
+        valid: result.valid,
+        code: result.code,
+        tokenId: result.tokenId,
+        owner: result.owner,
+        scopes: [...result.scopes],
+        expiresAt: result.expiresAt?.toISOString() ?? null,
+      });
+    } catch (error) {
+      if (isDomainError(error)) {
+        sendError(response, requestId, startedAt, error.code, error.detail);
+        return;
+      }
+      deps.log.error({ err: error, reqId: requestId }, 'unexpected error');
+      sendError(response, requestId, startedAt, 'INTERNAL_ERROR', `Something went wrong on our side. Quote request id ${requestId} when reporting it.`);
+    }
+  }
+
+  function handle(request: IncomingMessage, response: ServerResponse): boolean {
+    if (!isPlainVerifyRequest(request)) return false;
+    served += 1;
+    const startedAt = process.hrtime.bigint();
+    const requestId = randomUUID();
+    const chunks: Buffer[] = [];
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      // More than announced: the client lies about Content-Length; stop reading.
+      if (received > VERIFY_BODY_LIMIT) request.destroy();
+      else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      void answer(request, response, Buffer.concat(chunks, received).toString('utf8'), requestId, startedAt);
+    });
+    return true;
+  }
+
+  return { handle, served: () => served };
+}

@@ -1,0 +1,117 @@
+/**
+ * POST /api/v1/verify over real HTTP is answered before Fastify's pipeline (src/http/verify-fast-path.ts);
+ * `inject()` still goes through the Fastify route. Both must answer alike: the same status, body
+ * (request ids aside) and WWW-Authenticate, for good bodies and bad ones, random ones included.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateToken } from '../../src/domain/token-format.js';
+import { bearer, startTestApp, type TestApp } from '../support/app.js';
+import { DIALECTS } from '../support/databases.js';
+import { scopedKey } from '../support/http.js';
+import { seedToken, seedUser } from '../support/seed.js';
+
+interface Answer {
+  status: number;
+  body: unknown;
+  wwwAuthenticate: string | undefined;
+  requestId: string | undefined;
+}
+
+/** Request ids differ per request: blank them where they appear. */
+function comparable(answer: Answer): Omit<Answer, 'requestId'> {
+  const text = JSON.stringify(answer.body).replace(/"id":"[0-9a-f-]{36}"/g, '"id":"<request>"');
+  return { status: answer.status, body: JSON.parse(text), wwwAuthenticate: answer.wwwAuthenticate };
+}
+
+describe.each(DIALECTS)('the verify fast path on %s', (dialect) => {
+  let t: TestApp;
+  let baseUrl: string;
+  let verifierKey: string;
+  let secret: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    baseUrl = await t.app.listen();
+    verifierKey = await scopedKey(t, ['verify:tokens']);
+    const user = await seedUser(t.app, t.orgId, { name: 'Ada', email: 'ada@acme.test' });
+    secret = (await seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { scopes: ['read:jira-work'] })).secret;
+  });
+  afterAll(async () => t.close());
+
+  async function overHttp(raw: string, headers: Record<string, string>): Promise<Answer> {
+    const response = await fetch(`${baseUrl}/api/v1/verify`, { method: 'POST', body: raw, headers });
+    return { status: response.status, body: await response.json(), wwwAuthenticate: response.headers.get('www-authenticate') ?? undefined, requestId: response.headers.get('x-request-id') ?? undefined };
+  }
+  async function throughFastify(raw: string, headers: Record<string, string>): Promise<Answer> {
+    const response = await t.app.http.inject({ method: 'POST', url: '/api/v1/verify', payload: raw, headers });
+    return { status: response.statusCode, body: response.json(), wwwAuthenticate: response.headers['www-authenticate'] as string | undefined, requestId: response.headers['x-request-id'] as string | undefined };
+  }
+  const json = (key = verifierKey) => ({ 'content-type': 'application/json', ...bearer(key) });
+
+  /** The server's count of requests the fast path answered, from /metrics. */
+  async function fastPathServed(): Promise<number> {
+    const text = await (await fetch(`${baseUrl}/metrics`)).text();
+    return Number(/^tokenward_verify_fast_path_requests_total (\d+)$/m.exec(text)?.[1]);
+  }
+
+  async function expectAlike(raw: string, headers: Record<string, string> = json()) {
+    const before = await fastPathServed();
+    const fast = await overHttp(raw, headers);
+    expect(await fastPathServed(), 'answered by the fast path').toBe(before + 1);
+    const reference = await throughFastify(raw, headers);
+    expect(comparable(fast), raw).toEqual(comparable(reference));
+    expect(fast.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    return fast;
+  }
+
+  it('answers verdicts, key failures and bad bodies as the Fastify route does', async () => {
+    const valid = await expectAlike(JSON.stringify({ token: secret, scopes: ['read:jira-work'], ip: '198.51.100.7', method: 'GET', route: '/r' }));
+    expect(valid.body).toMatchObject({ valid: true, code: 'VALID', owner: { name: 'Ada' } });
+    expect((await expectAlike(JSON.stringify({ token: secret, scopes: ['write:jira-work'] }))).body).toMatchObject({ code: 'INSUFFICIENT_SCOPE' });
+    expect((await expectAlike(JSON.stringify({ token: generateToken('user').secret }))).body).toMatchObject({ code: 'NOT_FOUND' });
+    // Coerced as everywhere in the API (coerceTypes: 'array'): a number token, a scalar scope list.
+    expect((await expectAlike(JSON.stringify({ token: 42, scopes: 'read:x' }))).body).toMatchObject({ code: 'MALFORMED' });
+    expect((await expectAlike(JSON.stringify({ scopes: ['x'] }))).status).toBe(400);
+    expect((await expectAlike(JSON.stringify({ token: 'x', extra: true }))).status).toBe(400);
+    expect((await expectAlike('{"token": ')).status).toBe(400);
+    expect((await expectAlike('{"token":"x","__proto__":{"polluted":true}}')).status).toBe(400);
+    expect((await expectAlike('[]')).status).toBe(400);
+    expect((await expectAlike('null')).status).toBe(400);
+    // The caller's own key: missing, malformed, not a verifier; a bad key wins over a bad body.
+    expect((await expectAlike(JSON.stringify({ token: secret }), { 'content-type': 'application/json' })).status).toBe(401);
+    expect((await expectAlike('{"token": ', json('twa_nonsense'))).status).toBe(401);
+    expect((await expectAlike(JSON.stringify({ token: secret }), json(await scopedKey(t, ['read:tokens:admin'])))).status).toBe(401);
+  });
+
+  it('leaves other shapes to Fastify: a query string, another content type, a chunked body', async () => {
+    const body = JSON.stringify({ token: secret });
+    const before = await fastPathServed();
+    const withQuery = await fetch(`${baseUrl}/api/v1/verify?x=1`, { method: 'POST', body, headers: json() });
+    expect(withQuery.status).toBe(200);
+    const text = await fetch(`${baseUrl}/api/v1/verify`, { method: 'POST', body, headers: { ...bearer(verifierKey), 'content-type': 'text/plain' } });
+    expect(text.status).toBe(400); // Fastify reads text/plain as a string: not the body's schema
+    const chunked = await fetch(`${baseUrl}/api/v1/verify`, {
+      method: 'POST',
+      body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(body)), c.close()) }),
+      headers: json(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(await chunked.json()).toMatchObject({ code: 'VALID' });
+    expect(await fastPathServed()).toBe(before);
+  });
+
+  it('answers random bodies exactly as the Fastify route does', async () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+    const body = fc.oneof(
+      fc.dictionary(fc.constantFrom('token', 'scopes', 'ip', 'method', 'route', 'userAgent', 'deferUsage', 'other'), value),
+      fc.string().map((s) => ({ token: s })),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        await expectAlike(JSON.stringify(b));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
