@@ -12,6 +12,7 @@ import { InventoryPage } from './pages/inventory.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { PeoplePage } from './pages/people.tsx';
 import { PoliciesPage } from './pages/policies.tsx';
+import { PolicyEditorPage } from './pages/policy/policy-editor.tsx';
 import { ServiceAccountPage } from './pages/service-account.tsx';
 import { ServiceAccountsPage } from './pages/service-accounts.tsx';
 import { TokenDetailPage } from './pages/token-detail.tsx';
@@ -49,6 +50,8 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/tokens/:tokenId', title: 'Token', element: <TokenDetailPage />, viewers: READERS },
   { path: '/approvals', navLabel: 'Approvals', title: 'Approvals', element: <ApprovalsPage />, viewers: APPROVERS },
   { path: '/policies', navLabel: 'Policies', title: 'Policies', element: <PoliciesPage />, viewers: READERS },
+  { path: '/policies/new', title: 'New policy', element: <PolicyEditorPage />, viewers: READERS },
+  { path: '/policies/:policyId', title: 'Edit policy', element: <PolicyEditorPage />, viewers: READERS },
   { path: '/people', navLabel: 'People', title: 'People', element: <PeoplePage />, viewers: READERS },
   { path: '/service-accounts', navLabel: 'Service accounts', title: 'Service accounts', element: <ServiceAccountsPage />, viewers: READERS },
   { path: '/service-accounts/:serviceAccountId', title: 'Service account', element: <ServiceAccountPage />, viewers: READERS },
