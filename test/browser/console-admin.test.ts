@@ -125,4 +125,28 @@ describe('web console admin pages in Chromium', () => {
     const effective = await adminApi(t)('GET', `/users/${ids.erik}/effective-policy`);
     expect(effective.json().data.policy.name).toBe('Contractors read-only');
   });
+
+  it('previews a job with a dry run that lists what it would do, runs it, and shows its runs', async () => {
+    await page.getByRole('link', { name: 'Automation' }).click();
+    await page.getByRole('heading', { name: 'idle-revoke' }).waitFor();
+    await page.getByText('Every day at 02:30 UTC').waitFor();
+    await page.getByRole('button', { name: 'Dry run idle-revoke' }).click();
+    await page.getByRole('heading', { name: 'Dry run of idle-revoke: 1 action' }).waitFor();
+    const planned = page.locator('.action-list li');
+    await expect.poll(() => planned.allTextContents()).toEqual([expect.stringMatching(/^Revoke erik forgotten script: idle 40\d days \(limit 60 days/)]);
+    await shoot('automation-dry-run');
+    // Nothing changed yet.
+    const before = await t.app.core.database.db.selectFrom('tokens').select('status').where('id', '=', ids.erikIdle!).executeTakeFirstOrThrow();
+    expect(before.status).toBe('active');
+
+    await page.getByRole('button', { name: 'Run idle-revoke now' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Run now' }).click();
+    await page.getByText('idle-revoke ran: 1 action done.').waitFor();
+    const after = await t.app.core.database.db.selectFrom('tokens').select('status').where('id', '=', ids.erikIdle!).executeTakeFirstOrThrow();
+    expect(after.status).toBe('revoked');
+    const card = page.getByRole('article', { name: 'idle-revoke' });
+    await card.getByRole('button', { name: 'Show runs' }).click();
+    await card.getByRole('list', { name: 'Runs of idle-revoke' }).getByText('run by hand').waitFor();
+    await shoot('automation');
+  });
 });

@@ -13,6 +13,7 @@ import { OverviewPage } from './pages/overview.tsx';
 import { PeoplePage } from './pages/people.tsx';
 import { PoliciesPage } from './pages/policies.tsx';
 import { PolicyEditorPage } from './pages/policy/policy-editor.tsx';
+import { AutomationPage } from './pages/automation/automation.tsx';
 import { ServiceAccountPage } from './pages/service-account.tsx';
 import { ServiceAccountsPage } from './pages/service-accounts.tsx';
 import { TokenDetailPage } from './pages/token-detail.tsx';
@@ -56,6 +57,7 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/service-accounts', navLabel: 'Service accounts', title: 'Service accounts', element: <ServiceAccountsPage />, viewers: READERS },
   { path: '/service-accounts/:serviceAccountId', title: 'Service account', element: <ServiceAccountPage />, viewers: READERS },
   { path: '/audit-log', navLabel: 'Audit log', title: 'Audit log', element: <AuditLogPage />, viewers: READERS },
+  { path: '/automation', navLabel: 'Automation', title: 'Automation', element: <AutomationPage />, viewers: READERS },
   { path: '/me', navLabel: 'My tokens', title: 'My tokens', element: <MyAccountPage />, viewers: EVERYONE },
 ];
 
