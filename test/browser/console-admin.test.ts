@@ -13,6 +13,7 @@ import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
 import { adminApi, createGroup } from '../support/policies.js';
+import { startTestProvider, type TestProvider } from '../support/oidc.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
 const SCREENSHOTS = join(process.cwd(), 'screenshots');
@@ -25,6 +26,7 @@ describe('web console admin pages in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let userDataDir: string;
+  let idp: TestProvider;
   const ids: Record<string, string> = {};
 
   async function resize(size: { width: number; height: number }) {
@@ -46,6 +48,7 @@ describe('web console admin pages in Chromium', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     t = await startTestApp('sqlite');
     const baseUrl = await t.app.listen();
+    idp = await startTestProvider(`${baseUrl}/api/v1/auth/sso/callback`);
     const now = Date.now();
     const dana = await seedUser(t.app, t.orgId, { name: 'Dana Reyes', email: 'dana@acme.test' });
     const erik = await seedUser(t.app, t.orgId, { name: 'Erik Lund', email: 'erik@acme.test' });
@@ -74,6 +77,7 @@ describe('web console admin pages in Chromium', () => {
   afterAll(async () => {
     await context?.close();
     await t?.close();
+    await idp?.close();
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
@@ -148,5 +152,84 @@ describe('web console admin pages in Chromium', () => {
     await card.getByRole('button', { name: 'Show runs' }).click();
     await card.getByRole('list', { name: 'Runs of idle-revoke' }).getByText('run by hand').waitFor();
     await shoot('automation');
+  });
+
+  it('sets up single sign-on: a provider that does not answer is refused in words, a real one is saved', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Single sign-on is not set up' }).waitFor();
+    await page.getByLabel('Issuer URL').fill('http://127.0.0.1:9');
+    await page.getByLabel('Client ID').fill(idp.clientId);
+    await page.getByLabel('Client secret').fill(idp.clientSecret);
+    await page.getByLabel('Allowed e-mail domains').fill('acme.test');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').getByText('Could not save single sign-on.').waitFor();
+    await page.getByLabel('Issuer URL').fill(idp.issuer);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Single sign-on is saved: the provider answered discovery.').waitFor();
+    await page.getByRole('heading', { name: 'Single sign-on is on' }).waitFor();
+    await page.getByText('/api/v1/auth/sso/callback').waitFor();
+    await shoot('settings-sso');
+  });
+
+  it('saves the e-mail settings and shows the rate limits the server enforces', async () => {
+    await page.getByRole('tab', { name: 'E-mail' }).click();
+    await page.getByRole('heading', { name: 'E-mail is not set up' }).waitFor();
+    await page.getByLabel('SMTP host').fill('smtp.acme.test');
+    await page.getByLabel('Port', { exact: true }).fill('587');
+    await page.getByLabel('User name').fill('tokenward');
+    await page.getByLabel('Password', { exact: true }).fill('smtp-password-not-shown');
+    await page.getByLabel('From address').fill('tokenward@acme.test');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('E-mail settings are saved.').waitFor();
+    await page.getByRole('heading', { name: 'E-mail is on' }).waitFor();
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('placeholder')).toBe('Stored: leave empty to keep it');
+    await shoot('settings-email');
+
+    await page.getByRole('tab', { name: 'Rate limits' }).click();
+    await page.getByText('1,000 requests per 1 minute').waitFor();
+    await page.getByText('10 attempts per e-mail address').waitFor();
+    await shoot('settings-rate-limits');
+  });
+
+  it('adds a webhook and shows its secret once, then lists its deliveries with the dead letters and redelivers one', async () => {
+    await page.getByRole('tab', { name: 'Webhooks' }).click();
+    await page.getByText('No webhooks yet').waitFor();
+    await page.getByText('Add a webhook').click();
+    await page.getByLabel('Endpoint URL').fill('https://hooks.example.com/tokenward');
+    await page.getByLabel('Description').fill('SIEM');
+    await page.getByRole('checkbox', { name: 'token.revoked' }).check();
+    await page.getByRole('checkbox', { name: 'token.leaked' }).check();
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = page.getByRole('dialog').getByLabel('Signing secret');
+    await secret.waitFor();
+    const shown = await secret.inputValue();
+    expect(shown).toMatch(/^whsec_/);
+    await page.getByRole('dialog').getByText('it is shown only this once').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings-webhook-secret-1280.png') });
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await expect.poll(() => secret.isVisible()).toBe(false);
+    await page.getByText('token.revoked, token.leaked').waitFor();
+    // Shown once: nothing on the page, nor in the list the API gives, holds it any more.
+    expect(await page.content()).not.toContain(shown);
+
+    // A dead letter, as the delivery worker leaves one after its last retry.
+    const { db } = t.app.core.database;
+    const webhook = await db.selectFrom('webhook_endpoints').select('id').executeTakeFirstOrThrow();
+    const now = Date.now();
+    await db.insertInto('events').values({ id: 'evt_console_dead', org_id: t.orgId, type: 'token.revoked', payload: '{}', occurred_at: now - 3_600_000, dispatched_at: now - 3_600_000 }).execute();
+    await db
+      .insertInto('deliveries')
+      .values({ id: 'dlv_console_dead', org_id: t.orgId, event_id: 'evt_console_dead', channel: 'webhook', target: webhook.id, status: 'dead', attempts: 8, next_attempt_at: now, lease_until: null, last_error: 'connect ECONNREFUSED', last_status_code: null, created_at: now - 3_600_000, updated_at: now, completed_at: now })
+      .execute();
+    await page.getByRole('button', { name: 'Deliveries of SIEM' }).click();
+    await page.getByRole('button', { name: 'Dead letters' }).click();
+    await page.getByRole('cell', { name: 'evt_console_dead', exact: true }).waitFor();
+    await page.getByText('connect ECONNREFUSED').waitFor();
+    await shoot('settings-webhooks');
+    await page.getByRole('button', { name: 'Redeliver evt_console_dead' }).click();
+    await page.getByText('Delivery of event evt_console_dead is queued again.').waitFor();
+    await page.getByText('No dead letters').waitFor();
+    const delivery = await db.selectFrom('deliveries').select(['status', 'attempts']).where('id', '=', 'dlv_console_dead').executeTakeFirstOrThrow();
+    expect(delivery).toEqual({ status: 'pending', attempts: 0 });
   });
 });

@@ -79,3 +79,8 @@ export type DeliveryItem = DeliveryList['data'][number];
 
 import type { SsoConfigJson as SsoConfigSchema } from '../../../src/http/schemas/sign-in.ts';
 export type SsoConfig = Static<typeof SsoConfigSchema>;
+
+import type { RateLimitsJson as RateLimitsSchema } from '../../../src/http/schemas/rate-limits.ts';
+export type RateLimits = Static<typeof RateLimitsSchema>;
+import type { OrgDailyResponse as OrgDailySchema } from '../../../src/http/schemas/usage.ts';
+export type OrgDaily = Static<typeof OrgDailySchema>;
