@@ -2,7 +2,7 @@
  * Webhooks (issue 8): the org's endpoints, adding one (its signing secret shown once, in the
  * copy-once dialog), turning one off or on, deleting one, and each one's deliveries.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/http.ts';
 import { endpoints } from '../../api/endpoints.ts';
@@ -23,16 +23,22 @@ const EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 
 function AddWebhookForm({ orgId, onCreated }: { orgId: string; onCreated(created: WebhookWithSecret): void }) {
-  const create = useMutation({ mutationFn: (body: Record<string, unknown>) => api.post<WebhookWithSecret>(endpoints.webhooks(orgId), body), onSuccess: onCreated });
+  const details = useRef<HTMLDetailsElement>(null);
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<WebhookWithSecret>(endpoints.webhooks(orgId), body),
+    onSuccess: (created) => {
+      if (details.current) details.current.open = false;
+      onCreated(created);
+    },
+  });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const description = String(form.get('description') ?? '').trim();
     create.mutate({ url: String(form.get('url') ?? '').trim(), description: description || null, eventTypes: form.getAll('eventType').map(String), format: String(form.get('format')) });
-    event.currentTarget.reset();
   }
   return (
-    <details className="panel add-panel">
+    <details className="panel add-panel" ref={details}>
       <summary>Add a webhook</summary>
       <form className="stack" onSubmit={submit}>
         <div className="two-columns">
