@@ -2,7 +2,7 @@
  * E-mail through the org's SMTP server (issue 8's `…/notifications/smtp`): the settings, never the
  * password (only whether one is stored). The API has no test-send, so the page offers none.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/http.ts';
 import { endpoints } from '../../api/endpoints.ts';
@@ -15,12 +15,16 @@ const isNotConfigured = (error: unknown) => error instanceof ApiError && error.s
 
 export function SmtpPanel({ orgId }: { orgId: string }) {
   const queryClient = useQueryClient();
+  // The typed secret is not kept on the page once saved.
+  const formElement = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(false);
   const smtp = useQuery({ queryKey: ['smtp', orgId], queryFn: () => api.get<SmtpSettings>(endpoints.smtp(orgId)), retry: (count, error) => !isNotConfigured(error) && count < 2 });
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.put<SmtpSettings>(endpoints.smtp(orgId), body),
     onSuccess: (next) => {
       queryClient.setQueryData(['smtp', orgId], next);
+      const passwordInput = formElement.current?.elements.namedItem('password');
+      if (passwordInput instanceof HTMLInputElement) passwordInput.value = '';
       setSaved(true);
     },
   });
@@ -46,7 +50,7 @@ export function SmtpPanel({ orgId }: { orgId: string }) {
   }
 
   return (
-    <form className="panel stack" onSubmit={submit} aria-labelledby="smtp-heading">
+    <form ref={formElement} className="panel stack" onSubmit={submit} aria-labelledby="smtp-heading">
       <h2 id="smtp-heading">{current ? (current.enabled ? 'E-mail is on' : 'E-mail is set up but off') : 'E-mail is not set up'}</h2>
       <p className="muted">
         Expiry and idle warnings, approval requests and the weekly digest go out through this server.

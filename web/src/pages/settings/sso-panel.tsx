@@ -3,7 +3,7 @@
  * at the provider and the sign-in link to hand out; set or change it (the server runs discovery on
  * the issuer before saving, and says in words when that fails); remove it.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/http.ts';
 import { endpoints } from '../../api/endpoints.ts';
@@ -17,6 +17,8 @@ const listOf = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filte
 
 export function SsoPanel({ orgId }: { orgId: string }) {
   const queryClient = useQueryClient();
+  // The typed secret is not kept on the page once saved.
+  const formElement = useRef<HTMLFormElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [isRemoving, setRemoving] = useState(false);
   const sso = useQuery({ queryKey: ['sso', orgId], queryFn: () => api.get<SsoConfig>(endpoints.sso(orgId)), retry: (count, error) => !isNotConfigured(error) && count < 2 });
@@ -24,6 +26,8 @@ export function SsoPanel({ orgId }: { orgId: string }) {
     mutationFn: (body: Record<string, unknown>) => api.put<SsoConfig>(endpoints.sso(orgId), body),
     onSuccess: (saved) => {
       queryClient.setQueryData(['sso', orgId], saved);
+      const secretInput = formElement.current?.elements.namedItem('clientSecret');
+      if (secretInput instanceof HTMLInputElement) secretInput.value = '';
       setMessage('Single sign-on is saved: the provider answered discovery.');
     },
   });
@@ -86,7 +90,7 @@ export function SsoPanel({ orgId }: { orgId: string }) {
           <p className="muted">People sign in with their e-mail and password. Connect an OpenID Connect provider (Okta, Entra ID, Google…) to let them sign in there instead.</p>
         )}
       </section>
-      <form className="panel stack" onSubmit={submit} aria-labelledby="sso-form">
+      <form ref={formElement} className="panel stack" onSubmit={submit} aria-labelledby="sso-form">
         <h2 id="sso-form">{config ? 'Change' : 'Set up'}</h2>
         <div className="two-columns">
           <label>
