@@ -39,7 +39,7 @@ function JobCard({ orgId, job, onDryRun, onRun, isBusy }: { orgId: string; job: 
       <dl className="key-value">
         <dt>Schedule</dt>
         <dd>
-          {scheduleInWords(job.schedule)} <code className="muted">{job.schedule}</code>
+          {scheduleInWords(job.schedule)} <code className="muted nowrap">{job.schedule}</code>
         </dd>
         <dt>Last run</dt>
         <dd>
