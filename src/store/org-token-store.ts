@@ -126,7 +126,11 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     if (search.neverUsed === true) where.push(sql<SqlBool>`t.last_active_at is null`);
     if (search.neverUsed === false) where.push(sql<SqlBool>`t.last_active_at is not null`);
     if (search.idleSinceMs !== null) {
-      where.push(sql<SqlBool>`(t.last_active_at < ${search.idleSinceMs} or (t.last_active_at is null and t.created_at < ${search.idleSinceMs}))`);
+      // Idle = last used before the instant, or never used and created before it. Written on the
+      // last-activity sort key (never used = -1, the expression of tokens_inv_last_active_idx) so
+      // the index gives the range and the table row is read only for never-used tokens' created_at.
+      const lastActive = sortKeyExpr('lastActiveAt').expr;
+      where.push(sql<SqlBool>`(${lastActive} < ${search.idleSinceMs} and (${lastActive} >= 0 or t.created_at < ${search.idleSinceMs}))`);
     }
     return where;
   }
