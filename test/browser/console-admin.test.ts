@@ -186,7 +186,7 @@ describe('web console admin pages in Chromium', () => {
     await shoot('settings-email');
 
     await page.getByRole('tab', { name: 'Rate limits' }).click();
-    await page.getByText('1,000 requests per 1 minute').waitFor();
+    await page.getByText('1,000 requests per minute').waitFor();
     await page.getByText('10 attempts per e-mail address').waitFor();
     await shoot('settings-rate-limits');
   });

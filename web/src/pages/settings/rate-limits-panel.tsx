@@ -6,10 +6,10 @@ import type { RateLimits } from '../../api/types.ts';
 import { ErrorNote, Loading } from '../../components/feedback.tsx';
 import { formatCount, plural } from '../../components/format.ts';
 
+/** "minute", "15 minutes": what follows "per". */
 function windowInWords(seconds: number): string {
-  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
-  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
-  return plural(seconds, 'second');
+  const [n, unit] = seconds % 3600 === 0 ? [seconds / 3600, 'hour'] : seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
+  return n === 1 ? unit : plural(n, unit);
 }
 
 export function RateLimitsPanel({ orgId }: { orgId: string }) {
