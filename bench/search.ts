@@ -3,6 +3,12 @@
  * list and count through the real service (p50/p95), and a bulk revoke of 100,000 tokens.
  *
  *   npx tsx bench/search.ts [--rows 1000000] [--dialect sqlite|postgres|both] [--runs 40] [--revoke 100000]
+ *   npx tsx bench/search.ts --mode all-kinds [--rows 1000000] [--dialect both] [--runs 40]
+ *
+ * `--mode all-kinds` (issue #9) measures only Tokenward's inventory of every kind (GET
+ * …/orgs/{orgId}/tokens and …/counts, through the same service the routes call) on a mixed org:
+ * 90% member tokens, 9% service-account tokens, 1% admin API keys; every filter of the API, the
+ * counts, and the next page.
  *
  * Seeding writes rows straight through Kysely in large batches (a bench may); on PostgreSQL the
  * trigram GIN index is dropped during the load and rebuilt after, as a bulk import would.
@@ -21,7 +27,7 @@ import { searchTextOf } from '../src/domain/token-query.js';
 import { createOrgTokenService } from '../src/service/org-token-service.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
-import type { Database, TokenTable, UserTable } from '../src/store/schema.js';
+import type { Database, ServiceAccountTable, TokenTable, UserTable } from '../src/store/schema.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -72,7 +78,7 @@ async function openBench(dialect: DialectName): Promise<{ handle: DatabaseHandle
 }
 
 /** One org with `rows` user tokens of `rows / 20` managed users; returns its id. */
-async function seedOrg(db: Kysely<Database>, rows: number, seed: number, idPrefix: string): Promise<string> {
+async function seedOrg(db: Kysely<Database>, rows: number, seed: number, idPrefix: string, isMixed = false): Promise<string> {
   const orgId = newOrgId();
   const random = rng(seed);
   await db.insertInto('organizations').values({ id: orgId, name: `bench ${idPrefix}`, created_at: NOW }).execute();
@@ -90,6 +96,15 @@ async function seedOrg(db: Kysely<Database>, rows: number, seed: number, idPrefi
   for (let i = 0; i < users.length; i += 2000) {
     await db.insertInto('users').values(users.slice(i, i + 2000)).execute();
   }
+  // Mixed (issue #9's all-kinds mode): token i with i % 100 in 90..98 belongs to a service account
+  // (10 tokens each), i % 100 == 99 is an admin API key.
+  const accountCount = isMixed ? Math.max(1, Math.ceil((rows * 0.09) / 10)) : 0;
+  const accounts: Array<Insertable<ServiceAccountTable>> = [];
+  for (let i = 0; i < accountCount; i++) {
+    const word = WORDS[i % WORDS.length]!;
+    accounts.push({ id: `sa_${idPrefix}${i}`, org_id: orgId, email: `${word}-${i}@serviceaccount.example.com`, display_name: `${word} bot ${i}`, description: null, picture: null, status: 'active', created_by_id: null, created_at: NOW - 800 * DAY, updated_at: NOW, deleted_at: null, deleted_by: null });
+  }
+  for (let i = 0; i < accounts.length; i += 2000) await db.insertInto('service_accounts').values(accounts.slice(i, i + 2000)).execute();
   const BATCH = 1000;
   const PER_TX = 50_000;
   for (let start = 0; start < rows; start += PER_TX) {
@@ -101,14 +116,18 @@ async function seedOrg(db: Kysely<Database>, rows: number, seed: number, idPrefi
           const createdAt = NOW - Math.floor(random() * 500 * DAY);
           const label = `${WORDS[Math.floor(random() * WORDS.length)]} ${i}`;
           const roll = random();
+          const slot = i % 100;
+          const account = isMixed && slot >= 90 && slot < 99 ? accounts[Math.floor(i / 100) % accountCount]! : null;
+          const isAdminKey = isMixed && slot === 99;
+          const kind = account ? 'service_account' : isAdminKey ? 'admin_key' : 'user';
           chunk.push({
-            id: `tok_${idPrefix}${i}`, org_id: orgId, kind: 'user', owner_user_id: user.id as string, owner_service_account_id: null,
-            label, digest: `${idPrefix}${i}`.padStart(64, '0'), display_prefix: 'twu_bench', scopes: '["read:jira-work"]',
+            id: `tok_${idPrefix}${i}`, org_id: orgId, kind, owner_user_id: kind === 'user' ? (user.id as string) : null, owner_service_account_id: account ? (account.id as string) : null,
+            label, digest: `${idPrefix}${i}`.padStart(64, '0'), display_prefix: 'twu_bench', scopes: random() < 0.3 ? '["read:jira-work","write:jira-work"]' : '["read:jira-work"]',
             status: roll < 0.02 ? 'revoked' : roll < 0.07 ? 'suspended' : 'active',
             created_at: createdAt, expires_at: createdAt + 365 * DAY,
             last_active_at: random() < 0.2 ? null : NOW - Math.floor(random() * 400 * DAY),
             created_by: null, revoked_at: null, revoked_by: null, revoked_reason: null,
-            search_text: searchTextOf(label, user.name as string, user.email as string),
+            search_text: account ? searchTextOf(label, account.display_name as string, account.email as string) : isAdminKey ? searchTextOf(label, null, null) : searchTextOf(label, user.name as string, user.email as string),
           });
         }
         await trx.insertInto('tokens').values(chunk).execute();
@@ -212,9 +231,68 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
   }
 }
 
+/** Issue #9: the all-kinds inventory alone, on a mixed org, with every filter the console offers. */
+async function benchAllKinds(dialect: DialectName, rows: number, runs: number): Promise<void> {
+  console.log(`\n== ${dialect}: all kinds, ${rows.toLocaleString('en')} tokens (90% members', 9% service accounts', 1% admin keys) ==`);
+  const { handle, drop } = await openBench(dialect);
+  try {
+    await migrateToLatest(handle);
+    const { db } = handle;
+    if (dialect === 'sqlite') await sql`pragma synchronous = off`.execute(db);
+    if (dialect === 'postgres') await sql`drop index tokens_search_trgm_idx`.execute(db);
+    const started = performance.now();
+    const orgId = await seedOrg(db, rows, 42, 'a', true);
+    if (dialect === 'postgres') await sql`create index tokens_search_trgm_idx on tokens using gin (search_text gin_trgm_ops)`.execute(db);
+    await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
+    if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
+    console.log(`  seeded ${rows.toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const inventory = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
+    const list = (label: string, query: Record<string, string>) => time(`list  ${label}`, runs, () => inventory.list(orgId, query));
+    const nextPage = async (label: string, query: Record<string, string>) => {
+      const first = await inventory.list(orgId, query);
+      if (first.links.next) await time(`next  ${label}`, runs, () => inventory.list(orgId, { ...query, cursor: first.links.next! }));
+      else console.log(`  next  ${label}: one page only`);
+    };
+    // Counts answer every status and kind of the filtered set (the console's chips and table), so
+    // status and ownerKind do not narrow them.
+    const count = (label: string, query: Record<string, string>, n = runs) => time(`count ${label}`, n, async () => (await inventory.counts(orgId, query)).total);
+
+    await list('no filter, sort -createdAt', {});
+    await nextPage('no filter, sort -createdAt', {});
+    await list('sort -lastActiveAt', { sort: '-lastActiveAt' });
+    await nextPage('sort -lastActiveAt', { sort: '-lastActiveAt' });
+    await list('sort +label', { sort: '+label' });
+    await list('q a person (0.2%), sort +expiresAt', { q: 'grace.okafor', sort: '+expiresAt' });
+    await list('q broad (4%) + status=active', { q: 'okafor', status: 'active' });
+    await nextPage('q broad (4%) + status=active', { q: 'okafor', status: 'active' });
+    await list('ownerKind=service-account', { ownerKind: 'service-account' });
+    await nextPage('ownerKind=service-account', { ownerKind: 'service-account' });
+    await list('ownerKind=admin-key + status=active', { ownerKind: 'admin-key', status: 'active' });
+    await list('scope=write:jira-work', { scope: 'write:jira-work' });
+    await list('neverUsed=true', { neverUsed: 'true' });
+    await list('idleDays=90 + status=active', { idleDays: '90', status: 'active' });
+    await nextPage('idleDays=90 + status=active', { idleDays: '90', status: 'active' });
+    await list('expiring in 30 days, sort +expiresAt', { status: 'active', expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', sort: '+expiresAt' });
+    await list('created between two dates', { createdAtSearchType: 'range', createdAtUom: 'day', createdAtRangeFrom: '100', createdAtRangeTo: '200' });
+    await count('no filter (by status and kind)', {}, Math.min(runs, 10));
+    await count('q a person', { q: 'grace.okafor' });
+    await count('q broad (4%)', { q: 'okafor' }, Math.min(runs, 10));
+    await count('scope=write:jira-work', { scope: 'write:jira-work' }, Math.min(runs, 10));
+    await count('idleDays=90', { idleDays: '90' }, Math.min(runs, 10));
+    await count('expiring in 30 days', { expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30' }, Math.min(runs, 10));
+  } finally {
+    await drop();
+  }
+}
+
 const rows = Number(arg('rows', '1000000'));
 const runs = Number(arg('runs', '40'));
 const revokeRows = Number(arg('revoke', '100000'));
 const which = arg('dialect', 'both');
 const dialects: DialectName[] = which === 'both' ? ['sqlite', 'postgres'] : [which as DialectName];
-for (const dialect of dialects) await benchDialect(dialect, rows, runs, revokeRows);
+const mode = arg('mode', 'user-tokens');
+for (const dialect of dialects) {
+  if (mode === 'all-kinds') await benchAllKinds(dialect, rows, runs);
+  else await benchDialect(dialect, rows, runs, revokeRows);
+}

@@ -58,6 +58,8 @@ import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
 import { authRoutes, type SignInRateLimit } from './routes/auth.js';
+import { rateLimitRoutes } from './routes/rate-limits.js';
+import { meUsageRoutes } from './routes/me-usage.js';
 import { meRoutes } from './routes/me.js';
 import { ssoRoutes } from './routes/sso.js';
 import { userLinkRoutes } from './routes/user-links.js';
@@ -163,7 +165,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats(), fastPath: () => verifyFastPath.served() });
   app.addSchema(ErrorResponse);
-  await registerRateLimit(app, { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit });
+  const rateLimit: RateLimitOptions = { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit };
+  await registerRateLimit(app, rateLimit);
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
@@ -212,6 +215,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
   await app.register(meRoutes(deps.services));
   await app.register(meTokenRoutes(deps.services));
+  await app.register(meUsageRoutes(deps.services));
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
@@ -222,6 +226,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(automationRoutes(deps.services));
   await app.register(verifyRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
+  await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(consoleRoutes({ dir: deps.consoleDir }));

@@ -46,7 +46,7 @@ export function createUsageService(deps: UsageServiceDeps) {
 
   const sinceDayOf = (days: number) => dayOf(clock().getTime()) - (days - 1);
 
-  return {
+  const service = {
     /** A token's usage events, newest first; `next` is the cursor of the following page. */
     async listTokenEvents(orgId: string, tokenId: string, query: EventQuery) {
       await mustFindToken(orgId, tokenId);
@@ -84,6 +84,32 @@ export function createUsageService(deps: UsageServiceDeps) {
         perRoute: routes,
         perIp: ips.map((row) => ({ ip: row.ip, calls: row.calls, firstSeenAt: new Date(row.firstSeenAtMs), lastSeenAt: new Date(row.lastSeenAtMs) })),
       };
+    },
+
+    /**
+     * The org's calls per UTC day over the last `days` days, today included, every day present
+     * (zero when nothing was called), oldest first: the console overview's chart (issue 9).
+     */
+    async orgDaily(orgId: string, days: number) {
+      const sinceDay = sinceDayOf(days);
+      const byDay = new Map((await queries.dailyOfOrg(orgId, sinceDay)).map((row) => [row.day, row]));
+      const perDay = Array.from({ length: days }, (_, index) => {
+        const day = sinceDay + index;
+        const row = byDay.get(day);
+        return { date: dayToIsoDate(day), calls: row?.calls ?? 0, errors: row?.errors ?? 0, tokens: row?.tokens ?? 0 };
+      });
+      const totals = perDay.reduce((sum, row) => ({ calls: sum.calls + row.calls, errors: sum.errors + row.errors }), { calls: 0, errors: 0 });
+      return { days, totals, perDay };
+    },
+
+    /**
+     * A member's own token's summary (issue 9, `GET /api/v1/me/tokens/{id}/usage/summary`): a token
+     * that is not theirs answers TOKEN_NOT_FOUND, exactly as one that does not exist.
+     */
+    async ownTokenSummary(orgId: string, userId: string, tokenId: string, days: number) {
+      const token = await stores.tokens.findById(orgId, tokenId);
+      if (!token || token.owner?.type !== 'user' || token.owner.id !== userId) throw new DomainError('TOKEN_NOT_FOUND');
+      return service.tokenSummary(orgId, tokenId, days);
     },
 
     async topTokens(orgId: string, days: number, limit: number) {
@@ -127,6 +153,7 @@ export function createUsageService(deps: UsageServiceDeps) {
       }
     },
   };
+  return service;
 }
 
 export type UsageService = ReturnType<typeof createUsageService>;

@@ -127,6 +127,19 @@ export function createUsageQueries(db: Kysely<Database>) {
       return rows.map((row) => ({ ip: row.ip || null, calls: num(row.calls), firstSeenAtMs: num(row.first_seen_at), lastSeenAtMs: num(row.last_seen_at) }));
     },
 
+    /** The org's calls per UTC day since `sinceDay`, from the daily aggregates (index usage_daily_org_day_idx); days without calls are absent. */
+    async dailyOfOrg(orgId: string, sinceDay: number) {
+      const rows = await db
+        .selectFrom('usage_daily')
+        .select(['day', (eb) => eb.fn.sum<number>('calls').as('calls'), (eb) => eb.fn.sum<number>('errors').as('errors'), (eb) => eb.fn.countAll<number>().as('tokens')])
+        .where('org_id', '=', orgId)
+        .where('day', '>=', sinceDay)
+        .groupBy('day')
+        .orderBy('day')
+        .execute();
+      return rows.map((row) => ({ day: num(row.day), calls: num(row.calls), errors: num(row.errors), tokens: num(row.tokens) }));
+    },
+
     /** The org's most used tokens since `sinceDay`, with their label and kind (one joined query). */
     async topTokens(orgId: string, sinceDay: number, limit: number) {
       const rows = await db

@@ -29,6 +29,8 @@ describe('web console in Chromium', () => {
   let userDataDir: string;
   const ids: Record<string, string> = {};
   let aliceSecret = '';
+  /** An admin key holding verify:tokens, as a gateway or a service has (made in the activity test). */
+  let verifierSecret = '';
 
   /** Charts follow their container through a ResizeObserver: give them a frame or two. */
   async function resize(size: { width: number; height: number }) {
@@ -163,6 +165,7 @@ describe('web console in Chromium', () => {
   it("charts a token's activity after a service verified it", async () => {
     const audit = { actorType: 'system' as const, actorId: 'test', ip: null };
     const verifier = await t.app.core.services.tokens.issueAdminKey({ orgId: t.orgId, label: 'jira proxy', scopes: ['verify:tokens'], createdBy: null, audit });
+    verifierSecret = verifier.secret;
     for (const route of ['/rest/api/3/search', '/rest/api/3/search', '/rest/api/3/issue/{key}']) {
       const verified = await t.app.http.inject({
         method: 'POST',
@@ -182,6 +185,11 @@ describe('web console in Chromium', () => {
     await page.getByRole('cell', { name: 'GET /rest/api/3/search' }).waitFor();
     await page.getByRole('cell', { name: '203.0.113.7' }).waitFor();
     await shoot('token-activity');
+    // The same calls in the org's calls per day on the overview.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByText('3 calls, 0 refusals in 30 days').waitFor();
+    await page.getByRole('img', { name: /^Calls per day over the last 30 days, every token/ }).locator('canvas').first().waitFor();
+    await shoot('overview-calls');
   });
 
   it('lists people, deactivates one and shows groups', async () => {
@@ -274,6 +282,17 @@ describe('web console in Chromium', () => {
     await page.getByText('Readers', { exact: true }).waitFor();
     await page.getByText(/"Read-only with approval"/).waitFor();
     await page.getByRole('button', { name: 'Ask for approval' }).waitFor();
+    // Bob's own token's activity, through the member's own usage route.
+    const dashboard = await seedToken(t.app, t.orgId, { type: 'user', id: ids.bob! }, { label: 'bob dashboard', scopes: ['read:jira-work'] });
+    const verified = await t.app.http.inject({ method: 'POST', url: '/api/v1/verify', headers: { authorization: `Bearer ${verifierSecret}` }, payload: { token: dashboard.secret, method: 'GET', route: '/rest/api/3/dashboard', ip: '203.0.113.8' } });
+    expect(verified.statusCode, verified.body).toBe(200);
+    await t.app.core.services.usageRecorder.flush();
+    await page.reload();
+    await page.getByRole('button', { name: 'Activity of bob dashboard' }).click();
+    await page.getByRole('heading', { name: 'Activity of “bob dashboard”' }).waitFor();
+    await page.getByRole('img', { name: 'Calls per day over the last 30 days' }).locator('canvas').first().waitFor();
+    await page.getByRole('cell', { name: '203.0.113.8' }).waitFor();
+    await shoot('my-activity');
     // A member's navigation holds only what a member may open.
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My tokens', 'API reference']);
     await shoot('my-account');

@@ -105,21 +105,25 @@ describe.each(DIALECTS)('org token inventory over HTTP on %s', (dialect) => {
   });
 
   it('walks every sort forwards and back across kinds with keyset cursors', async () => {
-    for (const sort of ['-createdAt', '+createdAt', '-lastActiveAt', '+lastActiveAt', '+expiresAt', '-expiresAt', '+label', '-label']) {
-      const all = (await list(`sort=${encodeURIComponent(sort)}&pageSize=1000`)).data.map((i) => i.id);
+    // "status=active" also bounds the expiry sort key at now (src/store/org-token-store.ts): the walk
+    // must be the same set as the active ones of the unfiltered list.
+    const everyStatus = (await list('status=active,suspended,expired,revoked&pageSize=1000')).data;
+    expect((await list('status=active&sort=%2BexpiresAt&pageSize=1000')).data.map((i) => i.id).sort()).toEqual(everyStatus.filter((i) => i.status === 'active').map((i) => i.id).sort());
+    for (const [filter, sort] of [...['-createdAt', '+createdAt', '-lastActiveAt', '+lastActiveAt', '+expiresAt', '-expiresAt', '+label', '-label'].map((s) => ['', s]), ['status=active&', '+expiresAt'], ['status=active&', '-expiresAt']] as Array<[string, string]>) {
+      const all = (await list(`${filter}sort=${encodeURIComponent(sort)}&pageSize=1000`)).data.map((i) => i.id);
       const walked: string[] = [];
-      let page = await list(`sort=${encodeURIComponent(sort)}&pageSize=2`);
+      let page = await list(`${filter}sort=${encodeURIComponent(sort)}&pageSize=2`);
       const pages: OrgTokenListResponse[] = [page];
       walked.push(...page.data.map((i) => i.id));
       while (page.links.next) {
-        page = await list(`sort=${encodeURIComponent(sort)}&pageSize=2&cursor=${encodeURIComponent(page.links.next)}`);
+        page = await list(`${filter}sort=${encodeURIComponent(sort)}&pageSize=2&cursor=${encodeURIComponent(page.links.next)}`);
         pages.push(page);
         walked.push(...page.data.map((i) => i.id));
       }
       expect(walked, sort).toEqual(all);
       // Back from the last page gives the page before it.
       if (pages.length > 1) {
-        const back = await list(`sort=${encodeURIComponent(sort)}&pageSize=2&cursor=${encodeURIComponent(page.links.prev!)}`);
+        const back = await list(`${filter}sort=${encodeURIComponent(sort)}&pageSize=2&cursor=${encodeURIComponent(page.links.prev!)}`);
         expect(back.data.map((i) => i.id), sort).toEqual(pages[pages.length - 2]!.data.map((i) => i.id));
       }
     }

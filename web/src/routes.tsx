@@ -1,7 +1,5 @@
 /**
- * The console's pages, in one list (issue #9): the router and the navigation both read it. Pages of
- * APIs that are not on this server yet (my tokens, automation, settings) join the list when those
- * APIs land.
+ * The console's pages, in one list (issue #9): the router and the navigation both read it.
  */
 import type { ReactNode } from 'react';
 import type { Role } from './api/types.ts';
@@ -12,6 +10,9 @@ import { InventoryPage } from './pages/inventory.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { PeoplePage } from './pages/people.tsx';
 import { PoliciesPage } from './pages/policies.tsx';
+import { PolicyEditorPage } from './pages/policy/policy-editor.tsx';
+import { AutomationPage } from './pages/automation/automation.tsx';
+import { SettingsPage } from './pages/settings/settings.tsx';
 import { ServiceAccountPage } from './pages/service-account.tsx';
 import { ServiceAccountsPage } from './pages/service-accounts.tsx';
 import { TokenDetailPage } from './pages/token-detail.tsx';
@@ -49,10 +50,14 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/tokens/:tokenId', title: 'Token', element: <TokenDetailPage />, viewers: READERS },
   { path: '/approvals', navLabel: 'Approvals', title: 'Approvals', element: <ApprovalsPage />, viewers: APPROVERS },
   { path: '/policies', navLabel: 'Policies', title: 'Policies', element: <PoliciesPage />, viewers: READERS },
+  { path: '/policies/new', title: 'New policy', element: <PolicyEditorPage />, viewers: READERS },
+  { path: '/policies/:policyId', title: 'Edit policy', element: <PolicyEditorPage />, viewers: READERS },
   { path: '/people', navLabel: 'People', title: 'People', element: <PeoplePage />, viewers: READERS },
   { path: '/service-accounts', navLabel: 'Service accounts', title: 'Service accounts', element: <ServiceAccountsPage />, viewers: READERS },
   { path: '/service-accounts/:serviceAccountId', title: 'Service account', element: <ServiceAccountPage />, viewers: READERS },
   { path: '/audit-log', navLabel: 'Audit log', title: 'Audit log', element: <AuditLogPage />, viewers: READERS },
+  { path: '/automation', navLabel: 'Automation', title: 'Automation', element: <AutomationPage />, viewers: READERS },
+  { path: '/settings', navLabel: 'Settings', title: 'Settings', element: <SettingsPage />, viewers: READERS },
   { path: '/me', navLabel: 'My tokens', title: 'My tokens', element: <MyAccountPage />, viewers: EVERYONE },
 ];
 

@@ -30,7 +30,7 @@ export interface AuthRoutesDeps extends SessionAuthDeps {
   signInRateLimit: SignInRateLimit;
 }
 
-const WINDOW_MS = 15 * 60_000;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 const TAGS = ['Sign-in'];
 const PUBLIC_ERRORS = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 409: ErrorRef, 429: ErrorRef, 500: ErrorRef };
 
@@ -41,10 +41,10 @@ export function sessionJson(session: { user: StartedSession['user']; csrfToken: 
 
 /** Per-IP and per-e-mail counters over 15 minutes; the e-mail is hashed so no key holds it. */
 function signInLimiters(app: FastifyInstance, limits: SignInRateLimit) {
-  const byIp = app.createRateLimit({ max: limits.perIp, timeWindow: WINDOW_MS, keyGenerator: (request) => `signin-ip:${request.ip}` });
+  const byIp = app.createRateLimit({ max: limits.perIp, timeWindow: SIGN_IN_WINDOW_MS, keyGenerator: (request) => `signin-ip:${request.ip}` });
   const byEmail = app.createRateLimit({
     max: limits.perEmail,
-    timeWindow: WINDOW_MS,
+    timeWindow: SIGN_IN_WINDOW_MS,
     keyGenerator: (request) => {
       const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
       return `signin-email:${createHash('sha256').update(email).digest('base64url')}`;

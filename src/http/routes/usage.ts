@@ -8,6 +8,8 @@ import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
 import {
   NewIpsResponse,
+  OrgDailyQuery,
+  OrgDailyResponse,
   OrgUsageQuery,
   TokenUsageParams,
   TopTokensResponse,
@@ -23,6 +25,16 @@ export interface UsageRoutesDeps {
 }
 
 const PREFIX = '/admin/tokenward/v1/orgs/:orgId';
+/** A usage summary as JSON: the admin's and the member's routes answer the same shape. */
+export function usageSummaryJson(summary: Awaited<ReturnType<UsageService['tokenSummary']>>) {
+  return {
+    ...summary,
+    firstSeenAt: summary.firstSeenAt?.toISOString() ?? null,
+    lastSeenAt: summary.lastSeenAt?.toISOString() ?? null,
+    perIp: summary.perIp.map((row) => ({ ...row, firstSeenAt: row.firstSeenAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() })),
+  };
+}
+
 const msOf = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).getTime());
 
 export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
@@ -77,15 +89,23 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
           response: { 200: UsageSummaryResponse, ...ADMIN_ERROR_RESPONSES },
         },
       },
-      async (request) => {
-        const summary = await deps.usage.tokenSummary(request.params.orgId, request.params.tokenId, request.query.days ?? 30);
-        return {
-          ...summary,
-          firstSeenAt: summary.firstSeenAt?.toISOString() ?? null,
-          lastSeenAt: summary.lastSeenAt?.toISOString() ?? null,
-          perIp: summary.perIp.map((row) => ({ ...row, firstSeenAt: row.firstSeenAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() })),
-        };
+      async (request) => usageSummaryJson(await deps.usage.tokenSummary(request.params.orgId, request.params.tokenId, request.query.days ?? 30)),
+    );
+
+    app.get(
+      `${PREFIX}/usage/daily`,
+      {
+        onRequest: read,
+        schema: {
+          tags: ['Usage'],
+          summary: "The org's calls per day",
+          description: 'Every token of the org, per UTC day over the last `days` days (today included), from the daily aggregates: they outlive raw events.',
+          params: OrgParams,
+          querystring: OrgDailyQuery,
+          response: { 200: OrgDailyResponse, ...ADMIN_ERROR_RESPONSES },
+        },
       },
+      async (request) => deps.usage.orgDaily(request.params.orgId, request.query.days ?? 30),
     );
 
     app.get(

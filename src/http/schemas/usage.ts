@@ -53,6 +53,21 @@ export const UsageSummaryResponse = Type.Object({
   perIp: Type.Array(Type.Object({ ip: Nullable(Type.String()), calls: Type.Integer(), firstSeenAt: DateTime, lastSeenAt: DateTime })),
 });
 
+export const OrgDailyQuery = Type.Object({ days: Days(30) });
+
+export const OrgDailyResponse = Type.Object({
+  days: Type.Integer(),
+  totals: Type.Object({ calls: Type.Integer(), errors: Type.Integer() }),
+  perDay: Type.Array(
+    Type.Object({
+      date: Type.String({ description: 'UTC day, YYYY-MM-DD; every day of the window is listed, oldest first.' }),
+      calls: Type.Integer(),
+      errors: Type.Integer(),
+      tokens: Type.Integer({ description: 'Tokens verified at least once that day.' }),
+    }),
+  ),
+});
+
 export const OrgUsageQuery = Type.Object({
   days: Days(7),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),

@@ -48,7 +48,28 @@ export const endpoints = {
   approveRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/approve`,
   denyRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/deny`,
 
+  // Policy editor (issue 9): one policy, and the impact preview of creating or replacing one.
+  policy: (orgId: string, policyId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/${enc(policyId)}`,
+  previewNewPolicy: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/preview`,
+  previewPolicy: (orgId: string, policyId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/${enc(policyId)}/preview`,
+
+  // Automation and settings (issue 8).
+  jobs: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs`,
+  jobRuns: (orgId: string, job: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs/${enc(job)}/runs`,
+  runJob: (orgId: string, job: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs/${enc(job)}/run`,
+  dryRunJob: (orgId: string, job: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs/${enc(job)}/dry-run`,
+  automationSettings: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/automation/settings`,
+  smtp: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/notifications/smtp`,
+  webhooks: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/webhooks`,
+  webhook: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/webhooks/${enc(id)}`,
+  webhookDeliveries: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/webhooks/${enc(id)}/deliveries`,
+  redeliver: (orgId: string, id: string, deliveryId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`,
+  sso: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/sso`,
+  rateLimits: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/rate-limits`,
+
   // Activity (issue 7).
+  orgUsageDaily: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/daily`,
+  myTokenUsageSummary: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}/usage/summary`,
   tokenUsageSummary: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/summary`,
 
   // Audit log (issue 8).

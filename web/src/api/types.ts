@@ -45,3 +45,42 @@ import type { EffectivePolicyResponse as EffectivePolicySchema } from '../../../
 import type { TokenJson as TokenSchema } from '../../../src/http/schemas/issuance.ts';
 export type EffectivePolicy = Static<typeof EffectivePolicySchema>['data'];
 export type MyTokenJson = Static<typeof TokenSchema>;
+
+import type { ImpactResponse as ImpactSchema, PolicyBody as PolicyBodySchema, PolicyResponse as PolicyResponseSchema } from '../../../src/http/schemas/policies.ts';
+export type PolicyImpact = Static<typeof ImpactSchema>['data'];
+export type PolicyBody = Static<typeof PolicyBodySchema>;
+export type PolicyRule = PolicyBody['data']['attributes']['rule'];
+export type ExistingTokensMode = 'leave' | 'clamp' | 'revoke';
+export type PolicySaved = Static<typeof PolicyResponseSchema>;
+
+import type {
+  AutomationSettingsJson as AutomationSettingsSchema,
+  DeliveryListResponse as DeliveryListSchema,
+  DryRunResponse as DryRunSchema,
+  JobListResponse as JobListSchema,
+  JobRunJson as JobRunSchema,
+  JobRunListResponse as JobRunListSchema,
+  SmtpJson as SmtpSchema,
+  WebhookListResponse as WebhookListSchema,
+  WebhookWithSecretJson as WebhookWithSecretSchema,
+} from '../../../src/http/schemas/automation.ts';
+export type JobList = Static<typeof JobListSchema>;
+export type JobItem = JobList['data'][number];
+export type JobRun = Static<typeof JobRunSchema>;
+export type JobRunList = Static<typeof JobRunListSchema>;
+export type DryRun = Static<typeof DryRunSchema>;
+export type AutomationSettings = Static<typeof AutomationSettingsSchema>;
+export type SmtpSettings = Static<typeof SmtpSchema>;
+export type WebhookList = Static<typeof WebhookListSchema>;
+export type WebhookItem = WebhookList['data'][number];
+export type WebhookWithSecret = Static<typeof WebhookWithSecretSchema>;
+export type DeliveryList = Static<typeof DeliveryListSchema>;
+export type DeliveryItem = DeliveryList['data'][number];
+
+import type { SsoConfigJson as SsoConfigSchema } from '../../../src/http/schemas/sign-in.ts';
+export type SsoConfig = Static<typeof SsoConfigSchema>;
+
+import type { RateLimitsJson as RateLimitsSchema } from '../../../src/http/schemas/rate-limits.ts';
+export type RateLimits = Static<typeof RateLimitsSchema>;
+import type { OrgDailyResponse as OrgDailySchema } from '../../../src/http/schemas/usage.ts';
+export type OrgDaily = Static<typeof OrgDailySchema>;

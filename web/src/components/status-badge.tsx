@@ -13,6 +13,11 @@ const STATUS_WORDS: Record<string, string> = {
   disabled: 'Disabled',
   approved: 'Approved',
   denied: 'Denied',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  delivering: 'Delivering',
+  dead: 'Dead letter',
 };
 
 export function StatusBadge({ status }: { status: LifecycleStatus | string }) {

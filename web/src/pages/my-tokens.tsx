@@ -15,6 +15,7 @@ import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.t
 import { formatDate, formatDateTime, plural, relativeDays } from '../components/format.ts';
 import { SecretDialog } from '../components/secret-dialog.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { TokenActivity } from './token-activity.tsx';
 
 function AskForToken({ policy, onDone }: { policy: EffectivePolicy; onDone(result: { secret?: string; message: string }): void }) {
   const mode = policy.creation ?? policy.rule.tokenCreation;
@@ -95,6 +96,7 @@ export function MyTokens() {
   const [secret, setSecret] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [toRevoke, setToRevoke] = useState<MyTokenJson | null>(null);
+  const [activityOf, setActivityOf] = useState<MyTokenJson | null>(null);
   const policy = useQuery({ queryKey: ['me', 'policy'], queryFn: () => api.get<{ data: EffectivePolicy }>(endpoints.myPolicy) });
   const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => api.get<{ data: MyTokenJson[] }>(endpoints.myTokens, { pageSize: 200 }) });
   const requests = useQuery({ queryKey: ['me', 'requests'], queryFn: () => api.get<{ data: TokenRequestJson[] }>(endpoints.myTokenRequests, { pageSize: 100 }) });
@@ -134,17 +136,23 @@ export function MyTokens() {
       {
         id: 'actions',
         header: 'Actions',
-        cell: ({ row }) =>
-          row.original.status === 'active' ? (
-            <span className="row-actions">
-              <button type="button" className="small" onClick={() => rotate.mutate(row.original)} aria-label={`Rotate ${row.original.label}`}>
-                Rotate
-              </button>
-              <button type="button" className="small" onClick={() => { revoke.reset(); setToRevoke(row.original); }} aria-label={`Revoke ${row.original.label}`}>
-                Revoke
-              </button>
-            </span>
-          ) : null,
+        cell: ({ row }) => (
+          <span className="row-actions">
+            <button type="button" className="small" onClick={() => setActivityOf(row.original)} aria-label={`Activity of ${row.original.label}`}>
+              Activity
+            </button>
+            {row.original.status === 'active' && (
+              <>
+                <button type="button" className="small" onClick={() => rotate.mutate(row.original)} aria-label={`Rotate ${row.original.label}`}>
+                  Rotate
+                </button>
+                <button type="button" className="small" onClick={() => { revoke.reset(); setToRevoke(row.original); }} aria-label={`Revoke ${row.original.label}`}>
+                  Revoke
+                </button>
+              </>
+            )}
+          </span>
+        ),
       },
     ],
     // Built once: the cells call `mutate`/`reset` and state setters, all stable across renders.
@@ -186,6 +194,7 @@ export function MyTokens() {
           <DataTable table={table} caption="My tokens" />
         )}
       </section>
+      {activityOf && <TokenActivity key={activityOf.id} tokenId={activityOf.id} title={`Activity of “${activityOf.label}”`} />}
       <section className="panel" aria-labelledby="my-requests-heading">
         <h2 id="my-requests-heading">My requests</h2>
         {requests.isError ? (

@@ -1,7 +1,7 @@
 /**
  * The first screen after sign-in (issue #9): tokens by status and owner kind, what expires in the
  * next 30 days, what was never used or sits idle, pending approvals, when tokens expire over the
- * coming weeks, and the latest admin actions. Calls per day join it when issue 7's usage API lands.
+ * coming weeks, calls per day across the org, and the latest admin actions.
  */
 import { useMemo } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
 import { formatCount, formatDate } from '../components/format.ts';
 import { OWNER_KIND_WORDS, STATUS_LABELS } from '../components/status-badge.tsx';
 import { auditColumns } from './audit-log.tsx';
+import { CallsPerDayPanel } from './overview-calls.tsx';
 import { tokenColumns } from './inventory.tsx';
 
 const EXPIRING_SOON = { expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', status: 'active' };
@@ -100,6 +101,8 @@ export function OverviewPage() {
           )}
         </div>
       </section>
+
+      <CallsPerDayPanel orgId={orgId} />
 
       <div className="two-columns">
         <section className="panel" aria-labelledby="by-kind-heading">

@@ -1,15 +1,16 @@
 /**
- * Policies (issue 6): each policy's rule in words and whom it applies to. The editor (scope picker
- * by class, IP allowlist, impact preview before saving) is the next step; until then policies are
- * written through the API (docs/policies.md).
+ * Policies (issue 6): each policy's rule in words and whom it applies to, with links to the editor
+ * (policy/policy-editor.tsx), which previews the impact before saving.
  */
 import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { PolicyListResponse, PolicyResource } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
+import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { plural } from '../components/format.ts';
+import { describeScopes } from '../components/scope-picker.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 
 const CREATION_WORDS: Record<string, string> = {
@@ -20,7 +21,7 @@ const CREATION_WORDS: Record<string, string> = {
 
 function PolicyCard({ policy }: { policy: PolicyResource }) {
   const { name, rule, assignees, isDefault, priority, status } = policy.attributes;
-  const scopes = rule.allowedScopes.length === 0 ? 'any scope' : rule.allowedScopes.join(', ');
+  const scopes = describeScopes(rule.allowedScopes);
   const headingId = `policy-${policy.id}`;
   return (
     <article className="panel" aria-labelledby={headingId}>
@@ -29,6 +30,9 @@ function PolicyCard({ policy }: { policy: PolicyResource }) {
           {name} {isDefault && <span className="role-chip light">Default</span>}
         </h2>
         <StatusBadge status={status} />
+        <Link to={`/policies/${encodeURIComponent(policy.id)}`} className="button small" aria-label={`Edit ${name}`}>
+          Edit
+        </Link>
       </div>
       <dl className="facts">
         <dt>Creating tokens</dt>
@@ -59,10 +63,18 @@ function PolicyCard({ policy }: { policy: PolicyResource }) {
 
 export function PoliciesPage() {
   const { orgId } = useSignedIn();
+  const location = useLocation();
+  const message = (location.state as { message?: string } | null)?.message;
   const policies = useQuery({ queryKey: ['policies', orgId], queryFn: () => api.get<PolicyListResponse>(endpoints.policies(orgId), { pageSize: 100 }) });
   return (
     <>
-      <h1>Policies</h1>
+      <div className="page-head">
+        <h1>Policies</h1>
+        <Link to="/policies/new" className="button primary">
+          New policy
+        </Link>
+      </div>
+      {message && <Notice tone="success">{message}</Notice>}
       <p className="lead">Who may create tokens, with which scopes, for how long and from where. When several apply to a person, the highest priority wins.</p>
       {policies.isError ? (
         <ErrorNote title="Could not load the policies" error={policies.error} onRetry={() => void policies.refetch()} />

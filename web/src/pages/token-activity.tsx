@@ -13,11 +13,15 @@ import { formatCount, formatDate, formatDateTime } from '../components/format.ts
 
 const WINDOWS = [7, 30, 90] as const;
 
-export function TokenActivity({ orgId, tokenId }: { orgId: string; tokenId: string }) {
+/**
+ * `orgId` reads the admin usage API; without it, the member's own route under /api/v1/me (issue 9's
+ * "My tokens"), which answers only for the signed-in person's own tokens.
+ */
+export function TokenActivity({ orgId, tokenId, title = 'Activity' }: { orgId?: string; tokenId: string; title?: string }) {
   const [days, setDays] = useState<(typeof WINDOWS)[number]>(30);
   const usage = useQuery({
-    queryKey: ['token-usage', orgId, tokenId, days],
-    queryFn: () => api.get<UsageSummary>(endpoints.tokenUsageSummary(orgId, tokenId), { days }),
+    queryKey: ['token-usage', orgId ?? 'me', tokenId, days],
+    queryFn: () => api.get<UsageSummary>(orgId ? endpoints.tokenUsageSummary(orgId, tokenId) : endpoints.myTokenUsageSummary(tokenId), { days }),
   });
   // The API lists the days that had calls; the chart shows every day of the window, zeros included.
   const series = useMemo(() => {
@@ -36,7 +40,7 @@ export function TokenActivity({ orgId, tokenId }: { orgId: string; tokenId: stri
   return (
     <section className="panel" aria-labelledby="activity-heading">
       <div className="panel-head">
-        <h2 id="activity-heading">Activity</h2>
+        <h2 id="activity-heading">{title}</h2>
         <label className="page-size">
           Over
           <select value={days} onChange={(event) => setDays(Number(event.target.value) as (typeof WINDOWS)[number])}>
