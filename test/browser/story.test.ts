@@ -176,9 +176,13 @@ describe('the issue 9 story in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search' }).fill('maya jira reports');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('link', { name: 'maya jira reports' }).click();
+    // The usage is written within a second (write-behind); until then the page says "No calls".
+    // Each reload waits for the activity panel's answer (chart or empty state) before counting.
+    const chart = page.getByRole('img', { name: 'Calls per day over the last 30 days' });
     await expect.poll(async () => {
       await page.reload();
-      return page.getByRole('img', { name: 'Calls per day over the last 30 days' }).count();
+      await chart.or(page.getByText('No calls in the last 30 days')).waitFor();
+      return chart.count();
     }, { timeout: 30_000 }).toBe(1);
     await page.getByRole('cell', { name: '198.51.100.20' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'story-3-activity-1280.png'), fullPage: true });
