@@ -21,7 +21,7 @@ import { isDomainError, type ErrorCode } from '../domain/errors.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { errorBody, HTTP_OF_CODE } from './errors.js';
 import type { Metrics } from './metrics.js';
-import { VERIFY_PATH } from './routes/verify.js';
+import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
 
 /** A verify body is a few hundred bytes; larger ones take Fastify's path (and its 1 MB limit). */
@@ -107,14 +107,7 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
         return;
       }
       const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
-      send(response, requestId, startedAt, 200, {
-        valid: result.valid,
-        code: result.code,
-        tokenId: result.tokenId,
-        owner: result.owner,
-        scopes: [...result.scopes],
-        expiresAt: result.expiresAt?.toISOString() ?? null,
-      });
+      send(response, requestId, startedAt, 200, verifyAnswerJson(result));
     } catch (error) {
       if (isDomainError(error)) {
         sendError(response, requestId, startedAt, error.code, error.detail);

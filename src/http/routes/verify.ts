@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.js';
-import type { VerificationService, VerifierPrincipal } from '../../service/verification-service.js';
+import type { VerificationService, VerifierPrincipal, VerifyResult } from '../../service/verification-service.js';
 import { ErrorRef } from '../schemas/common.js';
 import { UsageReportBody, UsageReportResponse, VerifyBody, VerifyResponse } from '../schemas/verify.js';
 
@@ -22,6 +22,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     verifier: VerifierPrincipal | null;
   }
+}
+
+/** The 200 answer: the verdict as the endpoint documents it (also the fast path's, verify-fast-path.ts). */
+export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
+  return {
+    valid: result.valid,
+    code: result.code,
+    tokenId: result.tokenId,
+    owner: result.owner,
+    scopes: [...result.scopes],
+    expiresAt: result.expiresAt?.toISOString() ?? null,
+  };
 }
 
 export interface VerifyRoutesDeps {
@@ -61,15 +73,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
       async (request) => {
         const verifier = verifierOf(request);
         const body = request.body;
-        const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
-        return {
-          valid: result.valid,
-          code: result.code,
-          tokenId: result.tokenId,
-          owner: result.owner,
-          scopes: [...result.scopes],
-          expiresAt: result.expiresAt?.toISOString() ?? null,
-        };
+        return verifyAnswerJson(await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage }));
       },
     );
 
