@@ -4,21 +4,17 @@
  * now, dry-run preview, runs), settings (SSO, SMTP, webhooks with the secret shown once, deliveries,
  * rate limits). Debian's Chromium against the real server; screenshots at 1280 and 390 px.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
+import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, PHONE, resize, SCREENSHOTS, shootBothWidths, WIDE } from '../support/browser.js';
 import { adminApi, createGroup } from '../support/policies.js';
 import { startTestProvider, type TestProvider } from '../support/oidc.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
-const SCREENSHOTS = join(process.cwd(), 'screenshots');
-const WIDE = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
 const DAY = 86_400_000;
 
 describe('web console admin pages in Chromium', () => {
@@ -29,23 +25,8 @@ describe('web console admin pages in Chromium', () => {
   let idp: TestProvider;
   const ids: Record<string, string> = {};
 
-  async function resize(size: { width: number; height: number }) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(200);
-  }
-
-  async function shoot(name: string) {
-    await resize(WIDE);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
-    await resize(PHONE);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
-    await resize(WIDE);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_CONSOLE_DIR, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test and npm ci do).');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    assertBrowserSetup();
     t = await startTestApp('sqlite');
     const baseUrl = await t.app.listen();
     idp = await startTestProvider(`${baseUrl}/api/v1/auth/sso/callback`);
@@ -104,7 +85,7 @@ describe('web console admin pages in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Add a person' }).fill('erik');
     await page.getByRole('button', { name: 'Add Erik Lund' }).click();
     await page.getByRole('button', { name: 'Remove Erik Lund' }).waitFor();
-    await shoot('policy-editor');
+    await shootBothWidths(page, 'policy-editor');
 
     // Keyboard: the save button is reached and pressed without the mouse.
     await page.getByRole('button', { name: 'Preview impact and save' }).focus();
@@ -115,13 +96,13 @@ describe('web console admin pages in Chromium', () => {
     await dialog.getByRole('radio', { name: /Clamp them/ }).check();
     await dialog.getByText('With this choice: 0 left as they are, 2 clamped, 0 revoked.').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'policy-impact-1280.png') });
-    await resize(PHONE);
+    await resize(page, PHONE);
     await page.screenshot({ path: join(SCREENSHOTS, 'policy-impact-phone.png') });
-    await resize(WIDE);
+    await resize(page, WIDE);
     await dialog.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText(/Policy Contractors read-only is saved\. Existing tokens: 0 left, 2 clamped, 0 revoked\./).waitFor();
     await page.getByRole('heading', { name: 'Contractors read-only' }).waitFor();
-    await shoot('policies-after-edit');
+    await shootBothWidths(page, 'policies-after-edit');
 
     const token = await t.app.core.database.db.selectFrom('tokens').select(['scopes', 'expires_at']).where('id', '=', ids.danaMixed!).executeTakeFirstOrThrow();
     expect(JSON.parse(String(token.scopes))).toEqual(['read:jira-work']);
@@ -138,7 +119,7 @@ describe('web console admin pages in Chromium', () => {
     await page.getByRole('heading', { name: 'Dry run of idle-revoke: 1 action' }).waitFor();
     const planned = page.locator('.action-list li');
     await expect.poll(() => planned.allTextContents()).toEqual([expect.stringMatching(/^Revoke erik forgotten script: idle 40\d days \(limit 60 days/)]);
-    await shoot('automation-dry-run');
+    await shootBothWidths(page, 'automation-dry-run');
     // Nothing changed yet.
     const before = await t.app.core.database.db.selectFrom('tokens').select('status').where('id', '=', ids.erikIdle!).executeTakeFirstOrThrow();
     expect(before.status).toBe('active');
@@ -151,7 +132,7 @@ describe('web console admin pages in Chromium', () => {
     const card = page.getByRole('article', { name: 'idle-revoke' });
     await card.getByRole('button', { name: 'Show runs' }).click();
     await card.getByRole('list', { name: 'Runs of idle-revoke' }).getByText('run by hand').waitFor();
-    await shoot('automation');
+    await shootBothWidths(page, 'automation');
   });
 
   it('sets up single sign-on: a provider that does not answer is refused in words, a real one is saved', async () => {
@@ -168,7 +149,7 @@ describe('web console admin pages in Chromium', () => {
     await page.getByText('Single sign-on is saved: the provider answered discovery.').waitFor();
     await page.getByRole('heading', { name: 'Single sign-on is on' }).waitFor();
     await page.getByText('/api/v1/auth/sso/callback').waitFor();
-    await shoot('settings-sso');
+    await shootBothWidths(page, 'settings-sso');
   });
 
   it('saves the e-mail settings and shows the rate limits the server enforces', async () => {
@@ -183,12 +164,12 @@ describe('web console admin pages in Chromium', () => {
     await page.getByText('E-mail settings are saved.').waitFor();
     await page.getByRole('heading', { name: 'E-mail is on' }).waitFor();
     expect(await page.getByLabel('Password', { exact: true }).getAttribute('placeholder')).toBe('Stored: leave empty to keep it');
-    await shoot('settings-email');
+    await shootBothWidths(page, 'settings-email');
 
     await page.getByRole('tab', { name: 'Rate limits' }).click();
     await page.getByText('1,000 requests per minute').waitFor();
     await page.getByText('10 attempts per e-mail address').waitFor();
-    await shoot('settings-rate-limits');
+    await shootBothWidths(page, 'settings-rate-limits');
   });
 
   it('adds a webhook and shows its secret once, then lists its deliveries with the dead letters and redelivers one', async () => {
@@ -225,7 +206,7 @@ describe('web console admin pages in Chromium', () => {
     await page.getByRole('button', { name: 'Dead letters' }).click();
     await page.getByRole('cell', { name: 'evt_console_dead', exact: true }).waitFor();
     await page.getByText('connect ECONNREFUSED').waitFor();
-    await shoot('settings-webhooks');
+    await shootBothWidths(page, 'settings-webhooks');
     await page.getByRole('button', { name: 'Redeliver evt_console_dead' }).click();
     await page.getByText('Delivery of event evt_console_dead is queued again.').waitFor();
     await page.getByText('No dead letters').waitFor();

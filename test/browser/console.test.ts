@@ -4,20 +4,16 @@
  * screenshot of each into screenshots/, and does the things an admin does: filter, bulk revoke with
  * its confirmation, deactivate a person, sign out.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
+import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, PHONE, resize, SCREENSHOTS, shootBothWidths, WIDE } from '../support/browser.js';
 import { adminApi, createGroup, policyBody } from '../support/policies.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
-const SCREENSHOTS = join(process.cwd(), 'screenshots');
-const WIDE = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
 const DAY = 86_400_000;
 const OWNER_PASSWORD = 'correct horse battery staple';
 
@@ -32,24 +28,8 @@ describe('web console in Chromium', () => {
   /** An admin key holding verify:tokens, as a gateway or a service has (made in the activity test). */
   let verifierSecret = '';
 
-  /** Charts follow their container through a ResizeObserver: give them a frame or two. */
-  async function resize(size: { width: number; height: number }) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(200);
-  }
-
-  async function shoot(name: string) {
-    await resize(WIDE);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
-    await resize(PHONE);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
-    await resize(WIDE);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(join(DEFAULT_CONSOLE_DIR, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test and npm ci do).');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    assertBrowserSetup();
     t = await startTestApp('sqlite');
     baseUrl = await t.app.listen();
     const now = Date.now();
@@ -90,7 +70,7 @@ describe('web console in Chromium', () => {
     await page.goto('/tokens');
     await expect.poll(() => page.url()).toContain('/sign-in?next=%2Ftokens');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await shoot('sign-in');
+    await shootBothWidths(page, 'sign-in');
     await page.getByLabel('E-mail').fill('owner@acme.test');
     await page.getByLabel('Password').fill('not the right password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -101,7 +81,7 @@ describe('web console in Chromium', () => {
     const linkToken = new URL(t.app.bootstrap.ownerLink.url).searchParams.get('token') ?? '';
     await page.goto(`/setup?token=${encodeURIComponent(linkToken)}`);
     await page.getByRole('heading', { name: 'Set your password' }).waitFor();
-    await shoot('set-password');
+    await shootBothWidths(page, 'set-password');
     await page.getByLabel('New password').fill(OWNER_PASSWORD);
     await page.getByLabel('The same password again').fill(OWNER_PASSWORD);
     await page.getByRole('button', { name: 'Set password' }).click();
@@ -120,13 +100,13 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Expiring next' }).waitFor();
     await page.getByRole('link', { name: 'carol confluence' }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
-    await shoot('overview');
+    await shootBothWidths(page, 'overview');
   });
 
   it('filters the inventory, sorts it and revokes two tokens after saying how many', async () => {
     await page.getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('link', { name: 'deploy prod' }).waitFor();
-    await shoot('inventory');
+    await shootBothWidths(page, 'inventory');
     await page.getByRole('searchbox', { name: 'Search' }).fill('bob');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
@@ -144,14 +124,14 @@ describe('web console in Chromium', () => {
     expect(tokens.map((row) => row.status)).toEqual(['revoked', 'revoked']);
     await page.getByRole('button', { name: /^Revoked/ }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
-    await shoot('inventory-revoked');
+    await shootBothWidths(page, 'inventory-revoked');
   });
 
   it('opens a token', async () => {
     await page.goto(`/tokens/${ids.deploy}`);
     await page.getByRole('heading', { name: /deploy prod/ }).waitFor();
     await page.getByText('write:jira-work').waitFor();
-    await shoot('token-detail');
+    await shootBothWidths(page, 'token-detail');
     await page.getByRole('button', { name: 'Rotate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Rotate' }).click();
     const secret = page.getByRole('dialog').getByLabel('Token');
@@ -184,33 +164,33 @@ describe('web console in Chromium', () => {
     await page.getByRole('img', { name: 'Calls per day over the last 30 days' }).locator('canvas').first().waitFor();
     await page.getByRole('cell', { name: 'GET /rest/api/3/search' }).waitFor();
     await page.getByRole('cell', { name: '203.0.113.7' }).waitFor();
-    await shoot('token-activity');
+    await shootBothWidths(page, 'token-activity');
     // The same calls in the org's calls per day on the overview.
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByText('3 calls, 0 refusals in 30 days').waitFor();
     await page.getByRole('img', { name: /^Calls per day over the last 30 days, every token/ }).locator('canvas').first().waitFor();
-    await shoot('overview-calls');
+    await shootBothWidths(page, 'overview-calls');
   });
 
   it('lists people, deactivates one and shows groups', async () => {
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'Carol Diaz' }).waitFor();
-    await shoot('people');
+    await shootBothWidths(page, 'people');
     await page.getByRole('row', { name: /Carol Diaz/ }).getByRole('button', { name: 'Deactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('Carol Diaz is deactivated; 1 token suspended.').waitFor();
     await page.getByRole('tab', { name: 'Groups' }).click();
     await page.getByRole('cell', { name: 'Readers' }).waitFor();
-    await shoot('groups');
+    await shootBothWidths(page, 'groups');
   });
 
   it('lists service accounts and opens one with its tokens', async () => {
     await page.getByRole('link', { name: 'Service accounts' }).click();
     await page.getByRole('link', { name: 'Deploy pipeline' }).waitFor();
-    await shoot('service-accounts');
+    await shootBothWidths(page, 'service-accounts');
     await page.getByRole('link', { name: 'Deploy pipeline' }).click();
     await page.getByRole('link', { name: 'deploy prod' }).waitFor();
-    await shoot('service-account');
+    await shootBothWidths(page, 'service-account');
     await page.getByText('Issue a token').click();
     await page.getByLabel('Label').fill('nightly backup');
     await page.getByRole('checkbox', { name: 'read:jira-work' }).check();
@@ -225,26 +205,26 @@ describe('web console in Chromium', () => {
   it('shows policies, narrows and approves a request, and finds it in the audit log', async () => {
     await page.getByRole('link', { name: 'Policies' }).click();
     await page.getByRole('heading', { name: 'Read-only with approval' }).waitFor();
-    await shoot('policies');
+    await shootBothWidths(page, 'policies');
     await page.getByRole('link', { name: 'Approvals' }).click();
     const request = page.getByRole('article', { name: 'bob jira reports' });
     await request.getByText('Weekly report export for the PMO').waitFor();
-    await shoot('approvals');
+    await shootBothWidths(page, 'approvals');
     await request.getByRole('checkbox', { name: 'read:jira-user' }).uncheck();
     await request.getByLabel('Lifetime (days)').fill('30');
     await request.getByRole('button', { name: 'Narrow and approve' }).click();
     await page.getByText('Approved “bob jira reports” (narrowed).').waitFor();
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: 'approval.decided' }).first().waitFor();
-    await shoot('audit-log');
+    await shootBothWidths(page, 'audit-log');
   });
 
   it('uses the phone menu, signs out, and signs in again with an admin API key', async () => {
-    await resize(PHONE);
+    await resize(page, PHONE);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('heading', { name: 'Token inventory' }).waitFor();
-    await resize(WIDE);
+    await resize(page, WIDE);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     // The session is gone on the server too: the API refuses the old cookie.
@@ -292,9 +272,9 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Activity of “bob dashboard”' }).waitFor();
     await page.getByRole('img', { name: 'Calls per day over the last 30 days' }).locator('canvas').first().waitFor();
     await page.getByRole('cell', { name: '203.0.113.8' }).waitFor();
-    await shoot('my-activity');
+    await shootBothWidths(page, 'my-activity');
     // A member's navigation holds only what a member may open.
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My tokens', 'API reference']);
-    await shoot('my-account');
+    await shootBothWidths(page, 'my-account');
   });
 });

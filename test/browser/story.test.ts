@@ -18,12 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayForCore } from '../../src/gateway/in-process.js';
 import type { GatewayServer } from '../../src/gateway/proxy.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from '../support/browser.js';
 import { adminApi, createGroup } from '../support/policies.js';
 import { seedUser } from '../support/seed.js';
 
 const PASSWORD = 'a long and proper password';
-const SCREENSHOTS = join(process.cwd(), 'screenshots');
 
 describe('the issue 9 story in Chromium', () => {
   let t: TestApp;
