@@ -11,129 +11,38 @@
  * Both servers run as their own processes; autocannon runs in this one. The server logs at `warn`
  * (per-request info logs would be measured otherwise). PostgreSQL: TOKENWARD_BENCH_PG_URL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { createCore } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { generateToken } from '../src/domain/token-format.js';
 import type { UsageEvent } from '../src/domain/usage.js';
 import { createUsageRecorder } from '../src/service/usage-recorder.js';
 import type { DialectName } from '../src/store/db.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function arg(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
+import { arg, load, startProcess, stop, type Figures } from './support/processes.js';
+import { BENCH_SCOPE, createTokenwardFixture } from './support/tokenward-fixture.js';
 
 const DURATION_S = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '100'));
 const EVENTS = Number(arg('events', '200000'));
 const DIALECT = arg('dialect', 'sqlite') as DialectName;
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-}
-
-function startProcess(args: string[], env: Record<string, string | undefined>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+?)\/? /.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${out}`)));
-  });
-}
-
-async function stop(started: Started): Promise<void> {
-  const exited = new Promise((resolve) => started.child.once('exit', resolve));
-  started.child.kill('SIGTERM');
-  await exited;
-}
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(options: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options });
-  // autocannon counts its timeouts among its errors.
-  const non2xx = result.non2xx + result.errors;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx };
-}
-
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TOKENWARD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tw_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+/** bench 1's load: -c and -d from the command line. */
+const loadRun = (options: autocannon.Options): Promise<Figures> => load({ connections: CONNECTIONS, duration: DURATION_S, ...options });
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tokenward-bench-verify-'));
-  const database = DIALECT === 'postgres' ? await pgDatabase() : null;
-  const adminKey = generateToken('admin_key').secret;
-  const env = {
-    PORT: '0',
-    TOKENWARD_DATA_DIR: dataDir,
-    DATABASE_URL: database?.url,
-    TOKENWARD_PEPPER: randomBytes(32).toString('base64url'),
-    TOKENWARD_BOOTSTRAP_ADMIN_KEY: adminKey,
-    LOG_LEVEL: 'warn',
-  };
+  // A member and their token, written before the server starts (bench/support/tokenward-fixture.ts).
+  const fixture = await createTokenwardFixture({ tokens: 1, dialect: DIALECT });
+  const { env, adminKey } = fixture;
+  const secret = fixture.secrets[0]!;
   try {
-    // A member and their token, written by this process before the server starts.
-    const core = await createCore({ config: loadConfig(env) });
-    const { bootstrap } = await import('../src/service/bootstrap-service.js');
-    const boot = await bootstrap(
-      { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
-      { orgName: 'bench', ownerEmail: 'owner@bench.test', ownerName: 'Owner', presetAdminKey: adminKey },
-    );
-    if (!boot.firstStart) throw new Error('expected a fresh database');
-    const { secret } = await core.services.tokens.issueOwnedToken({
-      orgId: boot.org.id,
-      owner: { type: 'user', id: boot.owner.id },
-      label: 'bench',
-      scopes: ['read:jira-work'],
-      createdBy: null,
-      audit: { actorType: 'system', actorId: 'bench', ip: null },
-    });
-    await core.close();
-
     const hello = await startProcess(['bench/support/hello-server.ts'], {});
     const server = await startProcess(['src/cli/main.ts', 'serve'], env);
     const verifyRequest = {
       url: `${server.url}/api/v1/verify`,
       method: 'POST' as const,
       headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ token: secret, scopes: ['read:jira-work'], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
+      body: JSON.stringify({ token: secret, scopes: [BENCH_SCOPE], ip: '198.51.100.1', method: 'GET', route: '/rest/api/3/myself' }),
     };
     const check = await fetch(verifyRequest.url, verifyRequest);
     const verdict = (await check.json()) as { code: string };
@@ -145,8 +54,8 @@ async function main(): Promise<void> {
       // Warm both up (JIT, the verification cache), then measure them one after the other.
       await autocannon({ url: `${hello.url}/`, connections: CONNECTIONS, duration: 2, pipelining });
       await autocannon({ ...verifyRequest, connections: CONNECTIONS, duration: 2, pipelining });
-      rows.push([`hello world   -p ${pipelining}`, await load({ url: `${hello.url}/`, pipelining })]);
-      rows.push([`HTTP verify   -p ${pipelining}`, await load({ ...verifyRequest, pipelining })]);
+      rows.push([`hello world   -p ${pipelining}`, await loadRun({ url: `${hello.url}/`, pipelining })]);
+      rows.push([`HTTP verify   -p ${pipelining}`, await loadRun({ ...verifyRequest, pipelining })]);
     }
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -169,8 +78,7 @@ async function main(): Promise<void> {
 
     await benchUsageRecorder(env);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    await database?.drop();
+    await fixture.cleanup();
   }
 }
 
