@@ -12,17 +12,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { newOrgId } from '../src/domain/ids.js';
 import { createAuditChainService } from '../src/service/audit-chain-service.js';
 import { auditEntry } from '../src/service/audit-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import { createStores } from '../src/store/stores.js';
-
-function arg(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
+import { arg } from './support/processes.js';
+import { pgDatabase } from './support/tokenward-fixture.js';
 
 const ENTRIES = Number(arg('entries', '2000'));
 const WRITERS = Number(arg('writers', '8'));
@@ -30,25 +26,8 @@ const PEPPER = randomBytes(32);
 
 async function openBench(dialect: DialectName) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenward-bench-'));
-  let url: string | undefined;
-  let name = '';
-  const adminUrl = process.env.TOKENWARD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  if (dialect === 'postgres') {
-    name = `tw_bench_${randomBytes(4).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name}`);
-    const parsed = new URL(adminUrl);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-  }
+  const database = dialect === 'postgres' ? await pgDatabase() : null;
+  const url = database?.url;
   const open = (pepper?: Buffer) => openDatabase({ databaseUrl: url, dataDir, pepper, poolSize: WRITERS + 2 });
   const sealed = open(PEPPER);
   const unsealed = open();
@@ -59,7 +38,7 @@ async function openBench(dialect: DialectName) {
     drop: async () => {
       await sealed.close();
       await unsealed.close();
-      if (name) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -26,7 +26,8 @@ export interface TokenwardFixture {
   cleanup(): Promise<void>;
 }
 
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh PostgreSQL database for a bench (TOKENWARD_BENCH_PG_URL names the server), and its drop. */
+export async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TOKENWARD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `tw_bench_${randomBytes(4).toString('hex')}`;
   const admin = async (text: string) => {
