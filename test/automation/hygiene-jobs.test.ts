@@ -95,6 +95,11 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
   it('idle-revoke: nothing without a limit; with 90 days, revokes the idle ones and warns those within 7 days', async () => {
     expect((await dryThenRun('idle-revoke')).dry).toEqual([]);
     await t.app.core.services.notificationSettings.putAutomation({ principal: admin, ip: null }, t.orgId, { idleRevokeAfterDays: 90, idleWarningDays: 7 });
+    // The console's "idle past policy" figure: what the run is about to revoke, longest idle first.
+    const pastPolicy = (await adminApi(t)('GET', '/tokens/idle-past-policy')).json();
+    expect(pastPolicy).toMatchObject({ pastPolicy: 2, warned: 1 });
+    expect(pastPolicy.tokens.map((tok: { id: string }) => tok.id)).toEqual([ids.neverUsed, ids.idle95]);
+    expect(pastPolicy.tokens[1]).toMatchObject({ idleDays: 95, revokeAfterDays: 90 });
     const { dry, run } = await dryThenRun('idle-revoke');
     expect(run.status).toBe('succeeded');
     expect(run.actions).toEqual(dry);
@@ -107,6 +112,7 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
     expect((await tokens.findById(t.orgId, ids.usedRecently!))?.status).toBe('active');
     // The warning is not repeated; the revocations are not repeated.
     expect((await dryThenRun('idle-revoke')).dry).toEqual([]);
+    expect((await adminApi(t)('GET', '/tokens/idle-past-policy')).json()).toMatchObject({ pastPolicy: 0, tokens: [] });
     // Used again, then idle again: a new idle period warns again.
     await setLastActive(t.app, ids.idle85!, new Date(T0.getTime() - 84 * DAY));
     expect(ofType((await t.app.core.services.jobs.dryRun(t.orgId, 'idle-revoke')).actions, 'warn_idle')).toEqual([ids.idle85]);

@@ -100,6 +100,8 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Expiring next' }).waitFor();
     await page.getByRole('link', { name: 'carol confluence' }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
+    // Idle past each owner's policy (the idle-revoke job's plan): none here, no idle limit is set.
+    await page.getByRole('link', { name: /^0\s*Idle past policy\s*Revoked at the next idle-revoke run; 0 warned$/ }).waitFor();
     await shootBothWidths(page, 'overview');
   });
 

@@ -167,3 +167,14 @@ export const EventJson = Type.Object({
   ),
 });
 export const EventListResponse = Type.Object({ data: Type.Array(EventJson), links: Links });
+
+/** What the idle-revoke job would act on now, for the console's overview ("idle past policy"). */
+export const IdlePastPolicyResponse = Type.Object({
+  plannedAt: DateTime,
+  pastPolicy: Type.Integer({ description: "Tokens idle longer than their owner's policy allows: the next idle-revoke run revokes them." }),
+  warned: Type.Integer({ description: 'Tokens within the warning window before that limit.' }),
+  tokens: Type.Array(
+    Type.Object({ id: Type.String(), idleDays: Type.Integer(), revokeAfterDays: Type.Integer(), lastActiveAt: DateTime }),
+    { description: 'The first 100 past their policy, longest idle first.' },
+  ),
+});

@@ -66,6 +66,7 @@ export const endpoints = {
   redeliver: (orgId: string, id: string, deliveryId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`,
   sso: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/sso`,
   rateLimits: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/rate-limits`,
+  idlePastPolicy: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/idle-past-policy`,
 
   // Activity (issue 7).
   orgUsageDaily: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/daily`,

@@ -47,6 +47,11 @@ export function OverviewPage() {
   const expiring = useQuery(count({ expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30' }));
   const neverUsed = useQuery(count({ neverUsed: 'true' }));
   const idle = useQuery(count({ idleDays: '90' }));
+  // Idle past each owner's own policy: what the next idle-revoke run would revoke.
+  const pastPolicy = useQuery({
+    queryKey: ['idle-past-policy', orgId],
+    queryFn: () => api.get<{ pastPolicy: number; warned: number }>(endpoints.idlePastPolicy(orgId)),
+  });
   const soonest = useQuery({
     queryKey: ['tokens', orgId, { ...EXPIRING_SOON, sort: '+expiresAt', pageSize: '5' }],
     queryFn: () => api.get<OrgTokenListResponse>(endpoints.tokens(orgId), { ...EXPIRING_SOON, sort: '+expiresAt', pageSize: 5 }),
@@ -91,6 +96,14 @@ export function OverviewPage() {
           <Stat label="Expiring in 30 days" value={expiring.data?.byStatus.active} to={inventoryLink({ ...EXPIRING_SOON, sort: '+expiresAt' })} />
           <Stat label="Never used" value={neverUsed.data ? neverUsed.data.byStatus.active : undefined} to={inventoryLink({ neverUsed: 'true', status: 'active' })} hint="Active, never used" />
           <Stat label="Idle over 90 days" value={idle.data ? idle.data.byStatus.active : undefined} to={inventoryLink({ idleDays: '90', status: 'active' })} hint="Active, unused for 90 days" />
+          {!pastPolicy.isError && (
+            <Stat
+              label="Idle past policy"
+              value={pastPolicy.data?.pastPolicy}
+              to="/automation"
+              hint={pastPolicy.data ? `Revoked at the next idle-revoke run; ${formatCount(pastPolicy.data.warned)} warned` : 'Longer unused than their policy allows'}
+            />
+          )}
           {!pending.isError && (
             <Stat
               label="Pending approvals"
