@@ -96,6 +96,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       return domainErrorReply(reply, request.id, 'VALIDATION_FAILED', `Invalid request: ${error.message}.`);
     }
+    // PostgreSQL refused text it cannot hold (SQLSTATE 22021: a NUL character) that no validation
+    // caught: the client's input, so a 400 in words, never a 500.
+    if ((error as { code?: unknown }).code === '22021') {
+      return domainErrorReply(reply, request.id, 'VALIDATION_FAILED', 'Invalid request: text may not contain NUL characters.');
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (unparseable JSON, wrong content type, body too large) carry
