@@ -79,13 +79,16 @@ export function errorBody(requestId: string, status: number, code: string, title
   return { errors: [{ id: requestId, status: String(status), code, title, detail }] };
 }
 
-export function domainErrorReply(reply: FastifyReply, requestId: string, code: ErrorCode, detail?: string) {
+/** A domain error as an HTTP answer: status, the headers it needs, the contract's body. */
+export function domainErrorAnswer(requestId: string, code: ErrorCode, detail?: string): { status: number; headers: Record<string, string>; body: { errors: ErrorItem[] } } {
   const { status, n } = HTTP_OF_CODE[code];
-  if (status === 401) reply.header('www-authenticate', 'Bearer');
-  return reply
-    .code(status)
-    .type('application/json; charset=utf-8')
-    .send(errorBody(requestId, status, `ADMIN-${status}-${n}`, code, detail ?? ERROR_CODES[code]));
+  const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+  return { status, headers, body: errorBody(requestId, status, `ADMIN-${status}-${n}`, code, detail ?? ERROR_CODES[code]) };
+}
+
+export function domainErrorReply(reply: FastifyReply, requestId: string, code: ErrorCode, detail?: string) {
+  const { status, headers, body } = domainErrorAnswer(requestId, code, detail);
+  return reply.code(status).headers(headers).type('application/json; charset=utf-8').send(body);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

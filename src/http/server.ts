@@ -33,7 +33,7 @@ import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { errorBody, registerErrorHandling } from './errors.js';
-import { createVerifyFastPath } from './verify-fast-path.js';
+import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
@@ -141,7 +141,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: { customOptions: AJV_CUSTOM_OPTIONS },
     // A URL that does not decode (`/scim/v2/Users/%E2%82`) fails before routing, so no plugin's
     // error handler sees it: answer it here in the body its path family uses.
     frameworkErrors: (error, request, rawReply) => {

@@ -15,11 +15,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Ajv } from 'ajv';
+import { errorCodes } from 'fastify';
 import addFormats from 'ajv-formats';
 import secureJson from 'secure-json-parse';
 import { isDomainError, type ErrorCode } from '../domain/errors.js';
 import type { VerificationService } from '../service/verification-service.js';
-import { errorBody, HTTP_OF_CODE } from './errors.js';
+import { domainErrorAnswer, errorBody } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
@@ -27,16 +28,19 @@ import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.
 /** A verify body is a few hundred bytes; larger ones take Fastify's path (and its 1 MB limit). */
 export const VERIFY_BODY_LIMIT = 16 * 1024;
 
+/** Fastify's Ajv options for the whole app (server.ts passes them as `ajv.customOptions`). */
+export const AJV_CUSTOM_OPTIONS = { coerceTypes: 'array', removeAdditional: false, allErrors: false } as const;
+
 /**
- * The route's body schema compiled as Fastify compiles it (@fastify/ajv-compiler's defaults with
- * our customOptions from server.ts: coercion of scalars and arrays, no removal), so both paths
- * accept, coerce and refuse the same bodies.
+ * The route's body schema compiled as Fastify compiles it (@fastify/ajv-compiler's defaults, then
+ * the app's options), so both paths accept, coerce and refuse the same bodies.
  */
-const ajv = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, addUsedSchema: false, allErrors: false });
+const ajv = new Ajv({ useDefaults: true, addUsedSchema: false, ...AJV_CUSTOM_OPTIONS });
 addFormats.default(ajv);
 const checkBody = ajv.compile<VerifyBodyType>(VerifyBody);
 const JSON_TYPE = 'application/json; charset=utf-8';
-const INVALID_JSON = "Body is not valid JSON but content-type is set to 'application/json'";
+/** Fastify's own answer to an unparseable JSON body, word for word. */
+const INVALID_JSON = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
 
 export interface VerifyFastPathDeps {
   verification: VerificationService;
@@ -83,8 +87,8 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   }
 
   function sendError(response: ServerResponse, requestId: string, startedAt: bigint, code: ErrorCode, detail: string): void {
-    const { status, n } = HTTP_OF_CODE[code];
-    send(response, requestId, startedAt, status, errorBody(requestId, status, `ADMIN-${status}-${n}`, code, detail), status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+    const { status, headers, body } = domainErrorAnswer(requestId, code, detail);
+    send(response, requestId, startedAt, status, body, headers);
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse, raw: string, requestId: string, startedAt: bigint): Promise<void> {
@@ -96,7 +100,6 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
       try {
         body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
       } catch {
-        // Fastify's answer to an unparseable body (FST_ERR_CTP_INVALID_JSON_BODY), word for word.
         send(response, requestId, startedAt, 400, errorBody(requestId, 400, 'ADMIN-400-0', 'BAD_REQUEST', INVALID_JSON));
         return;
       }
