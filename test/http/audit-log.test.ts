@@ -107,12 +107,6 @@ describe.each(DIALECTS)('audit log API on %s', (dialect) => {
       expect(response.statusCode, query).toBe(400);
       expectErrorBody(response.json(), 400, 'VALIDATION_FAILED');
     }
-    // NUL characters, which PostgreSQL text cannot hold (found by the admin fuzz on the export).
-    for (const path of ['?targetType=%00', '?actorId=a%00b', '/export?targetType=%00', '/export?format=csv&targetId=%00']) {
-      const response = await get(path);
-      expect(response.statusCode, path).toBe(400);
-      expectErrorBody(response.json(), 400, 'VALIDATION_FAILED');
-    }
   });
 
   it('streams the export as JSON Lines and CSV over HTTP, oldest first, with the same filters', async () => {
