@@ -49,7 +49,7 @@ import { createEventLogService } from './service/event-log-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
-import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
+import { createUsageRecorder, type UsageRecorderOptions, type UsageSink } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
 import { createVerificationPolicy } from './service/verification-policy.js';
@@ -114,6 +114,7 @@ export async function createCore(options: CoreOptions) {
       bus,
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
+      usage,
     }),
     verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: cacheOptions }),
     usageRecorder: usage,
@@ -147,6 +148,7 @@ interface ServiceWiring {
   deliverLink: LinkDelivery;
   githubKeys: GithubKeySource;
   bus: TokenChangeBus;
+  usage: UsageSink;
 }
 
 /**
@@ -195,7 +197,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   });
   const directoryUsers = createUserDirectoryService({ db, clock, cursorKey, bus });
   const directoryGroups = createGroupDirectoryService({ db, clock, cursorKey, bus });
-  const tokens = createTokenService({ db, pepper, clock });
+  const tokens = createTokenService({ db, pepper, clock, usage: wiring.usage });
   const issuance = createIssuanceService({ db, clock, pepper, tokens, bus });
   const approvals = createApprovalService({ db, clock, cursorKey, issuance });
   return {

@@ -9,7 +9,7 @@ export async function runAuditVerify(): Promise<void> {
     const result = await core.services.auditChain.verifyChain();
     if (result.ok) {
       intact = true;
-      process.stdout.write(`Audit log intact: ${result.entries} entries in ${result.chains} chains verified.\n`);
+      process.stdout.write(`Audit log intact: ${plural(result.entries, 'entry', 'entries')} in ${plural(result.chains, 'chain', 'chains')} verified.\n`);
     } else {
       const { problem } = result;
       const where = `seq ${problem.seq ?? '?'} (id ${problem.id ?? '?'})`;
@@ -40,4 +40,8 @@ export async function runAuditPurge(options: { org?: string }): Promise<void> {
   } finally {
     await core.close();
   }
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

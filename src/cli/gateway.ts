@@ -8,7 +8,7 @@ import { LOG_LEVELS, type LogLevel } from '../config.js';
 import { loadGatewayConfigFile } from '../gateway/config-file.js';
 import { startStandaloneGateway } from '../gateway/standalone.js';
 import type { GatewayServer } from '../gateway/proxy.js';
-import { StartupError } from '../service/bootstrap-service.js';
+import { StartupError } from '../domain/errors.js';
 import { exitWithError } from './output.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;

@@ -1,22 +1,23 @@
 #!/usr/bin/env node
 /**
  * `tokenward` command line. Each command reads the configuration from the environment (the same
- * variables as the server), calls services, and prints for humans.
+ * variables as the server), calls services, and prints for humans. A command's module is imported
+ * only when that command runs: loading the whole server for `version` or `--help` would cost seconds.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
-import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
-import { runAuditPurge, runAuditVerify } from './audit.js';
-import { runJobsList, runJobsRun, runJobsRuns } from './jobs.js';
-import { runGateway } from './gateway.js';
 import { exitWithError } from './output.js';
-import { runMigrate } from './migrate.js';
-import { runOwnerLink } from './owner-link.js';
-import { runServe } from './serve.js';
 
 function positiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a positive whole number.');
   return Number(value);
+}
+
+/** Admin keys last at most one year, as Atlassian's do. */
+function adminKeyDays(value: string): number {
+  const days = positiveInt(value);
+  if (days > 365) throw new InvalidArgumentError('must be from 1 to 365 days.');
+  return days;
 }
 
 const program = new Command()
@@ -25,15 +26,15 @@ const program = new Command()
   .version(VERSION, '-V, --version', 'print the version')
   .showHelpAfterError();
 
-program.command('serve').description('run the server (migrates and bootstraps on first start)').action(() => runServe());
+program.command('serve').description('run the server (migrates and bootstraps on first start)').action(async () => (await import('./serve.js')).runServe());
 
 program
   .command('gateway')
-  .description('run the gateway: a reverse proxy that lets calls through to an API only with a Tokenward token holding the route\'s scopes (docs/gateway.md)')
+  .description('run the gateway: a reverse proxy that lets calls through to an API only with a Tokenward token holding the route\'s scopes')
   .requiredOption('--config <file>', 'the gateway file (YAML)')
-  .action((options: { config: string }) => runGateway(options));
+  .action(async (options: { config: string }) => (await import('./gateway.js')).runGateway(options));
 
-program.command('migrate').description('bring the database schema up to date, then exit').action(() => runMigrate());
+program.command('migrate').description('bring the database schema up to date, then exit').action(async () => (await import('./migrate.js')).runMigrate());
 
 program
   .command('version')
@@ -49,35 +50,35 @@ adminKey
   .requiredOption('--org <idOrName>', 'organization id, or its name')
   .option('--scopes <list>', 'comma-separated admin scopes; default: every admin scope')
   .option('--label <label>', 'a label to recognise the key by', 'recovery admin key')
-  .option('--expires-in-days <days>', 'lifetime in days (1-365)', positiveInt, 7)
-  .action((options: { org: string; scopes?: string; label: string; expiresInDays: number }) => runAdminKeyCreate(options));
+  .option('--expires-in-days <days>', 'lifetime in days (1-365)', adminKeyDays, 90)
+  .action(async (options: { org: string; scopes?: string; label: string; expiresInDays: number }) => (await import('./admin-key.js')).runAdminKeyCreate(options));
 adminKey
   .command('generate')
   .description('print a fresh, well-formed admin key secret without touching any database (for TOKENWARD_BOOTSTRAP_ADMIN_KEY)')
-  .action(() => runAdminKeyGenerate());
+  .action(async () => (await import('./admin-key.js')).runAdminKeyGenerate());
 
 program
   .command('owner-link')
   .description("print a new one-time link (valid 24 hours) with which the org's owner sets a password and signs in; older unused ones stop working")
   .option('--org <idOrName>', 'organization id or name; default: the only one')
-  .action((options: { org?: string }) => runOwnerLink(options));
+  .action(async (options: { org?: string }) => (await import('./owner-link.js')).runOwnerLink(options));
 const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
   .description("walk the audit log's hash chain; exit 0 when intact, 1 naming the first bad entry")
-  .action(() => runAuditVerify());
+  .action(async () => (await import('./audit.js')).runAuditVerify());
 audit
   .command('purge')
   .description("remove entries older than each organization's audit retention now (what the retention job does)")
   .option('--org <idOrName>', 'only this organization')
-  .action((options: { org?: string }) => runAuditPurge(options));
+  .action(async (options: { org?: string }) => (await import('./audit.js')).runAuditPurge(options));
 
-const jobs = program.command('jobs').description('the automation jobs (docs/automation.md)');
+const jobs = program.command('jobs').description('the automation jobs');
 jobs
   .command('list')
   .description('each job with its schedule and last run')
   .option('--org <idOrName>', 'organization id or name; default: the only one')
-  .action((options: { org?: string }) => runJobsList(options));
+  .action(async (options: { org?: string }) => (await import('./jobs.js')).runJobsList(options));
 jobs
   .command('run')
   .description('run a job now (exit 1 unless it succeeds), or with --dry-run list what it would do without doing it')
@@ -85,13 +86,13 @@ jobs
   .option('--org <idOrName>', 'organization id or name; default: the only one')
   .option('--dry-run', 'list the actions only; change nothing')
   .option('--json', 'print one JSON object instead of text')
-  .action((name: string, options: { org?: string; dryRun?: boolean; json?: boolean }) => runJobsRun(name, options));
+  .action(async (name: string, options: { org?: string; dryRun?: boolean; json?: boolean }) => (await import('./jobs.js')).runJobsRun(name, options));
 jobs
   .command('runs')
   .description("a job's latest runs, newest first")
   .argument('<job>', 'the job name')
   .option('--org <idOrName>', 'organization id or name; default: the only one')
   .option('--limit <n>', 'how many runs', positiveInt, 20)
-  .action((name: string, options: { org?: string; limit: number }) => runJobsRuns(name, options));
+  .action(async (name: string, options: { org?: string; limit: number }) => (await import('./jobs.js')).runJobsRuns(name, options));
 
 program.parseAsync(process.argv).catch(exitWithError);

@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { isDomainError } from '../domain/errors.js';
 import { GatewayConfigError } from '../domain/gateway-config.js';
-import { StartupError } from '../service/bootstrap-service.js';
+import { isDomainError, StartupError } from '../domain/errors.js';
 
 /** Known failures print one line and exit 1; anything else prints its stack (it is a bug). */
 export function exitWithError(error: unknown): never {

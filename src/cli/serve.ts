@@ -6,6 +6,7 @@ import type { GatewayServer } from '../gateway/proxy.js';
 import { linkUrl } from '../domain/sign-in.js';
 import type { BootstrapResult } from '../service/bootstrap-service.js';
 import { VERSION } from '../version.js';
+import { StartupError } from '../domain/errors.js';
 import { configOrExit, exitWithError } from './output.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -38,7 +39,7 @@ export async function runServe(): Promise<void> {
     await running.gateway?.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      exitWithError(new Error(`Port ${(error as { port?: number }).port ?? config.port} on ${config.host} is already in use; set PORT (or the gateway's listen.port) to another port.`));
+      exitWithError(new StartupError(`Port ${(error as { port?: number }).port ?? config.port} on ${config.host} is already in use; set PORT (or the gateway's listen.port) to another port.`));
     }
     exitWithError(error);
   }
@@ -60,7 +61,7 @@ function banner(baseUrl: string, location: string, result: BootstrapResult): str
       '',
       `Owner ${result.owner.email}: set your password and sign in with this one-time link (valid 24 hours):`,
       `  ${linkUrl(baseUrl, 'owner_setup', result.ownerLink.secret)}`,
-      'The web console will open it; until then, POST its token with a password to /api/v1/auth/owner-setup (docs/sign-in.md).',
+      'Open it in a browser: the web console asks for the new password, then signs you in.',
       'Lost the link? `npx tokenward owner-link` prints a new one.',
     );
   } else {

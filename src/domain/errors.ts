@@ -65,3 +65,11 @@ export class DomainError extends Error {
 export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError;
 }
+
+/**
+ * The server cannot start with the setup it was given (a file it cannot read, a port in use, a
+ * pepper that does not match the database). The command line prints its message as one line.
+ */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}

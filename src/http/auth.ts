@@ -45,7 +45,12 @@ export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onReques
     if (request.headers.authorization === undefined && request.hasDeadSession) {
       throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
     }
-    const principal = await deps.tokens.authenticateAdminKey(request.headers.authorization);
+    const principal = await deps.tokens.authenticateAdminKey(request.headers.authorization, {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     if (typeof orgId === 'string') authorizeOrgAccess(principal, orgId, scope);
     request.principal = principal;
   };

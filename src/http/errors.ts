@@ -4,6 +4,7 @@
  *   {"errors":[{"id":"<request id>","status":"401","code":"ADMIN-401-2","title":"INSUFFICIENT_SCOPE","detail":"..."}]}
  * `title` is our stable UPPER_SNAKE code, as Atlassian's gateway puts INSUFFICIENT_SCOPE there.
  */
+import { NUL_REFUSAL } from './request-hygiene.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
 
@@ -102,7 +103,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // PostgreSQL refused text it cannot hold (SQLSTATE 22021: a NUL character) that no validation
     // caught: the client's input, so a 400 in words, never a 500.
     if ((error as { code?: unknown }).code === '22021') {
-      return domainErrorReply(reply, request.id, 'VALIDATION_FAILED', 'Invalid request: text may not contain NUL characters.');
+      return domainErrorReply(reply, request.id, 'VALIDATION_FAILED', NUL_REFUSAL);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

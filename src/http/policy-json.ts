@@ -61,12 +61,20 @@ export function impactJson(impact: Impact) {
   };
 }
 
+/**
+ * Kinds of token and owner as Tokenward's own answers and filters spell them (`service-account`,
+ * `admin-key`, as the inventory's `ownerKind`), whatever the storage calls them.
+ */
+export function wireKind(kind: string): string {
+  return kind.replaceAll('_', '-');
+}
+
 export function tokenJson(token: Token) {
   return {
     id: token.id,
     label: token.label,
-    kind: token.kind,
-    owner: token.owner ? { type: token.owner.type === 'service_account' ? 'service-account' : 'user', id: token.owner.id } : null,
+    kind: wireKind(token.kind),
+    owner: token.owner ? { type: wireKind(token.owner.type), id: token.owner.id } : null,
     scopes: token.scopes,
     status: token.status,
     displayPrefix: token.displayPrefix,

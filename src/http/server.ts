@@ -32,6 +32,8 @@ import type { SsoConfigService } from '../service/sso-config-service.js';
 import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
+import { DomainError } from '../domain/errors.js';
+import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonHasNonFiniteNumber, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
@@ -154,7 +156,14 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+    reply.header('x-request-id', request.id).headers(ANSWER_HEADERS);
+    // Refused here for every route and both databases alike: PostgreSQL cannot store NUL, and
+    // SQLite would quietly match nothing or keep it.
+    if (hasEncodedNul(request.url)) throw new DomainError('VALIDATION_FAILED', NUL_REFUSAL);
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (hasNonFiniteNumber(request.query) || hasNonFiniteNumber(request.params)) done(new DomainError('VALIDATION_FAILED', NON_FINITE_REFUSAL));
+    else done();
   });
   app.addHook('onResponse', async (request, reply) => {
     deps.metrics.httpRequestDuration.observe(
@@ -247,6 +256,17 @@ function acceptEmptyJsonBodies(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error, value) => {
+      if (!error && text.includes('\\u0000') && containsNul(value)) done(new DomainError('VALIDATION_FAILED', NUL_REFUSAL), undefined);
+      else if (!error && jsonHasNonFiniteNumber(text, value)) done(new DomainError('VALIDATION_FAILED', NON_FINITE_REFUSAL), undefined);
+      else done(error, value);
+    });
   });
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+  return false;
 }

@@ -23,6 +23,7 @@ import type { VerificationService } from '../service/verification-service.js';
 import { domainErrorAnswer, errorBody } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
+import { ANSWER_HEADERS } from './request-hygiene.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
 
 /** A verify body is a few hundred bytes; larger ones take Fastify's path (and its 1 MB limit). */
@@ -81,7 +82,7 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   };
   function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
-    response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-request-id': requestId, ...extraHeaders });
+    response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-request-id': requestId, ...ANSWER_HEADERS, ...extraHeaders });
     response.end(text);
     observe(status, Number(process.hrtime.bigint() - startedAt) / 1e9);
   }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
+import { StartupError } from '../domain/errors.js';
 import { newId, newOrgId } from '../domain/ids.js';
 import type { Organization, User } from '../domain/models.js';
 import { pepperFingerprint, type Pepper } from '../domain/token-digest.js';
@@ -17,9 +18,7 @@ import type { IssuedLink, LinkService } from './link-service.js';
 import { ALL_ADMIN_SCOPES, type TokenService } from './token-service.js';
 
 /** A reason the server must not start; the CLI prints `message` and exits 1. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+export { StartupError } from '../domain/errors.js';
 
 export interface BootstrapOptions {
   orgName: string;

@@ -34,6 +34,13 @@ import type { TokenChangeBus } from './token-change-bus.js';
 /** Tokens revoked per transaction by a bulk revoke: short transactions, other requests in between. */
 export const DEFAULT_REVOKE_BATCH_SIZE = 1000;
 
+/** The maker of a token as Atlassian's answers name a person. */
+export interface CreatorRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
 export interface TokenInventoryDeps {
   db: Kysely<Database>;
   dialect: DialectName;
@@ -149,6 +156,20 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
     searchAdminKeys: (orgId: string, params: QueryParams) => searchPage(orgId, ADMIN_KEYS, params),
     /** K1 */
     countAdminKeys: (orgId: string, params: QueryParams) => countOf(orgId, ADMIN_KEYS, params),
+
+    /**
+     * Who made each of these tokens, in two queries for a whole page: a person by name and e-mail,
+     * an admin key by its label (with no e-mail). Tokens made by the command line have no creator.
+     */
+    async creatorsOf(orgId: string, tokens: readonly Token[]): Promise<Map<string, CreatorRef>> {
+      const ids = [...new Set(tokens.map((token) => token.createdBy).filter((id): id is string => id !== null))];
+      const stores = createStores(db);
+      const [users, keys] = await Promise.all([stores.users.findByIds(orgId, ids), stores.tokens.findByIds(orgId, ids)]);
+      const creators = new Map<string, CreatorRef>();
+      for (const [id, user] of users) creators.set(id, { id, name: user.name, email: user.email });
+      for (const [id, key] of keys) creators.set(id, { id, name: `${key.label} (admin API key)`, email: '' });
+      return creators;
+    },
 
     /**
      * T3: revokes every managed user's API token of the org, `batchSize` per transaction, yielding

@@ -17,6 +17,8 @@ import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import { tokenRef } from '../domain/events.js';
+import { capField, USAGE_LIMITS } from '../domain/usage.js';
+import type { UsageSink } from './usage-recorder.js';
 
 export const MAX_ADMIN_KEY_LIFETIME_DAYS = 365;
 export const DAY_MS = 86_400_000;
@@ -79,6 +81,16 @@ export interface TokenServiceDeps {
   db: Kysely<Database>;
   pepper: Pepper;
   clock: Clock;
+  /** Where an admin key's use is recorded, so its last activity, calls and addresses show like any token's. */
+  usage?: UsageSink | undefined;
+}
+
+/** The request an admin key authenticates, as its usage records it. */
+export interface AdminKeyUse {
+  method: string;
+  route: string | null;
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export function createTokenService(deps: TokenServiceDeps) {
@@ -201,7 +213,7 @@ export function createTokenService(deps: TokenServiceDeps) {
      * Resolves an `Authorization` header to an admin-key principal, or throws UNAUTHENTICATED.
      * A malformed value is refused before any database access.
      */
-    async authenticateAdminKey(authorization: string | undefined): Promise<AdminKeyPrincipal> {
+    async authenticateAdminKey(authorization: string | undefined, use?: AdminKeyUse): Promise<AdminKeyPrincipal> {
       const secret = bearerSecret(authorization);
       let parsed: ParsedToken;
       try {
@@ -217,6 +229,19 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (!found || !digestsEqual(found.digest, digest)) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
       const reason = tokenUnusableReason(found.token, now);
       if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
+      if (use && deps.usage) {
+        deps.usage.record({
+          atMs: now.getTime(),
+          orgId: found.token.orgId,
+          tokenId: found.token.id,
+          code: 'VALID',
+          method: capField(use.method, USAGE_LIMITS.method),
+          route: capField(use.route, USAGE_LIMITS.route),
+          ip: capField(use.ip, USAGE_LIMITS.ip),
+          userAgent: capField(use.userAgent, USAGE_LIMITS.userAgent),
+          upstreamStatus: null,
+        });
+      }
       return { kind: 'admin_key', tokenId: found.token.id, orgId: found.token.orgId, scopes: found.token.scopes };
     },
   };

@@ -43,7 +43,7 @@ describe.each(DIALECTS)('tokenward audit verify on %s', (dialect) => {
     const result = await verify();
     const entries = (await rows()).length;
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`Audit log intact: ${entries} entries in 1 chains verified.\n`);
+    expect(result.stdout).toBe(`Audit log intact: ${entries} entries in 1 chain verified.\n`);
     expect(result.code).toBe(0);
   }, PROCESS_TEST_TIMEOUT_MS);
 

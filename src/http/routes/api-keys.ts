@@ -55,12 +55,13 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
           audit: { ...actorOf(principal), ip: request.ip },
         });
         const { token } = issued;
+        const creators = await deps.inventory.creatorsOf(token.orgId, [token]);
         return {
           id: token.id,
           token: issued.secret,
           resource: fields.resource ?? orgResource(token.orgId),
           label: token.label,
-          createdBy: null,
+          createdBy: token.createdBy ? (creators.get(token.createdBy) ?? null) : null,
           createdAt: token.createdAt.toISOString(),
           expiresAt: token.expiresAt?.toISOString() ?? null,
           scopes: token.scopes,
@@ -75,7 +76,7 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
         schema: {
           tags: ['API Key'],
           summary: 'Search the admin API keys of the organization',
-          description: 'Revoked keys never appear. `systemAccountId` is the key id (INFERRED); `createdBy` is null when a key made the key.',
+          description: 'Revoked keys never appear. `systemAccountId` is the key id. `createdBy` names the person who made the key, or the admin key that did (its label, no e-mail); it is null for keys made on the command line.',
           params: OrgParams,
           querystring: ApiKeySearchQuery,
           response: { 200: ApiKeySearchResponse, ...ADMIN_ERROR_RESPONSES },
@@ -83,6 +84,7 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
       },
       async (request) => {
         const page = await deps.inventory.searchAdminKeys(request.params.orgId, request.query);
+        const creators = await deps.inventory.creatorsOf(request.params.orgId, page.items.map(({ token }) => token));
         return {
           data: page.items.map(({ token }) => ({
             id: token.id,
@@ -93,7 +95,7 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
             systemAccountId: token.id,
             resource: orgResource(token.orgId),
             orgId: token.orgId,
-            createdBy: null,
+            createdBy: token.createdBy ? (creators.get(token.createdBy) ?? null) : null,
             scopes: token.scopes,
             targetResources: [],
           })),

@@ -1,4 +1,5 @@
 /** The activity API (issue #7): what tokens did. Tokenward's own extension, scope read:usage:admin. */
+import { wireKind } from '../policy-json.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenService } from '../../service/token-service.js';
@@ -122,7 +123,14 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
       },
       async (request) => {
         const rows = await deps.usage.topTokens(request.params.orgId, request.query.days ?? 7, request.query.limit ?? 20);
-        return { data: rows.map((row) => ({ ...row, lastSeenAt: row.lastSeenAt.toISOString() })) };
+        return {
+          data: rows.map((row) => ({
+            ...row,
+            kind: wireKind(row.kind),
+            owner: row.owner ? { ...row.owner, type: wireKind(row.owner.type) } : null,
+            lastSeenAt: row.lastSeenAt.toISOString(),
+          })),
+        };
       },
     );
 
