@@ -1,0 +1,56 @@
+/**
+ * An admin key is a token like any other in the inventory: its use shows as last activity (and
+ * calls) within one usage flush window, and the keys it makes name it as their creator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, startTestApp, type TestApp } from '../support/app.js';
+import { DIALECTS } from '../support/databases.js';
+
+const FLUSH_MS = 200;
+
+describe.each(DIALECTS)('admin key activity on %s', (dialect) => {
+  let t: TestApp;
+  let bootstrapKeyId: string;
+  const get = (path: string, key = t.adminKey) => t.app.http.inject({ url: path, headers: { ...bearer(key), 'user-agent': 'curl/8.5' } });
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { verification: { usage: { flushIntervalMs: FLUSH_MS } } });
+    bootstrapKeyId = (t.app.bootstrap as { adminKey: { id: string } }).adminKey.id;
+  });
+  afterAll(async () => t?.close());
+
+  it('records every admin API call of a key, so lastActiveAt and calls show within one flush window', async () => {
+    const keys = `/admin/api-access/v1/orgs/${t.orgId}/api-keys`;
+    const before = (await get(keys)).json() as { data: Array<{ id: string; lastActiveAt: string | null }> };
+    expect(before.data.find((key) => key.id === bootstrapKeyId)?.lastActiveAt).toBeNull();
+    for (let call = 0; call < 30; call += 1) expect((await get(`/admin/v1/orgs`)).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_MS * 3));
+
+    const after = (await get(keys)).json() as { data: Array<{ id: string; lastActiveAt: string | null }> };
+    expect(after.data.find((key) => key.id === bootstrapKeyId)?.lastActiveAt).not.toBeNull();
+    const inventory = (await get(`/admin/tokenward/v1/orgs/${t.orgId}/tokens?ownerKind=admin-key`)).json() as { data: Array<{ id: string; lastActiveAt: string | null }> };
+    expect(inventory.data.find((key) => key.id === bootstrapKeyId)?.lastActiveAt).not.toBeNull();
+    const summary = (await get(`/admin/tokenward/v1/orgs/${t.orgId}/tokens/${bootstrapKeyId}/usage/summary`)).json() as {
+      totals: { calls: number };
+      perRoute: Array<{ method: string; route: string; calls: number }>;
+    };
+    // The 30 calls above and the first read of the key list (later reads may not be flushed yet).
+    expect(summary.totals.calls).toBeGreaterThanOrEqual(31);
+    expect(summary.perRoute).toContainEqual(expect.objectContaining({ method: 'GET', route: '/admin/v1/orgs', calls: 30 }));
+  });
+
+  it('names the key that made a key as its creator, in the creation answer and the key list', async () => {
+    const created = await t.app.http.inject({
+      method: 'POST',
+      url: `/admin/api-access/v1/orgs/${t.orgId}/api-keys`,
+      headers: bearer(t.adminKey),
+      payload: { label: 'made by a key' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const label = (t.app.bootstrap as { adminKey: { label?: string } }).adminKey.label;
+    const creator = { id: bootstrapKeyId, name: expect.stringContaining('(admin API key)'), email: '' };
+    expect(created.json()).toMatchObject({ createdBy: creator });
+    const list = (await get(`/admin/api-access/v1/orgs/${t.orgId}/api-keys`)).json() as { data: Array<{ id: string; createdBy: unknown }> };
+    expect(list.data.find((key) => key.id === created.json().id)?.createdBy).toMatchObject(creator);
+    if (label) expect((created.json().createdBy as { name: string }).name).toBe(`${label} (admin API key)`);
+  });
+});
