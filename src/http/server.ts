@@ -196,7 +196,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
             type: 'apiKey',
             in: 'cookie',
             name: 'tw_session',
-            description: 'A signed-in person (docs/sign-in.md); state-changing requests also need the X-CSRF-Token header. Admin routes accept it per the role -> scope table.',
+            description: 'A signed-in person; state-changing requests also need the X-CSRF-Token header. Admin routes accept it per the role -> scope table.',
           },
         },
       },

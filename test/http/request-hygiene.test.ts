@@ -77,4 +77,10 @@ describe.each(DIALECTS)('request hygiene on %s', (dialect) => {
       expect(response.headers['x-frame-options'], path).toBe('DENY');
     }
   });
+
+  it('speaks to admins in the API document: no tracker numbers, contract codes or source paths', async () => {
+    const document = (await get('/admin/api-access/v1/openapi.json')).body;
+    const markers = document.match(/issue #\d+|INFERRED|CONTRACT\.md|§|\((?:T|K|SA|O|U)\d+\)|docs\/[\w-]+\.md|src\/[\w/-]+\.ts/g) ?? [];
+    expect([...new Set(markers)]).toEqual([]);
+  });
 });

@@ -39,7 +39,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
       `${ORG}/oauth-clients`,
       {
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
-        schema: { tags: TAGS, summary: 'List OAuth clients (O1): always empty here', params: OrgParams, querystring: OAuthClientListQuery, response: list },
+        schema: { tags: TAGS, summary: 'List OAuth clients: always empty here', params: OrgParams, querystring: OAuthClientListQuery, response: list },
       },
       async (request) => emptyList(request.query),
     );
@@ -49,7 +49,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
       {
         // Atlassian allows this from an admin's web session only, never with an API key (O2).
         onRequest: requireAdmin(deps, null),
-        schema: { tags: TAGS, summary: 'Create an OAuth client (O2): refused, admin web session only', params: OrgParams, response: ADMIN_ERROR_RESPONSES },
+        schema: { tags: TAGS, summary: 'Create an OAuth client: refused, admin web session only', params: OrgParams, response: ADMIN_ERROR_RESPONSES },
       },
       async () => {
         throw new DomainError('FORBIDDEN', 'OAuth clients cannot be created with an API key, and Tokenward does not issue OAuth clients.');
@@ -60,7 +60,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
       `${ORG}/oauth-clients/count`,
       {
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
-        schema: { tags: TAGS, summary: 'Count OAuth clients (O3): always 0 here', params: OrgParams, response: { 200: Type.Integer(), ...ADMIN_ERROR_RESPONSES } },
+        schema: { tags: TAGS, summary: 'Count OAuth clients: always 0 here', params: OrgParams, response: { 200: Type.Integer(), ...ADMIN_ERROR_RESPONSES } },
       },
       async () => 0,
     );
@@ -69,7 +69,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
       `${ORG}/oauth-clients/:clientId`,
       {
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
-        schema: { tags: TAGS, summary: 'Get an OAuth client (O4): always 404 here', params: OAuthClientParams, response: ADMIN_ERROR_RESPONSES },
+        schema: { tags: TAGS, summary: 'Get an OAuth client: always 404 here', params: OAuthClientParams, response: ADMIN_ERROR_RESPONSES },
       },
       async (request) => {
         throw noClient(request.params.clientId);
@@ -80,7 +80,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
       `${ORG}/oauth-clients/:clientId`,
       {
         onRequest: requireAdmin(deps, 'delete:service-accounts-tokens:admin'),
-        schema: { tags: TAGS, summary: 'Delete an OAuth client (O5): always 404 here', params: OAuthClientParams, response: { 204: NoContent, ...ADMIN_ERROR_RESPONSES } },
+        schema: { tags: TAGS, summary: 'Delete an OAuth client: always 404 here', params: OAuthClientParams, response: { 204: NoContent, ...ADMIN_ERROR_RESPONSES } },
       },
       async (request) => {
         throw noClient(request.params.clientId);
@@ -91,7 +91,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
       `${ORG}/service-accounts/oauth-clients`,
       {
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
-        schema: { tags: TAGS, summary: 'OAuth clients of every service account (SA7): always empty here', params: OrgParams, querystring: OAuthClientListQuery, response: list },
+        schema: { tags: TAGS, summary: 'OAuth clients of every service account: always empty here', params: OrgParams, querystring: OAuthClientListQuery, response: list },
       },
       async (request) => emptyList(request.query),
     );
@@ -102,7 +102,7 @@ export function oauthClientRoutes(deps: OAuthClientRoutesDeps): FastifyPluginAsy
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
         schema: {
           tags: TAGS,
-          summary: 'OAuth clients of one service account (SA8): empty here, 404 for an unknown account',
+          summary: 'OAuth clients of one service account: empty here, 404 for an unknown account',
           params: ServiceAccountParams,
           querystring: OAuthClientListQuery,
           response: list,

@@ -83,7 +83,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'read:service-accounts:admin'),
         schema: {
           tags: TAGS,
-          summary: 'List service accounts (SA3), keyset-paged',
+          summary: 'List service accounts, keyset-paged',
           params: OrgParams,
           querystring: PageQuery,
           response: { 200: ServiceAccountListResponse, ...ADMIN_ERROR_RESPONSES },
@@ -101,7 +101,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'write:service-accounts:admin'),
         schema: {
           tags: TAGS,
-          summary: 'Create a service account (SA4)',
+          summary: 'Create a service account',
           description: 'The e-mail is generated: `<slug of displayName>-<12 hex>@serviceaccount.tokenward.local`. `permissionRules` and `groupIds` are recorded in the audit log, not applied.',
           params: OrgParams,
           body: CreateServiceAccountBody,
@@ -120,7 +120,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'write:service-accounts:admin'),
         schema: {
           tags: TAGS,
-          summary: 'Update a service account (SA5); its id is in the body',
+          summary: 'Update a service account; its id is in the body',
           params: OrgParams,
           body: UpdateServiceAccountBody,
           response: { 200: ServiceAccountItem, ...ADMIN_ERROR_RESPONSES },
@@ -135,7 +135,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'write:service-accounts:admin'),
         schema: {
           tags: TAGS,
-          summary: 'Delete a service account (SA6), revoking all its tokens',
+          summary: 'Delete a service account, revoking all its tokens',
           params: ServiceAccountParams,
           response: { 204: NoContent, ...ADMIN_ERROR_RESPONSES },
         },
@@ -152,7 +152,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
         schema: {
           tags: TAGS,
-          summary: 'API tokens of every service account (SA1)',
+          summary: 'API tokens of every service account',
           params: OrgParams,
           querystring: TokenLabelQuery,
           response: { 200: ServiceAccountTokenList, ...ADMIN_ERROR_RESPONSES },
@@ -167,7 +167,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'read:service-accounts-tokens:admin'),
         schema: {
           tags: TAGS,
-          summary: 'API tokens of one service account (SA2)',
+          summary: 'API tokens of one service account',
           params: ServiceAccountParams,
           querystring: TokenLabelQuery,
           response: { 200: ServiceAccountTokenList, ...ADMIN_ERROR_RESPONSES },
@@ -185,7 +185,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         onRequest: requireAdmin(deps, 'delete:service-accounts-tokens:admin'),
         schema: {
           tags: ['API Token'],
-          summary: 'Revoke every API token of a service account (T5)',
+          summary: 'Revoke every API token of a service account',
           params: ServiceAccountParams,
           response: { 204: NoContent, ...ADMIN_ERROR_RESPONSES },
         },
@@ -211,7 +211,7 @@ export function serviceAccountRoutes(deps: ServiceAccountRoutesDeps): FastifyPlu
         },
         schema: {
           tags: ['API Token'],
-          summary: 'Count unrevoked API tokens per service account (T4), at most 100 ids',
+          summary: 'Count unrevoked API tokens per service account, at most 100 ids',
           params: OrgParams,
           body: CountBody,
           response: { 200: CountResponse, ...ADMIN_ERROR_RESPONSES },

@@ -46,7 +46,7 @@ export const AuditEntryJson = Type.Object({
   targetId: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
-  hash: Type.Union([Type.String(), Type.Null()], { description: "The entry's link in the org's hash chain (docs/audit.md)." }),
+  hash: Type.Union([Type.String(), Type.Null()], { description: "The entry's link in the org's hash chain." }),
 });
 export type AuditEntryJson = Static<typeof AuditEntryJson>;
 

@@ -157,10 +157,10 @@ export const ListEventsQuery = Type.Object({
 });
 export const EventJson = Type.Object({
   id: Type.String({ description: 'Also the `webhook-id` of its webhook deliveries.' }),
-  type: Type.String({ description: 'One of the catalogue in docs/events.md.' }),
+  type: Type.String({ description: 'One of the catalogue of event types in the documentation (Events).' }),
   occurredAt: DateTime,
   dispatchedAt: Nullable(DateTime),
-  data: Type.Unknown({ description: 'The payload, as webhooks receive it (docs/events.md).' }),
+  data: Type.Unknown({ description: 'The payload, as webhooks receive it.' }),
   deliveries: Type.Object(
     { pending: Type.Integer(), delivering: Type.Integer(), succeeded: Type.Integer(), dead: Type.Integer() },
     { description: "Its webhook and e-mail deliveries by status; all 0 before the worker fans it out, or when nobody subscribes." },

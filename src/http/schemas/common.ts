@@ -12,7 +12,7 @@ export const ErrorResponse = Type.Object(
       }),
     ),
   },
-  { $id: 'ErrorResponse', description: 'Atlassian-style error body (CONTRACT.md §1.5).' },
+  { $id: 'ErrorResponse', description: 'Atlassian-style error body.' },
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 

@@ -31,7 +31,7 @@ export const ServiceAccountItem = Type.Object({
   displayName: Type.String(),
   picture: Type.Union([Type.String(), Type.Null()]),
   container: Type.String(),
-  updatedAt: Type.Integer({ description: 'Epoch milliseconds (CONTRACT.md §1.6).' }),
+  updatedAt: Type.Integer({ description: 'Epoch milliseconds.' }),
   status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('INACTIVE')]),
   createdById: Type.Union([Type.String(), Type.Null()]),
   description: Type.Union([Type.String(), Type.Null()]),
