@@ -3,6 +3,7 @@
  * Kysely type, and runs migrations. Everything above this file is dialect-blind, except where a
  * store needs SQL that differs and asks `dialect`.
  */
+import { StartupError } from '../domain/errors.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -114,6 +115,16 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     provider: { getMigrations: async () => migrationsFor(handle.dialect) },
   });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    const missing = /corrupted migrations: previously executed migration (\S+) is missing/.exec(String((error as Error).message ?? error));
+    if (missing) {
+      // An older release started on a database a newer one already migrated (a rollback without
+      // restoring the backup): refuse in one line rather than run old code on a newer schema.
+      throw new StartupError(
+        `This database was upgraded by a newer Tokenward (it has the schema change ${missing[1]}, which this version does not know). Run the newer version again, or restore the backup taken before the upgrade.`,
+      );
+    }
+    throw error instanceof Error ? error : new Error(String(error));
+  }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
