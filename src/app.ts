@@ -314,6 +314,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
+      trustProxy: config.trustProxy,
     });
     const worker = createAutomationWorker({
       clock: core.clock,

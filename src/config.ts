@@ -2,6 +2,7 @@
  * Configuration, read once at boot from the environment, validated and frozen. A bad value is a
  * `ConfigError` whose message is one line naming the variable, what it must be and what it was.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { Cron } from 'croner';
 import { parseToken } from './domain/token-format.js';
@@ -40,6 +41,11 @@ export interface Config {
   automation: AutomationConfig;
   /** Issue #7: the verification cache and the usage write-behind (docs/verification.md). */
   verification: VerificationTuning;
+  /**
+   * TOKENWARD_TRUST_PROXY: which reverse proxies' X-Forwarded-For / -Proto / -Host are believed
+   * (their addresses or networks, or how many hops); unset: none, the peer's address is the client.
+   */
+  trustProxy?: TrustProxy | undefined;
   /** TOKENWARD_GATEWAY_CONFIG: a gateway file (docs/gateway.md) that `serve` runs in process; unset: no gateway. */
   gatewayConfigPath?: string | undefined;
 }
@@ -102,6 +108,9 @@ export class ConfigError extends Error {
 
 export const MIN_PEPPER_LENGTH = 32;
 
+/** Proxies to believe: addresses or CIDR networks, or a number of hops in front of the server. */
+export type TrustProxy = { addresses: string[] } | { hops: number };
+
 type Env = Record<string, string | undefined>;
 
 /** Throws ConfigError on the first bad value. */
@@ -132,8 +141,28 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     automation: readAutomation(env),
     verification: readVerificationTuning(env),
     gatewayConfigPath: readGatewayConfigPath(env),
+    trustProxy: readTrustProxy(env),
   };
   return Object.freeze(config);
+}
+
+function readTrustProxy(env: Env): TrustProxy | undefined {
+  const raw = readNonEmpty(env, 'TOKENWARD_TRUST_PROXY');
+  if (raw === undefined) return undefined;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return { hops };
+  } else {
+    const addresses = raw.split(',').map((part) => part.trim());
+    const isAddressOrNetwork = (part: string) => {
+      const [address, prefix, extra] = part.split('/');
+      const family = isIP(address ?? '');
+      if (family === 0 || extra !== undefined) return false;
+      return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+    };
+    if (addresses.length > 0 && addresses.every(isAddressOrNetwork)) return { addresses };
+  }
+  throw new ConfigError(`TOKENWARD_TRUST_PROXY must be the proxies' addresses or networks, comma-separated (e.g. 10.0.0.0/8,127.0.0.1), or a number of hops from 1 to 10; got "${raw}".`);
 }
 
 function readGatewayConfigPath(env: Env): string | undefined {

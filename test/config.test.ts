@@ -108,6 +108,13 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the trusted reverse proxies as addresses, networks or a hop count', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TOKENWARD_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual({ addresses: ['10.0.0.0/8', '127.0.0.1', '::1'] });
+    expect(loadConfig({ TOKENWARD_TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    for (const bad of ['yes', '10.0.0.0/33', '0', '300.1.1.1', '10.0.0.1/8/2']) expect(errorOf({ TOKENWARD_TRUST_PROXY: bad })).toContain('TOKENWARD_TRUST_PROXY must be');
+  });
+
   it('never echoes a secret in its messages', () => {
     const message = errorOf({ TOKENWARD_PEPPER: 'short-secret-value' });
     expect(message).not.toContain('short-secret-value');

@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config.js';
 import type { ApprovalService } from '../service/approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { IssuanceService } from '../service/issuance-service.js';
@@ -122,6 +123,8 @@ export interface HttpDeps {
   signInRateLimit: SignInRateLimit;
   /** The clock, for answers that depend on the time (a SCIM token's status). */
   now(): Date;
+  /** Reverse proxies whose forwarded client address and protocol are believed; unset: none. */
+  trustProxy?: TrustProxy | undefined;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -142,6 +145,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     },
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    // Behind a reverse proxy the peer is the proxy: only the proxies named here may say who the
+    // client is (audit IPs, per-IP sign-in limits, usage), or anyone could forge X-Forwarded-For.
+    trustProxy: trustedProxies(deps.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: AJV_CUSTOM_OPTIONS },
     // A URL that does not decode (`/scim/v2/Users/%E2%82`) fails before routing, so no plugin's
@@ -240,6 +246,13 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(consoleRoutes({ dir: deps.consoleDir }));
   return app;
+}
+
+function trustedProxies(trust: TrustProxy | undefined): false | string[] | ((address: string, hop: number) => boolean) {
+  if (!trust) return false;
+  if ('addresses' in trust) return trust.addresses;
+  const { hops } = trust;
+  return (_address, hop) => hop < hops;
 }
 
 /**

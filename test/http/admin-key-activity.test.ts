@@ -54,3 +54,23 @@ describe.each(DIALECTS)('admin key activity on %s', (dialect) => {
     if (label) expect((created.json().createdBy as { name: string }).name).toBe(`${label} (admin API key)`);
   });
 });
+
+describe('the client address behind a reverse proxy', () => {
+  const addressesSeen = async (trustProxy: { addresses: string[] } | undefined) => {
+    const t = await startTestApp('sqlite', { config: { trustProxy }, verification: { usage: { flushIntervalMs: FLUSH_MS } } });
+    try {
+      const keyId = (t.app.bootstrap as { adminKey: { id: string } }).adminKey.id;
+      await t.app.http.inject({ url: '/admin/v1/orgs', headers: { ...bearer(t.adminKey), 'x-forwarded-for': '203.0.113.9' } });
+      await new Promise((resolve) => setTimeout(resolve, FLUSH_MS * 3));
+      const summary = await t.app.http.inject({ url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${keyId}/usage/summary`, headers: bearer(t.adminKey) });
+      return (summary.json() as { perIp: Array<{ ip: string }> }).perIp.map((row) => row.ip);
+    } finally {
+      await t.close();
+    }
+  };
+
+  it('is the peer unless the peer is a trusted proxy, then the forwarded one', async () => {
+    expect(await addressesSeen(undefined)).toEqual(['127.0.0.1']);
+    expect(await addressesSeen({ addresses: ['127.0.0.1'] })).toEqual(['203.0.113.9']);
+  });
+});
