@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { testConfig } from '../support/app.js';
@@ -44,6 +45,29 @@ describe('tokenward CLI', () => {
       expect(response.statusCode).toBe(200);
     } finally {
       await app.close();
+    }
+  });
+
+  it('gives recovery keys 90 days unless told otherwise, and at most a year', async () => {
+    const run = runCli(['admin-key', 'create', '--org', 'acme'], env);
+    expect((await run.exited).code).toBe(0);
+    const expires = new Date(/Expires: (\S+)/.exec(run.stdout())![1]!);
+    expect(Math.round((expires.getTime() - Date.now()) / 86_400_000)).toBe(90);
+    const tooLong = runCli(['admin-key', 'create', '--org', 'acme', '--expires-in-days', '400'], env);
+    expect((await tooLong.exited).code).toBe(1);
+    expect(tooLong.stderr()).toContain('must be from 1 to 365 days');
+  });
+
+  it('says in one line that the port is taken, with no stack trace', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blocker.address() as AddressInfo).port;
+      const run = runCli(['serve'], { ...env, PORT: String(port) });
+      expect((await run.exited).code).toBe(1);
+      expect(run.stderr()).toBe(`tokenward: Port ${port} on 127.0.0.1 is already in use; set PORT (or the gateway's listen.port) to another port.\n`);
+    } finally {
+      blocker.close();
     }
   });
 
