@@ -100,7 +100,7 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
         schema: {
           tags: ['Usage'],
           summary: "The org's calls per day",
-          description: 'Every token of the org, per UTC day over the last `days` days (today included), from the daily aggregates: they outlive raw events.',
+          description: 'Verified calls of every token of the org, per UTC day over the last `days` days (today included), from the daily aggregates: they outlive raw events. Admin keys\' own calls to the admin API are not counted here (each key\'s activity lists them).',
           params: OrgParams,
           querystring: OrgDailyQuery,
           response: { 200: OrgDailyResponse, ...ADMIN_ERROR_RESPONSES },
