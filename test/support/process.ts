@@ -1,5 +1,7 @@
 /** Runs the real CLI in a child process, as `npm start` does, and reads what it prints. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,8 +15,27 @@ export interface RunningCli {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * The compiled CLI when it is at least as new as every source file (as after `npm test`'s build),
+ * else the sources through tsx: compiling the server at each start costs seconds per process, and
+ * minutes over the suite on a busy 2-core machine, while a stale build would test old code.
+ */
+function cliEntry(): string[] {
+  const compiled = join(REPO_ROOT, 'dist/src/cli/main.js');
+  if (!existsSync(compiled)) return ['--import', 'tsx', 'src/cli/main.ts'];
+  const builtAtMs = statSync(compiled).mtimeMs;
+  const newestSourceMs = Math.max(...sourceFiles(join(REPO_ROOT, 'src')).map((file) => statSync(file).mtimeMs));
+  return newestSourceMs <= builtAtMs ? [compiled] : ['--import', 'tsx', 'src/cli/main.ts'];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
 export function runCli(args: string[], env: Record<string, string | undefined>): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });
