@@ -1,6 +1,7 @@
 import { createCore } from '../app.js';
 import { generateToken } from '../domain/token-format.js';
-import { ALL_ADMIN_SCOPES, DAY_MS } from '../service/token-service.js';
+import { DAY_MS } from '../domain/time.js';
+import { ALL_ADMIN_SCOPES } from '../service/token-service.js';
 import { configOrExit } from './output.js';
 
 export async function runAdminKeyCreate(options: { org: string; scopes?: string; label: string; expiresInDays: number }): Promise<void> {

@@ -24,6 +24,7 @@ import { domainErrorAnswer, errorBody } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
+import { bearerCredential } from './bearer.js';
 
 /** A verify body is a few hundred bytes; larger ones take Fastify's path (and its 1 MB limit). */
 export const VERIFY_BODY_LIMIT = 16 * 1024;
@@ -95,7 +96,7 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
     try {
       // The order of the Fastify route: the verifier key (its onRequest hook), then the body's
       // parsing (secure-json-parse, as Fastify's JSON parser), then validation.
-      const verifier = await deps.verification.authenticateVerifier(request.headers.authorization);
+      const verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization));
       let body: unknown;
       try {
         body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });

@@ -76,7 +76,8 @@ export interface VerifyResult {
   tokenId: string | null;
   owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string } | null;
   scopes: readonly string[];
-  expiresAt: Date | null;
+  /** As the snapshot holds it (ms); the answer writes it as an ISO date once. */
+  expiresAtMs: number | null;
 }
 
 export interface VerificationServiceDeps {
@@ -108,7 +109,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       scopes: Object.freeze([...token.scopes]),
       expiresAtMs: token.expiresAt?.getTime() ?? null,
       owner: record.owner,
-      matchesUntilMs: record.matchesUntil?.getTime() ?? null,
+      matchesUntilMs: record.matchesUntilMs,
     };
     return { ...base, policy: await policy.load(db, base) };
   }
@@ -166,11 +167,10 @@ export function createVerificationService(deps: VerificationServiceDeps) {
      * (so a verification costs no read for the caller either). UNAUTHENTICATED unless the key is a
      * live admin key; INSUFFICIENT_SCOPE unless it holds `verify:tokens`.
      */
-    async authenticateVerifier(authorization: string | undefined): Promise<VerifierPrincipal> {
-      const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+    async authenticateVerifier(secret: string | undefined): Promise<VerifierPrincipal> {
       let parsed: ParsedToken;
       try {
-        parsed = parseToken(match?.[1]);
+        parsed = parseToken(secret);
       } catch {
         throw new DomainError('UNAUTHENTICATED', 'The API key is missing or malformed.');
       }
@@ -226,7 +226,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         tokenId: snapshot?.tokenId ?? null,
         owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email } : null,
         scopes: snapshot?.scopes ?? [],
-        expiresAt: snapshot?.expiresAtMs != null ? new Date(snapshot.expiresAtMs) : null,
+        expiresAtMs: snapshot?.expiresAtMs ?? null,
       };
     },
 

@@ -107,9 +107,9 @@ export function createTokenStore(db: Kysely<Database>) {
      * while its grace period lasts (`previous_digest_until` after `now`). Returns the digest that
      * matched, for a constant-time compare, and whether it was the previous one.
      */
-    async findBySecretDigest(digest: string, now: Date): Promise<{ token: Token; digest: string; isPrevious: boolean; graceUntil: Date | null } | null> {
+    async findBySecretDigest(digest: string, now: Date): Promise<{ token: Token; digest: string; isPrevious: boolean; graceUntilMs: number | null } | null> {
       const current = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
-      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntil: null };
+      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntilMs: null };
       const previous = await db
         .selectFrom('tokens')
         .selectAll()
@@ -117,7 +117,7 @@ export function createTokenStore(db: Kysely<Database>) {
         .where('previous_digest_until', '>', now.getTime())
         .executeTakeFirst();
       return previous?.previous_digest
-        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntil: toDateOrNull(previous.previous_digest_until) }
+        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntilMs: previous.previous_digest_until }
         : null;
     },
 

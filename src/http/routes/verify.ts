@@ -10,6 +10,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { VerificationService, VerifierPrincipal, VerifyResult } from '../../service/verification-service.js';
 import { ErrorRef } from '../schemas/common.js';
 import { UsageReportBody, UsageReportResponse, VerifyBody, VerifyResponse } from '../schemas/verify.js';
+import { bearerCredential } from '../bearer.js';
 
 export const VERIFY_PATH = '/api/v1/verify';
 /** Server-sent events of cache invalidations, for SDKs (packages/sdk). */
@@ -32,7 +33,7 @@ export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
     tokenId: result.tokenId,
     owner: result.owner,
     scopes: [...result.scopes],
-    expiresAt: result.expiresAt?.toISOString() ?? null,
+    expiresAt: result.expiresAtMs === null ? null : new Date(result.expiresAtMs).toISOString(),
   };
 }
 
@@ -45,7 +46,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     app.decorateRequest('verifier', null);
     const authenticate = async (request: FastifyRequest) => {
-      request.verifier = await deps.verification.authenticateVerifier(request.headers.authorization);
+      request.verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization));
     };
     const verifierOf = (request: FastifyRequest) => {
       if (!request.verifier) throw new DomainError('UNAUTHENTICATED');
