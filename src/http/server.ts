@@ -32,6 +32,8 @@ import type { SsoConfigService } from '../service/sso-config-service.js';
 import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
+import type { TokenLimitsService } from '../service/token-limits-service.js';
+import { tokenLimitsRoutes } from './routes/token-limits.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
@@ -102,6 +104,7 @@ export interface HttpServices {
   jobs: JobService;
   notificationSettings: NotificationSettingsService;
   verification: VerificationService;
+  tokenLimits: TokenLimitsService;
   usageRecorder: Pick<UsageRecorder, 'stats'>;
   usage: UsageService;
 }
@@ -225,6 +228,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes(deps.services));
   await app.register(automationRoutes(deps.services));
   await app.register(verifyRoutes(deps.services));
+  await app.register(tokenLimitsRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 

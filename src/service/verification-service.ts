@@ -27,6 +27,8 @@ import type { Database } from '../store/schema.js';
 import { createVerificationQueries, type VerificationRecord } from '../store/verification-queries.js';
 import type { TokenChange, TokenChangeBus } from './token-change-bus.js';
 import type { UsageSink } from './usage-recorder.js';
+import { createMemoryUsageCounters, type UsageCounterStore } from './usage-counters.js';
+import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLimits } from '../domain/usage-limits.js';
 import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheOptions } from './verification-cache.js';
 
 /**
@@ -35,8 +37,10 @@ import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheO
  * policies work is wired in, there is no policy.
  */
 export interface VerificationPolicy {
-  load(db: Kysely<Database>, token: Omit<TokenSnapshot, 'policy'>): Promise<unknown>;
+  load(db: Kysely<Database>, token: Omit<TokenSnapshot, 'policy' | 'limits'>): Promise<unknown>;
   check: PolicyCheck;
+  /** The rate limits and quota the loaded policy sets for its tokens; none when absent. */
+  limitsOf?(loaded: unknown): UsageLimits | null;
 }
 
 export const NO_POLICY: VerificationPolicy = { load: async () => null, check: noPolicyCheck };
@@ -78,6 +82,8 @@ export interface VerifyResult {
   scopes: readonly string[];
   /** As the snapshot holds it (ms); the answer writes it as an ISO date once. */
   expiresAtMs: number | null;
+  /** For a token with rate limits or a quota: the limit that refused it, or the tightest one left. */
+  rateLimit: LimitFigure | null;
 }
 
 export interface VerificationServiceDeps {
@@ -88,12 +94,15 @@ export interface VerificationServiceDeps {
   usage: UsageSink;
   policy?: VerificationPolicy | undefined;
   cache?: Partial<VerificationCacheOptions> | undefined;
+  /** Where rate-limit and quota counts live; default: this node's memory. */
+  counters?: UsageCounterStore | undefined;
 }
 
 export function createVerificationService(deps: VerificationServiceDeps) {
   const { db, pepper, clock, usage } = deps;
   const policy = deps.policy ?? NO_POLICY;
   const queries = createVerificationQueries(db);
+  const counters = deps.counters ?? createMemoryUsageCounters();
   const cache = createVerificationCache({ ...DEFAULT_CACHE_OPTIONS, ...deps.cache });
   const unsubscribe = deps.bus.subscribe((change) => cache.invalidate(change));
   let misses = 0;
@@ -111,7 +120,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       owner: record.owner,
       matchesUntilMs: record.matchesUntilMs,
     };
-    return { ...base, policy: await policy.load(db, base) };
+    const loaded = await policy.load(db, base);
+    const limits: TokenSnapshot['limits'][number][] = [];
+    const policyLimits = policy.limitsOf?.(loaded) ?? null;
+    if (hasUsageLimits(policyLimits)) limits.push({ source: 'policy', limits: policyLimits });
+    if (hasUsageLimits(record.usageLimits)) limits.push({ source: 'token', limits: record.usageLimits });
+    return { ...base, policy: loaded, limits };
   }
 
   async function loadSnapshot(secret: string, cacheKey: string, loadEpoch: number): Promise<TokenSnapshot | null> {
@@ -202,9 +216,20 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       } catch {
         code = 'MALFORMED';
       }
+      let rateLimit: LimitFigure | null = null;
       if (parsed) {
         const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, now, policy.check);
         ({ code, valid, snapshot } = verdict);
+        // Limits count only what would otherwise be let through.
+        if (valid && snapshot && snapshot.limits.length > 0) {
+          const limited = countersOf(snapshot.tokenId, snapshot.limits, now.getTime());
+          const judged = judgeCounts(limited, await counters.take(limited, now.getTime()));
+          rateLimit = judged.figure;
+          if (!judged.allowed) {
+            valid = false;
+            code = judged.figure?.kind === 'quota' ? 'QUOTA_EXHAUSTED' : 'RATE_LIMITED';
+          }
+        }
       }
       if (!context.deferUsage) {
         recordOne(verifier, {
@@ -227,6 +252,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email } : null,
         scopes: snapshot?.scopes ?? [],
         expiresAtMs: snapshot?.expiresAtMs ?? null,
+        rateLimit,
       };
     },
 
@@ -266,8 +292,22 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       recordOne(verifier, event);
     },
 
+    /**
+     * The counts of a token's limits now, without counting a use (the console's figures): one
+     * figure per counter, the policy's first.
+     */
+    async limitFigures(tokenId: string, own: UsageLimits | null, policyLimits: UsageLimits | null): Promise<LimitFigure[]> {
+      const sources: TokenSnapshot['limits'][number][] = [];
+      if (hasUsageLimits(policyLimits)) sources.push({ source: 'policy', limits: policyLimits });
+      if (hasUsageLimits(own)) sources.push({ source: 'token', limits: own });
+      const nowMs = clock().getTime();
+      const limited = countersOf(tokenId, sources, nowMs);
+      const counts = await counters.peek(limited, nowMs);
+      return limited.map((c, i) => ({ kind: c.kind, limit: c.limit, remaining: Math.max(0, c.limit - (counts[i] ?? 0)), periodSeconds: c.periodSeconds, resetAtMs: c.resetAtMs }));
+    },
+
     /** For tests and metrics: entries cached, and loads from the database so far. */
-    cacheStats: () => ({ size: cache.size, misses }),
+    cacheStats: () => ({ size: cache.size, misses, limitStoreFailures: 'failures' in counters ? (counters as { failures(): number }).failures() : 0 }),
 
     close(): void {
       unsubscribe();

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Token } from '../domain/models.js';
+import type { UsageLimits } from '../domain/usage-limits.js';
 import type { OwnerSnapshot } from '../domain/verification.js';
 import type { Database } from './schema.js';
 import { createTokenStore } from './token-store.js';
@@ -16,6 +17,8 @@ export interface VerificationRecord {
   owner: OwnerSnapshot | null;
   /** When the presented secret is the one a rotation replaced: the end of its grace period (ms, as stored). */
   matchesUntilMs: number | null;
+  /** The token's own rate limits and quota. */
+  usageLimits: UsageLimits | null;
 }
 
 export function createVerificationQueries(db: Kysely<Database>) {
@@ -63,7 +66,7 @@ export function createVerificationQueries(db: Kysely<Database>) {
       if (!found) return null;
       // The look-up found the previous secret only while its grace runs, and says until when.
       const matchesUntilMs = found.isPrevious ? found.graceUntilMs : null;
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs };
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits };
     },
   };
 }

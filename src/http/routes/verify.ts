@@ -10,6 +10,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { VerificationService, VerifierPrincipal, VerifyResult } from '../../service/verification-service.js';
 import { ErrorRef } from '../schemas/common.js';
 import { UsageReportBody, UsageReportResponse, VerifyBody, VerifyResponse } from '../schemas/verify.js';
+import { rateLimitJson } from '../../domain/usage-limits.js';
 import { bearerCredential } from '../bearer.js';
 
 export const VERIFY_PATH = '/api/v1/verify';
@@ -34,6 +35,8 @@ export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
     owner: result.owner,
     scopes: [...result.scopes],
     expiresAt: result.expiresAtMs === null ? null : new Date(result.expiresAtMs).toISOString(),
+    // Only for a token with limits: answers on other tokens keep their shape.
+    ...(result.rateLimit ? { rateLimit: rateLimitJson(result.rateLimit) } : {}),
   };
 }
 
@@ -66,7 +69,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
           tags: ['Verification'],
           summary: 'Verify a token (verifier key: an org admin API key holding verify:tokens)',
           description:
-            'Always 200 with the verdict: `code` is VALID, MALFORMED, NOT_FOUND, REVOKED, EXPIRED, SUSPENDED, INSUFFICIENT_SCOPE, IP_NOT_ALLOWED or USE_BLOCKED_BY_POLICY. A token of another organization is NOT_FOUND. 401 only when the caller\'s own key is bad.',
+            'Always 200 with the verdict: `code` is VALID, MALFORMED, NOT_FOUND, REVOKED, EXPIRED, SUSPENDED, INSUFFICIENT_SCOPE, IP_NOT_ALLOWED, USE_BLOCKED_BY_POLICY, RATE_LIMITED or QUOTA_EXHAUSTED. A token of another organization is NOT_FOUND. `rateLimit` is set for a token with rate limits or a quota. 401 only when the caller\'s own key is bad.',
           body: VerifyBody,
           response: { 200: VerifyResponse, 400: ErrorRef, 401: ErrorRef, 500: ErrorRef },
         },
