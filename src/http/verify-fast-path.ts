@@ -12,9 +12,10 @@
  * stays the reference: the route is still registered there, in the OpenAPI document and under
  * `inject()` in tests.
  *
- * Kept because the gap stays far above 10%: the Fastify route costs about 40% more CPU per request
- * on a quiet machine (226-246 against 160-173 µs), and 255 against 116 µs in the latest side-by-side
- * run on a busy one (bench/verify-doors.ts, interleaved rounds, load average 19). The route's own
+ * Kept because the gap stays above 10%: the Fastify route costs about 40% more CPU per request on
+ * a quiet machine (226-246 against 160-173 µs). On a busy machine (load average 19, two runs of
+ * bench/verify-doors.ts, interleaved rounds) it read 255 against 116 µs, and once 174 against
+ * 166 µs: rerun it on a quiet machine before deciding again. The route's own
  * pipeline (app-wide hooks for request ids, cookies, sessions, the admin rate limit and metrics,
  * a child logger per request, the content-type parser) is what the difference pays for.
  */
