@@ -56,6 +56,9 @@ import { createVerificationPolicy } from './service/verification-policy.js';
 import type { VerificationCacheOptions } from './service/verification-cache.js';
 import { createPgChangeTransport } from './store/pg-change-transport.js';
 import { createRedisChangeTransport } from './store/redis-change-transport.js';
+import { createRedisUsageCounters } from './store/redis-usage-counters.js';
+import { createUsageCounters } from './service/usage-counters.js';
+import { createTokenLimitsService } from './service/token-limits-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
@@ -107,6 +110,9 @@ export async function createCore(options: CoreOptions) {
   const usageOptions = { flushIntervalMs: tuning.usageFlushMs, maxBatchEvents: tuning.usageFlushMaxEvents, maxBufferedEvents: tuning.usageBufferMaxEvents, ...verification.usage };
   const cacheOptions = { max: tuning.cacheMax, ttlMs: tuning.cacheTtlMs, ...verification.cache };
   const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: (error) => onError(error, 'flushing usage') });
+  // Rate-limit and quota counts: this node's memory; createApp attaches Redis when REDIS_URL is set.
+  const usageCounters = createUsageCounters(onError);
+  const verificationService = createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: cacheOptions, counters: usageCounters });
   const services = {
     ...createServices(database, pepper, clock, {
       config,
@@ -116,7 +122,8 @@ export async function createCore(options: CoreOptions) {
       deliverLink: options.deliverLink ?? (async () => undefined),
       usage,
     }),
-    verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: cacheOptions }),
+    verification: verificationService,
+    tokenLimits: createTokenLimitsService({ db: database.db, clock, bus, verification: verificationService }),
     usageRecorder: usage,
   };
   let closed = false;
@@ -127,6 +134,7 @@ export async function createCore(options: CoreOptions) {
     database,
     services,
     bus,
+    usageCounters,
     /** Flushes buffered usage, then lets go of the bus and the database. */
     async close() {
       if (closed) return;
@@ -295,6 +303,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
+  let limitsRedis: Redis | undefined;
   try {
     const bootstrapResult = await bootstrap(
       { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
@@ -303,6 +312,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
     if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    // Its own connection, failing fast: a verification never waits on a broken Redis (it counts in memory then).
+    limitsRedis = redis?.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: LIMITS_REDIS_TIMEOUT_MS });
+    limitsRedis?.on('error', () => undefined);
+    if (limitsRedis) core.usageCounters.attachShared(createRedisUsageCounters(limitsRedis));
     await core.bus.start();
     const http = await buildHttp({
       logger,
@@ -345,15 +358,20 @@ export async function createApp(options: AppOptions): Promise<App> {
         await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
+        await limitsRedis?.quit().catch(() => undefined);
         await core.close();
       },
     };
   } catch (error) {
     redis?.disconnect();
+    limitsRedis?.disconnect();
     await core.close();
     throw error;
   }
 }
+
+/** How long a verification waits for Redis's rate-limit counts before counting in memory instead. */
+const LIMITS_REDIS_TIMEOUT_MS = 250;
 
 /** A wildcard bind address is not something to paste into curl. */
 function displayHost(host: string): string {

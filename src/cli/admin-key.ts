@@ -1,10 +1,11 @@
+import { DAY_MS } from '../domain/time.js';
 import { generateToken } from '../domain/token-format.js';
 import { configOrExit } from './output.js';
 
 export async function runAdminKeyCreate(options: { org: string; scopes?: string; label: string; expiresInDays: number }): Promise<void> {
   const config = configOrExit();
   // Loaded here, not at the top: `admin-key generate` needs none of the server.
-  const [{ createCore }, { ALL_ADMIN_SCOPES, DAY_MS }] = await Promise.all([import('../app.js'), import('../service/token-service.js')]);
+  const [{ createCore }, { ALL_ADMIN_SCOPES }] = await Promise.all([import('../app.js'), import('../service/token-service.js')]);
   const core = await createCore({ config });
   try {
     const org = await core.services.organizations.resolve(options.org);

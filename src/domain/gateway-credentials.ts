@@ -45,8 +45,11 @@ export function isBasicUserOfOwner(username: string, owner: { email: string } | 
  * The HTTP status of a refusal: who you are (401), what you may do (403), Tokenward unreachable (503).
  * Same split as the SDK's `statusOfCode`.
  */
-export function statusOfRefusal(code: string): 401 | 403 | 503 {
+export function statusOfRefusal(code: string): 401 | 403 | 429 | 503 {
   switch (code) {
+    case 'RATE_LIMITED':
+    case 'QUOTA_EXHAUSTED':
+      return 429;
     case 'INSUFFICIENT_SCOPE':
     case 'IP_NOT_ALLOWED':
     case 'USE_BLOCKED_BY_POLICY':

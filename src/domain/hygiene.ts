@@ -4,8 +4,9 @@
  * run lists exactly what the run then does (docs/automation.md).
  */
 import type { Token } from './models.js';
+import { DAY_MS } from './time.js';
 
-export const DAY_MS = 86_400_000;
+
 
 /** Per-org automation settings (admin API `/automation/settings`). */
 export interface AutomationSettings {

@@ -14,6 +14,8 @@ import { DomainError } from './errors.js';
 import type { Token } from './models.js';
 import type { TokenKind } from './token-format.js';
 import { parsePageSize, parseSort, type Sort } from './token-query.js';
+import { DAY_MS } from './time.js';
+import { MAX_Q_LENGTH } from './token-query.js';
 
 /** A token as an admin sees it: revoked, suspended, expired (by the clock), or active. */
 export type LifecycleStatus = 'active' | 'suspended' | 'expired' | 'revoked';
@@ -52,7 +54,6 @@ export function ownerKindOf(kind: InventoryKind): OwnerKind {
 export const DEFAULT_STATUSES: readonly LifecycleStatus[] = ['active', 'suspended', 'expired'];
 
 export const DATE_FIELDS: readonly DateField[] = ['createdAt', 'lastActiveAt', 'expiresAt'];
-const MAX_Q_LENGTH = 200;
 const MAX_SCOPE_LENGTH = 200;
 const MAX_ID_LENGTH = 128;
 export const MAX_IDLE_DAYS = 100_000;
@@ -169,5 +170,5 @@ export function lifecycleStatusOf(token: Token, now: Date): LifecycleStatus {
 /** Whether a token counts as idle for `idleDays` at `now`: the reference the store's SQL mirrors. */
 export function isIdle(token: Token, idleDays: number, now: Date): boolean {
   const lastMs = (token.lastActiveAt ?? token.createdAt).getTime();
-  return lastMs < now.getTime() - idleDays * 86_400_000;
+  return lastMs < now.getTime() - idleDays * DAY_MS;
 }

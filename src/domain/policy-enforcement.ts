@@ -6,8 +6,9 @@ import { DomainError } from './errors.js';
 import { isIpAllowed } from './ip-allowlist.js';
 import type { Token } from './models.js';
 import type { PolicyRule } from './policy.js';
+import { DAY_MS } from './time.js';
 
-export const DAY_MS = 86_400_000;
+
 
 /** The parts of an effective policy that enforcement needs, the allowed scopes already expanded. */
 export interface EnforceableRule {

@@ -8,6 +8,7 @@ import { DomainError } from './errors.js';
 import { normalizeAllowlist } from './ip-allowlist.js';
 import { CLASS_PREFIX, isScopeClass, type ScopeDefinition } from './scope-catalogue.js';
 import { encodeBase62 } from './token-format.js';
+import { normalizeUsageLimits, type RateLimitWindow, type UsageLimits, type UsageLimitsInput, type UsageQuota } from './usage-limits.js';
 
 export type TokenCreation = 'allowed' | 'approval' | 'blocked';
 export type TokenUse = 'allowed' | 'blocked';
@@ -32,6 +33,10 @@ export interface PolicyRule {
   /** Revoke tokens unused this many days (the automation issue acts on it); null: never. */
   idleRevokeAfterDays: number | null;
   requireJustification: boolean;
+  /** Rate limits on every token the policy governs (absent: none). */
+  rateLimits?: RateLimitWindow[];
+  /** A quota of uses on every token the policy governs (absent: none). */
+  quota?: UsageQuota;
 }
 
 export interface PolicyAssignees {
@@ -87,6 +92,8 @@ export interface RuleInput {
   ipAllowlist?: string[] | undefined;
   idleRevokeAfterDays?: number | null | undefined;
   requireJustification?: boolean | undefined;
+  rateLimits?: UsageLimitsInput['rateLimits'];
+  quota?: UsageLimitsInput['quota'];
 }
 
 function invalid(detail: string): DomainError {
@@ -106,6 +113,7 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
   }
   const idle = input.idleRevokeAfterDays ?? null;
   if (idle !== null && (!Number.isInteger(idle) || idle < 1 || idle > 3650)) throw invalid('idleRevokeAfterDays must be null or 1-3650 days.');
+  const limits = normalizeUsageLimits({ rateLimits: input.rateLimits, quota: input.quota });
   const known = new Set(catalogue.map((s) => s.name));
   const allowedScopes = [...new Set(input.allowedScopes ?? OPEN_RULE.allowedScopes)];
   for (const entry of allowedScopes) {
@@ -121,7 +129,15 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
     ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? []),
     idleRevokeAfterDays: idle,
     requireJustification: input.requireJustification ?? false,
+    // Only when set, so rules without limits keep their shape.
+    ...(limits.rateLimits.length > 0 ? { rateLimits: limits.rateLimits } : {}),
+    ...(limits.quota ? { quota: limits.quota } : {}),
   };
+}
+
+/** A rule's rate limits and quota (none for rules written before they existed). */
+export function usageLimitsOfRule(rule: PolicyRule): UsageLimits {
+  return { rateLimits: rule.rateLimits ?? [], quota: rule.quota ?? null };
 }
 
 export function cleanPolicyName(input: string): string {

@@ -21,7 +21,8 @@ export const DEFAULT_SORT: Sort = { field: 'createdAt', descending: true };
 /** INFERRED (CONTRACT.md §1.4): 100 by default; above 1000 is clamped to 1000, not refused. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
-const MAX_Q_LENGTH = 200;
+/** The one limit on an inventory search text (the query schemas use it too). */
+export const MAX_Q_LENGTH = 200;
 
 /**
  * Sort keys of missing instants, chosen to agree with the `gt` filters: a never-used token is

@@ -10,8 +10,9 @@
  * costs one row per second, not a thousand, and every call is still counted.
  */
 import { isErrorCode, type VerifyCode } from './verification.js';
+import { DAY_MS } from './time.js';
 
-export const DAY_MS = 86_400_000;
+
 
 /** Field caps: values beyond them are cut, so one noisy client cannot bloat the tables. */
 export const USAGE_LIMITS = { method: 16, route: 200, ip: 64, userAgent: 300 } as const;

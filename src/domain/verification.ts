@@ -5,6 +5,7 @@
  * each time from the cached snapshot, which costs no I/O.
  */
 import type { TokenKind } from './token-format.js';
+import type { LimitSource, UsageLimits } from './usage-limits.js';
 
 export const VERIFY_CODES = [
   'VALID',
@@ -16,6 +17,8 @@ export const VERIFY_CODES = [
   'INSUFFICIENT_SCOPE',
   'IP_NOT_ALLOWED',
   'USE_BLOCKED_BY_POLICY',
+  'RATE_LIMITED',
+  'QUOTA_EXHAUSTED',
 ] as const;
 
 export type VerifyCode = (typeof VERIFY_CODES)[number];
@@ -59,6 +62,8 @@ export interface TokenSnapshot {
   matchesUntilMs: number | null;
   /** Whatever the policy seam loaded for this owner (see `VerificationPolicy`); opaque here. */
   policy: unknown;
+  /** Rate limits and quotas of the policy and of the token itself (empty: none); counted after the verdict. */
+  limits: readonly { source: LimitSource; limits: UsageLimits }[];
 }
 
 /**

@@ -5,6 +5,8 @@
  * `in-process-verifier.ts` (inside `tokenward serve`, no HTTP hop).
  */
 
+import type { RateLimitFigure } from '../../packages/sdk/src/index.js';
+
 export interface GatewayVerifyRequest {
   scopes: readonly string[];
   ip: string | undefined;
@@ -20,6 +22,8 @@ export interface GatewayVerdict {
   code: string;
   tokenId: string | null;
   owner: { type: 'user' | 'service_account'; id: string; name: string; email: string } | null;
+  /** For a token with rate limits or a quota (the verify answer's `rateLimit`). */
+  rateLimit: RateLimitFigure | null;
 }
 
 export interface GatewayVerifier {

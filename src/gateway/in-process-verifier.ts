@@ -5,6 +5,7 @@
 import { VERIFY_CODES, type VerifyCode } from '../domain/verification.js';
 import type { VerificationService, VerifierPrincipal } from '../service/verification-service.js';
 import type { GatewayVerifier } from './gateway-verifier.js';
+import { rateLimitJson } from '../domain/usage-limits.js';
 
 /** `nowMs`: the server's clock, so usage times agree with the verifications the server records. */
 export function createInProcessVerifier(verification: VerificationService, verifier: VerifierPrincipal, nowMs: () => number): GatewayVerifier {
@@ -15,7 +16,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
         { token, scopes: request.scopes, ip: request.ip, method: request.method, route: request.route },
         { userAgent: request.userAgent, deferUsage: true },
       );
-      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner };
+      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit ? rateLimitJson(result.rateLimit) : null };
     },
     recordUsage(verdict, code, request, upstreamStatus) {
       if (!(VERIFY_CODES as readonly string[]).includes(code)) return;

@@ -25,7 +25,7 @@ export interface InProcessGatewayDeps {
  */
 export async function startInProcessGateway(config: GatewayConfig, deps: InProcessGatewayDeps): Promise<GatewayServer> {
   const principal: VerifierPrincipal = config.tokenward.verifierKey
-    ? await deps.verification.authenticateVerifier(`Bearer ${config.tokenward.verifierKey}`)
+    ? await deps.verification.authenticateVerifier(config.tokenward.verifierKey)
     : { orgId: config.tokenward.orgId!, keyId: 'in-process-gateway' };
   const gateway = createGatewayServer(config, createInProcessVerifier(deps.verification, principal, deps.nowMs), deps.log);
   await gateway.listen();

@@ -21,6 +21,7 @@ import type { GatewayConfig } from '../domain/gateway-config.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from '../domain/gateway-headers.js';
 import { checkRequestPath, matchRoute } from '../domain/gateway-routes.js';
 import type { GatewayVerdict, GatewayVerifier, GatewayVerifyRequest } from './gateway-verifier.js';
+import { rateLimitHeaders } from '../../packages/sdk/src/index.js';
 
 export interface GatewayLog {
   info(fields: object, message: string): void;
@@ -48,6 +49,8 @@ const REFUSAL_DETAIL: Record<string, string> = {
   INSUFFICIENT_SCOPE: 'The token does not hold the scopes this route needs.',
   IP_NOT_ALLOWED: 'The policy does not allow the token from this address.',
   USE_BLOCKED_BY_POLICY: 'The policy blocks the use of this token.',
+  RATE_LIMITED: 'The token is past one of its rate limits; retry after the time Retry-After gives.',
+  QUOTA_EXHAUSTED: 'The token has used up its quota; Retry-After gives when it refills, if it does.',
   UNAVAILABLE: 'Tokenward could not be reached to verify the token; try again.',
 };
 
@@ -91,18 +94,18 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
     }
     if (!verdict.valid) {
       verifier.recordUsage(verdict, verdict.code, request, null);
-      return refuse(req, res, statusOfRefusal(verdict.code), verdict.code, REFUSAL_DETAIL[verdict.code] ?? 'The token is refused.');
+      return refuse(req, res, statusOfRefusal(verdict.code), verdict.code, REFUSAL_DETAIL[verdict.code] ?? 'The token is refused.', rateLimitHeaders(verdict.rateLimit, true));
     }
     if (credentials.kind === 'basic' && !isBasicUserOfOwner(credentials.username, verdict.owner)) {
       verifier.recordUsage(verdict, 'NOT_FOUND', request, null);
       return refuse(req, res, 401, 'NOT_FOUND', REFUSAL_DETAIL.NOT_FOUND!);
     }
-    const status = await forward(req, res, rawUrl, method);
+    const status = await forward(req, res, rawUrl, method, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null);
     verifier.recordUsage(verdict, 'VALID', request, status);
   }
 
   /** Sends the request upstream and streams the answer back; resolves to the status the client got (null: none). */
-  async function forward(req: IncomingMessage, res: ServerResponse, rawUrl: string, method: string): Promise<number | null> {
+  async function forward(req: IncomingMessage, res: ServerResponse, rawUrl: string, method: string, limitHeaders: Record<string, string> | null): Promise<number | null> {
     // The client going away aborts the upstream call. An EventEmitter, which undici accepts as a
     // signal, costs less than an AbortController on every request (measured: bench/gateway.ts).
     const clientGone = new EventEmitter();
@@ -126,7 +129,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
         },
         ({ statusCode, headers }) => {
           status = statusCode;
-          res.writeHead(statusCode, clientResponseHeaders(headers));
+          res.writeHead(statusCode, limitHeaders ? { ...clientResponseHeaders(headers), ...limitHeaders } : clientResponseHeaders(headers));
           return res;
         },
       );
@@ -189,9 +192,9 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
 }
 
 /** The gateway's own answers: `{"error": CODE, "detail": sentence}`, the SDK's shape plus a sentence. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, detail: string): void {
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, detail: string, extraHeaders: Record<string, string> = {}): void {
   const body = JSON.stringify({ error: code, detail });
-  const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' };
+  const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...extraHeaders };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="tokenward-gateway", Basic realm="tokenward-gateway"';
   // A refused upload is not read: close the connection rather than draining what is left of it.
   if (hasBody(req) && !req.complete) headers.connection = 'close';

@@ -18,7 +18,7 @@ export function createSdkVerifier(options: TokenwardClientOptions): GatewayVerif
         ...(request.userAgent ? { userAgent: request.userAgent } : {}),
         deferUsage: true,
       });
-      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner };
+      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit };
     },
     recordUsage(verdict, code, request, upstreamStatus) {
       client.reportUsage(

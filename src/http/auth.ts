@@ -10,6 +10,7 @@ import { authorizeOrgAccess, type Principal, type UserSessionPrincipal } from '.
 import type { AdminScope } from '../domain/scopes.js';
 import type { TokenService } from '../service/token-service.js';
 import { assertCsrf } from './session-auth.js';
+import { bearerCredential } from './bearer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,7 +46,7 @@ export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onReques
     if (request.headers.authorization === undefined && request.hasDeadSession) {
       throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
     }
-    const principal = await deps.tokens.authenticateAdminKey(request.headers.authorization, {
+    const principal = await deps.tokens.authenticateAdminKey(bearerCredential(request.headers.authorization), {
       method: request.method,
       route: request.routeOptions.url ?? null,
       ip: request.ip,

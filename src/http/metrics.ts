@@ -23,7 +23,7 @@ export function createMetrics() {
 export type Metrics = ReturnType<typeof createMetrics>;
 
 export interface VerificationStatsSources {
-  cache(): { size: number; misses: number };
+  cache(): { size: number; misses: number; limitStoreFailures?: number };
   usage(): { recorded: number; dropped: number; flushed: number; buffered: number; failedFlushes: number };
   /** Verify requests answered before Fastify's pipeline (src/http/verify-fast-path.ts). */
   fastPath?: () => number;
@@ -45,6 +45,7 @@ export function registerVerificationMetrics(metrics: Metrics, sources: Verificat
     });
   gauge('tokenward_verify_cache_entries', 'Token snapshots held by the verification cache.', () => sources.cache().size);
   gauge('tokenward_verify_cache_misses_total', 'Verifications (and verifier keys) that had to read the database.', () => sources.cache().misses);
+  gauge('tokenward_usage_limit_store_failures_total', 'Rate-limit and quota counts that Redis failed to take, counted in this node\'s memory instead.', () => sources.cache().limitStoreFailures ?? 0);
   const fastPath = sources.fastPath;
   if (fastPath) gauge('tokenward_verify_fast_path_requests_total', 'POST /api/v1/verify requests answered before the HTTP framework (the plain JSON shape).', fastPath);
   gauge('tokenward_usage_events_recorded_total', 'Usage events accepted by the recorder.', () => sources.usage().recorded);

@@ -14,6 +14,7 @@ import { SCIM_CONTENT_TYPE, SCIM_PREFIX, scimErrorReply } from './scim-helpers.j
 import { scimDiscoveryRoutes } from './routes/scim-discovery.js';
 import { scimGroupRoutes } from './routes/scim-groups.js';
 import { scimUserRoutes } from './routes/scim-users.js';
+import { bearerCredential } from './bearer.js';
 
 export interface ScimDeps {
   scimTokens: ScimTokenService;
@@ -104,7 +105,7 @@ export function scimPlugin(deps: ScimDeps): FastifyPluginAsync {
     // not-found handler for unknown SCIM paths and answer them in the admin API's body.
     app.all('/*', { schema: { hide: true } }, async (request, reply) => notFound(request, reply));
     app.addHook('onRequest', async (request) => {
-      request.principal = await deps.scimTokens.authenticate(request.headers.authorization);
+      request.principal = await deps.scimTokens.authenticate(bearerCredential(request.headers.authorization));
     });
     app.addHook('onSend', async (_request, reply, payload) => {
       if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.type(SCIM_CONTENT_TYPE);

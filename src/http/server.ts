@@ -35,6 +35,8 @@ import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { DomainError } from '../domain/errors.js';
 import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonHasNonFiniteNumber, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
+import type { TokenLimitsService } from '../service/token-limits-service.js';
+import { tokenLimitsRoutes } from './routes/token-limits.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
 import { registerVerificationMetrics, type Metrics } from './metrics.js';
@@ -105,6 +107,7 @@ export interface HttpServices {
   jobs: JobService;
   notificationSettings: NotificationSettingsService;
   verification: VerificationService;
+  tokenLimits: TokenLimitsService;
   usageRecorder: Pick<UsageRecorder, 'stats'>;
   usage: UsageService;
 }
@@ -240,6 +243,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes(deps.services));
   await app.register(automationRoutes(deps.services));
   await app.register(verifyRoutes(deps.services));
+  await app.register(tokenLimitsRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 

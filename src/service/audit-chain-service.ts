@@ -20,9 +20,9 @@ import type { Clock } from '../domain/clock.js';
 import type { AuditRow, ChainRecord } from '../store/audit-chain-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
-import { applyAuditPurgeStep, DAY_MS, planAuditPurge } from './audit-purge.js';
+import { DAY_MS } from '../domain/time.js';
+import { applyAuditPurgeStep, planAuditPurge } from './audit-purge.js';
 
-export { DAY_MS };
 
 const VERIFY_BATCH = 2000;
 

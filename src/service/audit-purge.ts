@@ -10,8 +10,9 @@ import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import type { Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
+import { DAY_MS } from '../domain/time.js';
 
-export const DAY_MS = 86_400_000;
+
 export const PURGE_BATCH = 1000;
 
 /** One batch: the org's entries up to `throughSeq`, all older than `before`. */

@@ -7,8 +7,8 @@
  * after a crash does nothing twice.
  */
 import { tokenRef } from '../domain/events.js';
+import { DAY_MS } from '../domain/time.js';
 import {
-  DAY_MS,
   noticeKeyOf,
   planExpiryWarnings,
   planIdleRevocations,

@@ -25,6 +25,7 @@ import type { DialectName } from '../store/db.js';
 import { createOrgTokenStore, type OrgTokenRow, type OrgTokenSearch } from '../store/org-token-store.js';
 import type { Database } from '../store/schema.js';
 import type { KeysetPosition } from '../store/token-search-store.js';
+import { DAY_MS } from '../domain/time.js';
 
 export interface OrgTokenDeps {
   db: Kysely<Database>;
@@ -71,7 +72,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
       scope: filters.scope,
       neverUsed: filters.neverUsed,
       ownerId: filters.ownerId,
-      idleSinceMs: filters.idleDays === null ? null : now.getTime() - filters.idleDays * 86_400_000,
+      idleSinceMs: filters.idleDays === null ? null : now.getTime() - filters.idleDays * DAY_MS,
       nowMs: now.getTime(),
     };
   }

@@ -18,9 +18,10 @@ import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
 import type { Caller } from './user-directory-service.js';
+import { DAY_MS } from '../domain/time.js';
 
 export const MAX_SCIM_TOKEN_LIFETIME_DAYS = 3650;
-const DAY_MS = 86_400_000;
+
 
 export interface ScimTokenServiceDeps {
   db: Kysely<Database>;
@@ -109,12 +110,11 @@ export function createScimTokenService(deps: ScimTokenServiceDeps) {
     },
 
     /**
-     * Resolves an `Authorization: Bearer twp_...` header to the SCIM principal of the token's org, or
+     * Resolves a SCIM token (`twp_...`, sent as a Bearer credential) to the SCIM principal of the token's org, or
      * throws UNAUTHENTICATED. A malformed value, or another kind of Tokenward token, is refused before
      * any database access. Records the last use (at most once a minute).
      */
-    async authenticate(authorization: string | undefined): Promise<ScimTokenPrincipal> {
-      const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    async authenticate(secret: string | undefined): Promise<ScimTokenPrincipal> {
       let parsed: ParsedToken;
       try {
         parsed = parseToken(secret);

@@ -19,9 +19,10 @@ import { auditEntry } from './audit-service.js';
 import { tokenRef } from '../domain/events.js';
 import { capField, USAGE_LIMITS } from '../domain/usage.js';
 import type { UsageSink } from './usage-recorder.js';
+import { DAY_MS } from '../domain/time.js';
 
 export const MAX_ADMIN_KEY_LIFETIME_DAYS = 365;
-export const DAY_MS = 86_400_000;
+
 export const DEFAULT_ADMIN_KEY_LIFETIME_DAYS = 7;
 export const DEFAULT_TOKEN_LIFETIME_DAYS = 365;
 export const MAX_TOKEN_LIFETIME_DAYS = 365;
@@ -210,11 +211,10 @@ export function createTokenService(deps: TokenServiceDeps) {
     },
 
     /**
-     * Resolves an `Authorization` header to an admin-key principal, or throws UNAUTHENTICATED.
+     * Resolves an admin key (the Bearer credential the HTTP layer read) to its principal, or throws UNAUTHENTICATED.
      * A malformed value is refused before any database access.
      */
-    async authenticateAdminKey(authorization: string | undefined, use?: AdminKeyUse): Promise<AdminKeyPrincipal> {
-      const secret = bearerSecret(authorization);
+    async authenticateAdminKey(secret: string | undefined, use?: AdminKeyUse): Promise<AdminKeyPrincipal> {
       let parsed: ParsedToken;
       try {
         parsed = parseToken(secret);
@@ -252,8 +252,3 @@ export type TokenService = ReturnType<typeof createTokenService>;
 /** Every admin scope, for keys that must reach everything (bootstrap, recovery). */
 export const ALL_ADMIN_SCOPES: readonly string[] = ADMIN_SCOPES;
 
-function bearerSecret(authorization: string | undefined): string | undefined {
-  if (!authorization) return undefined;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  return match?.[1];
-}

@@ -7,6 +7,7 @@
  * cached tokens with their policies.
  */
 import { checkTokenUse, type EnforceableRule } from '../domain/policy-enforcement.js';
+import { usageLimitsOfRule } from '../domain/policy.js';
 import type { PolicyCheck } from '../domain/verification.js';
 import { createStores } from '../store/stores.js';
 import { resolvePolicyOf } from './policy-setup.js';
@@ -27,5 +28,6 @@ export function createVerificationPolicy(clock: () => Date): VerificationPolicy 
       return resolved.enforceable;
     },
     check: checkPolicyOfToken,
+    limitsOf: (loaded) => (loaded ? usageLimitsOfRule((loaded as EnforceableRule).rule) : null),
   };
 }

@@ -27,6 +27,8 @@ import type { Database } from '../store/schema.js';
 import { createVerificationQueries, type VerificationRecord } from '../store/verification-queries.js';
 import type { TokenChange, TokenChangeBus } from './token-change-bus.js';
 import type { UsageSink } from './usage-recorder.js';
+import { createMemoryUsageCounters, type UsageCounterStore } from './usage-counters.js';
+import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLimits } from '../domain/usage-limits.js';
 import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheOptions } from './verification-cache.js';
 
 /**
@@ -35,8 +37,10 @@ import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheO
  * policies work is wired in, there is no policy.
  */
 export interface VerificationPolicy {
-  load(db: Kysely<Database>, token: Omit<TokenSnapshot, 'policy'>): Promise<unknown>;
+  load(db: Kysely<Database>, token: Omit<TokenSnapshot, 'policy' | 'limits'>): Promise<unknown>;
   check: PolicyCheck;
+  /** The rate limits and quota the loaded policy sets for its tokens; none when absent. */
+  limitsOf?(loaded: unknown): UsageLimits | null;
 }
 
 export const NO_POLICY: VerificationPolicy = { load: async () => null, check: noPolicyCheck };
@@ -76,7 +80,10 @@ export interface VerifyResult {
   tokenId: string | null;
   owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string } | null;
   scopes: readonly string[];
-  expiresAt: Date | null;
+  /** As the snapshot holds it (ms); the answer writes it as an ISO date once. */
+  expiresAtMs: number | null;
+  /** For a token with rate limits or a quota: the limit that refused it, or the tightest one left. */
+  rateLimit: LimitFigure | null;
 }
 
 export interface VerificationServiceDeps {
@@ -87,12 +94,15 @@ export interface VerificationServiceDeps {
   usage: UsageSink;
   policy?: VerificationPolicy | undefined;
   cache?: Partial<VerificationCacheOptions> | undefined;
+  /** Where rate-limit and quota counts live; default: this node's memory. */
+  counters?: UsageCounterStore | undefined;
 }
 
 export function createVerificationService(deps: VerificationServiceDeps) {
   const { db, pepper, clock, usage } = deps;
   const policy = deps.policy ?? NO_POLICY;
   const queries = createVerificationQueries(db);
+  const counters = deps.counters ?? createMemoryUsageCounters();
   const cache = createVerificationCache({ ...DEFAULT_CACHE_OPTIONS, ...deps.cache });
   const unsubscribe = deps.bus.subscribe((change) => cache.invalidate(change));
   let misses = 0;
@@ -108,9 +118,14 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       scopes: Object.freeze([...token.scopes]),
       expiresAtMs: token.expiresAt?.getTime() ?? null,
       owner: record.owner,
-      matchesUntilMs: record.matchesUntil?.getTime() ?? null,
+      matchesUntilMs: record.matchesUntilMs,
     };
-    return { ...base, policy: await policy.load(db, base) };
+    const loaded = await policy.load(db, base);
+    const limits: TokenSnapshot['limits'][number][] = [];
+    const policyLimits = policy.limitsOf?.(loaded) ?? null;
+    if (hasUsageLimits(policyLimits)) limits.push({ source: 'policy', limits: policyLimits });
+    if (hasUsageLimits(record.usageLimits)) limits.push({ source: 'token', limits: record.usageLimits });
+    return { ...base, policy: loaded, limits };
   }
 
   async function loadSnapshot(secret: string, cacheKey: string, loadEpoch: number): Promise<TokenSnapshot | null> {
@@ -166,11 +181,10 @@ export function createVerificationService(deps: VerificationServiceDeps) {
      * (so a verification costs no read for the caller either). UNAUTHENTICATED unless the key is a
      * live admin key; INSUFFICIENT_SCOPE unless it holds `verify:tokens`.
      */
-    async authenticateVerifier(authorization: string | undefined): Promise<VerifierPrincipal> {
-      const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+    async authenticateVerifier(secret: string | undefined): Promise<VerifierPrincipal> {
       let parsed: ParsedToken;
       try {
-        parsed = parseToken(match?.[1]);
+        parsed = parseToken(secret);
       } catch {
         throw new DomainError('UNAUTHENTICATED', 'The API key is missing or malformed.');
       }
@@ -202,9 +216,20 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       } catch {
         code = 'MALFORMED';
       }
+      let rateLimit: LimitFigure | null = null;
       if (parsed) {
         const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, now, policy.check);
         ({ code, valid, snapshot } = verdict);
+        // Limits count only what would otherwise be let through.
+        if (valid && snapshot && snapshot.limits.length > 0) {
+          const limited = countersOf(snapshot.tokenId, snapshot.limits, now.getTime());
+          const judged = judgeCounts(limited, await counters.take(limited, now.getTime()));
+          rateLimit = judged.figure;
+          if (!judged.allowed) {
+            valid = false;
+            code = judged.figure?.kind === 'quota' ? 'QUOTA_EXHAUSTED' : 'RATE_LIMITED';
+          }
+        }
       }
       if (!context.deferUsage) {
         recordOne(verifier, {
@@ -226,7 +251,8 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         tokenId: snapshot?.tokenId ?? null,
         owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email } : null,
         scopes: snapshot?.scopes ?? [],
-        expiresAt: snapshot?.expiresAtMs != null ? new Date(snapshot.expiresAtMs) : null,
+        expiresAtMs: snapshot?.expiresAtMs ?? null,
+        rateLimit,
       };
     },
 
@@ -266,8 +292,22 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       recordOne(verifier, event);
     },
 
+    /**
+     * The counts of a token's limits now, without counting a use (the console's figures): one
+     * figure per counter, the policy's first.
+     */
+    async limitFigures(tokenId: string, own: UsageLimits | null, policyLimits: UsageLimits | null): Promise<LimitFigure[]> {
+      const sources: TokenSnapshot['limits'][number][] = [];
+      if (hasUsageLimits(policyLimits)) sources.push({ source: 'policy', limits: policyLimits });
+      if (hasUsageLimits(own)) sources.push({ source: 'token', limits: own });
+      const nowMs = clock().getTime();
+      const limited = countersOf(tokenId, sources, nowMs);
+      const counts = await counters.peek(limited, nowMs);
+      return limited.map((c, i) => ({ kind: c.kind, limit: c.limit, remaining: Math.max(0, c.limit - (counts[i] ?? 0)), periodSeconds: c.periodSeconds, resetAtMs: c.resetAtMs }));
+    },
+
     /** For tests and metrics: entries cached, and loads from the database so far. */
-    cacheStats: () => ({ size: cache.size, misses }),
+    cacheStats: () => ({ size: cache.size, misses, limitStoreFailures: 'failures' in counters ? (counters as { failures(): number }).failures() : 0 }),
 
     close(): void {
       unsubscribe();

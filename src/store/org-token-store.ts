@@ -16,6 +16,7 @@ import type { DialectName } from './db.js';
 import type { Database, TokenTable } from './schema.js';
 import { datePredicate, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
 import { toToken } from './token-store.js';
+import { escapeLike } from './like.js';
 
 export interface OrgTokenSearch {
   orgId: string;
@@ -60,10 +61,6 @@ type JoinedRow = Selectable<TokenTable> & {
 };
 
 const ALL_STATUSES = 4;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Mirrors `lifecycleStatusOf` (src/domain/org-token-query.ts). */
 function statusPredicate(status: LifecycleStatus, nowMs: number): RawBuilder<SqlBool> {

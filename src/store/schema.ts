@@ -97,6 +97,8 @@ export interface TokenTable {
   previous_digest_until: number | null;
   /** Migration 0007: the address of the last verified use (issue #7 writes it). */
   last_active_ip: string | null;
+  /** Migration 0016: the token's own rate limits and quota (JSON `UsageLimits`); null: none. */
+  usage_limits: string | null;
 }
 
 export interface AuditLogTable {

@@ -8,6 +8,7 @@ import type { ServiceAccount, Token } from '../domain/models.js';
 import type { Database } from './schema.js';
 import { toServiceAccount } from './service-account-store.js';
 import { toToken } from './token-store.js';
+import { escapeLike } from './like.js';
 
 export interface ServiceAccountTokenFilter {
   /** Only this account's tokens; unset: every service account of the org. */
@@ -21,7 +22,7 @@ export interface ServiceAccountTokenFilter {
 
 /** `%`, `_` and the escape character itself match literally inside a LIKE pattern escaped with `\`. */
 function likeContains(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text.toLowerCase())}%`;
 }
 
 export function createServiceAccountTokenQueries(db: Kysely<Database>) {

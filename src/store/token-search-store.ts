@@ -19,6 +19,7 @@ import type { DialectName } from './db.js';
 import type { Database } from './schema.js';
 import { toToken } from './token-store.js';
 import type { Token } from '../domain/models.js';
+import { escapeLike } from './like.js';
 
 export interface TokenSearch {
   orgId: string;
@@ -93,10 +94,6 @@ export function datePredicate(field: DateField, bounds: DateBounds): RawBuilder<
   if (bounds.includeNull && !sentinelMatches) return sql<SqlBool>`(${range} or ${column} is null)`;
   if (!bounds.includeNull && sentinelMatches) return sql<SqlBool>`(${range} and ${column} is not null)`;
   return range;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** `q` as a substring of `t.search_text`, through the trigram index of each dialect. */

@@ -5,6 +5,7 @@ import { searchTextOf } from '../domain/token-query.js';
 import type { Database, TokenTable } from './schema.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonArray, toDate, toDateOrNull, toMsOrNull } from './rows.js';
+import type { UsageLimits } from '../domain/usage-limits.js';
 
 export function toToken(row: Selectable<TokenTable>): Token {
   let owner: TokenOwner | null = null;
@@ -27,6 +28,28 @@ export function toToken(row: Selectable<TokenTable>): Token {
     revokedBy: row.revoked_by,
     revokedReason: row.revoked_reason,
   };
+}
+
+/** A token found by the digest of a presented secret. */
+export interface SecretMatch {
+  token: Token;
+  digest: string;
+  isPrevious: boolean;
+  /** The end of a previous secret's grace period (ms, as stored); null for the current secret. */
+  graceUntilMs: number | null;
+  /** The token's own rate limits and quota; null: none. */
+  usageLimits: UsageLimits | null;
+}
+
+/** Stored limits; unreadable JSON reads as none (the column is only written from checked limits). */
+export function usageLimitsOf(json: string | null): UsageLimits | null {
+  if (!json) return null;
+  try {
+    const parsed = JSON.parse(json) as Partial<UsageLimits>;
+    return { rateLimits: parsed.rateLimits ?? [], quota: parsed.quota ?? null };
+  } catch {
+    return null;
+  }
 }
 
 export interface KeysetPage {
@@ -107,9 +130,9 @@ export function createTokenStore(db: Kysely<Database>) {
      * while its grace period lasts (`previous_digest_until` after `now`). Returns the digest that
      * matched, for a constant-time compare, and whether it was the previous one.
      */
-    async findBySecretDigest(digest: string, now: Date): Promise<{ token: Token; digest: string; isPrevious: boolean; graceUntil: Date | null } | null> {
+    async findBySecretDigest(digest: string, now: Date): Promise<SecretMatch | null> {
       const current = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
-      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntil: null };
+      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntilMs: null, usageLimits: usageLimitsOf(current.usage_limits) };
       const previous = await db
         .selectFrom('tokens')
         .selectAll()
@@ -117,8 +140,25 @@ export function createTokenStore(db: Kysely<Database>) {
         .where('previous_digest_until', '>', now.getTime())
         .executeTakeFirst();
       return previous?.previous_digest
-        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntil: toDateOrNull(previous.previous_digest_until) }
+        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntilMs: previous.previous_digest_until, usageLimits: usageLimitsOf(previous.usage_limits) }
         : null;
+    },
+
+    /** Sets (null: removes) a token's own rate limits and quota; false when the org has no such token. */
+    async setUsageLimits(orgId: string, id: string, limits: UsageLimits | null): Promise<boolean> {
+      const result = await db
+        .updateTable('tokens')
+        .set({ usage_limits: limits ? JSON.stringify(limits) : null })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** A token's own rate limits and quota, with its kind and status; null when the org has no such token. */
+    async usageLimitsOfToken(orgId: string, id: string): Promise<{ token: Token; usageLimits: UsageLimits | null } | null> {
+      const row = await db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return row ? { token: toToken(row), usageLimits: usageLimitsOf(row.usage_limits) } : null;
     },
 
     /** The stored digest of one token, for rotation. */

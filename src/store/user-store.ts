@@ -5,6 +5,7 @@ import { isUniqueViolation } from './db-errors.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import type { Database, UserTable } from './schema.js';
 import { toDate } from './rows.js';
+import { escapeLike } from './like.js';
 
 export function toUser(row: Selectable<UserTable>): User {
   return {
@@ -33,7 +34,7 @@ const DUPLICATE_EMAIL = 'A user with this e-mail already exists in the organizat
 
 /** `%` and `_` in a search are literal characters, not wildcards. */
 function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(q.toLowerCase())}%`;
 }
 
 export function createUserStore(db: Kysely<Database>) {

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Token } from '../domain/models.js';
+import type { UsageLimits } from '../domain/usage-limits.js';
 import type { OwnerSnapshot } from '../domain/verification.js';
 import type { Database } from './schema.js';
 import { createTokenStore } from './token-store.js';
@@ -14,8 +15,10 @@ export interface VerificationRecord {
   /** The stored digest that matched, for the caller's constant-time comparison. */
   digest: string;
   owner: OwnerSnapshot | null;
-  /** When the presented secret is the one a rotation replaced: the end of its grace period. */
-  matchesUntil: Date | null;
+  /** When the presented secret is the one a rotation replaced: the end of its grace period (ms, as stored). */
+  matchesUntilMs: number | null;
+  /** The token's own rate limits and quota. */
+  usageLimits: UsageLimits | null;
 }
 
 export function createVerificationQueries(db: Kysely<Database>) {
@@ -61,13 +64,9 @@ export function createVerificationQueries(db: Kysely<Database>) {
     async findForVerification(digest: string, now: Date): Promise<VerificationRecord | null> {
       const found = await tokens.findBySecretDigest(digest, now);
       if (!found) return null;
-      let matchesUntil: Date | null = null;
-      if (found.isPrevious) {
-        const row = await db.selectFrom('tokens').select('previous_digest_until').where('id', '=', found.token.id).executeTakeFirst();
-        // Unknown end: trust it no longer than now (the next verification looks again).
-        matchesUntil = new Date(row?.previous_digest_until ?? now.getTime());
-      }
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntil };
+      // The look-up found the previous secret only while its grace runs, and says until when.
+      const matchesUntilMs = found.isPrevious ? found.graceUntilMs : null;
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits };
     },
   };
 }

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('approval reminders and usage purge on %s', (dialect) =>
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { clock: time.clock });
-    admin = await t.app.core.services.tokens.authenticateAdminKey(`Bearer ${t.adminKey}`);
+    admin = await t.app.core.services.tokens.authenticateAdminKey(t.adminKey);
   });
   afterAll(async () => t.close());
 

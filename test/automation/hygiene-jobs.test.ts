@@ -31,7 +31,7 @@ describe.each(DIALECTS)('hygiene jobs with a fixed clock on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { clock: time.clock });
-    admin = await t.app.core.services.tokens.authenticateAdminKey(`Bearer ${t.adminKey}`);
+    admin = await t.app.core.services.tokens.authenticateAdminKey(t.adminKey);
     const alice = await seedUser(t.app, t.orgId, { email: 'alice@acme.test' });
     const bot = await seedServiceAccount(t.app, t.orgId);
     const owner = { type: 'user' as const, id: alice.id };

@@ -22,7 +22,7 @@ describe.each(DIALECTS)('unretrieved-revoke on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { clock: time.clock });
-    admin = await t.app.core.services.tokens.authenticateAdminKey(`Bearer ${t.adminKey}`);
+    admin = await t.app.core.services.tokens.authenticateAdminKey(t.adminKey);
   });
   afterAll(async () => t.close());
 

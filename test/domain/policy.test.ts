@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { isIpAllowed, normalizeAllowlist, parseCidr } from '../../src/domain/ip-allowlist.js';
 import { normalizeRule, OPEN_RULE, type Policy, type PolicyRule } from '../../src/domain/policy.js';
-import { checkTokenUse, clampToRule, DAY_MS, grantWithinPolicy, violationsOf, type EnforceableRule } from '../../src/domain/policy-enforcement.js';
+import { DAY_MS } from '../../src/domain/time.js';
+import { checkTokenUse, clampToRule, grantWithinPolicy, violationsOf, type EnforceableRule } from '../../src/domain/policy-enforcement.js';
 import { resolveEffectivePolicy, type PolicyCandidate } from '../../src/domain/policy-resolution.js';
 import { allowedScopeNames, cleanScopeName, DEFAULT_SCOPE_CATALOGUE } from '../../src/domain/scope-catalogue.js';
 

@@ -3,7 +3,7 @@
  * through the one rotation-aware lookup), member self-service, and the 7-day retrieval window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/domain/policy-enforcement.js';
+import { DAY_MS } from '../../src/domain/time.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { expectErrorBody } from '../support/http.js';

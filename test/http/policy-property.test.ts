@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPE_CATALOGUE } from '../../src/domain/scope-catalogue.js';
-import { DAY_MS } from '../../src/domain/policy-enforcement.js';
+import { DAY_MS } from '../../src/domain/time.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { adminApi, defaultPolicyId, policyBody } from '../support/policies.js';

@@ -3,7 +3,7 @@
  * with the admin API, members signed in on `/api/v1/me/...`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/domain/policy-enforcement.js';
+import { DAY_MS } from '../../src/domain/time.js';
 import { createStores } from '../../src/store/stores.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';

@@ -137,4 +137,32 @@ describe('SDK on loopback (sqlite)', () => {
     expect((await api.inject({ method: 'GET', url: '/public' })).statusCode).toBe(200);
     await api.close();
   });
+
+  it('never caches a limited token, and the Fastify plugin answers 429 with Retry-After and RateLimit-* past its limit', async () => {
+    const sdk = client();
+    await until(() => sdk.isPushConnected(), 5000);
+    const { token, secret } = await newToken(['read:jira-work']);
+    const limits = await t.app.http.inject({
+      method: 'PUT',
+      url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${token.id}/limits`,
+      headers: bearer(t.adminKey),
+      payload: { rateLimits: [{ limit: 2, windowSeconds: 3600 }] },
+    });
+    expect(limits.statusCode).toBe(200);
+    const api = Fastify();
+    await api.register(tokenwardPlugin, { client: sdk });
+    api.get('/issues', { config: { tokenward: { scopes: ['read:jira-work'] } } }, async () => ({ ok: true }));
+    await api.ready();
+    const auth = { authorization: `Bearer ${secret}` };
+    const first = await api.inject({ method: 'GET', url: '/issues', headers: auth });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['ratelimit-remaining']).toBe('1');
+    expect((await sdk.verify(secret, { scopes: ['read:jira-work'] })).cached).toBe(false);
+    const refused = await api.inject({ method: 'GET', url: '/issues', headers: auth });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: 'RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['ratelimit-limit']).toBe('2');
+    await api.close();
+  });
 });

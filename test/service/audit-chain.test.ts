@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.js';
 import { newOrgId } from '../../src/domain/ids.js';
 import { auditEntry } from '../../src/service/audit-service.js';
-import { DAY_MS } from '../../src/service/audit-chain-service.js';
+import { DAY_MS } from '../../src/domain/time.js';
 import { applyAuditPurgeStep, planAuditPurge } from '../../src/service/audit-purge.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createStores } from '../../src/store/stores.js';

@@ -1,6 +1,7 @@
 /** The write-behind usage recorder on both dialects (issue #7): events, aggregates, the overflow rule. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS, type UsageEvent } from '../../src/domain/usage.js';
+import { type UsageEvent } from '../../src/domain/usage.js';
+import { DAY_MS } from '../../src/domain/time.js';
 import { createUsageRecorder } from '../../src/service/usage-recorder.js';
 import type { DatabaseHandle } from '../../src/store/db.js';
 import { createUsageStore } from '../../src/store/usage-store.js';

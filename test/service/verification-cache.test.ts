@@ -16,6 +16,7 @@ function snapshot(tokenId: string, orgId = 'org1', ownerId = 'usr_1'): TokenSnap
     expiresAtMs: null,
     owner: { type: 'user', id: ownerId, name: 'n', email: 'e', isActive: true },
     policy: null,
+    limits: [],
     matchesUntilMs: null,
   };
 }

@@ -31,6 +31,8 @@ export interface RuleFields {
   ipAllowlist?: string[];
   idleRevokeAfterDays?: number | null;
   requireJustification?: boolean;
+  rateLimits?: { limit: number; windowSeconds: number }[];
+  quota?: { uses: number; refillEverySeconds?: number | null } | null;
 }
 
 export function policyBody(

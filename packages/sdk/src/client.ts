@@ -19,6 +19,10 @@ export type VerifyCode =
   | 'INSUFFICIENT_SCOPE'
   | 'IP_NOT_ALLOWED'
   | 'USE_BLOCKED_BY_POLICY'
+  /** Past one of the token's rate limits (`rateLimit` says which and until when). */
+  | 'RATE_LIMITED'
+  /** The token's quota is used up (`rateLimit` says whether and when it refills). */
+  | 'QUOTA_EXHAUSTED'
   /** The SDK's own: the server could not be reached and `failClosed` is on. */
   | 'UNAVAILABLE';
 
@@ -29,8 +33,21 @@ export interface VerifyResult {
   owner: { type: 'user' | 'service_account'; id: string; name: string; email: string } | null;
   scopes: string[];
   expiresAt: string | null;
+  /** For a token with rate limits or a quota: the limit that refused it, or the tightest one left. */
+  rateLimit: RateLimitFigure | null;
   /** True when answered from the local cache. */
   cached: boolean;
+}
+
+/** A token's rate limit or quota as the server's verification left it. */
+export interface RateLimitFigure {
+  kind: 'rate' | 'quota';
+  limit: number;
+  remaining: number;
+  /** The rate limit's window, or the quota's refill period; null for a quota that never refills. */
+  windowSeconds: number | null;
+  /** When the count starts over (ISO date); null: never. */
+  resetAt: string | null;
 }
 
 export interface VerifyOptions {
@@ -281,16 +298,18 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        if (failClosed) return { valid: false, code: 'UNAVAILABLE', tokenId: null, owner: null, scopes: [], expiresAt: null, cached: false };
+        if (failClosed) return { valid: false, code: 'UNAVAILABLE', tokenId: null, owner: null, scopes: [], expiresAt: null, rateLimit: null, cached: false };
         throw new TokenwardUnavailableError('The Tokenward server cannot be reached.', { cause: error });
       }
       if (response.status !== 200) {
         // The verifier key itself is refused (401) or the server failed: never a token's fault.
-        if (failClosed) return { valid: false, code: 'UNAVAILABLE', tokenId: null, owner: null, scopes: [], expiresAt: null, cached: false };
+        if (failClosed) return { valid: false, code: 'UNAVAILABLE', tokenId: null, owner: null, scopes: [], expiresAt: null, rateLimit: null, cached: false };
         throw new TokenwardUnavailableError(`The Tokenward server answered ${response.status}.`);
       }
-      const result = (await response.json()) as Omit<VerifyResult, 'cached'>;
-      if (epoch === startEpoch) cache.set(key, { result, cachedAtMs: nowMs, expiresAtMs: result.expiresAt === null ? null : Date.parse(result.expiresAt), lastUsage: null });
+      const answer = (await response.json()) as Omit<VerifyResult, 'cached' | 'rateLimit'> & { rateLimit?: RateLimitFigure | null };
+      const result: Omit<VerifyResult, 'cached'> = { ...answer, rateLimit: answer.rateLimit ?? null };
+      // A token with limits is asked about every time: the server counts each use.
+      if (epoch === startEpoch && !result.rateLimit) cache.set(key, { result, cachedAtMs: nowMs, expiresAtMs: result.expiresAt === null ? null : Date.parse(result.expiresAt), lastUsage: null });
       return { ...result, cached: false };
     },
 

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenwardClient, VerifyResult } from './client.js';
-import { statusOfCode } from './status.js';
+import { rateLimitHeaders, statusOfCode } from './status.js';
 
 type Request = IncomingMessage & { tokenward?: VerifyResult; ip?: string; route?: { path?: string }; originalUrl?: string };
 type Next = (error?: unknown) => void;
@@ -32,6 +32,7 @@ export function requireToken(client: TokenwardClient, scopes: readonly string[] 
         userAgent: req.headers['user-agent'],
       })
       .then((result) => {
+        for (const [name, value] of Object.entries(rateLimitHeaders(result.rateLimit, !result.valid))) res.setHeader(name, value);
         if (!result.valid) return refuse(res, statusOfCode(result.code), result.code);
         req.tokenward = result;
         next();

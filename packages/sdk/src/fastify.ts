@@ -1,7 +1,7 @@
 /**
  * Fastify plugin: declare the scopes a route needs in its config, and the plugin verifies the
  * bearer token before the handler runs (401 for a missing or refused token, 403 for missing
- * scopes or a policy refusal, 503 when Tokenward cannot be reached and `failClosed` is on).
+ * scopes or a policy refusal, 429 with Retry-After past a rate limit or quota, 503 when Tokenward cannot be reached and `failClosed` is on).
  *
  *   await app.register(tokenwardPlugin, { client });
  *   app.get('/issues', { config: { tokenward: { scopes: ['read:jira-work'] } } }, handler);
@@ -9,7 +9,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TokenwardClient, VerifyResult } from './client.js';
-import { statusOfCode } from './status.js';
+import { rateLimitHeaders, statusOfCode } from './status.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,6 +46,7 @@ const plugin: FastifyPluginAsync<TokenwardPluginOptions> = async (app, options) 
       route: request.routeOptions.url ?? request.url,
       userAgent: request.headers['user-agent'],
     });
+    if (result.rateLimit) reply.headers(rateLimitHeaders(result.rateLimit, !result.valid));
     if (!result.valid) return reply.code(statusOfCode(result.code)).send({ error: result.code });
     request.tokenward = result;
   });

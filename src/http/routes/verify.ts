@@ -10,6 +10,8 @@ import { DomainError } from '../../domain/errors.js';
 import type { VerificationService, VerifierPrincipal, VerifyResult } from '../../service/verification-service.js';
 import { ErrorRef } from '../schemas/common.js';
 import { UsageReportBody, UsageReportResponse, VerifyBody, VerifyResponse } from '../schemas/verify.js';
+import { rateLimitJson } from '../../domain/usage-limits.js';
+import { bearerCredential } from '../bearer.js';
 
 export const VERIFY_PATH = '/api/v1/verify';
 /** Server-sent events of cache invalidations, for SDKs (packages/sdk). */
@@ -32,7 +34,9 @@ export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
     tokenId: result.tokenId,
     owner: result.owner,
     scopes: [...result.scopes],
-    expiresAt: result.expiresAt?.toISOString() ?? null,
+    expiresAt: result.expiresAtMs === null ? null : new Date(result.expiresAtMs).toISOString(),
+    // Only for a token with limits: answers on other tokens keep their shape.
+    ...(result.rateLimit ? { rateLimit: rateLimitJson(result.rateLimit) } : {}),
   };
 }
 
@@ -45,7 +49,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     app.decorateRequest('verifier', null);
     const authenticate = async (request: FastifyRequest) => {
-      request.verifier = await deps.verification.authenticateVerifier(request.headers.authorization);
+      request.verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization));
     };
     const verifierOf = (request: FastifyRequest) => {
       if (!request.verifier) throw new DomainError('UNAUTHENTICATED');
@@ -65,7 +69,7 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
           tags: ['Verification'],
           summary: 'Verify a token (verifier key: an org admin API key holding verify:tokens)',
           description:
-            'Always 200 with the verdict: `code` is VALID, MALFORMED, NOT_FOUND, REVOKED, EXPIRED, SUSPENDED, INSUFFICIENT_SCOPE, IP_NOT_ALLOWED or USE_BLOCKED_BY_POLICY. A token of another organization is NOT_FOUND. 401 only when the caller\'s own key is bad.',
+            'Always 200 with the verdict: `code` is VALID, MALFORMED, NOT_FOUND, REVOKED, EXPIRED, SUSPENDED, INSUFFICIENT_SCOPE, IP_NOT_ALLOWED, USE_BLOCKED_BY_POLICY, RATE_LIMITED or QUOTA_EXHAUSTED. A token of another organization is NOT_FOUND. `rateLimit` is set for a token with rate limits or a quota. 401 only when the caller\'s own key is bad.',
           body: VerifyBody,
           response: { 200: VerifyResponse, 400: ErrorRef, 401: ErrorRef, 500: ErrorRef },
         },

@@ -3,8 +3,10 @@
  * strings: the domain parses them (comma lists, any case) and words a precise VALIDATION_FAILED.
  */
 import { Type, type Static, type TProperties } from 'typebox';
+import { MAX_Q_LENGTH } from '../../domain/token-query.js';
 
 const text = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
+const searchText = (description: string) => Type.Optional(Type.String({ maxLength: MAX_Q_LENGTH, description }));
 
 function dateFamily(field: string, meaning: string): TProperties {
   return {
@@ -19,7 +21,7 @@ function dateFamily(field: string, meaning: string): TProperties {
 }
 
 const FILTERS: TProperties = {
-  q: text('Case-insensitive substring of the label, the owner name or the owner e-mail.'),
+  q: searchText('Case-insensitive substring of the label, the owner name or the owner e-mail.'),
   status: text('Comma-separated: active, suspended, expired, revoked. Default: all but revoked.'),
   ownerKind: text('Comma-separated: user, service-account, admin-key. Default: all.'),
   scope: text('Only tokens holding this exact scope.'),

@@ -4,6 +4,7 @@
  * (CONTRACT.md §6.2, §6.4): `data.type = "policy"`, `data.attributes.type = "authentication"`.
  */
 import { Type, type Static } from 'typebox';
+import { USAGE_LIMIT_BOUNDS } from '../../domain/usage-limits.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Ids = Type.Array(Id, { maxItems: 1000 });
@@ -29,6 +30,25 @@ export const CreateScopeBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Per-token rate limits and quota (a policy's, or a token's own): bounds in domain/usage-limits.ts. */
+export const RateLimitsSchema = Type.Array(
+  Type.Object(
+    {
+      limit: Type.Integer({ minimum: USAGE_LIMIT_BOUNDS.limit.min, maximum: USAGE_LIMIT_BOUNDS.limit.max, description: 'Verifications allowed per window.' }),
+      windowSeconds: Type.Integer({ minimum: USAGE_LIMIT_BOUNDS.windowSeconds.min, maximum: USAGE_LIMIT_BOUNDS.windowSeconds.max, description: 'The window, in seconds (60: per minute, 86400: per day).' }),
+    },
+    { additionalProperties: false },
+  ),
+  { maxItems: USAGE_LIMIT_BOUNDS.windows, description: 'Every window applies: e.g. 100 per minute and 10,000 per day.' },
+);
+export const QuotaSchema = Type.Object(
+  {
+    uses: Type.Integer({ minimum: USAGE_LIMIT_BOUNDS.uses.min, maximum: USAGE_LIMIT_BOUNDS.uses.max, description: 'Verifications allowed in all (per period when it refills).' }),
+    refillEverySeconds: Type.Optional(Nullable(Type.Integer({ minimum: USAGE_LIMIT_BOUNDS.refillEverySeconds.min, maximum: USAGE_LIMIT_BOUNDS.refillEverySeconds.max, description: 'Refills to `uses` at the start of every period (86400: each day at 00:00 UTC); null: never.' }))),
+  },
+  { additionalProperties: false },
+);
+
 export const RuleBody = Type.Object(
   {
     tokenCreation: Type.Union([Type.Literal('allowed'), Type.Literal('approval'), Type.Literal('blocked')]),
@@ -39,6 +59,8 @@ export const RuleBody = Type.Object(
     ipAllowlist: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500, description: 'IPv4/IPv6 CIDR blocks; empty allows every address.' })),
     idleRevokeAfterDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650 }))),
     requireJustification: Type.Optional(Type.Boolean()),
+    rateLimits: Type.Optional(RateLimitsSchema),
+    quota: Type.Optional(Nullable(QuotaSchema)),
   },
   { additionalProperties: false },
 );
@@ -74,6 +96,8 @@ const RuleJson = Type.Object({
   ipAllowlist: Type.Array(Type.String()),
   idleRevokeAfterDays: Nullable(Type.Integer()),
   requireJustification: Type.Boolean(),
+  rateLimits: Type.Optional(RateLimitsSchema),
+  quota: Type.Optional(QuotaSchema),
 });
 
 export const PolicyResource = Type.Object({

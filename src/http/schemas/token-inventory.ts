@@ -4,8 +4,10 @@
  * a bad value is the domain's VALIDATION_FAILED with a precise detail.
  */
 import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import { MAX_Q_LENGTH } from '../../domain/token-query.js';
 
 const text = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
+const searchText = (description: string) => Type.Optional(Type.String({ maxLength: MAX_Q_LENGTH, description }));
 const units = (description: string) => Type.Optional(Type.Integer({ minimum: 0, description }));
 
 function dateFamily(field: string): TProperties {
@@ -31,14 +33,14 @@ function query(properties: TProperties): TObject {
 }
 
 const TOKEN_FILTERS: TProperties = {
-  q: text('Case-insensitive substring of the token label, owner name or owner e-mail.'),
+  q: searchText('Case-insensitive substring of the token label, owner name or owner e-mail.'),
   status: text('allowed or blocked (any case).'),
   ...dateFamily('createdAt'),
   ...dateFamily('lastActiveAt'),
 };
 
 const KEY_FILTERS: TProperties = {
-  q: text('Case-insensitive substring of the key label.'),
+  q: searchText('Case-insensitive substring of the key label.'),
   keyType: text('scoped (holds a scope list) or unscoped (reaches every admin scope).'),
   ...dateFamily('expiresAt'),
   ...dateFamily('lastActiveAt'),

@@ -28,6 +28,16 @@ const Owner = Type.Object({
   email: Type.String(),
 });
 
+/** A token's rate limit or quota as a verification left it (docs/verification.md). */
+export const RateLimitFigure = Type.Object({
+  kind: Type.Union([Type.Literal('rate'), Type.Literal('quota')]),
+  limit: Type.Integer(),
+  remaining: Type.Integer(),
+  windowSeconds: Type.Union([Type.Integer(), Type.Null()], { description: "The rate limit's window, or the quota's refill period; null for a quota that never refills." }),
+  resetAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the count starts over; null: never.' }),
+});
+export type RateLimitFigure = Static<typeof RateLimitFigure>;
+
 export const VerifyResponse = Type.Object({
   valid: Type.Boolean(),
   code: Type.Unsafe<VerifyCode>({ type: 'string', enum: [...VERIFY_CODES] }),
@@ -35,6 +45,7 @@ export const VerifyResponse = Type.Object({
   owner: Type.Union([Owner, Type.Null()]),
   scopes: Type.Array(Type.String()),
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  rateLimit: Type.Optional(RateLimitFigure),
 });
 export type VerifyResponse = Static<typeof VerifyResponse>;
 

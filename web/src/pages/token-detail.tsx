@@ -16,6 +16,7 @@ import { SecretDialog } from '../components/secret-dialog.tsx';
 import { formatDateTime, relativeDays } from '../components/format.ts';
 import { OWNER_KIND_WORDS, StatusBadge } from '../components/status-badge.tsx';
 import { TokenActivity } from './token-activity.tsx';
+import { TokenLimits } from './token-limits.tsx';
 
 function Owner({ token }: { token: OrgTokenJson }) {
   const owner = token.owner;
@@ -154,6 +155,7 @@ export function TokenDetailPage() {
         )}
       </section>
 
+      <TokenLimits orgId={orgId} tokenId={t.id} />
       <TokenActivity orgId={orgId} tokenId={t.id} />
 
       <ConfirmDialog
