@@ -40,7 +40,9 @@ async function orgNameOf(orgId: string): Promise<string> {
 async function fromSession(session: SessionJson): Promise<SignedIn> {
   setCredentials({ kind: 'session', csrfToken: session.csrfToken });
   const { user } = session;
-  return { how: 'session', orgId: user.orgId, orgName: await orgNameOf(user.orgId), who: { name: user.name, email: user.email, role: user.role } };
+  // Only roles that read the org ask its name: no admin route is called on a member's behalf.
+  const mayReadOrg = user.role === 'owner' || user.role === 'admin' || user.role === 'auditor';
+  return { how: 'session', orgId: user.orgId, orgName: mayReadOrg ? await orgNameOf(user.orgId) : '', who: { name: user.name, email: user.email, role: user.role } };
 }
 
 async function fromKey(key: string): Promise<SignedIn> {

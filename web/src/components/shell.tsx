@@ -4,8 +4,29 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/http.ts';
+import { endpoints } from '../api/endpoints.ts';
+import type { TokenRequestList } from '../api/types.ts';
 import { useSession, useSignedIn } from '../auth/session.tsx';
 import { SIGNED_IN_ROUTES } from '../routes.tsx';
+
+/** How many requests wait for a decision, beside "Approvals" (only for those who may decide). */
+function PendingCount({ orgId }: { orgId: string }) {
+  const pending = useQuery({
+    queryKey: ['token-requests', orgId, 'pending', 'nav'],
+    queryFn: () => api.get<TokenRequestList>(endpoints.tokenRequests(orgId), { status: 'pending', pageSize: 100 }),
+    refetchInterval: 60_000,
+  });
+  const n = pending.data?.data.length ?? 0;
+  if (n === 0) return null;
+  const text = pending.data?.links.next ? `${n}+` : String(n);
+  return (
+    <span className="nav-count" aria-label={`${text} waiting`}>
+      {text}
+    </span>
+  );
+}
 
 const ROLE_WORDS: Record<string, string> = { owner: 'Owner', admin: 'Admin', approver: 'Approver', auditor: 'Auditor', member: 'Member', 'admin-key': 'API key' };
 
@@ -60,6 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <li key={route.path}>
                 <NavLink to={route.path} end={route.path === '/'}>
                   {route.navLabel}
+                  {route.path === '/approvals' && <PendingCount orgId={signedIn.orgId} />}
                 </NavLink>
               </li>
             ))}
