@@ -1,6 +1,6 @@
 /**
  * The console in a real browser (issue #9): Debian's Chromium driven by playwright-core against the
- * real server on 127.0.0.1. Signs in, walks every page at 1280 px and at a phone width writing a
+ * real server on 127.0.0.1. Signs in, walks every page at 1440 px and at a phone width writing a
  * screenshot of each into screenshots/, and does the things an admin does: filter, bulk revoke with
  * its confirmation, deactivate a person, sign out.
  */
@@ -118,7 +118,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Revoke selected (2)' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Revoke 2 tokens?' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'inventory-confirm-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'inventory-confirm-1440.png') });
     await dialog.getByRole('button', { name: 'Revoke 2 tokens' }).click();
     await page.getByText('Revoked 2 tokens.').waitFor();
     await page.getByText('No token matches these filters').waitFor();
@@ -139,7 +139,7 @@ describe('web console in Chromium', () => {
     const secret = page.getByRole('dialog').getByLabel('Token');
     await secret.waitFor();
     expect(await secret.inputValue()).toMatch(/^tws_[0-9A-Za-z]{49}$/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated-1440.png') });
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await expect.poll(() => secret.isVisible()).toBe(false);
   });

@@ -71,6 +71,9 @@ export const endpoints = {
   // Activity (issue 7).
   orgUsageDaily: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/daily`,
   myTokenUsageSummary: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}/usage/summary`,
+  tokenUsageEvents: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/events`,
+  topTokens: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/top-tokens`,
+  newIps: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/new-ips`,
   tokenUsageSummary: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/summary`,
 
   // Audit log (issue 8).

@@ -26,6 +26,10 @@ export function BarChart({ label, xs, ys, seriesLabel, height = 220, color = '#2
     if (!element) return;
     const bars = uPlot.paths.bars?.({ size: [0.6, 48] });
     const halfStep = xs.length > 1 ? ((xs[1] ?? 0) - (xs[0] ?? 0)) / 2 : 43_200;
+    // Axis and grid follow the page's colours, so the chart reads in dark mode too.
+    const style = getComputedStyle(document.documentElement);
+    const axisColor = style.getPropertyValue('--chart-axis').trim() || '#475569';
+    const gridColor = style.getPropertyValue('--chart-grid').trim() || '#e2e8f0';
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 240),
       height,
@@ -37,9 +41,9 @@ export function BarChart({ label, xs, ys, seriesLabel, height = 220, color = '#2
         y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] },
       },
       axes: [
-        { stroke: '#475569', grid: { show: false } },
+        { stroke: axisColor, grid: { show: false } },
         // Counts are whole numbers: no 0.5 ticks.
-        { stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 48, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 100000, 1000000] },
+        { stroke: axisColor, grid: { stroke: gridColor }, size: 48, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 100000, 1000000] },
       ],
       series: [{}, { label: seriesLabel, stroke: color, fill: `${color}cc`, width: 0, paths: bars, points: { show: false } }],
     };
