@@ -224,7 +224,7 @@ describe('the issue 9 story in Chromium', () => {
     await table.getByText('created group Contractors').first().waitFor();
     await table.getByText('bootstrap admin key').first().waitFor();
     const text = await table.innerText();
-    expect(text).not.toMatch(/\b(usr|tok|ses|sa|grp|pol|treq|otd|stk|run|whk)_[0-9A-Za-z]{6,}/);
+    expect(text).not.toMatch(/\b[a-z]{2,5}_[0-9A-Za-z]{12,}/);
     expect(text).not.toMatch(/\{|\}/);
     await shootBothWidths(page, 'story-4-audit-log');
     await expectAccessible(page, 'audit log');

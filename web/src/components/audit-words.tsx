@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntryJson, AuditNames, NamedThing } from '../api/types.ts';
+import { formatDateTime } from './format.ts';
 
 /** The server's own jobs and entry points, as an admin knows them. */
 const SYSTEM_ACTORS: Record<string, string> = {
@@ -101,13 +102,23 @@ export function AuditActor({ entry, names }: { entry: AuditEntryJson; names: Aud
   );
 }
 
+/** Internal ids say nothing to an admin (what they name is said elsewhere in the sentence). */
+const INTERNAL_ID = /^[a-z]{2,5}_[0-9A-Za-z]{12,}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return REASON_WORDS[value] ?? value;
+  if (typeof value === 'string') {
+    if (INTERNAL_ID.test(value)) return '';
+    if (ISO_TIME.test(value)) return formatDateTime(value);
+    return REASON_WORDS[value] ?? value;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(text).join(', ');
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, inner]) => `${words(key)} ${text(inner)}`)
+    .map(([key, inner]) => [words(key.replace(/Id$/, '')), text(inner)])
+    .filter(([, inner]) => inner !== '')
+    .map(([key, inner]) => `${key} ${inner}`)
     .join(', ');
 }
 
@@ -216,6 +227,12 @@ export function auditSentence(entry: AuditEntryJson, names: AuditNames): ReactNo
       return <>deleted service account {target} and revoked {count(d.revokedTokens, 'token')}</>;
     case 'service_account.tokens_revoked':
       return <>revoked {count(d.revokedTokens, 'token')} of service account {target}</>;
+    case 'link.invite.created':
+      return <>made an invitation link for {target} (valid until {text(d.expiresAt)})</>;
+    case 'link.owner_setup.created':
+      return <>made the first-start link for {target}</>;
+    case 'link.password_reset.created':
+      return <>made a password reset link for {target}</>;
     case 'org.bootstrapped':
       return <>set up the organization</>;
     case 'job.run_requested':

@@ -2,7 +2,20 @@
  * A bar chart on uPlot (the console's chart library; the token activity chart of issue 7 reuses
  * it). Sized to its container; the numbers are also in a visually hidden table for screen readers.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+
+const DARK = '(prefers-color-scheme: dark)';
+/** The system's colour scheme, followed live: the chart is drawn again when it changes. */
+function useIsDark(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(DARK);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(DARK).matches,
+  );
+}
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -21,6 +34,7 @@ export interface BarChartProps {
 
 export function BarChart({ label, xs, ys, seriesLabel, height = 220, color = '#2563eb', formatX }: BarChartProps) {
   const container = useRef<HTMLDivElement>(null);
+  const isDark = useIsDark();
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -54,7 +68,7 @@ export function BarChart({ label, xs, ys, seriesLabel, height = 220, color = '#2
       observer.disconnect();
       plot.destroy();
     };
-  }, [xs, ys, height, color, seriesLabel]);
+  }, [xs, ys, height, color, seriesLabel, isDark]);
   return (
     <figure className="chart">
       <div ref={container} role="img" aria-label={label} />

@@ -187,7 +187,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
         cell: ({ row }) =>
           row.original.status === 'active' ? (
             <span className="row-actions">
-              <button type="button" className="small" onClick={() => makeInvite.mutate(row.original)} aria-label={`Invitation link for ${row.original.name}`}>
+              <button type="button" className="small" onClick={() => makeInvite.mutate(row.original)} aria-label={`Invite link for ${row.original.name}`}>
                 Invite link
               </button>
               <button type="button" className="small" onClick={() => { changeStatus.reset(); setPending({ user: row.original, action: 'deactivate' }); }}>
