@@ -12,7 +12,7 @@ export interface PageLinks {
 
 export type Role = 'owner' | 'admin' | 'approver' | 'auditor' | 'member';
 
-/** `GET /api/v1/auth/session` and the sign-in answer (issue 5). */
+/** `GET /api/v1/auth/session` and the sign-in answer. */
 export interface SessionJson {
   user: { id: string; orgId: string; email: string; name: string; role: Role };
   csrfToken: string;

@@ -1,6 +1,6 @@
 /**
- * Who is signed in, to which org, and how (issue #9; docs/console.md). On load the console asks the
- * server for a live session (issue 5's cookie); failing that, it looks for an admin API key kept in
+ * Who is signed in, to which org, and how. On load the console asks the
+ * server for a live session (the cookie); failing that, it looks for an admin API key kept in
  * this tab; failing that, it shows the sign-in page.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';

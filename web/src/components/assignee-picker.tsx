@@ -1,5 +1,5 @@
 /**
- * Whom a policy applies to (issue 9): groups ticked from the directory's list, people found by name
+ * Whom a policy applies to: groups ticked from the directory's list, people found by name
  * or e-mail through the directory search (`GET …/users?q=`) and kept as removable chips.
  */
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 /**
- * A bar chart on uPlot (the console's chart library; the token activity chart of issue 7 reuses
+ * A bar chart on uPlot (the console's chart library; the token activity chart reuses
  * it). Sized to its container; the numbers are also in a visually hidden table for screen readers.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The approval queue (issue 6): each request with its justification; an approver may narrow the
+ * The approval queue: each request with its justification; an approver may narrow the
  * scopes and the lifetime before approving, or deny with a reason the requester sees.
  */
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The inventory: every token of the org in one table (issue #9) over
+ * The inventory: every token of the org in one table over
  * `GET /admin/tokenward/v1/orgs/{orgId}/tokens`, with its counts, keyset pages, sorting, bulk
  * revoke with a confirmation that says how many, and the CSV export of the filtered list.
  */

@@ -1,5 +1,5 @@
 /**
- * The first screen after sign-in (issue #9): tokens by status and owner kind, what expires in the
+ * The first screen after sign-in: tokens by status and owner kind, what expires in the
  * next 30 days, what was never used or sits idle, pending approvals, when tokens expire over the
  * coming weeks, calls per day across the org, and the latest admin actions.
  */

@@ -1,5 +1,5 @@
 /**
- * People (issue 5's directory API): users with their roles, deactivate and reactivate (which
+ * People (the directory API): users with their roles, deactivate and reactivate (which
  * suspends and restores their tokens), inviting a person; groups on their own tab.
  */
 import { useMemo, useState, type FormEvent } from 'react';
@@ -111,7 +111,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
   const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users', orgId] });
-  // Issue 5: a one-time link with which the person sets a password; shown once, to pass on.
+  // A one-time link with which the person sets a password; shown once, to pass on.
   const makeInvite = useMutation({
     mutationFn: async (user: UserJson) => ({ name: user.name, url: (await api.post<{ url: string }>(endpoints.inviteUser(orgId, user.id))).url }),
     onSuccess: setInvite,

@@ -1,5 +1,5 @@
 /**
- * Policies (issue 6): each policy's rule in words and whom it applies to, with links to the editor
+ * Policies: each policy's rule in words and whom it applies to, with links to the editor
  * (policy/policy-editor.tsx), which previews the impact before saving.
  */
 import { useQuery } from '@tanstack/react-query';

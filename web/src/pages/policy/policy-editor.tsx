@@ -1,5 +1,5 @@
 /**
- * Creating and changing a policy (issue 9): creation mode, lifetimes, scopes by class, IP
+ * Creating and changing a policy: creation mode, lifetimes, scopes by class, IP
  * allowlist, idle revocation and whom it applies to. Saving always previews first: the impact
  * dialog says how many existing tokens the change breaks and what happens to them, then saves with
  * that choice (`meta.existingTokens`). Paths: /policies/new and /policies/{policyId}.
