@@ -112,6 +112,13 @@ export function createAuditLogService(deps: AuditLogServiceDeps) {
       return Object.fromEntries(await nameLookup.namesOf(orgId, ids));
     },
 
+    /** Names of the given ids (at most 200), for pages that list ids of several kinds (a policy's assignees). */
+    async namesOfIds(principal: Principal, orgId: string, ids: readonly string[]): Promise<Record<string, NamedThing>> {
+      authorizeOrgAccess(principal, orgId, null);
+      if (ids.length > 200) throw new DomainError('VALIDATION_FAILED', 'Ask for at most 200 ids at once.');
+      return Object.fromEntries(await nameLookup.namesOf(orgId, ids));
+    },
+
     /** Newest first. `links.next` walks to older entries, `links.prev` back to newer ones. */
     async listEntries(principal: Principal, orgId: string, query: AuditPageQuery): Promise<Page<StoredAuditEntry>> {
       authorizeOrgAccess(principal, orgId, 'read:audit-log:admin');

@@ -72,6 +72,17 @@ describe.each(DIALECTS)('names and first-seen marks for the console on %s', (dia
     }
   });
 
+  it('names a list of ids in one request (a policy\'s assignees), leaving out what is unknown or of another org', async () => {
+    const ids2 = [ids.ada, ids.group, ids.bot, ids.policy, 'usr_doesnotexist0000000000'].join(',');
+    const response = await t.app.http.inject({ url: `${base()}/names?ids=${ids2}`, headers: bearer(t.adminKey) });
+    expect(response.statusCode, response.body).toBe(200);
+    const { names } = response.json();
+    expect(Object.keys(names).sort()).toEqual([ids.ada, ids.bot, ids.group, ids.policy].sort());
+    expect(names[ids.bot!]).toMatchObject({ kind: 'service_account', name: 'Deploy pipeline' });
+    const tooMany = Array.from({ length: 201 }, (_, i) => `usr_${String(i).padStart(22, '0')}`).join(',');
+    expect((await t.app.http.inject({ url: `${base()}/names?ids=${tooMany}`, headers: bearer(t.adminKey) })).statusCode).toBe(400);
+  });
+
   it("marks the first call from a new address and with a new user agent in a token's events", async () => {
     const response = await t.app.http.inject({ url: `${base()}/tokens/${ids.adaToken}/usage/events`, headers: bearer(t.adminKey) });
     expect(response.statusCode, response.body).toBe(200);

@@ -77,6 +77,7 @@ export const endpoints = {
   tokenUsageSummary: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/summary`,
 
   // Audit log.
+  names: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/names`,
   auditLog: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log`,
   auditExport: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log/export`,
 
