@@ -87,6 +87,7 @@ export const endpoints = {
   inviteUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/invite`,
   deactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/deactivate`,
   reactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/reactivate`,
+  userEffectivePolicy: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/effective-policy`,
   groups: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups`,
   group: (orgId: string, groupId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups/${enc(groupId)}`,
 

@@ -8,7 +8,7 @@ import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { PageLinks, Role, UserJson } from '../api/types.ts';
+import type { EffectivePolicy, PageLinks, Role, UserJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
@@ -101,6 +101,31 @@ function AddPerson({ orgId, onAdded }: { orgId: string; onAdded(user: UserJson):
   );
 }
 
+/** Which policy governs this person, and why: asked on demand, one person at a time. */
+function EffectivePolicyCell({ orgId, user }: { orgId: string; user: UserJson }) {
+  const [isAsked, setAsked] = useState(false);
+  const policy = useQuery({
+    queryKey: ['effective-policy', orgId, user.id],
+    queryFn: () => api.get<{ data: EffectivePolicy }>(endpoints.userEffectivePolicy(orgId, user.id)),
+    enabled: isAsked,
+  });
+  if (!isAsked) {
+    return (
+      <button type="button" className="small" onClick={() => setAsked(true)} aria-label={`Show the policy of ${user.name}`}>
+        Show the policy
+      </button>
+    );
+  }
+  if (policy.isError) return <span className="muted">Could not tell</span>;
+  if (!policy.data) return <span className="muted">…</span>;
+  const { policy: governing, reason } = policy.data.data;
+  return (
+    <Link to={`/policies/${encodeURIComponent(governing.id)}`} title={reason}>
+      {governing.name}
+    </Link>
+  );
+}
+
 function UsersPanel({ orgId }: { orgId: string }) {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
@@ -178,6 +203,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
           </select>
         ),
       },
+      { id: 'policy', header: 'Policy', cell: ({ row }) => <EffectivePolicyCell orgId={orgId} user={row.original} /> },
       { id: 'accountType', header: 'Account', cell: ({ row }) => (row.original.accountType === 'managed' ? 'Managed' : 'External') },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       { id: 'createdAt', header: 'Added', cell: ({ row }) => formatDate(row.original.createdAt) },
