@@ -4,6 +4,12 @@
  *
  *   npx tsx bench/search.ts [--rows 1000000] [--dialect sqlite|postgres|both] [--runs 40] [--revoke 100000]
  *   npx tsx bench/search.ts --mode all-kinds [--rows 1000000] [--dialect both] [--runs 40]
+ *   npx tsx bench/search.ts --mode console-columns [--rows 100000] [--dialect both] [--runs 40]
+ *
+ * `--mode console-columns` (default 100,000 tokens) times the inventory's first pages with the
+ * console's activity columns (calls in 30 days from the daily totals, the last address): 30% of
+ * tokens used on 10 of the last 30 days. It prints the page with the columns beside the activity
+ * query alone, so the cost of the columns reads as a share of the page.
  *
  * `--mode all-kinds` (issue #9) measures only Tokenward's inventory of every kind (GET
  * …/orgs/{orgId}/tokens and …/counts, through the same service the routes call) on a mixed org:
@@ -25,6 +31,7 @@ import { deriveCursorKey } from '../src/domain/cursor.js';
 import { newOrgId } from '../src/domain/ids.js';
 import { searchTextOf } from '../src/domain/token-query.js';
 import { createOrgTokenService } from '../src/service/org-token-service.js';
+import { createInventoryActivity } from '../src/store/inventory-activity.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { Database, ServiceAccountTable, TokenTable, UserTable } from '../src/store/schema.js';
@@ -286,7 +293,41 @@ async function benchAllKinds(dialect: DialectName, rows: number, runs: number): 
   }
 }
 
-const rows = Number(arg('rows', '1000000'));
+/** The console's inventory columns at scale: usage for 30% of the tokens, then the first pages. */
+async function benchConsoleColumns(dialect: DialectName, rows: number, runs: number): Promise<void> {
+  console.log(`\n== ${dialect}: console inventory columns, ${rows.toLocaleString('en')} tokens ==`);
+  const { handle, drop } = await openBench(dialect);
+  try {
+    await migrateToLatest(handle);
+    const { db } = handle;
+    if (dialect === 'sqlite') await sql`pragma synchronous = off`.execute(db);
+    const started = performance.now();
+    const orgId = await seedOrg(db, rows, 42, 'c', true);
+    const random = rng(7);
+    const today = Math.floor(NOW / DAY);
+    const daily: Array<Insertable<Database['usage_daily']>> = [];
+    for (let i = 0; i < rows; i++) {
+      if (random() >= 0.3) continue;
+      for (let d = 0; d < 30; d += 3) daily.push({ token_id: `tok_c${i}`, day: today - d, org_id: orgId, calls: 1 + Math.floor(random() * 50), errors: 0, first_at: (today - d) * DAY, last_at: (today - d) * DAY + 1000 });
+    }
+    for (let i = 0; i < daily.length; i += 2000) await db.insertInto('usage_daily').values(daily.slice(i, i + 2000)).execute();
+    await sql`update tokens set last_active_ip = '198.51.100.' || (length(id) % 200) where last_active_at is not null`.execute(db);
+    await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
+    if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
+    console.log(`  seeded ${rows.toLocaleString('en')} tokens and ${daily.length.toLocaleString('en')} daily usage rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const inventory = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
+    const activity = createInventoryActivity(db);
+    for (const [label, query] of [['no filter, sort -createdAt', {}], ['sort -lastActiveAt', { sort: '-lastActiveAt' }], ['status=active, sort +expiresAt', { status: 'active', sort: '+expiresAt' }]] as const) {
+      await time(`first page of 50 with the columns: ${label}`, runs, () => inventory.list(orgId, { ...query, pageSize: '50' }));
+      const ids = (await inventory.list(orgId, { ...query, pageSize: '50' })).items.map((item) => item.token.id);
+      await time(`  the columns' query alone`, runs, async () => ({ items: [...(await activity.ofTokens(orgId, ids, today - 29)).values()] }));
+    }
+  } finally {
+    await drop();
+  }
+}
+
+const rows = Number(arg('rows', arg('mode', '') === 'console-columns' ? '100000' : '1000000'));
 const runs = Number(arg('runs', '40'));
 const revokeRows = Number(arg('revoke', '100000'));
 const which = arg('dialect', 'both');
@@ -294,5 +335,6 @@ const dialects: DialectName[] = which === 'both' ? ['sqlite', 'postgres'] : [whi
 const mode = arg('mode', 'user-tokens');
 for (const dialect of dialects) {
   if (mode === 'all-kinds') await benchAllKinds(dialect, rows, runs);
+  else if (mode === 'console-columns') await benchConsoleColumns(dialect, rows, runs);
   else await benchDialect(dialect, rows, runs, revokeRows);
 }

@@ -46,6 +46,7 @@ import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { consoleRoutes } from './routes/console.js';
+import { nameRoutes } from './routes/names.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { directoryGroupRoutes } from './routes/directory-groups.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
@@ -239,6 +240,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(scimPlugin({ ...deps.services, baseUrl: deps.baseUrl }), { prefix: SCIM_PREFIX });
   await app.register(secretScanningRoutes(deps.services));
   await app.register(auditLogRoutes(deps.services));
+  await app.register(nameRoutes(deps.services));
   await app.register(webhookRoutes(deps.services));
   await app.register(eventRoutes(deps.services));
   await app.register(automationRoutes(deps.services));

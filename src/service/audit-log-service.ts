@@ -11,6 +11,7 @@ import { actorOf, authorizeOrgAccess, type Principal } from '../domain/principal
 import type { AuditFilter, StoredAuditEntry } from '../store/audit-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
+import { createNameLookup, looksLikeId, type NamedThing } from '../store/name-lookup.js';
 import type { PurgeResult } from './audit-chain-service.js';
 import { auditEntry } from './audit-service.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './paging.js';
@@ -89,8 +90,35 @@ export interface AuditLogServiceDeps {
 export function createAuditLogService(deps: AuditLogServiceDeps) {
   const { db, clock, cursorKey } = deps;
   const stores = createStores(db);
+  const nameLookup = createNameLookup(db);
 
   return {
+    /**
+     * The names of every actor, target and id mentioned in the details of `entries` (one query
+     * per kind of id, whatever the number of entries), so a page reads "Ada revoked 'ci'".
+     */
+    async namesOf(orgId: string, entries: readonly StoredAuditEntry[]): Promise<Record<string, NamedThing>> {
+      const ids: string[] = [];
+      const collect = (value: unknown, depth: number) => {
+        if (looksLikeId(value)) ids.push(value);
+        else if (depth < 2 && Array.isArray(value)) value.slice(0, 20).forEach((item) => collect(item, depth + 1));
+        else if (depth < 2 && value !== null && typeof value === 'object') Object.values(value).forEach((item) => collect(item, depth + 1));
+      };
+      for (const entry of entries) {
+        collect(entry.actorId, 0);
+        collect(entry.targetId, 0);
+        collect(entry.details, 0);
+      }
+      return Object.fromEntries(await nameLookup.namesOf(orgId, ids));
+    },
+
+    /** Names of the given ids (at most 200), for pages that list ids of several kinds (a policy's assignees). */
+    async namesOfIds(principal: Principal, orgId: string, ids: readonly string[]): Promise<Record<string, NamedThing>> {
+      authorizeOrgAccess(principal, orgId, null);
+      if (ids.length > 200) throw new DomainError('VALIDATION_FAILED', 'Ask for at most 200 ids at once.');
+      return Object.fromEntries(await nameLookup.namesOf(orgId, ids));
+    },
+
     /** Newest first. `links.next` walks to older entries, `links.prev` back to newer ones. */
     async listEntries(principal: Principal, orgId: string, query: AuditPageQuery): Promise<Page<StoredAuditEntry>> {
       authorizeOrgAccess(principal, orgId, 'read:audit-log:admin');

@@ -73,7 +73,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
   return [
     {
       name: 'mark-expired',
-      description: 'Raises token.expired once for each token past its expiry date.',
+      description: 'Marks each token past its expiry date as expired, once, and tells the webhooks that follow expirations.',
       schedule: schedule('mark-expired', '5 * * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -90,7 +90,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'expiry-warnings',
-      description: "Warns owners before their tokens expire (the org's expiryWarningDays, 30/7/1 by default), once per token and threshold.",
+      description: "Warns owners before their tokens expire (30, 7 and 1 days before by default; set under the automation settings), once per token and warning.",
       schedule: schedule('expiry-warnings', '15 * * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -108,7 +108,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'idle-revoke',
-      description: 'Revokes user and service-account tokens idle longer than their idle limit; warns owners idleWarningDays before.',
+      description: 'Revokes people\'s and service accounts\' tokens unused for longer than their policy allows, after warning their owners a few days before.',
       schedule: schedule('idle-revoke', '30 2 * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -165,7 +165,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'approval-reminders',
-      description: "Reminds approvers of token requests pending longer than approvalReminderHours (48 by default), then again every as many hours.",
+      description: "Reminds approvers of token requests waiting longer than the reminder delay (48 hours by default), then again after each such delay.",
       schedule: schedule('approval-reminders', '0 * * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -183,7 +183,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'usage-purge',
-      description: 'Deletes raw usage events (issue #7) older than usageRetentionDays (90 by default); the daily aggregates stay.',
+      description: 'Deletes the record of single calls older than the usage retention (90 days by default); the daily totals stay.',
       schedule: schedule('usage-purge', '45 3 * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -199,7 +199,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'outbox-purge',
-      description: 'Deletes delivered events (with their delivery history) and finished job runs older than outboxRetentionDays (90 by default).',
+      description: 'Deletes delivered notifications (with their delivery history) and finished job runs older than the retention set for them (90 days by default).',
       schedule: schedule('outbox-purge', '50 3 * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -215,7 +215,7 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'audit-purge',
-      description: "Removes audit entries older than the org's audit retention (kept forever unless set; docs/audit.md), oldest first, leaving a verifiable chain anchor.",
+      description: "Removes audit entries older than the org's audit retention (kept forever unless one is set), oldest first; the log stays verifiable from where it now starts.",
       schedule: schedule('audit-purge', '55 3 * * *'),
       isAvailable: true,
       plan: (stores, orgId, now) => planAuditPurge(stores, orgId, now),

@@ -23,6 +23,7 @@ import {
 import { formatSort, sortKeyOf, type Sort } from '../domain/token-query.js';
 import type { DialectName } from '../store/db.js';
 import { createOrgTokenStore, type OrgTokenRow, type OrgTokenSearch } from '../store/org-token-store.js';
+import { createInventoryActivity } from '../store/inventory-activity.js';
 import type { Database } from '../store/schema.js';
 import type { KeysetPosition } from '../store/token-search-store.js';
 import { DAY_MS } from '../domain/time.js';
@@ -36,7 +37,11 @@ export interface OrgTokenDeps {
 
 export interface OrgTokenItem extends OrgTokenRow {
   status: LifecycleStatus;
+  /** Calls over the last 30 UTC days (today included) and the address of the latest call. */
+  activity: { callsLast30Days: number; lastIp: string | null };
 }
+
+const ACTIVITY_DAYS = 30;
 
 export interface OrgTokenPage {
   items: OrgTokenItem[];
@@ -57,6 +62,7 @@ const EXPORT_BATCH = 1000;
 export function createOrgTokenService(deps: OrgTokenDeps) {
   const { db, dialect, clock, cursorKey } = deps;
   const store = createOrgTokenStore(db, dialect);
+  const inventoryActivity = createInventoryActivity(db);
 
   function searchOf(orgId: string, filters: OrgTokenFilters, now: Date): OrgTokenSearch {
     const dates: OrgTokenSearch['dates'] = {};
@@ -90,8 +96,14 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
     return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
   }
 
-  function withStatus(items: OrgTokenRow[], now: Date): OrgTokenItem[] {
-    return items.map((item) => ({ ...item, status: lifecycleStatusOf(item.token, now) }));
+  /** Status and the activity columns, one query for the whole page. */
+  async function withStatus(orgId: string, items: OrgTokenRow[], now: Date): Promise<OrgTokenItem[]> {
+    const sinceDay = Math.floor(now.getTime() / 86_400_000) - (ACTIVITY_DAYS - 1);
+    const activity = await inventoryActivity.ofTokens(orgId, items.map((item) => item.token.id), sinceDay);
+    return items.map((item) => {
+      const found = activity.get(item.token.id);
+      return { ...item, status: lifecycleStatusOf(item.token, now), activity: { callsLast30Days: found?.calls ?? 0, lastIp: found?.lastIp ?? null } };
+    });
   }
 
   return {
@@ -119,7 +131,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
           prev: isForward ? (first ? at(first, { d: 'p' }) : cursor({ d: 'p', ...here })) : hasMore && first ? at(first, { d: 'p' }) : null,
         };
       }
-      return { items: withStatus(items, now), links };
+      return { items: await withStatus(orgId, items, now), links };
     },
 
     /** Counts of the tokens matching every filter but `status` and `ownerKind`, by both. */
@@ -145,7 +157,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
     async get(orgId: string, tokenId: string): Promise<OrgTokenItem> {
       const row = await store.findWithOwner(orgId, tokenId);
       if (!row) throw new DomainError('TOKEN_NOT_FOUND');
-      return withStatus([row], clock())[0]!;
+      return (await withStatus(orgId, [row], clock()))[0]!;
     },
 
     /**
@@ -160,7 +172,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
         let position: KeysetPosition | null = null;
         for (;;) {
           const { items, hasMore } = await store.page(search, sort, position, EXPORT_BATCH);
-          yield* withStatus(items, now);
+          yield* await withStatus(orgId, items, now);
           const last = items[items.length - 1];
           if (!hasMore || !last) return;
           position = { direction: 'next', key: sortKeyOf(last.token, sort.field), id: last.token.id, isInclusive: false };

@@ -12,7 +12,7 @@ import { dayOf, dayToIsoDate } from '../domain/usage.js';
 import { DAY_MS } from '../domain/time.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
-import { createUsageQueries, type EventPosition, type UsageEventFilter } from '../store/usage-queries.js';
+import { createUsageQueries, type EventPosition, type UsageEventFilter, type UsageEventRow } from '../store/usage-queries.js';
 import { createUsageStore } from '../store/usage-store.js';
 
 /** Raw events are kept this long by default; aggregates stay. */
@@ -47,6 +47,31 @@ export function createUsageService(deps: UsageServiceDeps) {
 
   const sinceDayOf = (days: number) => dayOf(clock().getTime()) - (days - 1);
 
+  /**
+   * Marks the event where the token was first used from an address (or with a user agent) it had
+   * not used before: the token's very first call is not marked (everything is new then). Two
+   * indexed queries per page, whatever its length.
+   */
+  async function markFirstSeen(tokenId: string, items: readonly UsageEventRow[]) {
+    const ips = [...new Set(items.flatMap((e) => (e.ip ? [e.ip] : [])))];
+    const agents = [...new Set(items.flatMap((e) => (e.userAgent ? [e.userAgent] : [])))];
+    const [totals, ipFirst, agentFirst] = await Promise.all([queries.tokenTotals(tokenId), queries.firstSeenOfIps(tokenId, ips), queries.firstSeenOfUserAgents(tokenId, agents)]);
+    const tokenFirst = totals.firstAtMs ?? Number.POSITIVE_INFINITY;
+    // Oldest first, so that of two calls in the same millisecond only the earlier row is marked.
+    const claimedIps = new Set<string>();
+    const claimedAgents = new Set<string>();
+    const marked = [...items].reverse().map((event) => {
+      const ipAt = event.ip ? ipFirst.get(event.ip) : undefined;
+      const agentAt = event.userAgent ? agentFirst.get(event.userAgent) : undefined;
+      const isNewIp = ipAt !== undefined && ipAt > tokenFirst && ipAt >= event.atMs && ipAt <= event.lastAtMs && !claimedIps.has(event.ip!);
+      const isNewUserAgent = agentAt !== undefined && agentAt > tokenFirst && agentAt === event.atMs && !claimedAgents.has(event.userAgent!);
+      if (isNewIp) claimedIps.add(event.ip!);
+      if (isNewUserAgent) claimedAgents.add(event.userAgent!);
+      return { ...event, isNewIp, isNewUserAgent };
+    });
+    return marked.reverse();
+  }
+
   const service = {
     /** A token's usage events, newest first; `next` is the cursor of the following page. */
     async listTokenEvents(orgId: string, tokenId: string, query: EventQuery) {
@@ -62,7 +87,8 @@ export function createUsageService(deps: UsageServiceDeps) {
       }
       const { items, hasMore } = await queries.eventsOfToken(tokenId, filter, after, limit);
       const last = items[items.length - 1];
-      return { items, next: hasMore && last ? encodeCursor(cursorKey, fingerprint, { a: [last.atMs, last.seq] }) : null };
+      const marked = await markFirstSeen(tokenId, items);
+      return { items: marked, next: hasMore && last ? encodeCursor(cursorKey, fingerprint, { a: [last.atMs, last.seq] }) : null };
     },
 
     /** Usage of one token over the last `days` UTC days (today included), and all-time first and last use. */

@@ -64,6 +64,26 @@ export function createUsageQueries(db: Kysely<Database>) {
       };
     },
 
+    /** When the token was first used from each of `ips` (one indexed query for a page of events). */
+    async firstSeenOfIps(tokenId: string, ips: readonly string[]): Promise<Map<string, number>> {
+      if (ips.length === 0) return new Map();
+      const rows = await db.selectFrom('token_ips').select(['ip', 'first_seen_at']).where('token_id', '=', tokenId).where('ip', 'in', [...ips]).execute();
+      return new Map(rows.map((row) => [row.ip, num(row.first_seen_at)]));
+    },
+
+    /** The earliest kept event of the token with each of `agents` (events are kept 90 days by default). */
+    async firstSeenOfUserAgents(tokenId: string, agents: readonly string[]): Promise<Map<string, number>> {
+      if (agents.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('usage_events')
+        .select(['user_agent', (eb) => eb.fn.min('at').as('first_at')])
+        .where('token_id', '=', tokenId)
+        .where('user_agent', 'in', [...agents])
+        .groupBy('user_agent')
+        .execute();
+      return new Map(rows.map((row) => [row.user_agent ?? '', num(row.first_at)]));
+    },
+
     /** First and last use ever, and totals, from the daily aggregates (they outlive raw events). */
     async tokenTotals(tokenId: string): Promise<{ calls: number; errors: number; firstAtMs: number | null; lastAtMs: number | null }> {
       const row = await db

@@ -2,7 +2,7 @@
  * The console's admin pages in a real browser (issue #9), after console.test.ts: the policy editor
  * (scopes by class, IP allowlist in words, assignment, impact preview, then save), automation (run
  * now, dry-run preview, runs), settings (SSO, SMTP, webhooks with the secret shown once, deliveries,
- * rate limits). Debian's Chromium against the real server; screenshots at 1280 and 390 px.
+ * rate limits). Debian's Chromium against the real server; screenshots at 1440 and 390 px.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,7 +95,7 @@ describe('web console admin pages in Chromium', () => {
     await dialog.getByText(/dana sync/).waitFor();
     await dialog.getByRole('radio', { name: /Clamp them/ }).check();
     await dialog.getByText('With this choice: 0 left as they are, 2 clamped, 0 revoked.').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'policy-impact-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'policy-impact-1440.png') });
     await resize(page, PHONE);
     await page.screenshot({ path: join(SCREENSHOTS, 'policy-impact-phone.png') });
     await resize(page, WIDE);
@@ -186,7 +186,7 @@ describe('web console admin pages in Chromium', () => {
     const shown = await secret.inputValue();
     expect(shown).toMatch(/^whsec_/);
     await page.getByRole('dialog').getByText('it is shown only this once').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'settings-webhook-secret-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings-webhook-secret-1440.png') });
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await expect.poll(() => secret.isVisible()).toBe(false);
     await page.getByText('token.revoked, token.leaked').waitFor();

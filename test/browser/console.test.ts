@@ -1,6 +1,6 @@
 /**
  * The console in a real browser (issue #9): Debian's Chromium driven by playwright-core against the
- * real server on 127.0.0.1. Signs in, walks every page at 1280 px and at a phone width writing a
+ * real server on 127.0.0.1. Signs in, walks every page at 1440 px and at a phone width writing a
  * screenshot of each into screenshots/, and does the things an admin does: filter, bulk revoke with
  * its confirmation, deactivate a person, sign out.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, PHONE, resize, SCREENSHOTS, shootBothWidths, WIDE } from '../support/browser.js';
+import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, PHONE, resize, SCREENSHOTS, shootBothWidths, WIDE } from '../support/browser.js';
 import { adminApi, createGroup, policyBody } from '../support/policies.js';
 import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
@@ -98,17 +98,19 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     await page.getByRole('heading', { name: 'Expiring next' }).waitFor();
-    await page.getByRole('link', { name: 'carol confluence' }).waitFor();
+    await page.getByRole('table', { name: 'Tokens expiring next' }).getByRole('link', { name: 'carol confluence' }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
     // Idle past each owner's policy (the idle-revoke job's plan): none here, no idle limit is set.
     await page.getByRole('link', { name: /^0\s*Idle past policy\s*Revoked at the next idle-revoke run; 0 warned$/ }).waitFor();
     await shootBothWidths(page, 'overview');
+    await expectAccessible(page, 'overview');
   });
 
   it('filters the inventory, sorts it and revokes two tokens after saying how many', async () => {
     await page.getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('link', { name: 'deploy prod' }).waitFor();
     await shootBothWidths(page, 'inventory');
+    await expectAccessible(page, 'inventory');
     await page.getByRole('searchbox', { name: 'Search' }).fill('bob');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
@@ -118,7 +120,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Revoke selected (2)' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Revoke 2 tokens?' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'inventory-confirm-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'inventory-confirm-1440.png') });
     await dialog.getByRole('button', { name: 'Revoke 2 tokens' }).click();
     await page.getByText('Revoked 2 tokens.').waitFor();
     await page.getByText('No token matches these filters').waitFor();
@@ -139,7 +141,7 @@ describe('web console in Chromium', () => {
     const secret = page.getByRole('dialog').getByLabel('Token');
     await secret.waitFor();
     expect(await secret.inputValue()).toMatch(/^tws_[0-9A-Za-z]{49}$/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'token-rotated-1440.png') });
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await expect.poll(() => secret.isVisible()).toBe(false);
   });
@@ -161,11 +163,16 @@ describe('web console in Chromium', () => {
     await expect
       .poll(async () => (await t.app.http.inject({ url: summaryUrl, headers: { authorization: `Bearer ${t.adminKey}` } })).json().totals?.calls, { timeout: 10_000 })
       .toBe(3);
-    await page.goto(`/tokens/${ids.aliceCli}`);
-    await page.getByRole('heading', { name: 'Activity' }).waitFor();
+    await page.goto(`/tokens/${ids.aliceCli}?tab=activity`);
+    await page.getByRole('tab', { name: 'Activity', selected: true }).waitFor();
     await page.getByRole('img', { name: 'Calls per day over the last 30 days' }).locator('canvas').first().waitFor();
-    await page.getByRole('cell', { name: 'GET /rest/api/3/search' }).waitFor();
-    await page.getByRole('cell', { name: '203.0.113.7' }).waitFor();
+    await page.getByRole('table', { name: 'Routes' }).getByRole('cell', { name: 'GET /rest/api/3/search' }).waitFor();
+    await page.getByRole('table', { name: 'Addresses' }).getByRole('cell', { name: '203.0.113.7' }).waitFor();
+    // The calls in the stream, with their answer (identical ones within a second may share a row, ×2).
+    const stream = page.getByRole('region', { name: 'Calls of this token' });
+    await stream.getByText('GET /rest/api/3/issue/{key}').waitFor();
+    expect(await stream.getByText('Allowed').count()).toBeGreaterThanOrEqual(2);
+    expect(await stream.getByText('Refused', { exact: false }).count()).toBe(0);
     await shootBothWidths(page, 'token-activity');
     // The same calls in the org's calls per day on the overview.
     await page.getByRole('link', { name: 'Overview' }).click();
@@ -178,6 +185,26 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'Carol Diaz' }).waitFor();
     await shootBothWidths(page, 'people');
+    await expectAccessible(page, 'people');
+    // A keystroke on a focused role never changes it: it only asks.
+    const carolRole = async () => (await t.app.core.database.db.selectFrom('users').select('role').where('email', '=', 'carol@acme.test').executeTakeFirstOrThrow()).role;
+    const roleSelect = page.getByRole('combobox', { name: 'Role of Carol Diaz' });
+    await roleSelect.focus();
+    await page.keyboard.press('ArrowDown');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Change the role of Carol Diaz?' }).waitFor();
+    expect(await carolRole()).toBe('approver');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await roleSelect.inputValue()).toBe('approver');
+    expect(await carolRole()).toBe('approver');
+    // Chosen on purpose, it names the person and both roles, and changes on the confirmation only.
+    await roleSelect.selectOption('admin');
+    await dialog.getByText('Carol Diaz (carol@acme.test) goes from Approver to Admin.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'people-role-confirm-1440.png') });
+    expect(await carolRole()).toBe('approver');
+    await dialog.getByRole('button', { name: 'Make Carol Diaz admin' }).click();
+    await page.getByText('Carol Diaz is now admin (was approver).').waitFor();
+    expect(await carolRole()).toBe('admin');
     await page.getByRole('row', { name: /Carol Diaz/ }).getByRole('button', { name: 'Deactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('Carol Diaz is deactivated; 1 token suspended.').waitFor();
@@ -208,16 +235,24 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: 'Policies' }).click();
     await page.getByRole('heading', { name: 'Read-only with approval' }).waitFor();
     await shootBothWidths(page, 'policies');
+    await expectAccessible(page, 'policies');
     await page.getByRole('link', { name: 'Approvals' }).click();
     const request = page.getByRole('article', { name: 'bob jira reports' });
     await request.getByText('Weekly report export for the PMO').waitFor();
     await shootBothWidths(page, 'approvals');
+    await expectAccessible(page, 'approvals');
     await request.getByRole('checkbox', { name: 'read:jira-user' }).uncheck();
     await request.getByLabel('Lifetime (days)').fill('30');
     await request.getByRole('button', { name: 'Narrow and approve' }).click();
     await page.getByText('Approved “bob jira reports” (narrowed).').waitFor();
     await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByRole('cell', { name: 'approval.decided' }).first().waitFor();
+    const audit = page.getByRole('table', { name: 'Audit log entries' });
+    await audit.getByText('approved the request ‘bob jira reports’ of Bob Okafor').first().waitFor();
+    // The role change names both roles; who did it is a person, by name.
+    const roleRow = audit.getByRole('row').filter({ hasText: 'changed the role of Carol Diaz from approver to admin' });
+    await roleRow.getByText('person').waitFor();
+    await audit.getByText('deactivated Carol Diaz').first().waitFor();
+    expect(await audit.innerText()).not.toMatch(/\b[a-z]{2,5}_[0-9A-Za-z]{12,}/);
     await shootBothWidths(page, 'audit-log');
   });
 
@@ -243,7 +278,7 @@ describe('web console in Chromium', () => {
 
   it('lets a member accept an invitation and land on their own tokens', async () => {
     await page.getByRole('link', { name: 'People' }).click();
-    await page.getByRole('button', { name: 'Invitation link for Bob Okafor' }).click();
+    await page.getByRole('button', { name: 'Invite link for Bob Okafor' }).click();
     const link = page.getByRole('dialog').getByLabel('Link (valid once)');
     await link.waitFor();
     const url = new URL(await link.inputValue());
@@ -258,7 +293,19 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('E-mail').fill('bob@acme.test');
     await page.getByLabel('Password').fill(OWNER_PASSWORD);
+    // From the member's sign-in on, the browser calls no admin route at all.
+    const adminCalls: string[] = [];
+    const recordAdminCalls = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname.startsWith('/admin/')) adminCalls.push(request.url());
+    };
+    page.on('request', recordAdminCalls);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My tokens', level: 1 }).waitFor();
+    await page.goto('/tokens');
+    await page.getByRole('heading', { name: 'Not available for your role' }).waitFor();
+    expect(await page.getByRole('button', { name: /Export|Revoke/ }).count()).toBe(0);
+    await shootBothWidths(page, 'not-for-your-role');
+    await page.getByRole('link', { name: 'Go to your pages' }).click();
     await page.getByRole('heading', { name: 'My tokens', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Bob Okafor' }).waitFor();
     await page.getByText('Readers', { exact: true }).waitFor();
@@ -278,5 +325,8 @@ describe('web console in Chromium', () => {
     // A member's navigation holds only what a member may open.
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My tokens', 'API reference']);
     await shootBothWidths(page, 'my-account');
+    await expectAccessible(page, 'my tokens');
+    page.off('request', recordAdminCalls);
+    expect(adminCalls).toEqual([]);
   });
 });

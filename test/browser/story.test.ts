@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayForCore } from '../../src/gateway/in-process.js';
 import type { GatewayServer } from '../../src/gateway/proxy.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from '../support/browser.js';
+import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, SCREENSHOTS, shootBothWidths, WIDE } from '../support/browser.js';
 import { adminApi, createGroup } from '../support/policies.js';
 import { seedUser } from '../support/seed.js';
 
@@ -57,14 +57,15 @@ describe('the issue 9 story in Chromium', () => {
   }
 
   /** A Jira search as an Atlassian script sends it: Basic e-mail:token, through the gateway. */
-  async function searchJira(): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function searchJira(from = { ip: '198.51.100.20', agent: 'jira-reports/1.4' }): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(`${gateway.url()}/rest/api/3/search?jql=project%3DOPS`, {
-      headers: { authorization: `Basic ${Buffer.from(`maya@acme.test:${secret}`).toString('base64')}`, 'x-forwarded-for': '198.51.100.20' },
+      headers: { authorization: `Basic ${Buffer.from(`maya@acme.test:${secret}`).toString('base64')}`, 'x-forwarded-for': from.ip, 'user-agent': from.agent },
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
   beforeAll(async () => {
+    assertBrowserSetup();
     t = await startTestApp('sqlite');
     await t.app.listen();
     if (!t.app.bootstrap.firstStart) throw new Error('expected a first start');
@@ -94,7 +95,7 @@ describe('the issue 9 story in Chromium', () => {
     );
 
     userDataDir = mkdtempSync(join(tmpdir(), 'tokenward-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 860 }, baseURL: t.app.baseUrl() });
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: WIDE, baseURL: t.app.baseUrl() });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(10_000);
   });
@@ -121,7 +122,7 @@ describe('the issue 9 story in Chromium', () => {
     await page.getByRole('dialog').getByText('No existing token breaks these rules').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Policy Contractors: read-only, approved is saved.').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'story-0-policy-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'story-0-policy-1440.png'), fullPage: true });
     await signOut();
   });
 
@@ -134,7 +135,7 @@ describe('the issue 9 story in Chromium', () => {
     await page.getByLabel(/Why you need it/).fill('Monthly delivery report for the client');
     await page.getByRole('button', { name: 'Ask for approval' }).click();
     await page.getByText('Your request for “maya jira reports” is filed.').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'story-1-requested-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'story-1-requested-1440.png'), fullPage: true });
     await signOut();
   });
 
@@ -158,7 +159,7 @@ describe('the issue 9 story in Chromium', () => {
     await field.waitFor();
     secret = await field.inputValue();
     expect(secret).toMatch(/^twu_/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'story-2-retrieved-1280.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'story-2-retrieved-1440.png') });
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByRole('table', { name: 'My tokens' }).getByText('maya jira reports').waitFor();
     await page.getByRole('button', { name: 'Retrieve token' }).click();
@@ -166,25 +167,46 @@ describe('the issue 9 story in Chromium', () => {
     await signOut();
   });
 
-  it("a call with it through the gateway shows in the token's activity chart, and the admin revokes it from the inventory", async () => {
+  it("calls with it through the gateway show in the token's Activity tab, a new address marked, and the admin revokes it from the inventory", async () => {
     expect(await searchJira()).toEqual({ status: 200, body: { issues: [{ key: 'OPS-1' }], total: 1 } });
     // Jira saw its own credential, never the member's token.
     expect(jiraCalls.map((headers) => headers.authorization)).toEqual(['Basic jira-service-account-secret']);
+    // Later, the same token from an address and a tool it never used before.
+    await t.app.core.services.usageRecorder.flush();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await searchJira({ ip: '185.220.101.4', agent: 'python-requests/2.31' })).status).toBe(200);
+    await t.app.core.services.usageRecorder.flush();
     await signIn('owner@acme.test');
     await page.getByRole('link', { name: 'Inventory', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('maya jira reports');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('link', { name: 'maya jira reports' }).click();
-    // The usage is written within a second (write-behind); until then the page says "No calls".
-    // Each reload waits for the activity panel's answer (chart or empty state) before counting.
+    // Who made it, by name: the approver who approved the request.
+    const createdBy = page.locator('dt:text-is("Created by") + dd');
+    await expect.poll(() => createdBy.innerText()).toMatch(/person$/);
+    expect(await createdBy.innerText()).not.toMatch(/_[0-9A-Za-z]{6,}/);
+    await page.getByRole('tab', { name: 'Activity' }).click();
     const chart = page.getByRole('img', { name: 'Calls per day over the last 30 days' });
-    await expect.poll(async () => {
-      await page.reload();
-      await chart.or(page.getByText('No calls in the last 30 days')).waitFor();
-      return chart.count();
-    }, { timeout: 30_000 }).toBe(1);
-    await page.getByRole('cell', { name: '198.51.100.20' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'story-3-activity-1280.png'), fullPage: true });
+    await chart.waitFor();
+    // Every call, newest first: the new address and the new tool are marked, the first call is not.
+    const calls = page.getByRole('region', { name: 'Calls of this token' });
+    const newest = calls.getByRole('row').nth(1);
+    await newest.getByText('185.220.101.4').waitFor();
+    await newest.getByText('first seen').waitFor();
+    await newest.getByText('new user agent').waitFor();
+    await newest.getByText('python-requests/2.31').waitFor();
+    await newest.getByText('Allowed').waitFor();
+    const first = calls.getByRole('row').nth(2);
+    await first.getByText('198.51.100.20').waitFor();
+    expect(await first.getByText('first seen').count()).toBe(0);
+    expect(await calls.getByRole('row').count()).toBe(3);
+    // Filtered by address, the URL keeps the view.
+    await page.getByRole('textbox', { name: 'Address' }).fill('198.51.100.20');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => calls.getByRole('row').count()).toBe(2);
+    expect(page.url()).toContain('ip=198.51.100.20');
+    await shootBothWidths(page, 'story-3-token-activity');
+    await expectAccessible(page, 'token activity');
     await page.getByRole('link', { name: 'Inventory', exact: true }).first().click();
     await page.getByRole('checkbox', { name: 'Select maya jira reports' }).check();
     await page.getByRole('button', { name: 'Revoke selected (1)' }).click();
@@ -192,10 +214,26 @@ describe('the issue 9 story in Chromium', () => {
     await page.getByText('Revoked 1 token.').waitFor();
   });
 
+  it('the audit log names every actor and target of the story, never an id', async () => {
+    await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Audit log entries' });
+    await table.getByText('revoked Maya Singh’s token ‘maya jira reports’').first().waitFor();
+    await table.getByText(/approved the request ‘maya jira reports’ of Maya Singh/).first().waitFor();
+    await table.getByText(/asked for a token ‘maya jira reports’/).first().waitFor();
+    await table.getByText('created policy Contractors: read-only, approved').first().waitFor();
+    await table.getByText('created group Contractors').first().waitFor();
+    await table.getByText('bootstrap admin key').first().waitFor();
+    const text = await table.innerText();
+    expect(text).not.toMatch(/\b[a-z]{2,5}_[0-9A-Za-z]{12,}/);
+    expect(text).not.toMatch(/\{|\}/);
+    await shootBothWidths(page, 'story-4-audit-log');
+    await expectAccessible(page, 'audit log');
+  });
+
   it('the next gateway call is refused and never reaches Jira', async () => {
     const refused = await searchJira();
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ error: 'REVOKED' });
-    expect(jiraCalls).toHaveLength(1);
+    expect(jiraCalls).toHaveLength(2);
   });
 });

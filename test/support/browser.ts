@@ -2,7 +2,8 @@
  * Debian's Chromium for the browser tests (issue #9): never a downloaded browser build. Flags as the
  * machine notes give them: no sandbox (root), no GPU, and nothing that reaches out to the network.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
@@ -12,7 +13,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 
 /** Where the browser tests write the screenshots of every page (issue #9: look at them). */
 export const SCREENSHOTS = join(process.cwd(), 'screenshots');
-export const WIDE = { width: 1280, height: 860 };
+export const WIDE = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 /** Fails early, in words, when the console build or Chromium is missing; makes the screenshots folder. */
@@ -28,11 +29,51 @@ export async function resize(page: Page, size: { width: number; height: number }
   await page.waitForTimeout(200);
 }
 
-/** Full-page screenshots of the current page at 1280 px and at a phone's 390 px. */
+/**
+ * Full-page screenshots of the current page at 1440 px and at a phone's 390 px, in the light and
+ * the dark colour scheme (the console follows the system's): `name-1440.png`, `name-phone.png`,
+ * `name-1440-dark.png`, `name-phone-dark.png`.
+ */
 export async function shootBothWidths(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const suffix = scheme === 'dark' ? '-dark' : '';
+    await resize(page, WIDE);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-1440${suffix}.png`), fullPage: true });
+    await resize(page, PHONE);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone${suffix}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await resize(page, WIDE);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
-  await resize(page, PHONE);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
-  await resize(page, WIDE);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations on the current page, in the current colour scheme, as
+ * "rule: target" lines (empty when none). The script goes in through the DevTools protocol, which the
+ * page's content security policy does not govern (the console itself allows no inline script).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async (source) => {
+    // Runs in the page; the server's TypeScript settings know no DOM, hence the plain shapes.
+    type Axe = { run(context: unknown, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> };
+    const scope = globalThis as unknown as { axe?: Axe; document: unknown };
+    if (!scope.axe) (0, eval)(source);
+    const result = await scope.axe!.run(scope.document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)}`));
+  }, AXE_SOURCE);
+}
+
+/** Checks the page with axe-core in the light and the dark scheme; fails with the list of violations. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await axeViolations(page)).map((line) => `${name} (${scheme}) ${line}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  if (found.length > 0) throw new Error(`axe-core found serious or critical problems:\n${found.join('\n')}`);
 }

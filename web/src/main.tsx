@@ -6,7 +6,7 @@ import { ApiError } from './api/http.ts';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { Loading } from './components/feedback.tsx';
 import { Shell } from './components/shell.tsx';
-import { NotFoundPage } from './pages/not-found.tsx';
+import { NotForYourRolePage, NotFoundPage } from './pages/not-found.tsx';
 import { SetPasswordPage } from './pages/set-password.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { LINK_PAGES, SIGNED_IN_ROUTES, homeOf } from './routes.tsx';
@@ -60,7 +60,18 @@ function App() {
         route.path === '/' && home !== '/' ? (
           <Route key={route.path} path="/" element={<Navigate to={home} replace />} />
         ) : (
-          <Route key={route.path} path={route.path} element={<Titled title={route.title}><Shell>{route.element}</Shell></Titled>} />
+          <Route
+            key={route.path}
+            path={route.path}
+            element={
+              route.viewers.includes(viewer) ? (
+                <Titled title={route.title}><Shell>{route.element}</Shell></Titled>
+              ) : (
+                // The page is never mounted, so none of its API calls leave the browser.
+                <Titled title="Not available"><Shell><NotForYourRolePage home={home} /></Shell></Titled>
+              )
+            }
+          />
         ),
       )}
       <Route path="*" element={<Titled title="Not found"><Shell><NotFoundPage /></Shell></Titled>} />

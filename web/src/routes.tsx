@@ -1,5 +1,5 @@
 /**
- * The console's pages, in one list (issue #9): the router and the navigation both read it.
+ * The console's pages, in one list: the router and the navigation both read it.
  */
 import type { ReactNode } from 'react';
 import type { Role } from './api/types.ts';
@@ -21,7 +21,7 @@ import { TokenDetailPage } from './pages/token-detail.tsx';
 export type Viewer = Role | 'admin-key';
 
 /**
- * Who sees a page in the navigation, after the role -> scope table of docs/sign-in.md: owners,
+ * Who sees a page in the navigation, after the roles and their rights: owners,
  * admins and keys everything, auditors every read, approvers the queue, members their own account.
  * The server decides in the end; a page reached anyway says "not allowed" in words.
  */
@@ -61,5 +61,5 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/me', navLabel: 'My tokens', title: 'My tokens', element: <MyAccountPage />, viewers: EVERYONE },
 ];
 
-/** Pages reached without signing in: sign-in itself and the one-time links of issue 5. */
+/** Pages reached without signing in: sign-in itself and the one-time links. */
 export const LINK_PAGES = { setup: '/setup', invite: '/invite', resetPassword: '/reset-password', signIn: '/sign-in' } as const;

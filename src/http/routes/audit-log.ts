@@ -52,7 +52,8 @@ export function auditLogRoutes(deps: { tokens: TokenService; auditLog: AuditLogS
         schema: {
           tags: ['Audit log'],
           summary: 'Query the audit log',
-          description: 'Newest first, keyset-paged: pass `links.next` (older) or `links.prev` (newer) back as `cursor` with the same filters.',
+          description:
+            'Newest first, keyset-paged: pass `links.next` (older) or `links.prev` (newer) back as `cursor` with the same filters. `names` names every person, service account, token, key, group, policy and request the page mentions, by id.',
           params: OrgParams,
           querystring: AuditLogQuery,
           response: { 200: AuditLogPage, ...ADMIN_ERROR_RESPONSES },
@@ -60,7 +61,7 @@ export function auditLogRoutes(deps: { tokens: TokenService; auditLog: AuditLogS
       },
       async (request) => {
         const page = await deps.auditLog.listEntries(principalOf(request), request.params.orgId, request.query);
-        return { data: page.items.map(auditEntryJson), links: page.links };
+        return { data: page.items.map(auditEntryJson), links: page.links, names: await deps.auditLog.namesOf(request.params.orgId, page.items) };
       },
     );
 

@@ -72,6 +72,8 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
             ip: e.ip,
             userAgent: e.userAgent,
             upstreamStatus: e.upstreamStatus,
+            isNewIp: e.isNewIp,
+            isNewUserAgent: e.isNewUserAgent,
           })),
           links: { next: page.next },
         };

@@ -50,7 +50,21 @@ export const AuditEntryJson = Type.Object({
 });
 export type AuditEntryJson = Static<typeof AuditEntryJson>;
 
-export const AuditLogPage = Type.Object({ data: Type.Array(AuditEntryJson), links: Links });
+/** What an id on the page names: its kind, its name, and for a token its owner. */
+export const NamedThingJson = Type.Object({
+  kind: Type.String({ description: 'person, service_account, admin_key, token, group, policy, token_request, webhook, scim_token, job_run or session.' }),
+  name: Type.String(),
+  detail: Type.Optional(Type.String({ description: "A person's or service account's e-mail; a webhook's description." })),
+  owner: Type.Optional(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String() })),
+  isGone: Type.Optional(Type.Boolean({ description: 'Deleted since (a service account).' })),
+});
+export type NamedThingJson = Static<typeof NamedThingJson>;
+
+export const AuditLogPage = Type.Object({
+  data: Type.Array(AuditEntryJson),
+  links: Links,
+  names: Type.Record(Type.String(), NamedThingJson, { description: 'Every id the page mentions (actors, targets, ids in details) that still names something, by name.' }),
+});
 
 export const AuditSettings = Type.Object(
   {

@@ -83,6 +83,8 @@ export const OrgTokenJson = Type.Object({
   revokedAt: Instant,
   revokedBy: Type.Union([Type.String(), Type.Null()]),
   revokedReason: Type.Union([Type.String(), Type.Null()]),
+  callsLast30Days: Type.Integer({ description: 'Verified calls over the last 30 UTC days, today included.' }),
+  lastIp: Type.Union([Type.String(), Type.Null()], { description: 'The address of the latest call, when the caller gave one.' }),
 });
 export type OrgTokenJson = Static<typeof OrgTokenJson>;
 

@@ -30,6 +30,8 @@ const UsageEvent = Type.Object({
   ip: Nullable(Type.String()),
   userAgent: Nullable(Type.String()),
   upstreamStatus: Nullable(Type.Integer()),
+  isNewIp: Type.Boolean({ description: 'The first call of this token from this IP, after calls from other IPs.' }),
+  isNewUserAgent: Type.Boolean({ description: 'The first kept call of this token with this user agent, after earlier calls.' }),
 });
 
 export const UsageEventsResponse = Type.Object({

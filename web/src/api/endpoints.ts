@@ -1,17 +1,17 @@
 /**
- * Every API path the console calls, in one place (issue #9): when an API moves, only this file
+ * Every API path the console calls, in one place: when an API moves, only this file
  * changes. Paths marked "issue N" belong to APIs built elsewhere; the console treats a 404 NOT_FOUND
  * (no such route) from them as "not available on this server yet".
  */
 const enc = encodeURIComponent;
 
 export const endpoints = {
-  // Sign-in and sessions (issue 5).
+  // Sign-in and sessions.
   login: '/api/v1/auth/login',
   logout: '/api/v1/auth/logout',
   session: '/api/v1/auth/session',
   me: '/api/v1/me',
-  // Issue 6's member self-service.
+  // The member's own tokens and requests.
   myPolicy: '/api/v1/me/effective-policy',
   myTokens: '/api/v1/me/tokens',
   myToken: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}`,
@@ -30,17 +30,17 @@ export const endpoints = {
   orgs: '/admin/v1/orgs',
   org: (orgId: string) => `/admin/v1/orgs/${enc(orgId)}`,
 
-  // Tokenward's inventory of every token (issue 9) and, on the same paths, issuance (issue 6).
+  // Tokenward's inventory of every token and, on the same paths, issuance.
   tokens: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens`,
   tokenCounts: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/counts`,
   tokensCsv: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/export.csv`,
   token: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}`,
 
-  // Per-kind revocation on the Atlassian-compatible API (until issue 6's DELETE .../tokens/{id}).
+  // Per-kind revocation on the Atlassian-compatible API (until DELETE .../tokens/{id}).
   revokeUserToken: (userId: string, tokenId: string) => `/users/${enc(userId)}/manage/api-tokens/${enc(tokenId)}`,
   revokeAdminKey: (orgId: string, keyId: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/api-keys/revoke/${enc(keyId)}`,
 
-  // Issue 6: rotation, policies, scope catalogue, approvals.
+  // Rotation, policies, scope catalogue, approvals.
   rotateToken: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/rotate`,
   policies: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies`,
   scopes: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/scopes`,
@@ -48,12 +48,12 @@ export const endpoints = {
   approveRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/approve`,
   denyRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/deny`,
 
-  // Policy editor (issue 9): one policy, and the impact preview of creating or replacing one.
+  // Policy editor: one policy, and the impact preview of creating or replacing one.
   policy: (orgId: string, policyId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/${enc(policyId)}`,
   previewNewPolicy: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/preview`,
   previewPolicy: (orgId: string, policyId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/${enc(policyId)}/preview`,
 
-  // Automation and settings (issue 8).
+  // Automation and settings.
   jobs: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs`,
   jobRuns: (orgId: string, job: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs/${enc(job)}/runs`,
   runJob: (orgId: string, job: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/jobs/${enc(job)}/run`,
@@ -68,22 +68,27 @@ export const endpoints = {
   rateLimits: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/rate-limits`,
   idlePastPolicy: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/idle-past-policy`,
 
-  // Activity (issue 7).
+  // Activity.
   orgUsageDaily: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/daily`,
   myTokenUsageSummary: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}/usage/summary`,
   tokenLimits: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/limits`,
+  tokenUsageEvents: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/events`,
+  topTokens: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/top-tokens`,
+  newIps: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/usage/new-ips`,
   tokenUsageSummary: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/usage/summary`,
 
-  // Audit log (issue 8).
+  // Audit log.
+  names: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/names`,
   auditLog: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log`,
   auditExport: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/audit-log/export`,
 
-  // Directory (issue 5, on main).
+  // Directory.
   users: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users`,
   user: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}`,
   inviteUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/invite`,
   deactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/deactivate`,
   reactivateUser: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/reactivate`,
+  userEffectivePolicy: (orgId: string, userId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/users/${enc(userId)}/effective-policy`,
   groups: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups`,
   group: (orgId: string, groupId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/groups/${enc(groupId)}`,
 

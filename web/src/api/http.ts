@@ -1,10 +1,10 @@
 /**
  * The console's one way to call the API: credentials, CSRF, and errors turned into words.
  *
- * Two ways to be signed in (docs/console.md):
- * - a session (issue 5): the HttpOnly `tw_session` cookie travels by itself; state-changing
+ * Two ways to be signed in:
+ * - a session: the HttpOnly `tw_session` cookie travels by itself; state-changing
  *   requests carry the session's CSRF token in `X-CSRF-Token`;
- * - an org admin API key pasted at sign-in (INFERRED, for servers without sign-in or for break-glass
+ * - an org admin API key pasted at sign-in (for servers without sign-in or for break-glass
  *   use): kept in this tab's sessionStorage only, sent as `Authorization: Bearer`.
  */
 export type Credentials = { kind: 'session'; csrfToken: string } | { kind: 'key'; key: string } | { kind: 'none' };

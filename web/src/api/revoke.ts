@@ -1,7 +1,7 @@
 /**
- * Revoking one token from the console. Until issue 6's `DELETE .../tokens/{tokenId}` is on the
+ * Revoking one token from the console. Until `DELETE .../tokens/{tokenId}` is on the
  * server, each kind goes through the Atlassian-compatible route that exists for it; a service
- * account's single token has none there, so it tries issue 6's route and says so if it is missing.
+ * account's single token has none there, so it tries the general route and says so if it is missing.
  */
 import { ApiError, api } from './http.ts';
 import { endpoints } from './endpoints.ts';
@@ -9,7 +9,7 @@ import type { OrgTokenJson } from './types.ts';
 
 export async function revokeToken(orgId: string, token: Pick<OrgTokenJson, 'id' | 'ownerKind' | 'owner'>): Promise<void> {
   try {
-    // Issue 6's route revokes any kind, with the reason recorded; prefer it where it exists.
+    // The general route revokes any kind, with the reason recorded; prefer it where it exists.
     await api.delete(endpoints.token(orgId, token.id));
     return;
   } catch (error) {
@@ -17,5 +17,5 @@ export async function revokeToken(orgId: string, token: Pick<OrgTokenJson, 'id' 
   }
   if (token.ownerKind === 'user' && token.owner) return api.delete(endpoints.revokeUserToken(token.owner.id, token.id));
   if (token.ownerKind === 'admin-key') return api.patch(endpoints.revokeAdminKey(orgId, token.id));
-  throw new ApiError(404, 'NOT_FOUND', "Revoking one service account's token needs issue 6's API, not on this server yet.", null);
+  throw new ApiError(404, 'NOT_FOUND', "This server cannot revoke a single service-account token yet; revoke all of the account's tokens instead.", null);
 }

@@ -12,7 +12,7 @@ export interface PageLinks {
 
 export type Role = 'owner' | 'admin' | 'approver' | 'auditor' | 'member';
 
-/** `GET /api/v1/auth/session` and the sign-in answer (issue 5). */
+/** `GET /api/v1/auth/session` and the sign-in answer. */
 export interface SessionJson {
   user: { id: string; orgId: string; email: string; name: string; role: Role };
   csrfToken: string;
@@ -27,7 +27,7 @@ export const OWNER_KINDS: readonly OwnerKind[] = ['user', 'service-account', 'ad
 import type { Static } from 'typebox';
 import type { TokenRequestJson as TokenRequestSchema, TokenRequestList as TokenRequestListSchema, IssuedTokenJson as IssuedTokenSchema } from '../../../src/http/schemas/issuance.ts';
 import type { PolicyListResponse as PolicyListSchema, ScopeListResponse as ScopeListSchema } from '../../../src/http/schemas/policies.ts';
-import type { AuditEntryJson as AuditEntrySchema, AuditLogPage as AuditLogPageSchema } from '../../../src/http/schemas/audit-log.ts';
+import type { AuditEntryJson as AuditEntrySchema, AuditLogPage as AuditLogPageSchema, NamedThingJson as NamedThingSchema } from '../../../src/http/schemas/audit-log.ts';
 
 export type TokenRequestJson = Static<typeof TokenRequestSchema>;
 export type TokenRequestList = Static<typeof TokenRequestListSchema>;
@@ -37,9 +37,16 @@ export type PolicyResource = PolicyListResponse['data'][number];
 export type ScopeListResponse = Static<typeof ScopeListSchema>;
 export type AuditEntryJson = Static<typeof AuditEntrySchema>;
 export type AuditLogPage = Static<typeof AuditLogPageSchema>;
+export type NamedThing = Static<typeof NamedThingSchema>;
+export type AuditNames = AuditLogPage['names'];
 
 import type { UsageSummaryResponse as UsageSummarySchema } from '../../../src/http/schemas/usage.ts';
 export type UsageSummary = Static<typeof UsageSummarySchema>;
+import type { UsageEventsResponse as UsageEventsSchema, TopTokensResponse as TopTokensSchema, NewIpsResponse as NewIpsSchema } from '../../../src/http/schemas/usage.ts';
+export type UsageEvents = Static<typeof UsageEventsSchema>;
+export type UsageEvent = UsageEvents['data'][number];
+export type TopTokens = Static<typeof TopTokensSchema>;
+export type NewIps = Static<typeof NewIpsSchema>;
 
 import type { EffectivePolicyResponse as EffectivePolicySchema } from '../../../src/http/schemas/policies.ts';
 import type { TokenJson as TokenSchema } from '../../../src/http/schemas/issuance.ts';

@@ -1,6 +1,6 @@
 /**
- * Who is signed in, to which org, and how (issue #9; docs/console.md). On load the console asks the
- * server for a live session (issue 5's cookie); failing that, it looks for an admin API key kept in
+ * Who is signed in, to which org, and how. On load the console asks the
+ * server for a live session (the cookie); failing that, it looks for an admin API key kept in
  * this tab; failing that, it shows the sign-in page.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -40,7 +40,9 @@ async function orgNameOf(orgId: string): Promise<string> {
 async function fromSession(session: SessionJson): Promise<SignedIn> {
   setCredentials({ kind: 'session', csrfToken: session.csrfToken });
   const { user } = session;
-  return { how: 'session', orgId: user.orgId, orgName: await orgNameOf(user.orgId), who: { name: user.name, email: user.email, role: user.role } };
+  // Only roles that read the org ask its name: no admin route is called on a member's behalf.
+  const mayReadOrg = user.role === 'owner' || user.role === 'admin' || user.role === 'auditor';
+  return { how: 'session', orgId: user.orgId, orgName: mayReadOrg ? await orgNameOf(user.orgId) : '', who: { name: user.name, email: user.email, role: user.role } };
 }
 
 async function fromKey(key: string): Promise<SignedIn> {

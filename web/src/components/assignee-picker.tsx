@@ -1,17 +1,18 @@
 /**
- * Whom a policy applies to (issue 9): groups ticked from the directory's list, people found by name
+ * Whom a policy applies to: groups ticked from the directory's list, people found by name
  * or e-mail through the directory search (`GET …/users?q=`) and kept as removable chips.
  */
 import { useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { GroupJson, PageLinks, UserJson } from '../api/types.ts';
+import type { GroupJson, PageLinks, ServiceAccountListResponse, UserJson } from '../api/types.ts';
 import { ErrorNote, Loading } from './feedback.tsx';
 
 export interface Assignees {
   groupIds: string[];
   userIds: string[];
+  serviceAccountIds: string[];
 }
 
 function GroupChoices({ orgId, value, onChange }: { orgId: string; value: Assignees; onChange(next: Assignees): void }) {
@@ -100,6 +101,37 @@ function PeopleChoices({ orgId, value, onChange }: { orgId: string; value: Assig
   );
 }
 
+/** Service accounts ticked from the org's list (their tokens then follow the policy too). */
+function ServiceAccountChoices({ orgId, value, onChange }: { orgId: string; value: Assignees; onChange(next: Assignees): void }) {
+  const accounts = useQuery({
+    queryKey: ['service-accounts', orgId, 'all'],
+    queryFn: () => api.get<ServiceAccountListResponse>(endpoints.serviceAccounts(orgId), { pageSize: 100 }),
+  });
+  if (accounts.isPending) return <Loading label="Loading service accounts…" />;
+  if (accounts.isError) return <ErrorNote title="Could not load the service accounts" error={accounts.error} />;
+  if (accounts.data.items.length === 0) return <p className="hint">No service accounts yet.</p>;
+  const chosen = new Set(value.serviceAccountIds);
+  return (
+    <div className="choice-list">
+      {accounts.data.items.map((account) => (
+        <label key={account.id} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.has(account.id)}
+            onChange={(event) =>
+              onChange({
+                ...value,
+                serviceAccountIds: event.currentTarget.checked ? [...value.serviceAccountIds, account.id] : value.serviceAccountIds.filter((id) => id !== account.id),
+              })
+            }
+          />
+          {account.displayName}
+        </label>
+      ))}
+    </div>
+  );
+}
+
 export function AssigneePicker({ orgId, value, onChange }: { orgId: string; value: Assignees; onChange(next: Assignees): void }) {
   return (
     <div className="two-columns">
@@ -110,6 +142,10 @@ export function AssigneePicker({ orgId, value, onChange }: { orgId: string; valu
       <fieldset>
         <legend>People</legend>
         <PeopleChoices orgId={orgId} value={value} onChange={onChange} />
+      </fieldset>
+      <fieldset>
+        <legend>Service accounts</legend>
+        <ServiceAccountChoices orgId={orgId} value={value} onChange={onChange} />
       </fieldset>
     </div>
   );

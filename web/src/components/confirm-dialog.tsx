@@ -2,7 +2,7 @@
  * A modal confirmation on the native <dialog>: the browser traps focus, Escape cancels, and focus
  * returns to the button that opened it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface ConfirmDialogProps {
   isOpen: boolean;
@@ -17,6 +17,8 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger, isBusy, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs live on one page: each names itself by its own heading.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -27,13 +29,13 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger,
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         if (!isBusy) onCancel();
       }}
     >
-      <h2 id="confirm-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} disabled={isBusy} autoFocus>

@@ -26,3 +26,17 @@ export function relativeDays(iso: string | null | undefined, now = Date.now()): 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** "just now", "5 min ago", "2 h ago", "3 days ago", "in 2 h": the exact time goes in a tooltip beside it. */
+export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const ahead = seconds > 0;
+  const s = Math.abs(seconds);
+  const say = (n: number, unit: string) => (ahead ? `in ${n} ${unit}` : `${n} ${unit} ago`);
+  if (s < 60) return 'just now';
+  if (s < 3600) return say(Math.floor(s / 60), 'min');
+  if (s < 86_400) return say(Math.floor(s / 3600), 'h');
+  const days = Math.floor(s / 86_400);
+  return say(days, days === 1 ? 'day' : 'days');
+}

@@ -1,5 +1,5 @@
 /**
- * Issuing a token for a person or a service account (issue 6's central issuance): label, scopes
+ * Issuing a token for a person or a service account (the central issuance): label, scopes
  * from the org's catalogue grouped by class, lifetime; the secret comes back once and is shown in
  * the copy-once dialog.
  */

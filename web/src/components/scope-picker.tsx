@@ -1,5 +1,5 @@
 /**
- * Picks a policy's allowed scopes from the org's catalogue, grouped by class (issue 9). A whole
+ * Picks a policy's allowed scopes from the org's catalogue, grouped by class. A whole
  * class (`class:read`) also covers scopes added to the catalogue later; shortcuts set the common
  * choices ("Read-only" is `class:read`). The value is the API's `allowedScopes` list.
  */

@@ -1,5 +1,5 @@
 /**
- * Shows a new token's secret exactly once (issue #9): the server never shows it again, so the
+ * Shows a new token's secret exactly once: the server never shows it again, so the
  * dialog says so, offers a copy button, and closes only when the person says they have it.
  */
 import { useEffect, useRef, useState } from 'react';

@@ -4,8 +4,44 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/http.ts';
+import { endpoints } from '../api/endpoints.ts';
+import type { TokenRequestList } from '../api/types.ts';
 import { useSession, useSignedIn } from '../auth/session.tsx';
 import { SIGNED_IN_ROUTES } from '../routes.tsx';
+
+/** How many requests wait for a decision (only asked for those who may decide): "3", or "100+". */
+function usePendingCount(orgId: string): string | null {
+  const pending = useQuery({
+    queryKey: ['token-requests', orgId, 'pending', 'nav'],
+    queryFn: () => api.get<TokenRequestList>(endpoints.tokenRequests(orgId), { status: 'pending', pageSize: 100 }),
+    refetchInterval: 60_000,
+  });
+  const n = pending.data?.data.length ?? 0;
+  if (n === 0) return null;
+  return pending.data?.links.next ? `${n}+` : String(n);
+}
+
+/** Shown inside the link but hidden from its name, so the link stays "Approvals"… */
+function PendingBadge({ orgId }: { orgId: string }) {
+  const text = usePendingCount(orgId);
+  return text ? (
+    <span className="nav-count" aria-hidden="true">
+      {text}
+    </span>
+  ) : null;
+}
+
+/** …and said as the link's description, from outside the link. */
+function PendingDescription({ orgId }: { orgId: string }) {
+  const text = usePendingCount(orgId);
+  return (
+    <span id="pending-count" className="visually-hidden">
+      {text ? `${text} waiting for a decision` : ''}
+    </span>
+  );
+}
 
 const ROLE_WORDS: Record<string, string> = { owner: 'Owner', admin: 'Admin', approver: 'Approver', auditor: 'Auditor', member: 'Member', 'admin-key': 'API key' };
 
@@ -58,9 +94,11 @@ export function Shell({ children }: { children: ReactNode }) {
           <ul>
             {SIGNED_IN_ROUTES.filter((route) => route.navLabel && route.viewers.includes(signedIn.who.role)).map((route) => (
               <li key={route.path}>
-                <NavLink to={route.path} end={route.path === '/'}>
+                <NavLink to={route.path} end={route.path === '/'} aria-describedby={route.path === '/approvals' ? 'pending-count' : undefined}>
                   {route.navLabel}
+                  {route.path === '/approvals' && <PendingBadge orgId={signedIn.orgId} />}
                 </NavLink>
+                {route.path === '/approvals' && <PendingDescription orgId={signedIn.orgId} />}
               </li>
             ))}
           </ul>

@@ -1,12 +1,12 @@
 /**
- * The approval queue (issue 6): each request with its justification; an approver may narrow the
+ * The approval queue: each request with its justification; an approver may narrow the
  * scopes and the lifetime before approving, or deny with a reason the requester sees.
  */
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { TokenRequestJson, TokenRequestList, UserJson } from '../api/types.ts';
+import type { AuditNames, OrgTokenCountsResponse, ScopeListResponse, TokenRequestJson, TokenRequestList, UserJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
@@ -15,7 +15,14 @@ import { StatusBadge } from '../components/status-badge.tsx';
 
 type Filter = 'pending' | 'approved' | 'denied';
 
-function RequestCard({ request, requester, orgId, onDone }: { request: TokenRequestJson; requester: UserJson | undefined; orgId: string; onDone(message: string): void }) {
+/** What the approver sees beside each scope and the request: the scope's class and meaning, the requester's policy and tokens. */
+interface RequestContext {
+  scopes: Map<string, { class: string; description: string }>;
+  names: AuditNames;
+  liveTokens: Map<string, number>;
+}
+
+function RequestCard({ request, requester, context, orgId, onDone }: { request: TokenRequestJson; requester: UserJson | undefined; context: RequestContext; orgId: string; onDone(message: string): void }) {
   const [scopes, setScopes] = useState<string[]>(request.scopes);
   const [lifetimeDays, setLifetimeDays] = useState(request.lifetimeDays);
   const [reason, setReason] = useState('');
@@ -50,6 +57,10 @@ function RequestCard({ request, requester, orgId, onDone }: { request: TokenRequ
         )}{' '}
         for {plural(request.lifetimeDays, 'day')}
       </p>
+      <p className="muted">
+        {context.names[request.policyId] && <>Governed by the policy “{context.names[request.policyId]!.name}”. </>}
+        {context.liveTokens.has(request.requesterId) && <>Holds {plural(context.liveTokens.get(request.requesterId)!, 'live token')} already.</>}
+      </p>
       <blockquote className="justification">{request.justification ?? <span className="muted">No justification given.</span>}</blockquote>
       {isPending ? (
         <form className="stack" onSubmit={(event) => event.preventDefault()}>
@@ -63,6 +74,13 @@ function RequestCard({ request, requester, orgId, onDone }: { request: TokenRequ
                   onChange={(event) => setScopes((now) => (event.target.checked ? [...now, scope] : now.filter((s) => s !== scope)))}
                 />
                 <code>{scope}</code>
+                {context.scopes.get(scope) && (
+                  <>
+                    {' '}
+                    <span className={`badge ${context.scopes.get(scope)!.class === 'read' ? 'badge-info' : 'badge-warn'}`}>{context.scopes.get(scope)!.class}</span>{' '}
+                    <span className="muted">{context.scopes.get(scope)!.description}</span>
+                  </>
+                )}
               </label>
             ))}
           </fieldset>
@@ -114,6 +132,27 @@ export function ApprovalsPage() {
     queries: requesterIds.map((id) => ({ queryKey: ['user', orgId, id], queryFn: () => api.get<UserJson>(endpoints.user(orgId, id)), staleTime: 60_000 })),
   });
   const requesterById = new Map(requesters.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])));
+  // Context for the decision; a role that may not read one of these simply does not see it.
+  const catalogue = useQuery({ queryKey: ['scopes', orgId], queryFn: () => api.get<ScopeListResponse>(endpoints.scopes(orgId)), retry: false });
+  const policyIds = [...new Set((requests.data?.data ?? []).map((r) => r.policyId))];
+  const names = useQuery({
+    queryKey: ['names', orgId, policyIds],
+    queryFn: () => api.get<{ names: AuditNames }>(endpoints.names(orgId), { ids: policyIds.join(',') }),
+    enabled: policyIds.length > 0,
+    retry: false,
+  });
+  const liveCounts = useQueries({
+    queries: requesterIds.map((id) => ({
+      queryKey: ['token-counts', orgId, { ownerId: id }],
+      queryFn: async () => [id, (await api.get<OrgTokenCountsResponse>(endpoints.tokenCounts(orgId), { ownerId: id })).byStatus.active] as const,
+      retry: false,
+    })),
+  });
+  const context: RequestContext = {
+    scopes: new Map((catalogue.data?.data ?? []).map((scope) => [scope.name, { class: scope.class, description: scope.description }])),
+    names: names.data?.names ?? {},
+    liveTokens: new Map(liveCounts.flatMap((q) => (q.data ? [q.data] : []))),
+  };
   return (
     <>
       <h1>Approvals</h1>
@@ -138,6 +177,7 @@ export function ApprovalsPage() {
             key={request.id}
             request={request}
             requester={requesterById.get(request.requesterId)}
+            context={context}
             orgId={orgId}
             onDone={(text) => {
               setMessage(text);

@@ -1,61 +1,53 @@
-/** The audit log (issue 8): filtered, keyset-paged, newest first; export of the filtered entries. */
+/** The audit log: filtered, keyset-paged, newest first, in sentences with names; export of the filtered entries. */
 import { useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { api, downloadFile, withQuery } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { AuditEntryJson, AuditLogPage } from '../api/types.ts';
+import type { AuditEntryJson, AuditLogPage, AuditNames } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
 import { formatDateTime } from '../components/format.ts';
+import { AuditActor, auditSentence } from '../components/audit-words.tsx';
 
 const FILTERS = ['action', 'actorType', 'targetType', 'targetId', 'from', 'to'] as const;
 
-export const auditColumns: ColumnDef<AuditEntryJson>[] = [
-  { id: 'at', header: 'When', cell: ({ row }) => <span className="nowrap">{formatDateTime(row.original.at)}</span> },
-  { id: 'action', header: 'Action', cell: ({ row }) => <code>{row.original.action}</code> },
-  {
-    id: 'actor',
-    header: 'By',
-    cell: ({ row }) => (
-      <span className="owner-cell">
-        <span>{row.original.actorType === 'admin_key' ? 'Admin API key' : row.original.actorType === 'user' ? 'Person' : 'Tokenward'}</span>
-        {row.original.actorId && <code className="prefix">{row.original.actorId}</code>}
-      </span>
-    ),
-  },
-  {
-    id: 'target',
-    header: 'On',
-    cell: ({ row }) =>
-      row.original.targetType ? (
-        <span className="owner-cell">
-          <span>{row.original.targetType}</span>
-          {row.original.targetType === 'token' && row.original.targetId ? (
-            <Link to={`/tokens/${encodeURIComponent(row.original.targetId)}`} className="prefix">
-              {row.original.targetId}
-            </Link>
-          ) : (
-            <code className="prefix">{row.original.targetId}</code>
-          )}
-        </span>
-      ) : (
-        <span className="muted">—</span>
-      ),
-  },
-  {
-    id: 'details',
-    header: 'Details',
-    cell: ({ row }) => {
-      const text = Object.entries(row.original.details)
-        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-        .join(', ');
-      return <span className="details" title={text}>{text || '—'}</span>;
-    },
-  },
+/** The kinds of entries an admin filters by (the API takes one family or one action). */
+const ACTION_CHOICES: ReadonlyArray<[string, string]> = [
+  ['', 'Any'],
+  ['token.*', 'Tokens'],
+  ['admin_key.*', 'Admin keys'],
+  ['user.*', 'People (sign-ins included)'],
+  ['user.updated', 'Role and profile changes'],
+  ['user.signed_in', 'Sign-ins'],
+  ['group.*', 'Groups'],
+  ['policy.*', 'Policies'],
+  ['approval.*', 'Approvals'],
+  ['service_account.*', 'Service accounts'],
+  ['webhook.*', 'Webhooks'],
+  ['sso.*', 'Single sign-on'],
+  ['audit.*', 'The audit log itself'],
 ];
+
+/** The columns of an audit table, given the names the page came with. */
+export function auditColumns(names: AuditNames): ColumnDef<AuditEntryJson>[] {
+  return [
+    { id: 'at', header: 'When', cell: ({ row }) => <span className="nowrap">{formatDateTime(row.original.at)}</span> },
+    { id: 'actor', header: 'Who', cell: ({ row }) => <AuditActor entry={row.original} names={names} /> },
+    {
+      id: 'what',
+      header: 'What',
+      cell: ({ row }) => (
+        <span className="sentence">
+          {auditSentence(row.original, names)}
+          {row.original.ip && <span className="muted"> · from {row.original.ip}</span>}
+        </span>
+      ),
+    },
+  ];
+}
 
 /** `datetime-local` values are local time; the API wants ISO-8601 instants. */
 function toIso(local: string): string {
@@ -73,7 +65,8 @@ export function AuditLogPage() {
     queryFn: () => api.get<AuditLogPage>(endpoints.auditLog(orgId), query),
     placeholderData: keepPreviousData,
   });
-  const columns = useMemo(() => auditColumns, []);
+  const names = entries.data?.names;
+  const columns = useMemo(() => auditColumns(names ?? {}), [names]);
   const table = useReactTable({ data: entries.data?.data ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -109,8 +102,14 @@ export function AuditLogPage() {
       {exportError !== null && <ErrorNote title="Could not export" error={exportError} />}
       <form className="filters filters-row" role="search" aria-label="Filter the audit log" onSubmit={submit} key={params.toString()}>
         <label>
-          Action
-          <input name="action" defaultValue={params.get('action') ?? ''} placeholder="token.* or token.revoked" pattern="[A-Za-z0-9_.\-]+(\.\*)?" />
+          What
+          <select name="action" defaultValue={params.get('action') ?? ''}>
+            {ACTION_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           By
@@ -118,13 +117,11 @@ export function AuditLogPage() {
             <option value="">Anyone</option>
             <option value="user">A person</option>
             <option value="admin_key">An admin API key</option>
-            <option value="system">Tokenward</option>
+            <option value="scim_token">Provisioning (SCIM)</option>
+            <option value="system">A system job</option>
           </select>
         </label>
-        <label>
-          Target id
-          <input name="targetId" defaultValue={params.get('targetId') ?? ''} placeholder="tok_…, usr_…" />
-        </label>
+        {params.get('targetId') && <input type="hidden" name="targetId" value={params.get('targetId') ?? ''} />}
         <label>
           From
           <input name="from" type="datetime-local" />

@@ -1,4 +1,4 @@
-/** Groups of the directory (issue 5): list with member counts, create, rename, delete. */
+/** Groups of the directory: list with member counts, create, rename, delete. */
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';

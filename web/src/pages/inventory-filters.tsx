@@ -1,5 +1,5 @@
 /**
- * Every filter of the inventory API (docs/tokens-api.md): text, status, owner kind, scope, never
+ * Every filter of the inventory API: text, status, owner kind, scope, never
  * used, idle over N days, and a window on each of created / last used / expires. Edits stay in the
  * form until "Apply"; the URL is the state.
  */

@@ -1,5 +1,5 @@
 /**
- * The inventory: every token of the org in one table (issue #9) over
+ * The inventory: every token of the org in one table over
  * `GET /admin/tokenward/v1/orgs/{orgId}/tokens`, with its counts, keyset pages, sorting, bulk
  * revoke with a confirmation that says how many, and the CSV export of the filtered list.
  */
@@ -16,7 +16,7 @@ import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice, ProgressBar } from '../components/feedback.tsx';
-import { formatCount, formatDate, plural, relativeDays } from '../components/format.ts';
+import { formatCount, formatDate, formatDateTime, plural, relativeDays, relativeTime } from '../components/format.ts';
 import { OWNER_KIND_WORDS, STATUS_LABELS, StatusBadge } from '../components/status-badge.tsx';
 import { InventoryFilters } from './inventory-filters.tsx';
 
@@ -70,8 +70,17 @@ export function tokenColumns(options: { selectable: boolean }): ColumnDef<OrgTok
       header: 'Last used',
       accessorFn: (row) => row.lastActiveAt,
       sortDescFirst: true,
-      cell: ({ row }) => (row.original.lastActiveAt ? <span className="nowrap">{formatDate(row.original.lastActiveAt)}</span> : <span className="muted">Never</span>),
+      cell: ({ row }) =>
+        row.original.lastActiveAt ? (
+          <span className="nowrap" title={formatDateTime(row.original.lastActiveAt)}>
+            {relativeTime(row.original.lastActiveAt)}
+          </span>
+        ) : (
+          <span className="muted">Never</span>
+        ),
     },
+    { id: 'calls', header: 'Calls (30 days)', enableSorting: false, cell: ({ row }) => <span className="num">{formatCount(row.original.callsLast30Days)}</span> },
+    { id: 'lastIp', header: 'Last address', enableSorting: false, cell: ({ row }) => (row.original.lastIp ? <code>{row.original.lastIp}</code> : <span className="muted">—</span>) },
     {
       id: 'expiresAt',
       header: 'Expires',
@@ -169,6 +178,19 @@ export function InventoryPage() {
 
   const sorting: SortingState = [{ id: sort.field, desc: sort.desc }];
   const columns = useMemo(() => tokenColumns({ selectable: true }), []);
+  // The column chooser's choice is part of the view, kept in the URL like the filters.
+  const hidden = new Set((params.get('hide') ?? '').split(',').filter(Boolean));
+  const columnVisibility = Object.fromEntries([...hidden].map((id) => [id, false]));
+  const toggleColumn = (id: string, isShown: boolean) => {
+    const next = new Set(hidden);
+    if (isShown) next.delete(id);
+    else next.add(id);
+    setParams((p) => {
+      if (next.size > 0) p.set('hide', [...next].join(','));
+      else p.delete('hide');
+      return p;
+    });
+  };
   const table = useReactTable({
     data: tokens.data?.data ?? [],
     columns,
@@ -176,7 +198,7 @@ export function InventoryPage() {
     getRowId: (row) => row.id,
     manualSorting: true,
     enableSortingRemoval: false,
-    state: { sorting, rowSelection },
+    state: { sorting, rowSelection, columnVisibility },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
@@ -223,6 +245,20 @@ export function InventoryPage() {
       <div className="page-head">
         <h1>Token inventory</h1>
         <div className="page-actions">
+          <details className="column-chooser">
+            <summary>Columns</summary>
+            <div role="group" aria-label="Columns shown">
+              {table
+                .getAllLeafColumns()
+                .filter((column) => column.id !== 'select' && column.id !== 'label')
+                .map((column) => (
+                  <label key={column.id} className="check">
+                    <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => toggleColumn(column.id, event.target.checked)} />{' '}
+                    {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+                  </label>
+                ))}
+            </div>
+          </details>
           {how === 'session' ? (
             <a className="button" href={withQuery(endpoints.tokensCsv(orgId), exportQuery)} download>
               Export CSV

@@ -1,4 +1,4 @@
-/** The member area (issue #9): who I am and my groups; then my policy, tokens and requests. */
+/** The member area: who I am and my groups; then my policy, tokens and requests. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';

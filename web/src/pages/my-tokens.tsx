@@ -1,5 +1,5 @@
 /**
- * The member area (issue #9 over issue 6's self-service routes): what my policy lets me do and why,
+ * The member area (over the self-service routes): what my policy lets me do and why,
  * creating a token or asking for one, my tokens (rotate, revoke), my requests (retrieve an approved
  * token once). Everything under `/api/v1/me`, with my session; nothing here names another person.
  */

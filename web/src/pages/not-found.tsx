@@ -10,3 +10,18 @@ export function NotFoundPage() {
     </>
   );
 }
+
+/** A page that exists but is for other roles: said plainly, with the way back to the viewer's own pages. */
+export function NotForYourRolePage({ home }: { home: string }) {
+  return (
+    <>
+      <h1>Not available for your role</h1>
+      <p>
+        This page is for administrators. Your role does not include it; if you need it, ask an owner of your organization.
+      </p>
+      <p>
+        <Link to={home}>Go to your pages</Link>
+      </p>
+    </>
+  );
+}

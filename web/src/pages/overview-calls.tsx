@@ -1,6 +1,6 @@
 /**
- * The overview's calls per day across the org (issue 9), from `GET …/usage/daily` (the daily
- * aggregates of issue 7). Whoever may not read usage (a 403) does not get the panel.
+ * The overview's calls per day across the org, from `GET …/usage/daily` (the daily
+ * aggregates). Whoever may not read usage (a 403) does not get the panel.
  */
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../api/http.ts';

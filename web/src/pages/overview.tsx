@@ -1,5 +1,5 @@
 /**
- * The first screen after sign-in (issue #9): tokens by status and owner kind, what expires in the
+ * The first screen after sign-in: tokens by status and owner kind, what expires in the
  * next 30 days, what was never used or sits idle, pending approvals, when tokens expire over the
  * coming weeks, calls per day across the org, and the latest admin actions.
  */
@@ -9,14 +9,14 @@ import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import { LIFECYCLE_STATUSES, OWNER_KINDS, type AuditLogPage, type OrgTokenCountsResponse, type OrgTokenListResponse, type TokenRequestList } from '../api/types.ts';
+import { LIFECYCLE_STATUSES, OWNER_KINDS, type OrgTokenCountsResponse, type OrgTokenListResponse, type TokenRequestList } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
 import { formatCount, formatDate } from '../components/format.ts';
 import { OWNER_KIND_WORDS, STATUS_LABELS } from '../components/status-badge.tsx';
-import { auditColumns } from './audit-log.tsx';
+import { NewAddressesPanel, RecentAdminActions, TopTokensPanel } from './overview-activity.tsx';
 import { CallsPerDayPanel } from './overview-calls.tsx';
 import { tokenColumns } from './inventory.tsx';
 
@@ -61,9 +61,6 @@ export function OverviewPage() {
     queryKey: ['token-requests', orgId, 'pending', 'overview'],
     queryFn: () => api.get<TokenRequestList>(endpoints.tokenRequests(orgId), { status: 'pending', pageSize: 100 }),
   });
-  const recent = useQuery({ queryKey: ['audit-log', orgId, 'overview'], queryFn: () => api.get<AuditLogPage>(endpoints.auditLog(orgId), { pageSize: 8 }) });
-  const recentColumns = useMemo(() => auditColumns.filter((c) => c.id !== 'details'), []);
-  const recentTable = useReactTable({ data: recent.data?.data ?? [], columns: recentColumns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
   const weeks = useQueries({
     queries: Array.from({ length: WEEKS_AHEAD }, (_, week) =>
       count({ expiresAtSearchType: 'range', expiresAtUom: 'week', expiresAtRangeFrom: String(week), expiresAtRangeTo: String(week + 1) }),
@@ -116,6 +113,11 @@ export function OverviewPage() {
       </section>
 
       <CallsPerDayPanel orgId={orgId} />
+
+      <div className="two-columns">
+        <TopTokensPanel orgId={orgId} />
+        <NewAddressesPanel orgId={orgId} />
+      </div>
 
       <div className="two-columns">
         <section className="panel" aria-labelledby="by-kind-heading">
@@ -191,21 +193,7 @@ export function OverviewPage() {
         )}
       </section>
 
-      {!recent.isError && (
-        <section className="panel" aria-labelledby="recent-heading">
-          <div className="panel-head">
-            <h2 id="recent-heading">Recent admin actions</h2>
-            <Link to="/audit-log">The whole audit log</Link>
-          </div>
-          {!recent.data ? (
-            <Loading />
-          ) : recent.data.data.length === 0 ? (
-            <EmptyState title="No actions recorded yet" />
-          ) : (
-            <DataTable table={recentTable} caption="Recent admin actions" />
-          )}
-        </section>
-      )}
+      <RecentAdminActions orgId={orgId} />
     </>
   );
 }

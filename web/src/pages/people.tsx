@@ -1,5 +1,5 @@
 /**
- * People (issue 5's directory API): users with their roles, deactivate and reactivate (which
+ * People (the directory API): users with their roles, deactivate and reactivate (which
  * suspends and restores their tokens), inviting a person; groups on their own tab.
  */
 import { useMemo, useState, type FormEvent } from 'react';
@@ -8,7 +8,7 @@ import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { PageLinks, Role, UserJson } from '../api/types.ts';
+import type { EffectivePolicy, PageLinks, Role, UserJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
@@ -20,6 +20,16 @@ import { GroupsPanel } from './groups.tsx';
 
 const ROLES: readonly Role[] = ['owner', 'admin', 'approver', 'auditor', 'member'];
 const ROLE_WORDS: Record<Role, string> = { owner: 'Owner', admin: 'Admin', approver: 'Approver', auditor: 'Auditor (read-only)', member: 'Member' };
+/** What each role may do, said in the confirmation of a role change. */
+const ROLE_MEANING: Record<Role, string> = {
+  owner: 'Owners may do everything, including managing other owners and admins.',
+  admin: 'Admins may do everything in the console: revoke any token, change policies, people and settings.',
+  approver: 'Approvers decide token requests; they see nothing else of the administration.',
+  auditor: 'Auditors may read every admin page but change nothing.',
+  member: 'Members manage only their own tokens; every admin page is closed to them.',
+};
+/** Roles that reach admin changes: a grant of one is confirmed in red. */
+const GRANTS_ADMIN: readonly Role[] = ['owner', 'admin'];
 
 interface UserList {
   data: UserJson[];
@@ -28,13 +38,25 @@ interface UserList {
 
 type Pending = { user: UserJson; action: 'deactivate' | 'reactivate' } | null;
 
+type NewPerson = { email: string; name: string; role: Role };
+
 function AddPerson({ orgId, onAdded }: { orgId: string; onAdded(user: UserJson): void }) {
-  const create = useMutation({ mutationFn: (body: { email: string; name: string; role: Role }) => api.post<UserJson>(endpoints.users(orgId), body), onSuccess: onAdded });
+  const [asking, setAsking] = useState<NewPerson | null>(null);
+  const create = useMutation({
+    mutationFn: (body: NewPerson) => api.post<UserJson>(endpoints.users(orgId), body),
+    onSuccess: (user) => {
+      setAsking(null);
+      onAdded(user);
+    },
+  });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({ email: String(form.get('email')), name: String(form.get('name')), role: String(form.get('role')) as Role });
+    const person = { email: String(form.get('email')), name: String(form.get('name')), role: String(form.get('role')) as Role };
     event.currentTarget.reset();
+    // Anything beyond a member's rights is a grant: it is confirmed first.
+    if (person.role === 'member') create.mutate(person);
+    else setAsking(person);
   }
   return (
     <details className="panel add-panel">
@@ -62,8 +84,45 @@ function AddPerson({ orgId, onAdded }: { orgId: string; onAdded(user: UserJson):
           {create.isPending ? 'Adding…' : 'Add'}
         </button>
       </form>
-      {create.isError && <ErrorNote title="Could not add this person" error={create.error} />}
+      {create.isError && !asking && <ErrorNote title="Could not add this person" error={create.error} />}
+      <ConfirmDialog
+        isOpen={asking !== null}
+        title={asking ? `Add ${asking.name} as ${ROLE_WORDS[asking.role].toLowerCase()}?` : 'Add this person?'}
+        confirmLabel={asking ? `Add as ${ROLE_WORDS[asking.role].toLowerCase()}` : 'Add'}
+        isDanger={asking !== null && GRANTS_ADMIN.includes(asking.role)}
+        isBusy={create.isPending}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => asking && create.mutate(asking)}
+      >
+        {asking && <p>{ROLE_MEANING[asking.role]}</p>}
+        {create.isError && <ErrorNote title="Could not add this person" error={create.error} />}
+      </ConfirmDialog>
     </details>
+  );
+}
+
+/** Which policy governs this person, and why: asked on demand, one person at a time. */
+function EffectivePolicyCell({ orgId, user }: { orgId: string; user: UserJson }) {
+  const [isAsked, setAsked] = useState(false);
+  const policy = useQuery({
+    queryKey: ['effective-policy', orgId, user.id],
+    queryFn: () => api.get<{ data: EffectivePolicy }>(endpoints.userEffectivePolicy(orgId, user.id)),
+    enabled: isAsked,
+  });
+  if (!isAsked) {
+    return (
+      <button type="button" className="small" onClick={() => setAsked(true)} aria-label={`Show the policy of ${user.name}`}>
+        Show the policy
+      </button>
+    );
+  }
+  if (policy.isError) return <span className="muted">Could not tell</span>;
+  if (!policy.data) return <span className="muted">…</span>;
+  const { policy: governing, reason } = policy.data.data;
+  return (
+    <Link to={`/policies/${encodeURIComponent(governing.id)}`} title={reason}>
+      {governing.name}
+    </Link>
   );
 }
 
@@ -77,7 +136,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
   const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users', orgId] });
-  // Issue 5: a one-time link with which the person sets a password; shown once, to pass on.
+  // A one-time link with which the person sets a password; shown once, to pass on.
   const makeInvite = useMutation({
     mutationFn: async (user: UserJson) => ({ name: user.name, url: (await api.post<{ url: string }>(endpoints.inviteUser(orgId, user.id))).url }),
     onSuccess: setInvite,
@@ -99,10 +158,13 @@ function UsersPanel({ orgId }: { orgId: string }) {
       await queryClient.invalidateQueries({ queryKey: ['token-counts', orgId] });
     },
   });
+  // A role is a grant of rights: choosing one only asks; the change is made on the confirmation.
+  const [roleChange, setRoleChange] = useState<{ user: UserJson; role: Role } | null>(null);
   const changeRole = useMutation({
     mutationFn: ({ user, role }: { user: UserJson; role: Role }) => api.patch<UserJson>(endpoints.user(orgId, user.id), { role }),
-    onSuccess: async (user) => {
-      setMessage(`${user.name} is now ${ROLE_WORDS[user.role].toLowerCase()}.`);
+    onSuccess: async (user, asked) => {
+      setRoleChange(null);
+      setMessage(`${user.name} is now ${ROLE_WORDS[user.role].toLowerCase()} (was ${ROLE_WORDS[asked.user.role].toLowerCase()}).`);
       await refresh();
     },
   });
@@ -128,7 +190,10 @@ function UsersPanel({ orgId }: { orgId: string }) {
           <select
             aria-label={`Role of ${row.original.name}`}
             value={row.original.role}
-            onChange={(event) => changeRole.mutate({ user: row.original, role: event.target.value as Role })}
+            onChange={(event) => {
+              changeRole.reset();
+              setRoleChange({ user: row.original, role: event.target.value as Role });
+            }}
           >
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -138,6 +203,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
           </select>
         ),
       },
+      { id: 'policy', header: 'Policy', cell: ({ row }) => <EffectivePolicyCell orgId={orgId} user={row.original} /> },
       { id: 'accountType', header: 'Account', cell: ({ row }) => (row.original.accountType === 'managed' ? 'Managed' : 'External') },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       { id: 'createdAt', header: 'Added', cell: ({ row }) => formatDate(row.original.createdAt) },
@@ -147,7 +213,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
         cell: ({ row }) =>
           row.original.status === 'active' ? (
             <span className="row-actions">
-              <button type="button" className="small" onClick={() => makeInvite.mutate(row.original)} aria-label={`Invitation link for ${row.original.name}`}>
+              <button type="button" className="small" onClick={() => makeInvite.mutate(row.original)} aria-label={`Invite link for ${row.original.name}`}>
                 Invite link
               </button>
               <button type="button" className="small" onClick={() => { changeStatus.reset(); setPending({ user: row.original, action: 'deactivate' }); }}>
@@ -211,7 +277,6 @@ function UsersPanel({ orgId }: { orgId: string }) {
         </div>
       </form>
       {message && <Notice tone="success">{message}</Notice>}
-      {changeRole.isError && <ErrorNote title="Could not change the role" error={changeRole.error} />}
       {makeInvite.isError && <ErrorNote title="Could not make an invitation link" error={makeInvite.error} />}
       <SecretDialog secret={invite?.url ?? null} title={`Invitation link for ${invite?.name ?? ''}`} label="Link (valid once)" onClose={() => setInvite(null)} />
       {users.isError ? (
@@ -226,6 +291,26 @@ function UsersPanel({ orgId }: { orgId: string }) {
       {users.data && (users.data.links.next || users.data.links.prev) && (
         <Pager prev={users.data.links.prev} next={users.data.links.next} onPage={(cursor) => setParams((p) => { p.set('cursor', cursor); return p; })} isBusy={users.isFetching} />
       )}
+      <ConfirmDialog
+        isOpen={roleChange !== null}
+        title={roleChange ? `Change the role of ${roleChange.user.name}?` : 'Change the role?'}
+        confirmLabel={roleChange ? `Make ${roleChange.user.name} ${ROLE_WORDS[roleChange.role].toLowerCase()}` : 'Change role'}
+        isDanger={roleChange !== null && GRANTS_ADMIN.includes(roleChange.role)}
+        isBusy={changeRole.isPending}
+        onCancel={() => setRoleChange(null)}
+        onConfirm={() => roleChange && changeRole.mutate(roleChange)}
+      >
+        {roleChange && (
+          <>
+            <p>
+              <strong>{roleChange.user.name}</strong> ({roleChange.user.email}) goes from <strong>{ROLE_WORDS[roleChange.user.role]}</strong> to{' '}
+              <strong>{ROLE_WORDS[roleChange.role]}</strong>.
+            </p>
+            <p>{ROLE_MEANING[roleChange.role]}</p>
+          </>
+        )}
+        {changeRole.isError && <ErrorNote title="Could not change the role" error={changeRole.error} />}
+      </ConfirmDialog>
       <ConfirmDialog
         isOpen={pending !== null}
         title={pending?.action === 'deactivate' ? `Deactivate ${pending.user.name}?` : `Reactivate ${pending?.user.name ?? ''}?`}

@@ -1,12 +1,13 @@
 /**
- * Policies (issue 6): each policy's rule in words and whom it applies to, with links to the editor
- * (policy/policy-editor.tsx), which previews the impact before saving.
+ * Policies, in the order that decides (the highest priority first, the default last): each rule in
+ * words and whom it applies to by name, with links to the editor, which previews the impact before
+ * saving. A default policy that allows everything is pointed out.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { PolicyListResponse, PolicyResource } from '../api/types.ts';
+import type { AuditNames, PolicyListResponse, PolicyResource } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { plural } from '../components/format.ts';
@@ -19,7 +20,51 @@ const CREATION_WORDS: Record<string, string> = {
   blocked: 'Only admins issue tokens',
 };
 
-function PolicyCard({ policy }: { policy: PolicyResource }) {
+/** The default policy lets anyone create any token, for any lifetime it allows, from anywhere. */
+function allowsEverything(policy: PolicyResource): boolean {
+  const { rule } = policy.attributes;
+  return rule.tokenCreation === 'allowed' && rule.tokenUse !== 'blocked' && rule.allowedScopes.length === 0 && rule.ipAllowlist.length === 0;
+}
+
+function Assignees({ ids, names, path }: { ids: readonly string[]; names: AuditNames; path: (id: string) => string | null }) {
+  return (
+    <>
+      {ids.map((id, index) => {
+        const name = names[id]?.name ?? 'someone no longer listed';
+        const to = path(id);
+        return (
+          <span key={id}>
+            {index > 0 && ', '}
+            {to ? <Link to={to}>{name}</Link> : name}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function AppliesTo({ policy, names }: { policy: PolicyResource; names: AuditNames }) {
+  const { assignees } = policy.attributes;
+  const parts: Array<[string, readonly string[], (id: string) => string | null]> = [
+    ['Groups', assignees.groupIds, () => '/people'],
+    ['People', assignees.userIds, (id) => `/people?q=${encodeURIComponent(names[id]?.detail ?? '')}`],
+    ['Service accounts', assignees.serviceAccountIds, (id) => `/service-accounts/${encodeURIComponent(id)}`],
+  ];
+  const present = parts.filter(([, ids]) => ids.length > 0);
+  if (present.length === 0) return <>Nobody yet</>;
+  return (
+    <>
+      {present.map(([label, ids, path], index) => (
+        <span key={label}>
+          {index > 0 && '; '}
+          {label}: <Assignees ids={ids} names={names} path={path} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+function PolicyCard({ policy, names }: { policy: PolicyResource; names: AuditNames }) {
   const { name, rule, assignees, isDefault, priority, status } = policy.attributes;
   const scopes = describeScopes(rule.allowedScopes);
   const headingId = `policy-${policy.id}`;
@@ -53,7 +98,7 @@ function PolicyCard({ policy }: { policy: PolicyResource }) {
         <dd>
           {isDefault
             ? 'Everyone no other policy names'
-            : `${plural(assignees.groupIds.length, 'group')}, ${plural(assignees.userIds.length, 'person', 'people')}, ${plural(assignees.serviceAccountIds.length, 'service account')}`}
+            : <AppliesTo policy={policy} names={names} />}
           {!isDefault && <span className="muted"> · priority {priority}</span>}
         </dd>
       </dl>
@@ -66,6 +111,17 @@ export function PoliciesPage() {
   const location = useLocation();
   const message = (location.state as { message?: string } | null)?.message;
   const policies = useQuery({ queryKey: ['policies', orgId], queryFn: () => api.get<PolicyListResponse>(endpoints.policies(orgId), { pageSize: 100 }) });
+  // The order that decides: the highest priority first, the default (everyone else) last.
+  const ordered = [...(policies.data?.data ?? [])].sort(
+    (a, b) => Number(a.attributes.isDefault) - Number(b.attributes.isDefault) || b.attributes.priority - a.attributes.priority || a.attributes.name.localeCompare(b.attributes.name),
+  );
+  const ids = ordered.flatMap((p) => [...p.attributes.assignees.groupIds, ...p.attributes.assignees.userIds, ...p.attributes.assignees.serviceAccountIds]).slice(0, 200);
+  const names = useQuery({
+    queryKey: ['names', orgId, ids],
+    queryFn: () => api.get<{ names: AuditNames }>(endpoints.names(orgId), { ids: ids.join(',') }),
+    enabled: ids.length > 0,
+  });
+  const loose = ordered.find((p) => p.attributes.isDefault && allowsEverything(p));
   return (
     <>
       <div className="page-head">
@@ -75,7 +131,7 @@ export function PoliciesPage() {
         </Link>
       </div>
       {message && <Notice tone="success">{message}</Notice>}
-      <p className="lead">Who may create tokens, with which scopes, for how long and from where. When several apply to a person, the highest priority wins.</p>
+      <p className="lead">Who may create tokens, with which scopes, for how long and from where. Listed in the order that decides: when several apply to a person, the highest priority wins; the default policy governs everyone else.</p>
       {policies.isError ? (
         <ErrorNote title="Could not load the policies" error={policies.error} onRetry={() => void policies.refetch()} />
       ) : policies.isPending ? (
@@ -83,7 +139,17 @@ export function PoliciesPage() {
       ) : policies.data.data.length === 0 ? (
         <EmptyState title="No policies yet" />
       ) : (
-        policies.data.data.map((policy) => <PolicyCard key={policy.id} policy={policy} />)
+        <>
+          {loose && (
+            <Notice tone="warning">
+              The default policy allows everything: anyone no other policy names may create tokens with any scope, from any address, without
+              approval. <Link to={`/policies/${encodeURIComponent(loose.id)}`}>Tighten the default policy</Link>
+            </Notice>
+          )}
+          {ordered.map((policy) => (
+            <PolicyCard key={policy.id} policy={policy} names={names.data?.names ?? {}} />
+          ))}
+        </>
       )}
     </>
   );

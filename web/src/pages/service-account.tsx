@@ -1,6 +1,6 @@
 /**
  * One service account: its tokens (from the inventory API, so they read like every other token),
- * issuing one (issue 6, shown once), revoking all of them, deleting the account.
+ * issuing one (its secret shown once), revoking all of them, deleting the account.
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-/** The one-time link pages of issue 5: owner set-up, invitation, password reset. */
+/** The one-time link pages: owner set-up, invitation, password reset. */
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';

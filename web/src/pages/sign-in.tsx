@@ -1,5 +1,5 @@
 /**
- * Sign-in (issue 5's API): e-mail and password. An org admin API key works too (INFERRED: for
+ * Sign-in (the API): e-mail and password. An org admin API key works too (for
  * servers whose sign-in API is not there yet, and for break-glass use); it stays in this tab only.
  */
 import { useState, type FormEvent } from 'react';

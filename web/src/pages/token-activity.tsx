@@ -1,5 +1,5 @@
 /**
- * What a token did (issue 7's activity API): calls per day as a uPlot chart, the routes it called
+ * What a token did (the activity API): calls per day as a uPlot chart, the routes it called
  * and the addresses it came from. Errors are verifications Tokenward refused.
  */
 import { useMemo, useState } from 'react';
@@ -14,7 +14,7 @@ import { formatCount, formatDate, formatDateTime } from '../components/format.ts
 const WINDOWS = [7, 30, 90] as const;
 
 /**
- * `orgId` reads the admin usage API; without it, the member's own route under /api/v1/me (issue 9's
+ * `orgId` reads the admin usage API; without it, the member's own route under /api/v1/me (the member's
  * "My tokens"), which answers only for the signed-in person's own tokens.
  */
 export function TokenActivity({ orgId, tokenId, title = 'Activity' }: { orgId?: string; tokenId: string; title?: string }) {

@@ -1,14 +1,15 @@
 /**
- * One token (issue #9): owner, scopes, dates, status, revoke, rotate (issue 6: a new secret for the
- * same token, shown once), and its activity (issue 7): calls per day, routes, addresses.
+ * One token: owner, scopes, dates, status, who created it, its history, revoke, rotate (a new secret
+ * for the same token, shown once); and on the Activity tab what it did: calls per day, routes,
+ * addresses, and every call.
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { revokeToken } from '../api/revoke.ts';
-import type { IssuedTokenJson, OrgTokenJson } from '../api/types.ts';
+import type { AuditLogPage, IssuedTokenJson, OrgTokenJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { ErrorNote, Loading, Notice } from '../components/feedback.tsx';
@@ -17,6 +18,38 @@ import { formatDateTime, relativeDays } from '../components/format.ts';
 import { OWNER_KIND_WORDS, StatusBadge } from '../components/status-badge.tsx';
 import { TokenActivity } from './token-activity.tsx';
 import { TokenLimits } from './token-limits.tsx';
+import { TokenCalls } from './token-calls.tsx';
+import { AuditActor, Named, auditSentence } from '../components/audit-words.tsx';
+
+/** The token's own audit entries (creation, rotations, revocation): who, by name. */
+function useHistory(orgId: string, tokenId: string) {
+  return useQuery({
+    queryKey: ['audit-log', orgId, 'token', tokenId],
+    queryFn: () => api.get<AuditLogPage>(endpoints.auditLog(orgId), { targetId: tokenId, pageSize: 20 }),
+  });
+}
+
+function History({ history }: { history: ReturnType<typeof useHistory> }) {
+  if (history.isError) return null;
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      {!history.data ? (
+        <Loading />
+      ) : history.data.data.length === 0 ? (
+        <p className="muted">Nothing recorded.</p>
+      ) : (
+        <ul className="history">
+          {history.data.data.map((entry) => (
+            <li key={entry.id}>
+              <span className="nowrap muted">{formatDateTime(entry.at)}</span> <AuditActor entry={entry} names={history.data.names} /> {auditSentence(entry, history.data.names)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 function Owner({ token }: { token: OrgTokenJson }) {
   const owner = token.owner;
@@ -37,6 +70,14 @@ function Owner({ token }: { token: OrgTokenJson }) {
   );
 }
 
+/** Who made the token: a person, a service account, an admin key or a system job, by name. */
+function CreatedBy({ token, history }: { token: OrgTokenJson; history: ReturnType<typeof useHistory> }) {
+  const created = history.data?.data.find((entry) => entry.action === 'token.created' || entry.action === 'admin_key.created');
+  if (created && history.data) return <AuditActor entry={created} names={history.data.names} />;
+  if (history.data && token.createdBy) return <Named id={token.createdBy} names={history.data.names} fallback="Not recorded" />;
+  return <span className="muted">{history.isPending ? '…' : 'Not recorded'}</span>;
+}
+
 export function TokenDetailPage() {
   const { orgId } = useSignedIn();
   const { tokenId = '' } = useParams();
@@ -46,6 +87,10 @@ export function TokenDetailPage() {
   const [graceHours, setGraceHours] = useState(1);
   const [secret, setSecret] = useState<string | null>(null);
   const token = useQuery({ queryKey: ['token', orgId, tokenId], queryFn: () => api.get<OrgTokenJson>(endpoints.token(orgId, tokenId)) });
+  const history = useHistory(orgId, tokenId);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'activity' ? 'activity' : 'details';
+  const showTab = (next: 'details' | 'activity') => setParams(next === 'details' ? {} : { tab: next }, { replace: true });
   const revoke = useMutation({
     mutationFn: (t: OrgTokenJson) => revokeToken(orgId, t),
     onSuccess: async () => {
@@ -102,6 +147,22 @@ export function TokenDetailPage() {
       </div>
       {revoke.isSuccess && <Notice tone="success">The token is revoked. It no longer works.</Notice>}
 
+      <div className="tabs" role="tablist" aria-label="Token">
+        <button type="button" role="tab" id="tab-details" aria-selected={tab === 'details'} aria-controls="panel-token" onClick={() => showTab('details')}>
+          Details
+        </button>
+        <button type="button" role="tab" id="tab-activity" aria-selected={tab === 'activity'} aria-controls="panel-token" onClick={() => showTab('activity')}>
+          Activity
+        </button>
+      </div>
+      <div role="tabpanel" id="panel-token" aria-labelledby={`tab-${tab}`}>
+      {tab === 'activity' ? (
+        <>
+          <TokenActivity orgId={orgId} tokenId={t.id} title="Summary" />
+          <TokenCalls orgId={orgId} tokenId={t.id} label={t.label} />
+        </>
+      ) : (
+      <>
       <section className="panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Details</h2>
         <dl className="facts">
@@ -120,8 +181,10 @@ export function TokenDetailPage() {
             <code>{t.id}</code>
           </dd>
           <dt>Created</dt>
+          <dd>{formatDateTime(t.createdAt)}</dd>
+          <dt>Created by</dt>
           <dd>
-            {formatDateTime(t.createdAt)} {t.createdBy && <span className="muted">by {t.createdBy}</span>}
+            <CreatedBy token={t} history={history} />
           </dd>
           <dt>Last used</dt>
           <dd>{t.lastActiveAt ? `${formatDateTime(t.lastActiveAt)} (${relativeDays(t.lastActiveAt)})` : 'Never'}</dd>
@@ -132,7 +195,11 @@ export function TokenDetailPage() {
               <dt>Revoked</dt>
               <dd>
                 {formatDateTime(t.revokedAt)}
-                {t.revokedBy && <span className="muted"> by {t.revokedBy}</span>}
+                {t.revokedBy && history.data && (
+                  <>
+                    {' '}by <Named id={t.revokedBy} names={history.data.names} fallback="an administrator" />
+                  </>
+                )}
                 {t.revokedReason && <span className="muted"> ({t.revokedReason})</span>}
               </dd>
             </>
@@ -156,7 +223,10 @@ export function TokenDetailPage() {
       </section>
 
       <TokenLimits orgId={orgId} tokenId={t.id} />
-      <TokenActivity orgId={orgId} tokenId={t.id} />
+      <History history={history} />
+      </>
+      )}
+      </div>
 
       <ConfirmDialog
         isOpen={isRotating}

@@ -1,4 +1,4 @@
-/** The org's automation settings (issue 8's PATCH …/automation/settings): thresholds and retention, in days. */
+/** The org's automation settings (the PATCH …/automation/settings): thresholds and retention, in days. */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/http.ts';

@@ -1,5 +1,5 @@
 /**
- * Automation (issue 9, over issue 8's jobs API): each job with its schedule in words, its last run
+ * Automation (over the jobs API): each job with its schedule in words, its last run
  * and status; "Dry run" lists exactly what a run now would do, "Run now" does it after a
  * confirmation; each job's run history. The org's automation settings below.
  */

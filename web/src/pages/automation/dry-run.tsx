@@ -1,5 +1,5 @@
 /**
- * A job's dry run (issue 9): exactly the actions a run made now would take, each in words, with
+ * A job's dry run: exactly the actions a run made now would take, each in words, with
  * the tokens named (their labels read from the inventory, the first 50).
  */
 import { useQueries } from '@tanstack/react-query';

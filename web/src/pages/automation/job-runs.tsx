@@ -1,4 +1,4 @@
-/** A job's runs (issue 9): when, how it was started, its status, what it did, errors in words. */
+/** A job's runs: when, how it was started, its status, what it did, errors in words. */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http.ts';

@@ -1,5 +1,5 @@
 /**
- * A job's schedule and actions in words (issue 9's dry-run preview "listing exactly what would be
+ * A job's schedule and actions in words (dry-run preview "listing exactly what would be
  * done"). Actions are the domain's HygieneAction union (src/domain/hygiene.ts); one the console
  * does not know yet is still listed, by its type and fields.
  */
@@ -33,7 +33,7 @@ export function ActionInWords({ action, labels }: { action: JobAction; labels: R
   const token = <TokenLink id={a.tokenId} labels={labels} />;
   switch (a.type) {
     case 'mark_expired':
-      return <>Mark {token} expired (it expired {formatDateTime(String(a.expiresAt))}) and raise token.expired.</>;
+      return <>Mark {token} expired (it expired {formatDateTime(String(a.expiresAt))}) and tell the webhooks that subscribe to expirations.</>;
     case 'warn_expiring':
       return <>Warn the owner of {token} that it expires within {plural(Number(a.daysBefore), 'day')} ({formatDate(String(a.expiresAt))}).</>;
     case 'warn_idle':

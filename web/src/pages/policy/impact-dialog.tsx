@@ -1,5 +1,5 @@
 /**
- * The impact preview before a policy is saved (issue 9): how many existing tokens the new rules
+ * The impact preview before a policy is saved: how many existing tokens the new rules
  * break and which, what each choice would do with them (leave, clamp, revoke: counted the way
  * src/service/policy-impact.ts applies them), and the confirmation that saves.
  */

@@ -1,5 +1,5 @@
 /**
- * The policy editor's draft (issue 9): what the form holds, how it is made from a saved policy, how
+ * The policy editor's draft: what the form holds, how it is made from a saved policy, how
  * it becomes the API's body, and what is wrong with it, in words.
  */
 import type { PolicyBody, PolicyResource } from '../../api/types.ts';

@@ -1,5 +1,5 @@
 /**
- * Creating and changing a policy (issue 9): creation mode, lifetimes, scopes by class, IP
+ * Creating and changing a policy: creation mode, lifetimes, scopes by class, IP
  * allowlist, idle revocation and whom it applies to. Saving always previews first: the impact
  * dialog says how many existing tokens the change breaks and what happens to them, then saves with
  * that choice (`meta.existingTokens`). Paths: /policies/new and /policies/{policyId}.
@@ -159,8 +159,7 @@ function PolicyForm({ orgId, policyId, isDefault, initial, catalogue }: { orgId:
       {!isDefault && (
         <section className="panel stack" aria-labelledby="policy-assignees">
           <h2 id="policy-assignees">Applies to</h2>
-          <AssigneePicker orgId={orgId} value={draft} onChange={(next) => set({ groupIds: next.groupIds, userIds: next.userIds })} />
-          {draft.serviceAccountIds.length > 0 && <p className="hint">Also {plural(draft.serviceAccountIds.length, 'service account')}, assigned through the API.</p>}
+          <AssigneePicker orgId={orgId} value={draft} onChange={(next) => set({ groupIds: next.groupIds, userIds: next.userIds, serviceAccountIds: next.serviceAccountIds })} />
         </section>
       )}
 

@@ -1,4 +1,4 @@
-/** The policy editor's limits (issue 9): lifetimes, IP allowlist and idle revocation, with their problems in words. */
+/** The policy editor's limits: lifetimes, IP allowlist and idle revocation, with their problems in words. */
 import { checkIpList } from '../../components/ip-allowlist.ts';
 import type { PolicyDraft } from './policy-draft.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Settings (issue 9): single sign-on (OIDC), e-mail (SMTP), webhooks with their deliveries, and the
+ * Settings: single sign-on (OIDC), e-mail (SMTP), webhooks with their deliveries, and the
  * rate limits the server enforces. One tab each; the tab is in the URL (`?tab=webhooks`), so a tab
  * is a link to share.
  */

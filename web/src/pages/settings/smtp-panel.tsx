@@ -1,5 +1,5 @@
 /**
- * E-mail through the org's SMTP server (issue 8's `…/notifications/smtp`): the settings, never the
+ * E-mail through the org's SMTP server (the `…/notifications/smtp`): the settings, never the
  * password (only whether one is stored). The API has no test-send, so the page offers none.
  */
 import { useRef, useState, type FormEvent } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Single sign-on with OpenID Connect (issue 5's `…/sso`): what is set, the redirect URI to register
+ * Single sign-on with OpenID Connect (the `…/sso`): what is set, the redirect URI to register
  * at the provider and the sign-in link to hand out; set or change it (the server runs discovery on
  * the issuer before saving, and says in words when that fails); remove it.
  */

@@ -1,5 +1,5 @@
 /**
- * One webhook's deliveries (issue 8): every attempt's outcome, the dead letters (deliveries that
+ * One webhook's deliveries: every attempt's outcome, the dead letters (deliveries that
  * gave up after their retries) on their own filter, and "Redeliver", which sends one again with the
  * same `webhook-id`.
  */

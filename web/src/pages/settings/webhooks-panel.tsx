@@ -1,5 +1,5 @@
 /**
- * Webhooks (issue 8): the org's endpoints, adding one (its signing secret shown once, in the
+ * Webhooks: the org's endpoints, adding one (its signing secret shown once, in the
  * copy-once dialog), turning one off or on, deleting one, and each one's deliveries.
  */
 import { useRef, useState, type FormEvent } from 'react';
