@@ -31,7 +31,7 @@ export interface TokenInventoryRoutesDeps {
 const PREFIX = '/admin/tokenward/v1/orgs/:orgId/tokens';
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function orgTokenJson({ token, owner, status }: OrgTokenItem): OrgTokenJson {
+export function orgTokenJson({ token, owner, status, source }: OrgTokenItem): OrgTokenJson {
   return {
     id: token.id,
     label: token.label,
@@ -48,10 +48,11 @@ export function orgTokenJson({ token, owner, status }: OrgTokenItem): OrgTokenJs
     revokedAt: iso(token.revokedAt),
     revokedBy: token.revokedBy,
     revokedReason: token.revokedReason,
+    source: source.type === 'tokenward' ? source : { ...source, goneAt: iso(source.goneAt) },
   };
 }
 
-const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt'];
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'source', 'externalId'];
 
 function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
@@ -68,6 +69,8 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     json.expiresAt ?? '',
     json.lastActiveAt ?? '',
     json.revokedAt ?? '',
+    'connectorId' in json.source ? json.source.connectorId : 'tokenward',
+    'externalId' in json.source ? csvSafe(json.source.externalId) : '',
   ];
 }
 
