@@ -66,6 +66,8 @@ function nextCursor(links: unknown): string | null {
 
 export function createAtlassianConnector(settings: ConnectorSettings, options: ConnectorClientOptions): ConnectorClient {
   const http = createUpstreamHttp(settings.credential, { ...DEFAULT_UPSTREAM_OPTIONS, ...options.http });
+  // A connection test answers at once: one attempt, no waiting out rate limits or outages.
+  const probe = createUpstreamHttp(settings.credential, { ...DEFAULT_UPSTREAM_OPTIONS, ...options.http, maxAttempts: 1, maxRateLimitWaits: 0, timeoutMs: 10_000 });
   const pageSize = options.pageSize ?? 1000;
   const orgPath = `/admin/api-access/v1/orgs/${encodeURIComponent(settings.upstreamOrgId)}`;
 
@@ -76,8 +78,8 @@ export function createAtlassianConnector(settings: ConnectorSettings, options: C
   }
 
   /** A 2xx JSON answer, or an UpstreamError that says what the status means. */
-  async function getJson(u: URL, what: string, signal?: AbortSignal): Promise<unknown> {
-    const { status, body } = await http.request('GET', u, signal);
+  async function getJson(u: URL, what: string, signal?: AbortSignal, via = http): Promise<unknown> {
+    const { status, body } = await via.request('GET', u, signal);
     if (status >= 200 && status < 300) return body;
     throw new UpstreamError('http', `Reading ${what} was refused: ${describeStatus(status, body)}`, status, body);
   }
@@ -135,7 +137,7 @@ export function createAtlassianConnector(settings: ConnectorSettings, options: C
 
   async function check(capability: string, path: string): Promise<ConnectionCheck> {
     try {
-      await getJson(url(path, { pageSize: 1 }), capability);
+      await getJson(url(path, { pageSize: 1 }), capability, undefined, probe);
       return { capability, ok: true, detail: 'Works.' };
     } catch (error) {
       if (error instanceof UpstreamError) return { capability, ok: false, detail: error.detail };
@@ -161,7 +163,7 @@ export function createAtlassianConnector(settings: ConnectorSettings, options: C
       ];
       // Reading service-account tokens needs its own scope; try it on the first account, if any.
       try {
-        const body = (await getJson(url(`${orgPath}/service-accounts`, { pageSize: 1 }), 'service accounts')) as Json;
+        const body = (await getJson(url(`${orgPath}/service-accounts`, { pageSize: 1 }), 'service accounts', undefined, probe)) as Json;
         const first = Array.isArray(body?.items) ? (body.items as Json[])[0] : undefined;
         if (first) checks.push(await check('read service-account tokens (read:service-accounts-tokens:admin)', `${orgPath}/service-accounts/${encodeURIComponent(text(first.id))}/api-tokens`));
       } catch {
@@ -191,6 +193,8 @@ export function createAtlassianConnector(settings: ConnectorSettings, options: C
       return action('DELETE', url(`${orgPath}/service-accounts/${encodeURIComponent(ownerExternalId)}/api-tokens`));
     },
 
-    close: () => http.close(),
+    async close() {
+      await Promise.all([http.close(), probe.close()]);
+    },
   };
 }

@@ -62,7 +62,8 @@ function failureOf(error: unknown, url: URL): UpstreamError {
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || cause?.name === 'TimeoutError') {
     return new UpstreamError('timeout', `${host} did not answer in time.`);
   }
-  return new UpstreamError('unreachable', `The connection to ${host} failed${code ? ` (${code})` : ''}.`);
+  const reason = code || (typeof cause?.message === 'string' ? cause.message.slice(0, 100) : '');
+  return new UpstreamError('unreachable', `The connection to ${host} failed${reason ? ` (${reason})` : ''}.`);
 }
 
 /** Words from an upstream error body (the `errors[]` shape), never the request. */
