@@ -118,7 +118,8 @@ export async function createCore(options: CoreOptions) {
       bus,
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
-      connectors: { ...DEFAULT_CONNECTOR_SYNC_OPTIONS, ...options.connectors },
+      // A sync's claim on its connector lasts as long as a job run's (TOKENWARD_JOB_LEASE_MS).
+      connectors: { ...DEFAULT_CONNECTOR_SYNC_OPTIONS, leaseMs: config.automation.jobLeaseMs, ...options.connectors },
     }),
     verification: createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: cacheOptions }),
     usageRecorder: usage,

@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
 import { runAuditPurge, runAuditVerify } from './audit.js';
 import { runJobsList, runJobsRun, runJobsRuns } from './jobs.js';
+import { runConnectorsList, runConnectorsSync } from './connectors.js';
 import { runGateway } from './gateway.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
@@ -93,5 +94,20 @@ jobs
   .option('--org <idOrName>', 'organization id or name; default: the only one')
   .option('--limit <n>', 'how many runs', positiveInt, 20)
   .action((name: string, options: { org?: string; limit: number }) => runJobsRuns(name, options));
+
+const connectors = program.command('connectors').description('connected systems whose tokens Tokenward governs (docs/connectors-atlassian.md)');
+connectors
+  .command('list')
+  .description('each connector with its last sync')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .option('--json', 'print JSON instead of text')
+  .action((options: { org?: string; json?: boolean }) => runConnectorsList(options));
+connectors
+  .command('sync')
+  .description('sync a connector now and wait for it (exit 1 unless it succeeds)')
+  .argument('<connectorId>', 'the connector id, as `tokenward connectors list` shows it')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .option('--json', 'print one JSON object instead of text')
+  .action((id: string, options: { org?: string; json?: boolean }) => runConnectorsSync(id, options));
 
 program.parseAsync(process.argv).catch(exitWithError);
