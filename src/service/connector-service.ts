@@ -57,6 +57,16 @@ export interface RevokeResult {
   answer: string;
 }
 
+/** One idle token and what a cleanup does with it. */
+export interface IdlePlanItem {
+  token: ExternalToken;
+  /** `revoke` upstream, or `flag`: the connected system cannot revoke it alone (a service-account token). */
+  action: 'revoke' | 'flag';
+}
+
+/** Tokens one idle cleanup handles at most; run it again for more. */
+export const MAX_IDLE_CLEANUP = 1000;
+
 /** Tokens one bulk revoke may name. */
 export const MAX_BULK_REVOKE = 1000;
 
@@ -271,6 +281,29 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
         }
         for (const token of tokens.filter((t) => t.kind !== 'service_account')) results.push(await revokeOne(caller, client, token));
         return results;
+      } finally {
+        await client.close();
+      }
+    },
+
+    /**
+     * Tokens of the connector idle for `idleDays` (never used: counted from creation), oldest
+     * first, each with what a cleanup does. A dry run returns the plan; a run carries it out on
+     * the same list it would have shown.
+     */
+    async revokeIdle(caller: Caller, orgId: string, connectorId: string, idleDays: number, options: { dryRun: boolean }): Promise<{ plan: IdlePlanItem[]; results: RevokeResult[] }> {
+      if (!Number.isInteger(idleDays) || idleDays < 1 || idleDays > 100_000) throw invalid('idleDays must be a whole number of days from 1 to 100000.');
+      const connector = await mustFind(orgId, connectorId);
+      const idle = await stores.externalTokens.idleOf(connectorId, clock().getTime() - idleDays * 86_400_000, MAX_IDLE_CLEANUP);
+      const plan = idle.map((token): IdlePlanItem => ({ token, action: token.kind === 'service_account' ? 'flag' : 'revoke' }));
+      if (options.dryRun) return { plan, results: [] };
+      const client = await clientOf(connector);
+      try {
+        const results: RevokeResult[] = [];
+        for (const item of plan) {
+          if (item.action === 'revoke') results.push(await revokeOne(caller, client, item.token));
+        }
+        return { plan, results };
       } finally {
         await client.close();
       }

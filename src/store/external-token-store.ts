@@ -161,6 +161,21 @@ export function createExternalTokenStore(db: Kysely<Database>) {
       return rows.map(toExternalToken);
     },
 
+    /** Live tokens of a connector not used since `sinceMs` (never used: not created since), oldest first. */
+    async idleOf(connectorId: string, sinceMs: number, limit: number): Promise<ExternalToken[]> {
+      const rows = await db
+        .selectFrom('external_tokens')
+        .selectAll()
+        .where('connector_id', '=', connectorId)
+        .where('status', '<>', 'revoked')
+        .where((eb) => eb(eb.fn.coalesce('last_active_at', 'created_at'), '<', sinceMs))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toExternalToken);
+    },
+
     async markRevoked(ids: readonly string[], by: string | null, reason: string, at: Date): Promise<void> {
       if (ids.length === 0) return;
       await db

@@ -59,6 +59,8 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
       tokensPerAccount: TOKENS_PER_ACCOUNT,
       adminKeys: ADMIN_KEYS,
       nowMs: Date.now(),
+      idleEvery: 50,
+      idleLastActiveMs: Date.now() - 200 * 86_400_000,
     });
     gov = await startTestApp(dialect);
     base = `/admin/tokenward/v1/orgs/${gov.orgId}/connectors`;
@@ -200,6 +202,26 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
     const all = await api('POST', `${base}/${connector.id}/revoke`, { owner: (accountToken.data[0]!.owner as { id: string }).id });
     expect(all.json()).toMatchObject({ revoked: TOKENS_PER_ACCOUNT, failed: 0 });
   }, 60_000);
+
+  it('cleans up idle tokens: the dry run lists exactly the upstream\'s idle tokens, and the run revokes them upstream', async () => {
+    // The previous test revoked a token in Atlassian behind Tokenward's back: a sync first.
+    expect((await syncAndWait()).counts.gone).toBe(1);
+    const idleUpstream = () => upstreamCount(`/admin/api-access/v1/orgs/${upstream.orgId}/api-tokens/count?lastActiveAtSearchType=gt&lastActiveAtUom=day&lastActiveAtValue=90`);
+    const before = await idleUpstream();
+    expect(before).toBeGreaterThan(0);
+    const dry = await api('POST', `${base}/${connector.id}/revoke-idle`, { idleDays: 90, dryRun: true });
+    expect(dry.status, dry.body).toBe(200);
+    const plan = dry.json().plan as Array<{ tokenId: string; action: string; kind: string }>;
+    expect(plan).toHaveLength(before);
+    expect(plan.every((item) => item.action === 'revoke' && item.kind === 'user')).toBe(true);
+    expect(await idleUpstream()).toBe(before);
+
+    const run = await api('POST', `${base}/${connector.id}/revoke-idle`, { idleDays: 90 });
+    expect(run.json()).toMatchObject({ dryRun: false, revoked: before, failed: 0 });
+    expect(run.json().plan.map((item: { tokenId: string }) => item.tokenId)).toEqual(plan.map((item) => item.tokenId));
+    expect(await idleUpstream()).toBe(0);
+    expect((await api('POST', `${base}/${connector.id}/revoke-idle`, { idleDays: 90, dryRun: true })).json().plan).toEqual([]);
+  }, 120_000);
 
   it('never holds the credential in clear in the database, the logs or an answer', async () => {
     const secret = upstream.adminKey;

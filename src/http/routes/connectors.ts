@@ -17,6 +17,8 @@ import {
   CreateConnectorBody,
   ExternalTokenParams,
   RevokeBody,
+  RevokeIdleBody,
+  RevokeIdleResponse,
   RevokeResponse,
   SyncRunJson,
   UpdateConnectorBody,
@@ -168,6 +170,40 @@ export function connectorRoutes(deps: { tokens: TokenService; connectors: Connec
         const { orgId, connectorId, tokenId } = request.params;
         const token = await connectors.revokeToken(callerOf(request), orgId, connectorId, tokenId);
         return revokeAnswer([{ tokenId: token.id, revoked: true, upstreamStatus: null, answer: 'Revoked upstream.' }]);
+      },
+    );
+
+    app.post(
+      `${PREFIX}/:connectorId/revoke-idle`,
+      {
+        onRequest: revoke,
+        schema: {
+          tags: TAGS,
+          summary: 'Idle-token cleanup: revoke upstream the tokens unused for idleDays (dryRun first)',
+          description:
+            'At most 1,000 tokens per call, oldest first. Service-account tokens are listed with action `flag`: Atlassian cannot revoke one alone (revoke all of the account\'s tokens with /revoke and `owner`).',
+          params: ConnectorParams,
+          body: RevokeIdleBody,
+          response: { 200: RevokeIdleResponse, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const { orgId, connectorId } = request.params;
+        const dryRun = request.body.dryRun ?? false;
+        const { plan, results } = await connectors.revokeIdle(callerOf(request), orgId, connectorId, request.body.idleDays, { dryRun });
+        return {
+          dryRun,
+          plan: plan.map(({ token, action }) => ({
+            tokenId: token.id,
+            externalId: token.externalId,
+            kind: token.kind,
+            label: token.label,
+            ownerEmail: token.owner?.email ?? null,
+            lastActiveAt: iso(token.lastActiveAt),
+            action,
+          })),
+          ...revokeAnswer(results),
+        };
       },
     );
 

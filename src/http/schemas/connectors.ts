@@ -91,3 +91,29 @@ export const RevokeResultJson = Type.Object({
 });
 
 export const RevokeResponse = Type.Object({ revoked: Type.Integer(), failed: Type.Integer(), results: Type.Array(RevokeResultJson) });
+
+export const RevokeIdleBody = Type.Object(
+  {
+    idleDays: Type.Integer({ minimum: 1, maximum: 100_000, description: 'Not used for this many days (a never-used token counts from its creation).' }),
+    dryRun: Type.Optional(Type.Boolean({ description: 'true: list what would be revoked, change nothing.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RevokeIdleResponse = Type.Object({
+  dryRun: Type.Boolean(),
+  plan: Type.Array(
+    Type.Object({
+      tokenId: Type.String(),
+      externalId: Type.String(),
+      kind: Type.String(),
+      label: Type.String(),
+      ownerEmail: Type.Union([Type.String(), Type.Null()]),
+      lastActiveAt: Instant,
+      action: Type.Union([Type.Literal('revoke'), Type.Literal('flag')]),
+    }),
+  ),
+  revoked: Type.Integer(),
+  failed: Type.Integer(),
+  results: Type.Array(RevokeResultJson),
+});
