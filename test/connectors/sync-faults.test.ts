@@ -135,5 +135,15 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
     expect(counts.byOwnerKind).toEqual(upstream.expected);
     expect(counts.total).toBe(5_000 + 40 + 6);
     expect(counts.byStatus.revoked).toBe(0);
+
+    // The same from the server's shell: list, then a sync that finds nothing new and exits 0.
+    const list = runCli(['connectors', 'list'], env);
+    expect((await list.exited).code, list.stderr()).toBe(0);
+    expect(list.stdout()).toContain(`${id}  atlassian  Acme`);
+    const sync = runCli(['connectors', 'sync', id], env);
+    expect((await sync.exited).code, sync.stderr()).toBe(0);
+    expect(sync.stdout()).toMatch(/: succeeded .* \(5046 read, 0 new, 0 changed, 0 gone\)\.\n$/);
+    const broken = runCli(['connectors', 'sync', 'con_missing'], env);
+    expect((await broken.exited).code).not.toBe(0);
   }, 400_000);
 });
