@@ -47,6 +47,7 @@ import { createNotificationSettingsService } from './service/notification-settin
 import { createWebhookService } from './service/webhook-service.js';
 import { createEventLogService } from './service/event-log-service.js';
 import { createConnectorService } from './service/connector-service.js';
+import { createConnectorViolations } from './service/connector-violations.js';
 import { createConnectorSyncService, DEFAULT_CONNECTOR_SYNC_OPTIONS, type ConnectorSyncOptions } from './service/connector-sync-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
@@ -240,7 +241,11 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
 function createConnectorServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, options: ConnectorSyncOptions) {
   const credentials = createSecretBox(pepper, 'connector-credential');
   const connectorSync = createConnectorSyncService({ db: database.db, clock, credentials, options });
-  return { connectorSync, connectors: createConnectorService({ db: database.db, clock, credentials, sync: connectorSync, client: options.client }) };
+  return {
+    connectorSync,
+    connectors: createConnectorService({ db: database.db, clock, credentials, sync: connectorSync, client: options.client }),
+    connectorViolations: createConnectorViolations({ db: database.db, clock }),
+  };
 }
 
 /** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */

@@ -165,3 +165,36 @@ export function hasUpstreamChange(stored: ExternalToken, read: UpstreamToken): b
 export function clip(text: string, max = 500): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** Why a connected token breaks the policy that governs it, in words. */
+export interface ExternalViolation {
+  kind: 'lifetime' | 'scopes' | 'idle';
+  reason: string;
+}
+
+/**
+ * A connected token against a rule. Lifetime: from its creation to its expiry (the connected
+ * system cannot shorten it, so this is flagged, never fixed); scopes: outside the allowed ones;
+ * idle: not used (a never-used token: since its creation) for longer than the rule's idle limit.
+ */
+export function externalViolationsOf(
+  rule: { maxLifetimeDays: number; idleRevokeAfterDays: number | null },
+  allowedScopeNames: ReadonlySet<string>,
+  token: Pick<ExternalToken, 'createdAt' | 'expiresAt' | 'lastActiveAt' | 'scopes'>,
+  now: Date,
+): ExternalViolation[] {
+  const out: ExternalViolation[] = [];
+  const dayMs = 86_400_000;
+  if (token.expiresAt === null) out.push({ kind: 'lifetime', reason: `It never expires; the policy allows at most ${rule.maxLifetimeDays} days.` });
+  else {
+    const days = Math.ceil((token.expiresAt.getTime() - token.createdAt.getTime()) / dayMs);
+    if (days > rule.maxLifetimeDays) out.push({ kind: 'lifetime', reason: `It lives ${days} days; the policy allows at most ${rule.maxLifetimeDays}.` });
+  }
+  const outside = token.scopes.filter((s) => !allowedScopeNames.has(s));
+  if (outside.length > 0) out.push({ kind: 'scopes', reason: `Scopes outside the policy: ${outside.join(', ')}.` });
+  if (rule.idleRevokeAfterDays !== null) {
+    const idleDays = Math.floor((now.getTime() - (token.lastActiveAt ?? token.createdAt).getTime()) / dayMs);
+    if (idleDays > rule.idleRevokeAfterDays) out.push({ kind: 'idle', reason: `Not used for ${idleDays} days; the policy's idle limit is ${rule.idleRevokeAfterDays}.` });
+  }
+  return out;
+}

@@ -72,6 +72,7 @@ import type { NotificationSettingsService } from '../service/notification-settin
 import type { WebhookService } from '../service/webhook-service.js';
 import type { EventLogService } from '../service/event-log-service.js';
 import type { ConnectorService } from '../service/connector-service.js';
+import type { ConnectorViolations } from '../service/connector-violations.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { usageRoutes } from './routes/usage.js';
 import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
@@ -107,6 +108,7 @@ export interface HttpServices {
   usageRecorder: Pick<UsageRecorder, 'stats'>;
   usage: UsageService;
   connectors: ConnectorService;
+  connectorViolations: ConnectorViolations;
 }
 
 export interface HttpDeps {

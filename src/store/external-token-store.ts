@@ -161,6 +161,20 @@ export function createExternalTokenStore(db: Kysely<Database>) {
       return rows.map(toExternalToken);
     },
 
+    /** Live tokens of a connector in id order after `afterId`, a batch at a time. */
+    async liveAfter(connectorId: string, afterId: string | null, limit: number): Promise<ExternalToken[]> {
+      const rows = await db
+        .selectFrom('external_tokens')
+        .selectAll()
+        .where('connector_id', '=', connectorId)
+        .where('status', '<>', 'revoked')
+        .$if(afterId !== null, (qb) => qb.where('id', '>', afterId!))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toExternalToken);
+    },
+
     /** Live tokens of a connector not used since `sinceMs` (never used: not created since), oldest first. */
     async idleOf(connectorId: string, sinceMs: number, limit: number): Promise<ExternalToken[]> {
       const rows = await db

@@ -30,6 +30,7 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
   let gov: TestApp;
   let connector: ConnectorJson;
   let base: string;
+  let personZero: string;
 
   const api = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
     const response = await gov.app.http.inject({ method, url, headers: bearer(gov.adminKey), ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -65,7 +66,7 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
     gov = await startTestApp(dialect);
     base = `/admin/tokenward/v1/orgs/${gov.orgId}/connectors`;
     // One upstream person is also in the governing directory: their tokens get a directory owner.
-    await seedUser(gov.app, gov.orgId, { email: filled.userEmails[0]!.toUpperCase(), name: 'Person Zero' });
+    personZero = (await seedUser(gov.app, gov.orgId, { email: filled.userEmails[0]!.toUpperCase(), name: 'Person Zero' })).id;
   }, 120_000);
 
   afterAll(async () => {
@@ -147,6 +148,25 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
     expect(t2.body).toBe('0');
     const k1 = await gov.app.http.inject({ method: 'GET', url: `/admin/api-access/v1/orgs/${gov.orgId}/api-keys/count`, headers: bearer(gov.adminKey) });
     expect(k1.body).toBe('1');
+  });
+
+  it('holds each token against its owner\'s policy, or the connector\'s policy for owners not in the directory', async () => {
+    const strict = await api('POST', `/admin/tokenward/v1/orgs/${gov.orgId}/policies`, {
+      data: { type: 'policy', attributes: { type: 'authentication', name: 'Contractors', rule: { tokenCreation: 'allowed', maxLifetimeDays: 30, idleRevokeAfterDays: 90 } } },
+    });
+    expect(strict.status, strict.body).toBe(201);
+    const policyId = strict.json().data.id as string;
+    expect((await api('PATCH', `${base}/${connector.id}`, { unmatchedPolicyId: policyId })).status).toBe(200);
+    const live = (await counts(`source=${connector.id}`)).total;
+    const ofPersonZero = (await counts(`source=${connector.id}&ownerId=${personZero}`)).total;
+    expect(ofPersonZero).toBeGreaterThan(0);
+    const report = await api('GET', `${base}/${connector.id}/violations`);
+    expect(report.status, report.body).toBe(200);
+    const body = report.json();
+    expect(body).toMatchObject({ judged: live, unjudged: 0, total: live - ofPersonZero });
+    expect(body.byKind.lifetime).toBe(live - ofPersonZero);
+    expect(body.byKind.idle).toBeGreaterThan(0);
+    expect(body.data[0]).toMatchObject({ policyName: 'Contractors', violations: expect.arrayContaining([{ kind: 'lifetime', reason: expect.stringMatching(/the policy allows at most 30/) }]) });
   });
 
   it('raises token.discovered for a token new upstream, and marks gone a token revoked upstream', async () => {

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { SyncRun } from '../../domain/connectors.js';
 import type { ConnectorService, ConnectorView, RevokeResult } from '../../service/connector-service.js';
+import type { ConnectorViolations } from '../../service/connector-violations.js';
 import type { TokenService } from '../../service/token-service.js';
 import { requireAdmin } from '../auth.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
@@ -22,6 +23,7 @@ import {
   RevokeResponse,
   SyncRunJson,
   UpdateConnectorBody,
+  ViolationsResponse,
 } from '../schemas/connectors.js';
 import { NoContent } from '../schemas/automation.js';
 import { OrgParams } from '../schemas/organizations.js';
@@ -66,7 +68,10 @@ function revokeAnswer(results: RevokeResult[]) {
   return { revoked: results.filter((r) => r.revoked).length, failed: results.filter((r) => !r.revoked).length, results };
 }
 
-export function connectorRoutes(deps: { tokens: TokenService; connectors: ConnectorService }): FastifyPluginAsync {
+/** Violating tokens listed per answer; the counts cover every token. */
+const VIOLATIONS_LISTED = 500;
+
+export function connectorRoutes(deps: { tokens: TokenService; connectors: ConnectorService; connectorViolations: ConnectorViolations }): FastifyPluginAsync {
   const read = requireAdmin(deps, 'read:tokens:admin');
   const write = requireAdmin(deps, 'write:tokens:admin');
   const revoke = requireAdmin(deps, 'delete:tokens:admin');
@@ -103,6 +108,39 @@ export function connectorRoutes(deps: { tokens: TokenService; connectors: Connec
       `${PREFIX}/:connectorId`,
       { onRequest: read, schema: { tags: TAGS, summary: 'One connector and its last sync (state, counts, error, finished time)', params: ConnectorParams, response: { 200: ConnectorJson, ...ERRORS } } },
       async (request) => connectorJson(await connectors.get(request.params.orgId, request.params.connectorId)),
+    );
+
+    app.get(
+      `${PREFIX}/:connectorId/violations`,
+      {
+        onRequest: read,
+        schema: {
+          tags: TAGS,
+          summary: 'Tokens of the connector that break their policy, with the reasons',
+          description:
+            'Each token is held against its owner\'s effective policy, or the connector\'s policy for owners not in the directory. Lifetime over the policy\'s maximum is flagged: Atlassian cannot shorten a token. The first 500 violating tokens are listed; the counts cover all.',
+          params: ConnectorParams,
+          response: { 200: ViolationsResponse, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const report = await deps.connectorViolations.report(request.params.orgId, request.params.connectorId, VIOLATIONS_LISTED);
+        return {
+          judged: report.judged,
+          unjudged: report.unjudged,
+          total: report.total,
+          byKind: report.byKind,
+          data: report.items.map(({ token, policyId, policyName, violations }) => ({
+            tokenId: token.id,
+            label: token.label,
+            kind: token.kind,
+            ownerEmail: token.owner?.email ?? null,
+            policyId,
+            policyName,
+            violations,
+          })),
+        };
+      },
     );
 
     app.patch(

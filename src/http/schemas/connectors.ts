@@ -117,3 +117,21 @@ export const RevokeIdleResponse = Type.Object({
   failed: Type.Integer(),
   results: Type.Array(RevokeResultJson),
 });
+
+export const ViolationsResponse = Type.Object({
+  judged: Type.Integer({ description: 'Live tokens with a governing policy.' }),
+  unjudged: Type.Integer({ description: 'Live tokens whose owner is not in the directory, when the connector names no policy for them.' }),
+  total: Type.Integer({ description: 'Tokens breaking their policy.' }),
+  byKind: Type.Object({ lifetime: Type.Integer(), scopes: Type.Integer(), idle: Type.Integer() }),
+  data: Type.Array(
+    Type.Object({
+      tokenId: Type.String(),
+      label: Type.String(),
+      kind: Type.String(),
+      ownerEmail: Type.Union([Type.String(), Type.Null()]),
+      policyId: Type.String(),
+      policyName: Type.String(),
+      violations: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('lifetime'), Type.Literal('scopes'), Type.Literal('idle')]), reason: Type.String() })),
+    }),
+  ),
+});
