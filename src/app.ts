@@ -46,6 +46,9 @@ import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
 import { createEventLogService } from './service/event-log-service.js';
+import { createConnectorService } from './service/connector-service.js';
+import { createConnectorViolations } from './service/connector-violations.js';
+import { createConnectorSyncService, DEFAULT_CONNECTOR_SYNC_OPTIONS, type ConnectorSyncOptions } from './service/connector-sync-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
@@ -72,6 +75,8 @@ export interface CoreOptions {
   deliverLink?: LinkDelivery;
   /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
   verification?: VerificationOptions | undefined;
+  /** Connector syncs: lease length, upstream timeouts and page size. Defaults suit production. */
+  connectors?: Partial<ConnectorSyncOptions> | undefined;
 }
 
 export interface VerificationOptions {
@@ -121,6 +126,8 @@ export async function createCore(options: CoreOptions) {
       baseUrl: options.baseUrl ?? (() => fallbackBaseUrl),
       deliverLink: options.deliverLink ?? (async () => undefined),
       usage,
+      // A sync's claim on its connector lasts as long as a job run's (TOKENWARD_JOB_LEASE_MS).
+      connectors: { ...DEFAULT_CONNECTOR_SYNC_OPTIONS, leaseMs: config.automation.jobLeaseMs, ...options.connectors },
     }),
     verification: verificationService,
     tokenLimits: createTokenLimitsService({ db: database.db, clock, bus, verification: verificationService }),
@@ -140,6 +147,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return;
       closed = true;
       try {
+        await services.connectorSync.close();
         await usage.close();
       } finally {
         services.verification.close();
@@ -157,6 +165,7 @@ interface ServiceWiring {
   githubKeys: GithubKeySource;
   bus: TokenChangeBus;
   usage: UsageSink;
+  connectors: ConnectorSyncOptions;
 }
 
 /**
@@ -234,6 +243,18 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),
     leakedTokens: createLeakedTokenService({ db, pepper, clock, githubKeys, bus }),
+    ...createConnectorServices(database, pepper, clock, wiring.connectors),
+  };
+}
+
+/** Connectors: tokens of connected systems (docs/connectors-atlassian.md). */
+function createConnectorServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, options: ConnectorSyncOptions) {
+  const credentials = createSecretBox(pepper, 'connector-credential');
+  const connectorSync = createConnectorSyncService({ db: database.db, clock, credentials, options });
+  return {
+    connectorSync,
+    connectors: createConnectorService({ db: database.db, clock, credentials, sync: connectorSync, client: options.client }),
+    connectorViolations: createConnectorViolations({ db: database.db, clock }),
   };
 }
 
@@ -333,6 +354,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock: core.clock,
       deliveries: core.services.deliveries,
       jobs: core.services.jobs,
+      connectorSync: core.services.connectorSync,
       options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
       log: logger.child({ component: 'automation' }),
     });

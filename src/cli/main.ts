@@ -95,4 +95,19 @@ jobs
   .option('--limit <n>', 'how many runs', positiveInt, 20)
   .action(async (name: string, options: { org?: string; limit: number }) => (await import('./jobs.js')).runJobsRuns(name, options));
 
+const connectors = program.command('connectors').description('connected systems whose tokens Tokenward governs');
+connectors
+  .command('list')
+  .description('each connector with its last sync')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .option('--json', 'print JSON instead of text')
+  .action(async (options: { org?: string; json?: boolean }) => (await import('./connectors.js')).runConnectorsList(options));
+connectors
+  .command('sync')
+  .description('sync a connector now and wait for it (exit 1 unless it succeeds)')
+  .argument('<connectorId>', 'the connector id, as `tokenward connectors list` shows it')
+  .option('--org <idOrName>', 'organization id or name; default: the only one')
+  .option('--json', 'print one JSON object instead of text')
+  .action(async (id: string, options: { org?: string; json?: boolean }) => (await import('./connectors.js')).runConnectorsSync(id, options));
+
 program.parseAsync(process.argv).catch(exitWithError);

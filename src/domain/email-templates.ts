@@ -22,6 +22,7 @@ export const EMAIL_RECIPIENTS: Partial<Record<EventType, 'owner' | 'owner_and_ad
   'approval.requested': 'approvers',
   'approval.reminder': 'approvers',
   'digest.weekly': 'admins',
+  'connector.sync_failed': 'admins',
 };
 
 export function escapeHtml(text: string): string {
@@ -124,6 +125,14 @@ export function renderEmail(event: DomainEvent, publicUrl: string | null): Email
     }
     case 'digest.weekly':
       return message('Tokenward weekly digest', digestText(p as DigestStats), publicUrl);
+    case 'connector.sync_failed': {
+      const { connector, error, willRetry } = p as EventPayloads['connector.sync_failed'];
+      return message(
+        `Connector "${connector.name}" could not sync`,
+        [`Tokenward could not read the tokens of the connector "${connector.name}": ${error}`, willRetry ? 'It will try again shortly.' : 'It will try again at the next scheduled sync; check the connection from the Connectors page.'],
+        publicUrl,
+      );
+    }
     default:
       return null;
   }

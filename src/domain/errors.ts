@@ -45,6 +45,9 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: 'Something went wrong on our side.',
   NOT_READY: 'The service is not ready: its database is not reachable.',
   SIGNING_KEYS_UNAVAILABLE: 'The public keys needed to check this request could not be fetched; retry later.',
+  CONNECTOR_NOT_FOUND: 'No such connector.',
+  UPSTREAM_FAILED: 'The connected system refused or did not answer the request.',
+  UPSTREAM_UNSUPPORTED: 'The connected system offers no way to do this.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

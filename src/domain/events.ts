@@ -34,6 +34,23 @@ export interface DigestStats {
   mostActive: Array<{ id: string; label: string; lastActiveAt: string | null }>;
 }
 
+/** What events say about a token read from a connected system (no secret: Tokenward never has it). */
+export interface ExternalTokenRef {
+  id: string;
+  kind: TokenKind;
+  label: string;
+  source: { type: string; connectorId: string; externalId: string };
+  owner: { userId: string | null; name: string; email: string } | null;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+export interface ConnectorRef {
+  id: string;
+  type: string;
+  name: string;
+}
+
 export interface EventPayloads {
   'token.created': { token: TokenRef; actor: ActorRef };
   'token.revoked': { token: TokenRef; actor: ActorRef; reason: string };
@@ -58,6 +75,11 @@ export interface EventPayloads {
   'approval.reminder': { approvalId: string; pendingHours: number; reminder: number };
   'policy.changed': { policyId: string; actor: ActorRef };
   'digest.weekly': DigestStats;
+  /** A connector's sync read every upstream list; `counts` as on the sync run. */
+  'connector.sync_completed': { connector: ConnectorRef; syncId: string; counts: { seen: number; discovered: number; updated: number; gone: number } };
+  'connector.sync_failed': { connector: ConnectorRef; syncId: string; error: string; willRetry: boolean };
+  /** A token seen upstream for the first time (after the connector's first sync). */
+  'token.discovered': { token: ExternalTokenRef; connector: ConnectorRef };
 }
 
 export type EventType = keyof EventPayloads;
@@ -83,6 +105,9 @@ export const EVENT_TYPES = [
   'approval.reminder',
   'policy.changed',
   'digest.weekly',
+  'connector.sync_completed',
+  'connector.sync_failed',
+  'token.discovered',
 ] as const satisfies readonly EventType[];
 
 export function isEventType(value: string): value is EventType {

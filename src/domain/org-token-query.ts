@@ -74,6 +74,8 @@ export interface OrgTokenFilters {
   idleDays: number | null;
   /** Tokens of this user or service account. */
   ownerId: string | null;
+  /** `tokenward` (its own tokens), a connector id, or null for every source. */
+  source: string | null;
 }
 
 export interface OrgTokenQuery {
@@ -146,7 +148,9 @@ export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenF
   }
   const ownerId = oneText(params, 'ownerId')?.trim() || null;
   if (ownerId !== null && ownerId.length > MAX_ID_LENGTH) throw invalid(`ownerId must be at most ${MAX_ID_LENGTH} characters.`);
-  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId };
+  const source = oneText(params, 'source')?.trim() || null;
+  if (source !== null && source.length > MAX_ID_LENGTH) throw invalid(`source must be tokenward or a connector id.`);
+  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId, source };
 }
 
 export function parseOrgTokenQuery(params: Record<string, unknown>): OrgTokenQuery {

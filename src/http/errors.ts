@@ -52,6 +52,10 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   INTERNAL_ERROR: { status: 500, n: 1 },
   NOT_READY: { status: 503, n: 1 },
   SIGNING_KEYS_UNAVAILABLE: { status: 503, n: 2 },
+  // Connector codes number from 30 so parallel work adding codes to a status does not collide.
+  CONNECTOR_NOT_FOUND: { status: 404, n: 30 },
+  UPSTREAM_FAILED: { status: 502, n: 30 },
+  UPSTREAM_UNSUPPORTED: { status: 422, n: 30 },
 };
 
 /** Titles of framework-level client errors that carry no domain code (bad JSON, wrong media type). */

@@ -77,6 +77,9 @@ import type { JobService } from '../service/job-service.js';
 import type { NotificationSettingsService } from '../service/notification-settings-service.js';
 import type { WebhookService } from '../service/webhook-service.js';
 import type { EventLogService } from '../service/event-log-service.js';
+import type { ConnectorService } from '../service/connector-service.js';
+import type { ConnectorViolations } from '../service/connector-violations.js';
+import { connectorRoutes } from './routes/connectors.js';
 import { usageRoutes } from './routes/usage.js';
 import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -111,6 +114,8 @@ export interface HttpServices {
   tokenLimits: TokenLimitsService;
   usageRecorder: Pick<UsageRecorder, 'stats'>;
   usage: UsageService;
+  connectors: ConnectorService;
+  connectorViolations: ConnectorViolations;
 }
 
 export interface HttpDeps {
@@ -247,6 +252,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(verifyRoutes(deps.services));
   await app.register(tokenLimitsRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
+  await app.register(connectorRoutes(deps.services));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,7 @@ import { Cron } from 'croner';
 import type { Clock } from '../domain/clock.js';
 import type { DeliveryService } from './delivery-service.js';
 import type { JobService } from './job-service.js';
+import type { ConnectorSyncService } from './connector-sync-service.js';
 
 export interface WorkerOptions {
   pollMs: number;
@@ -21,6 +22,8 @@ export interface WorkerDeps {
   clock: Clock;
   deliveries: DeliveryService;
   jobs: JobService;
+  /** Scheduled and left-behind connector syncs. */
+  connectorSync?: ConnectorSyncService | undefined;
   options: WorkerOptions;
   log: { info(fields: object, message: string): void; error(fields: object, message: string): void };
 }
@@ -43,6 +46,7 @@ export function createAutomationWorker(deps: WorkerDeps) {
       while (!abort.signal.aborted && (await deps.deliveries.dispatchEvents()) > 0);
       while (!abort.signal.aborted && (await deps.deliveries.deliverDue(options.deliveryConcurrency, abort.signal)).length > 0);
       while (!abort.signal.aborted && (await deps.jobs.executeNextDue(abort.signal)));
+      if (!abort.signal.aborted && deps.connectorSync) await deps.connectorSync.runDue();
     } catch (error) {
       log.error({ err: error }, 'automation pass failed');
     }

@@ -53,7 +53,9 @@ export interface OrgTokenCounts {
   byStatus: Record<LifecycleStatus, number>;
   byOwnerKind: Record<OwnerKind, number>;
   /** Every non-empty (owner kind, status) cell. */
-  cells: Array<{ ownerKind: OwnerKind; status: LifecycleStatus; count: number }>;
+  cells: Array<{ ownerKind: OwnerKind; status: LifecycleStatus; count: number; source: string }>;
+  /** Tokens by source: `tokenward` and each connector id with tokens. */
+  bySource: Record<string, number>;
 }
 
 /** Rows read per query while exporting: large enough to be quick, small enough to stream. */
@@ -80,6 +82,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
       ownerId: filters.ownerId,
       idleSinceMs: filters.idleDays === null ? null : now.getTime() - filters.idleDays * DAY_MS,
       nowMs: now.getTime(),
+      source: filters.source,
     };
   }
 
@@ -141,16 +144,18 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
       const cells = await store.countByKindAndStatus(searchOf(orgId, filters, now));
       const byStatus = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
       const byOwnerKind = Object.fromEntries(OWNER_KINDS.map((k) => [k, 0])) as Record<OwnerKind, number>;
+      const bySource: Record<string, number> = {};
       let total = 0;
       const out: OrgTokenCounts['cells'] = [];
       for (const cell of cells) {
         const ownerKind = ownerKindOf(cell.kind);
         byStatus[cell.status] += cell.count;
         byOwnerKind[ownerKind] += cell.count;
+        bySource[cell.source] = (bySource[cell.source] ?? 0) + cell.count;
         total += cell.count;
-        out.push({ ownerKind, status: cell.status, count: cell.count });
+        out.push({ ownerKind, status: cell.status, count: cell.count, source: cell.source });
       }
-      return { total, byStatus, byOwnerKind, cells: out };
+      return { total, byStatus, byOwnerKind, cells: out, bySource };
     },
 
     /** One token of the org (revoked ones too), with its owner. */

@@ -9,6 +9,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DateBounds, DateField } from '../domain/date-filters.js';
+import { TOKENWARD_SOURCE, type ConnectorType, type TokenSource } from '../domain/connectors.js';
 import type { ServiceAccountStatus, Token, UserStatus } from '../domain/models.js';
 import { INVENTORY_KINDS, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import type { Sort } from '../domain/token-query.js';
@@ -32,18 +33,25 @@ export interface OrgTokenSearch {
   ownerId: string | null;
   /** "Expired" is judged at this instant. */
   nowMs: number;
+  /** `tokenward`, a connector id, or null for every source. */
+  source: string | null;
 }
 
 export type OwnerOfToken =
   | { kind: 'user'; id: string; name: string; email: string; status: UserStatus }
-  | { kind: 'service-account'; id: string; name: string; email: string; status: ServiceAccountStatus; isDeleted: boolean };
+  | { kind: 'service-account'; id: string; name: string; email: string; status: ServiceAccountStatus; isDeleted: boolean }
+  /** The owner of a connector's token as the connected system names them (no directory match). */
+  | { kind: 'external'; id: string; name: string; email: string };
 
 export interface OrgTokenRow {
   token: Token;
   owner: OwnerOfToken | null;
+  source: TokenSource;
 }
 
 export interface CountCell {
+  /** `tokenward` or a connector id. */
+  source: string;
   kind: InventoryKind;
   status: LifecycleStatus;
   count: number;
@@ -58,6 +66,13 @@ type JoinedRow = Selectable<TokenTable> & {
   s_email: string | null;
   s_status: string | null;
   s_deleted_at: number | string | null;
+  src_connector_id: string | null;
+  src_type: string | null;
+  src_external_id: string | null;
+  src_gone_at: number | string | null;
+  x_owner_id: string | null;
+  x_owner_name: string | null;
+  x_owner_email: string | null;
 };
 
 const ALL_STATUSES = 4;
@@ -90,16 +105,55 @@ function toOwner(row: JoinedRow): OwnerOfToken | null {
       isDeleted: row.s_deleted_at !== null,
     };
   }
+  if (row.x_owner_id) return { kind: 'external', id: row.x_owner_id, name: row.x_owner_name ?? '', email: row.x_owner_email ?? '' };
   return null;
 }
 
-const OWNER_COLUMNS = sql`u.name as u_name, u.email as u_email, u.status as u_status, s.display_name as s_name, s.email as s_email, s.status as s_status, s.deleted_at as s_deleted_at`;
-const OWNER_JOINS = sql`left join users u on u.id = t.owner_user_id left join service_accounts s on s.id = t.owner_service_account_id`;
+function toSource(row: JoinedRow): TokenSource {
+  if (row.src_connector_id === null) return { type: 'tokenward' };
+  return {
+    type: row.src_type as ConnectorType,
+    connectorId: row.src_connector_id,
+    externalId: row.src_external_id ?? '',
+    goneAt: row.src_gone_at === null ? null : new Date(Number(row.src_gone_at)),
+  };
+}
+
+function toRow(row: JoinedRow): OrgTokenRow {
+  return { token: toToken(row), owner: toOwner(row), source: toSource(row) };
+}
+
+/** Which tables a search reads: Tokenward's own tokens, the connectors' tokens, or both. */
+function tablesOf(source: string | null): Array<'tokens' | 'external'> {
+  if (source === TOKENWARD_SOURCE) return ['tokens'];
+  if (source !== null) return ['external'];
+  return ['tokens', 'external'];
+}
+
+// One column list for both tables, so their rows can share a UNION ALL (typed nulls: PostgreSQL
+// cannot match an untyped null against a bigint).
+const TOKEN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, t.owner_service_account_id, t.label, t.display_prefix, t.scopes, t.status,
+  t.created_at, t.expires_at, t.last_active_at, t.created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
+  u.name as u_name, u.email as u_email, u.status as u_status, s.display_name as s_name, s.email as s_email, s.status as s_status, s.deleted_at as s_deleted_at,
+  cast(null as varchar(64)) as src_connector_id, cast(null as varchar(32)) as src_type, cast(null as varchar(200)) as src_external_id, cast(null as bigint) as src_gone_at,
+  cast(null as varchar(200)) as x_owner_id, cast(null as varchar(500)) as x_owner_name, cast(null as varchar(320)) as x_owner_email`;
+const TOKEN_JOINS = sql`left join users u on u.id = t.owner_user_id left join service_accounts s on s.id = t.owner_service_account_id`;
+const EXTERNAL_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, cast(null as varchar(64)) as owner_service_account_id, t.label, cast('' as varchar(64)) as display_prefix, t.scopes, t.status,
+  t.created_at, t.expires_at, t.last_active_at, cast(null as varchar(64)) as created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
+  u.name as u_name, u.email as u_email, u.status as u_status, cast(null as varchar(500)) as s_name, cast(null as varchar(320)) as s_email, cast(null as varchar(20)) as s_status, cast(null as bigint) as s_deleted_at,
+  t.connector_id as src_connector_id, c.type as src_type, t.external_id as src_external_id, t.gone_at as src_gone_at,
+  t.owner_external_id as x_owner_id, t.owner_name as x_owner_name, t.owner_email as x_owner_email`;
+const EXTERNAL_JOINS = sql`join connectors c on c.id = t.connector_id left join users u on u.id = t.owner_user_id`;
+const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };
+const COLUMNS = { tokens: TOKEN_COLUMNS, external: EXTERNAL_COLUMNS };
+const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
 
 export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) {
   /** Every filter but kind (each UNION member names its own) and, for counts, status. */
-  function predicates(search: OrgTokenSearch, options: { withStatus: boolean }): RawBuilder<SqlBool>[] {
+  function predicates(search: OrgTokenSearch, options: { withStatus: boolean; table: 'tokens' | 'external' }): RawBuilder<SqlBool>[] {
+    const isExternal = options.table === 'external';
     const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`t.org_id = ${search.orgId}`];
+    if (isExternal && search.source !== null) where.push(sql<SqlBool>`t.connector_id = ${search.source}`);
     if (options.withStatus && search.statuses.length < ALL_STATUSES) {
       const isDefault = search.statuses.length === 3 && !search.statuses.includes('revoked');
       where.push(
@@ -115,11 +169,14 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     if (options.withStatus && search.statuses.length === 1 && search.statuses[0] === 'active') {
       where.push(sql<SqlBool>`${sortKeyExpr('expiresAt').expr} > ${search.nowMs}`);
     }
-    if (search.q) where.push(searchTextPredicate(dialect, search.q));
+    // Connectors' tokens are a small share of an org's: their `q` is a scan of the org's rows.
+    if (search.q && !isExternal) where.push(searchTextPredicate(dialect, search.q));
+    if (search.q && isExternal) where.push(dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${search.q}) > 0` : sql<SqlBool>`instr(t.search_text, ${search.q}) > 0`);
     for (const [field, bounds] of Object.entries(search.dates) as Array<[DateField, DateBounds]>) where.push(datePredicate(field, bounds));
     // Scopes are a JSON array of strings: a quoted name is matched whole, never as a prefix.
     if (search.scope) where.push(sql<SqlBool>`t.scopes like ${`%${escapeLike(JSON.stringify(search.scope))}%`} escape '\\'`);
-    if (search.ownerId) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_service_account_id = ${search.ownerId})`);
+    if (search.ownerId && !isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_service_account_id = ${search.ownerId})`);
+    if (search.ownerId && isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_external_id = ${search.ownerId})`);
     if (search.neverUsed === true) where.push(sql<SqlBool>`t.last_active_at is null`);
     if (search.neverUsed === false) where.push(sql<SqlBool>`t.last_active_at is not null`);
     if (search.idleSinceMs !== null) {
@@ -145,22 +202,25 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       const isBackwards = position?.direction === 'prev';
       const isDescending = sort.descending !== isBackwards;
       const direction = sql.raw(isDescending ? 'desc' : 'asc');
-      const where = predicates(search, { withStatus: true });
+      const after: RawBuilder<SqlBool>[] = [];
       if (position) {
         const op = `${isDescending ? '<' : '>'}${position.isInclusive ? '=' : ''}`;
-        where.push(sql<SqlBool>`(${expr}, t.id) ${sql.raw(op)} (${position.key}, ${position.id})`);
+        after.push(sql<SqlBool>`(${expr}, t.id) ${sql.raw(op)} (${position.key}, ${position.id})`);
       }
       // See token-search-store.ts `page`: with a trigram `q`, PostgreSQL must read the matches
       // first, so the ORDER BY is one the sort index cannot serve.
       const orderExpr = !isTrigramSearch(dialect, search.q) ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
-      const members = search.kinds.map(
-        (kind, index) => sql`select * from (
-          select t.*, ${expr} as sort_key, ${OWNER_COLUMNS}
-          from tokens t ${OWNER_JOINS}
-          where ${allOf([...where, sql<SqlBool>`t.kind = ${kind}`])}
-          order by ${orderExpr} ${direction}, t.id ${direction}
-          limit ${limit + 1}) as ${sql.raw(`k${index}`)}`,
-      );
+      const members = tablesOf(search.source).flatMap((table) => {
+        const where = [...predicates(search, { withStatus: true, table }), ...after];
+        return search.kinds.map(
+          (kind) => sql`select * from (
+            select ${COLUMNS[table]}, ${expr} as sort_key
+            from ${FROM[table]} ${JOINS[table]}
+            where ${allOf([...where, sql<SqlBool>`t.kind = ${kind}`])}
+            order by ${orderExpr} ${direction}, t.id ${direction}
+            limit ${limit + 1}) as ${sql.raw(`${table}_${kind}`)}`,
+        );
+      });
       const result = await sql<JoinedRow>`
         select * from (${sql.join(members, sql` union all `)}) as merged
         order by merged.sort_key ${direction}, merged.id ${direction}
@@ -169,7 +229,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       const hasMore = rows.length > limit;
       const kept = rows.slice(0, limit);
       if (isBackwards) kept.reverse();
-      return { items: kept.map((row) => ({ token: toToken(row), owner: toOwner(row) })), hasMore };
+      return { items: kept.map(toRow), hasMore };
     },
 
     /** How many tokens match every filter but status and kind, by kind and status, in one query. */
@@ -179,21 +239,26 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         when t.status = 'suspended' then 'suspended'
         when t.expires_at <= ${search.nowMs} then 'expired'
         else 'active' end`;
-      const result = await sql<{ kind: string; status: string; n: number | string }>`
-        select t.kind as kind, ${statusExpr} as status, count(*) as n
-        from tokens t
-        where ${allOf([...predicates(search, { withStatus: false }), sql<SqlBool>`t.kind in (${sql.join(INVENTORY_KINDS)})`])}
-        group by 1, 2`.execute(db);
-      return result.rows.map((row) => ({ kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
+      const kinds = sql<SqlBool>`t.kind in (${sql.join(INVENTORY_KINDS)})`;
+      const members = tablesOf(search.source).map((table) =>
+        table === 'tokens'
+          ? sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, ${statusExpr} as status, count(*) as n
+              from tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 2, 3`
+          : sql`select t.connector_id as source, t.kind as kind, ${statusExpr} as status, count(*) as n
+              from external_tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 1, 2, 3`,
+      );
+      const result = await sql<{ source: string; kind: string; status: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
+      return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
     },
 
     /** One token of the org, revoked ones included, with its owner. */
     async findWithOwner(orgId: string, tokenId: string): Promise<OrgTokenRow | null> {
+      const table = tokenId.startsWith('ext_') ? 'external' : 'tokens';
       const result = await sql<JoinedRow>`
-        select t.*, ${OWNER_COLUMNS} from tokens t ${OWNER_JOINS}
+        select ${COLUMNS[table]} from ${FROM[table]} ${JOINS[table]}
         where t.org_id = ${orgId} and t.id = ${tokenId} and t.kind in (${sql.join(INVENTORY_KINDS)})`.execute(db);
       const row = result.rows[0];
-      return row ? { token: toToken(row), owner: toOwner(row) } : null;
+      return row ? toRow(row) : null;
     },
   };
 }

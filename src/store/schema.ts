@@ -7,12 +7,14 @@ import type { Generated } from 'kysely';
 import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable } from './schema-policies.js';
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
+import type { ConnectorTable, ConnectorSyncTable, ExternalTokenTable } from './schema-connectors.js';
 import type { UsageEventTable, UsageDailyTable, UsageDailyRouteTable, UsageDailyIpTable, TokenIpTable } from './schema-usage.js';
 
 export type * from './schema-policies.js';
 export type * from './schema-people.js';
 export type * from './schema-automation.js';
 export type * from './schema-usage.js';
+export type * from './schema-connectors.js';
 
 export interface InstanceSettingTable {
   key: string;
@@ -179,4 +181,7 @@ export interface Database {
   usage_daily_routes: UsageDailyRouteTable;
   usage_daily_ips: UsageDailyIpTable;
   token_ips: TokenIpTable;
+  connectors: ConnectorTable;
+  connector_syncs: ConnectorSyncTable;
+  external_tokens: ExternalTokenTable;
 }

@@ -30,6 +30,8 @@ import { createHygieneQueries } from './hygiene-queries.js';
 import { createJobRunStore } from './job-run-store.js';
 import { createNotificationSettingsStore } from './notification-settings-store.js';
 import { createWebhookStore } from './webhook-store.js';
+import { createConnectorStore } from './connector-store.js';
+import { createExternalTokenStore } from './external-token-store.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -60,6 +62,9 @@ export function createStores(db: Kysely<Database>) {
     notificationSettings: createNotificationSettingsStore(db),
     jobRuns: createJobRunStore(db),
     hygiene: createHygieneQueries(db),
+    // Connectors: tokens of connected systems (migration 0012).
+    connectors: createConnectorStore(db),
+    externalTokens: createExternalTokenStore(db),
   };
 }
 

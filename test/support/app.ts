@@ -49,6 +49,8 @@ export interface TestAppOptions {
   deliverLink?: AppOptions['deliverLink'];
   /** Verification cache, usage flushing and policy seam (issue #7). */
   verification?: VerificationOptions;
+  /** Connector syncs: lease, upstream timeouts and page size. */
+  connectors?: AppOptions['connectors'];
   /** Runs before `ready()`: the place to add test-only routes. */
   beforeReady?: (http: App['http']) => void;
 }
@@ -68,6 +70,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     logDestination,
     deliverLink: options.deliverLink,
     verification: options.verification,
+    connectors: options.connectors,
   });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);

@@ -6,6 +6,7 @@ import type { Role } from './api/types.ts';
 import { MyAccountPage } from './pages/my-account.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { AuditLogPage } from './pages/audit-log.tsx';
+import { ConnectorsPage } from './pages/connectors.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { PeoplePage } from './pages/people.tsx';
@@ -55,6 +56,7 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/people', navLabel: 'People', title: 'People', element: <PeoplePage />, viewers: READERS },
   { path: '/service-accounts', navLabel: 'Service accounts', title: 'Service accounts', element: <ServiceAccountsPage />, viewers: READERS },
   { path: '/service-accounts/:serviceAccountId', title: 'Service account', element: <ServiceAccountPage />, viewers: READERS },
+  { path: '/connectors', navLabel: 'Connectors', title: 'Connectors', element: <ConnectorsPage />, viewers: READERS },
   { path: '/audit-log', navLabel: 'Audit log', title: 'Audit log', element: <AuditLogPage />, viewers: READERS },
   { path: '/automation', navLabel: 'Automation', title: 'Automation', element: <AutomationPage />, viewers: READERS },
   { path: '/settings', navLabel: 'Settings', title: 'Settings', element: <SettingsPage />, viewers: READERS },

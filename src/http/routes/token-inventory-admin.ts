@@ -31,7 +31,7 @@ export interface TokenInventoryRoutesDeps {
 const PREFIX = '/admin/tokenward/v1/orgs/:orgId/tokens';
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function orgTokenJson({ token, owner, status, activity }: OrgTokenItem): OrgTokenJson {
+export function orgTokenJson({ token, owner, status, activity, source }: OrgTokenItem): OrgTokenJson {
   return {
     id: token.id,
     label: token.label,
@@ -50,10 +50,11 @@ export function orgTokenJson({ token, owner, status, activity }: OrgTokenItem): 
     revokedReason: token.revokedReason,
     callsLast30Days: activity.callsLast30Days,
     lastIp: activity.lastIp,
+    source: source.type === 'tokenward' ? source : { ...source, goneAt: iso(source.goneAt) },
   };
 }
 
-const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp'];
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'source', 'externalId'];
 
 function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
@@ -72,6 +73,8 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     json.revokedAt ?? '',
     json.callsLast30Days,
     json.lastIp ?? '',
+    'connectorId' in json.source ? json.source.connectorId : 'tokenward',
+    'externalId' in json.source ? csvSafe(json.source.externalId) : '',
   ];
 }
 

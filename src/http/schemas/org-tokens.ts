@@ -28,6 +28,7 @@ const FILTERS: TProperties = {
   ownerId: text('Only the tokens of this user or service account (its id).'),
   neverUsed: text('true: never used; false: used at least once.'),
   idleDays: text('Not used in the last N days (a never-used token counts from its creation); 1-100000.'),
+  source: text('tokenward (tokens Tokenward issued) or a connector id (tokens read from that connected system). Default: every source.'),
   ...dateFamily('createdAt', 'past'),
   ...dateFamily('lastActiveAt', 'past'),
   ...dateFamily('expiresAt', 'mostly future'),
@@ -63,7 +64,20 @@ export const TokenOwnerJson = Type.Union([
     status: Type.String(),
     isDeleted: Type.Boolean(),
   }),
+  // The owner of a connector's token that matches no directory user, as the connected system names them.
+  Type.Object({ kind: Type.Literal('external'), id: Type.String(), name: Type.String(), email: Type.String() }),
   Type.Null(),
+]);
+
+export const TokenSourceJson = Type.Union([
+  Type.Object({ type: Type.Literal('tokenward') }),
+  Type.Object({
+    type: Type.String(),
+    connectorId: Type.String(),
+    externalId: Type.String(),
+    /** When the connected system stopped listing it (revoked or deleted there). */
+    goneAt: Instant,
+  }),
 ]);
 
 export const OrgTokenJson = Type.Object({
@@ -85,6 +99,7 @@ export const OrgTokenJson = Type.Object({
   revokedReason: Type.Union([Type.String(), Type.Null()]),
   callsLast30Days: Type.Integer({ description: 'Verified calls over the last 30 UTC days, today included.' }),
   lastIp: Type.Union([Type.String(), Type.Null()], { description: 'The address of the latest call, when the caller gave one.' }),
+  source: TokenSourceJson,
 });
 export type OrgTokenJson = Static<typeof OrgTokenJson>;
 
@@ -100,7 +115,8 @@ export const OrgTokenCountsResponse = Type.Object({
   total: Type.Integer(),
   byStatus: StatusCounts,
   byOwnerKind: Type.Object({ user: Type.Integer(), 'service-account': Type.Integer(), 'admin-key': Type.Integer() }),
-  cells: Type.Array(Type.Object({ ownerKind: OwnerKind, status: LifecycleStatus, count: Type.Integer() })),
+  cells: Type.Array(Type.Object({ ownerKind: OwnerKind, status: LifecycleStatus, count: Type.Integer(), source: Type.String() })),
+  bySource: Type.Record(Type.String(), Type.Integer()),
 });
 export type OrgTokenCountsResponse = Static<typeof OrgTokenCountsResponse>;
 

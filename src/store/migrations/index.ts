@@ -11,6 +11,7 @@ import * as policies from './0007_policies.js';
 import * as auditChain from './0008_audit_chain.js';
 import * as automation from './0009_automation.js';
 import * as usage from './0010_usage.js';
+import * as connectors from './0012_connectors.js';
 import * as usageLimits from './0016_usage_limits.js';
 
 type DialectMigration = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008_audit_chain': auditChain,
   '0009_automation': automation,
   '0010_usage': usage,
+  '0012_connectors': connectors,
   '0016_usage_limits': usageLimits,
 };
 

@@ -36,7 +36,12 @@ export const endpoints = {
   tokensCsv: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/export.csv`,
   token: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}`,
 
-  // Per-kind revocation on the Atlassian-compatible API (until DELETE .../tokens/{id}).
+  // Connectors: tokens of connected systems.
+  connectors: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors`,
+  connectorTest: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/test`,
+  connectorSync: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/sync`,
+
+  // Per-kind revocation on the Atlassian-compatible API.
   revokeUserToken: (userId: string, tokenId: string) => `/users/${enc(userId)}/manage/api-tokens/${enc(tokenId)}`,
   revokeAdminKey: (orgId: string, keyId: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/api-keys/revoke/${enc(keyId)}`,
 

@@ -14,6 +14,7 @@ export const FILTER_PARAMS: readonly string[] = [
   'ownerId',
   'neverUsed',
   'idleDays',
+  'source',
   ...DATE_FIELDS.flatMap((field) => DATE_SUFFIXES.map((suffix) => `${field}${suffix}`)),
 ];
 

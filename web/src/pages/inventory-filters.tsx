@@ -4,7 +4,11 @@
  * form until "Apply"; the URL is the state.
  */
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/http.ts';
+import { endpoints } from '../api/endpoints.ts';
 import { LIFECYCLE_STATUSES, OWNER_KINDS } from '../api/types.ts';
+import { useSignedIn } from '../auth/session.tsx';
 import { DATE_FIELDS, FILTER_PARAMS, hasFilters, type DateField } from '../api/token-filters.ts';
 import { OWNER_KIND_WORDS, STATUS_LABELS } from '../components/status-badge.tsx';
 
@@ -133,6 +137,7 @@ export function InventoryFilters({ params, onApply }: { params: URLSearchParams;
               </label>
             ))}
           </fieldset>
+          <SourceFilter current={params.get('source') ?? ''} />
           <fieldset>
             <legend>Use</legend>
             <label>
@@ -154,5 +159,28 @@ export function InventoryFilters({ params, onApply }: { params: URLSearchParams;
         </div>
       </details>
     </form>
+  );
+}
+
+/** Tokenward's own tokens, or one connector's (the Connectors page adds them). */
+function SourceFilter({ current }: { current: string }) {
+  const { orgId } = useSignedIn();
+  const connectors = useQuery({ queryKey: ['connectors', orgId], queryFn: () => api.get<{ data: Array<{ id: string; name: string }> }>(endpoints.connectors(orgId)) });
+  return (
+    <fieldset>
+      <legend>Source</legend>
+      <label>
+        From
+        <select name="source" defaultValue={current}>
+          <option value="">Every source</option>
+          <option value="tokenward">Issued by Tokenward</option>
+          {(connectors.data?.data ?? []).map((connector) => (
+            <option key={connector.id} value={connector.id}>
+              {connector.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
   );
 }

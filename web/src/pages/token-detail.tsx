@@ -62,6 +62,13 @@ function Owner({ token }: { token: OrgTokenJson }) {
       </>
     );
   }
+  if (owner.kind === 'external') {
+    return (
+      <>
+        {owner.name} <span className="muted">{owner.email} (not in the directory)</span>
+      </>
+    );
+  }
   return (
     <>
       <Link to={`/people?q=${encodeURIComponent(owner.email)}`}>{owner.name}</Link> <span className="muted">{owner.email}</span>

@@ -1,0 +1,58 @@
+/**
+ * What a connector type must do for sync and for acting upstream. One implementation now
+ * (Atlassian); GitHub and GitLab implement the same interface.
+ *
+ * A sync reads the upstream in `phases` (one kind of list each), one page at a time: `readPage`
+ * takes the cursor the previous page returned (null: the first page) and returns the tokens of
+ * the page and the cursor of the next (null: the phase is done). Cursors are saved between pages,
+ * so they must be strings the type can resume from in another process.
+ */
+import type { ConnectionCheck, ConnectorType, ExternalToken, UpstreamToken } from '../../domain/connectors.js';
+import { createAtlassianConnector } from './atlassian-connector.js';
+import type { UpstreamHttpOptions } from './upstream-http.js';
+
+export interface UpstreamPage {
+  tokens: UpstreamToken[];
+  next: string | null;
+}
+
+/** The upstream's answer to an action, kept in the audit log. */
+export interface UpstreamActionResult {
+  ok: boolean;
+  status: number | null;
+  /** In words; never holds the credential. */
+  answer: string;
+}
+
+export interface ConnectorClient {
+  readonly phases: readonly string[];
+  readPage(phase: string, cursor: string | null, signal?: AbortSignal): Promise<UpstreamPage>;
+  /** What the credential can and cannot do, each in words. */
+  test(): Promise<ConnectionCheck[]>;
+  /** Revokes one token upstream; `UPSTREAM_UNSUPPORTED` when the upstream has no way to. */
+  revoke(token: ExternalToken): Promise<UpstreamActionResult>;
+  /** Revokes every token of a service account (the upstream's own revoke-all), when it has one. */
+  revokeAllOfServiceAccount?(ownerExternalId: string): Promise<UpstreamActionResult>;
+  close(): Promise<void>;
+}
+
+export interface ConnectorSettings {
+  baseUrl: string;
+  upstreamOrgId: string;
+  credential: string;
+}
+
+export interface ConnectorClientOptions {
+  http?: Partial<UpstreamHttpOptions> | undefined;
+  /** Upstream page size. */
+  pageSize?: number | undefined;
+}
+
+export interface ConnectorTypeDefinition {
+  type: ConnectorType;
+  createClient(settings: ConnectorSettings, options: ConnectorClientOptions): ConnectorClient;
+}
+
+export const CONNECTOR_TYPE_DEFINITIONS: Record<ConnectorType, ConnectorTypeDefinition> = {
+  atlassian: { type: 'atlassian', createClient: createAtlassianConnector },
+};

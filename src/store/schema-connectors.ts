@@ -1,0 +1,63 @@
+/** Kysely table types of connectors (migration 0012). See schema.ts for the conventions. */
+export interface ConnectorTable {
+  id: string;
+  org_id: string;
+  type: string;
+  name: string;
+  base_url: string;
+  upstream_org_id: string;
+  /** Sealed with the pepper-derived key (purpose `connector-credential`); never in clear. */
+  credential_sealed: string;
+  schedule_minutes: number;
+  unmatched_policy_id: string | null;
+  next_sync_at: number | null;
+  lease_run_id: string | null;
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConnectorSyncTable {
+  id: string;
+  org_id: string;
+  connector_id: string;
+  trigger: string;
+  state: string;
+  phase: string;
+  cursor: string | null;
+  /** JSON object of counters. */
+  counts: string;
+  error: string | null;
+  attempts: number;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
+export interface ExternalTokenTable {
+  id: string;
+  org_id: string;
+  connector_id: string;
+  kind: string;
+  external_id: string;
+  owner_user_id: string | null;
+  owner_external_id: string | null;
+  owner_name: string | null;
+  owner_email: string | null;
+  label: string;
+  /** JSON array of scope names. */
+  scopes: string;
+  /** active, suspended (blocked upstream) or revoked (by Tokenward, or gone upstream). */
+  status: string;
+  created_at: number;
+  expires_at: number | null;
+  last_active_at: number | null;
+  search_text: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  seen_sync_id: string;
+  gone_at: number | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+}
