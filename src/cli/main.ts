@@ -9,6 +9,7 @@ import { runAdminKeyCreate, runAdminKeyGenerate } from './admin-key.js';
 import { runAuditPurge, runAuditVerify } from './audit.js';
 import { runJobsList, runJobsRun, runJobsRuns } from './jobs.js';
 import { runGateway } from './gateway.js';
+import { runGatewayImport, type ImportOpenApiOptions } from './gateway-import.js';
 import { exitWithError } from './output.js';
 import { runMigrate } from './migrate.js';
 import { runOwnerLink } from './owner-link.js';
@@ -27,11 +28,27 @@ const program = new Command()
 
 program.command('serve').description('run the server (migrates and bootstraps on first start)').action(() => runServe());
 
-program
+const gateway = program
   .command('gateway')
   .description('run the gateway: a reverse proxy that lets calls through to an API only with a Tokenward token holding the route\'s scopes (docs/gateway.md)')
-  .requiredOption('--config <file>', 'the gateway file (YAML)')
-  .action((options: { config: string }) => runGateway(options));
+  // Not requiredOption: commander would then ask for it before the import-openapi subcommand too.
+  .option('--config <file>', 'the gateway file (YAML)')
+  .action((options: { config?: string }) => {
+    if (options.config === undefined) return gateway.error("error: required option '--config <file>' not specified");
+    return runGateway({ config: options.config });
+  });
+gateway
+  .command('import-openapi <file>')
+  .description("write a gateway file whose routes come from an upstream's OpenAPI 3 document (JSON or YAML); with the previous file, print what changed")
+  .option('--upstream <url>', "the upstream's base URL (default: the document's first server URL)")
+  .option('--base-path <path>', 'put before every operation path, e.g. /wiki')
+  .option('--default-scopes <scopes>', 'scopes (comma-separated) for operations that name none; without it they are left out')
+  .option('-o, --output <file>', 'write the gateway file there (default: standard output); if it exists, it is the previous file')
+  .option('--previous <file>', 'the previous gateway file: keep its other sections, print added, removed and changed routes')
+  .option('--credential-env <name>', "environment variable that will hold the upstream's credential", 'UPSTREAM_AUTH')
+  .option('--tokenward-url <url>', 'the Tokenward server the gateway verifies with', 'http://127.0.0.1:8080')
+  .option('--verifier-key-env <name>', 'environment variable that will hold the verifier key', 'TOKENWARD_VERIFIER_KEY')
+  .action((file: string, options: ImportOpenApiOptions) => runGatewayImport(file, options));
 
 program.command('migrate').description('bring the database schema up to date, then exit').action(() => runMigrate());
 

@@ -165,7 +165,9 @@ function serverUrl(value: unknown, fail: (field: string, message: string) => nev
 
 function routeSpecOf(value: unknown, field: string, fail: (field: string, message: string) => never): GatewayRouteSpec {
   const route = objectAt(value, field, fail);
-  rejectUnknown(route, `${field}.`, ['method', 'methods', 'path', 'scopes'], fail);
+  // `summary` documents the route (the import from OpenAPI writes the operation's summary there).
+  rejectUnknown(route, `${field}.`, ['method', 'methods', 'path', 'scopes', 'summary'], fail);
+  if (route.summary !== undefined && typeof route.summary !== 'string') fail(`${field}.summary`, `must be text, got ${show(route.summary)}`);
   if (route.method !== undefined && route.methods !== undefined) fail(field, 'must have method or methods, not both');
   const rawMethods = route.methods ?? route.method ?? '*';
   const list = Array.isArray(rawMethods) ? rawMethods : [rawMethods];
