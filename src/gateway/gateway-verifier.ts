@@ -19,7 +19,8 @@ export interface GatewayVerdict {
   /** A verify code (docs/verification.md), or UNAVAILABLE when the server could not be asked. */
   code: string;
   tokenId: string | null;
-  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string } | null;
+  /** `groups`: the owner's directory group names, for a credential per group (empty for a service account). */
+  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string; groups: readonly string[] } | null;
 }
 
 export interface GatewayVerifier {

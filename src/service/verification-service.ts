@@ -74,7 +74,7 @@ export interface VerifyResult {
   valid: boolean;
   code: VerifyCode;
   tokenId: string | null;
-  owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string } | null;
+  owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string; groups: readonly string[] } | null;
   scopes: readonly string[];
   expiresAt: Date | null;
 }
@@ -224,7 +224,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         valid,
         code: code!,
         tokenId: snapshot?.tokenId ?? null,
-        owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email } : null,
+        owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email, groups: owner.groups } : null,
         scopes: snapshot?.scopes ?? [],
         expiresAt: snapshot?.expiresAtMs != null ? new Date(snapshot.expiresAtMs) : null,
       };

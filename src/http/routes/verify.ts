@@ -30,7 +30,7 @@ export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
     valid: result.valid,
     code: result.code,
     tokenId: result.tokenId,
-    owner: result.owner,
+    owner: result.owner && { ...result.owner, groups: [...result.owner.groups] },
     scopes: [...result.scopes],
     expiresAt: result.expiresAt?.toISOString() ?? null,
   };
