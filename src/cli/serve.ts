@@ -30,6 +30,7 @@ export async function runServe(): Promise<void> {
       running.gateway = await startInProcessGateway(gatewayConfig, {
         verification: app.core.services.verification,
         nowMs: () => app.core.clock().getTime(),
+        grants: { db: app.core.database.db, pepper: app.core.pepper, clock: app.core.clock },
         log: app.logger.child({ component: 'gateway' }),
       });
       process.stdout.write(`Gateway (${config.gatewayConfigPath}) is listening on ${running.gateway.url()}, in front of ${gatewayConfig.upstream.origin}${gatewayConfig.upstream.basePath}.\n`);

@@ -7,7 +7,8 @@
  *   so a caller borrows no more than their team's upstream rights. A caller the map does not cover
  *   is refused: falling back to a shared credential would be exactly the escalation the map exists
  *   to prevent.
- * - `delegated`: each member's own upstream OAuth grant (see the delegated OAuth settings).
+ * - `delegated`: each member's own upstream OAuth grant, in `upstream.delegated` (the client the
+ *   members connect their upstream accounts through).
  */
 
 export interface MappedCredentialEntry {
@@ -86,4 +87,77 @@ export function parseCredentialMap(value: unknown, header: string, prefix: strin
     return { kind, match, label: label.trim(), value: headerValue };
   });
   return { header, entries };
+}
+
+/** The OAuth client of the delegated mode (`upstream.delegated`), its secret read from the environment. */
+export interface DelegatedUpstreamConfig {
+  /** Names the upstream in stored grants (a member connects once per upstream). */
+  name: string;
+  /** With OpenID discovery; else the two endpoints below. */
+  issuer: string | null;
+  authorizationUrl: string | null;
+  tokenUrl: string | null;
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+  /** Where the upstream sends the member back after consent (the connect callback). */
+  redirectUrl: string;
+  /** Extra authorization request parameters (Atlassian: `audience: api.atlassian.com`, `prompt: consent`). */
+  authorizationParams: Readonly<Record<string, string>>;
+  /** Where the member's upstream identity is read (`account_id` or `sub`) when no ID token names it. */
+  identityUrl: string | null;
+}
+
+const DELEGATED_FIELDS = ['name', 'issuer', 'authorizationUrl', 'tokenUrl', 'clientId', 'clientSecretEnv', 'scopes', 'redirectUrl', 'authorizationParams', 'identityUrl'];
+
+/** Validates `upstream.delegated`. */
+export function parseDelegatedSection(value: unknown, readEnv: (name: unknown, field: string) => string, fail: Fail): DelegatedUpstreamConfig {
+  const field = 'upstream.delegated';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail(field, 'must be a mapping (the OAuth client members connect through) when upstream.callAs is delegated');
+  const section = value as Record<string, unknown>;
+  if ('clientSecret' in section) fail(`${field}.clientSecret`, 'is not allowed: name an environment variable in clientSecretEnv, so the secret is not in the file');
+  for (const key of Object.keys(section)) if (!DELEGATED_FIELDS.includes(key)) fail(`${field}.${key}`, `is not a known field (known: ${DELEGATED_FIELDS.join(', ')})`);
+  const text = (key: string, isRequired: boolean): string | null => {
+    const raw = section[key];
+    if (raw === undefined && !isRequired) return null;
+    if (typeof raw !== 'string' || raw.trim() === '') return fail(`${field}.${key}`, `must be a non-empty string, got ${JSON.stringify(raw) ?? 'nothing'}`);
+    return raw.trim();
+  };
+  const url = (key: string, isRequired: boolean): string | null => {
+    const raw = text(key, isRequired);
+    if (raw === null) return null;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      parsed = null;
+    }
+    const isLoopback = parsed !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+    if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback))) return fail(`${field}.${key}`, `must be an https URL, got ${JSON.stringify(raw)}`);
+    return raw;
+  };
+  const issuer = url('issuer', false);
+  const authorizationUrl = url('authorizationUrl', false);
+  const tokenUrl = url('tokenUrl', false);
+  if (!issuer && !(authorizationUrl && tokenUrl)) fail(field, 'must name issuer (with OpenID discovery) or both authorizationUrl and tokenUrl');
+  const scopes = section.scopes;
+  if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== 'string' || !/^\S{1,200}$/.test(s))) {
+    fail(`${field}.scopes`, 'must be a non-empty list of the scopes to ask for (include offline_access, so the grant can be refreshed)');
+  }
+  const params = section.authorizationParams ?? {};
+  if (params === null || typeof params !== 'object' || Array.isArray(params) || Object.values(params).some((v) => typeof v !== 'string')) {
+    fail(`${field}.authorizationParams`, 'must be a mapping of parameter names to text values');
+  }
+  return {
+    name: text('name', false) ?? 'default',
+    issuer,
+    authorizationUrl,
+    tokenUrl,
+    clientId: text('clientId', true)!,
+    clientSecret: readEnv(section.clientSecretEnv, `${field}.clientSecretEnv`),
+    scopes: scopes as string[],
+    redirectUrl: url('redirectUrl', true)!,
+    authorizationParams: params as Record<string, string>,
+    identityUrl: url('identityUrl', false),
+  };
 }

@@ -6,7 +6,7 @@
  * Every failure is one `GatewayConfigError` whose message names the field (`routes[2].path`), what
  * it must be and what it was: the CLI prints it as one line and exits 1.
  */
-import { parseCredentialMap, type CredentialMap } from './gateway-caller-credentials.js';
+import { parseCredentialMap, parseDelegatedSection, type CredentialMap, type DelegatedUpstreamConfig } from './gateway-caller-credentials.js';
 import { compileRouteTable, GATEWAY_METHODS, type CompiledRouteTable, type GatewayRouteSpec } from './gateway-routes.js';
 
 export class GatewayConfigError extends Error {
@@ -31,12 +31,14 @@ export interface GatewayConfig {
     /** Origin plus an optional base path (no trailing slash): the request path is appended to it. */
     origin: string;
     basePath: string;
-    /** `shared`: one credential for all; `mapped`: per service account or group (`credentialMap`). */
-    callAs: 'shared' | 'mapped';
+    /** `shared`: one credential for all; `mapped`: per service account or group (`credentialMap`); `delegated`: each member's own OAuth grant. */
+    callAs: 'shared' | 'mapped' | 'delegated';
     /** Shared mode: the upstream's own credential, injected into every forwarded request; null when it needs none. */
     credential: { header: string; value: string } | null;
     /** Mapped mode: the credential per service account or group; null in shared mode. */
     credentialMap: CredentialMap | null;
+    /** Delegated mode: the OAuth client members connect through, and the header the member's token goes in. */
+    delegated: (DelegatedUpstreamConfig & { header: string; prefix: string }) | null;
     timeouts: GatewayTimeouts;
   };
   tokenward: {
@@ -81,13 +83,21 @@ export function parseGatewayConfig(raw: unknown, env: Env, mode: GatewayMode, so
   const port = integerIn(listen.port, 'listen.port', 0, 65535, fail) ?? 8081;
 
   const upstream = objectAt(root.upstream, 'upstream', fail);
-  rejectUnknown(upstream, 'upstream.', ['url', 'callAs', 'credential', 'credentialMap', 'timeouts'], fail);
+  rejectUnknown(upstream, 'upstream.', ['url', 'callAs', 'credential', 'credentialMap', 'delegated', 'timeouts'], fail);
   const { origin, basePath } = upstreamUrl(upstream.url, fail);
   const callAs = upstream.callAs ?? 'shared';
-  if (callAs !== 'shared' && callAs !== 'mapped') return fail('upstream.callAs', `must be shared or mapped, got ${show(upstream.callAs)}`);
+  if (callAs !== 'shared' && callAs !== 'mapped' && callAs !== 'delegated') return fail('upstream.callAs', `must be shared, mapped or delegated, got ${show(upstream.callAs)}`);
+  if (upstream.delegated !== undefined && callAs !== 'delegated') fail('upstream.delegated', 'is only read when upstream.callAs is delegated');
   let credential: GatewayConfig['upstream']['credential'] = null;
   let credentialMap: CredentialMap | null = null;
-  if (callAs === 'mapped') {
+  let delegated: GatewayConfig['upstream']['delegated'] = null;
+  if (callAs === 'delegated') {
+    if (mode === 'standalone') fail('upstream.callAs', 'delegated needs the gateway inside tokenward serve (TOKENWARD_GATEWAY_CONFIG), which holds the members\' connections');
+    if (upstream.credentialMap !== undefined) fail('upstream.credentialMap', 'is only read when upstream.callAs is mapped');
+    const { header, prefix, section } = upstream.credential === undefined ? { header: 'authorization', prefix: 'Bearer ', section: {} as Fields } : credentialHeaderOf(upstream.credential, fail);
+    if ('valueEnv' in section) fail('upstream.credential.valueEnv', 'is not allowed when upstream.callAs is delegated: each call carries the member\'s own access token');
+    delegated = { ...parseDelegatedSection(upstream.delegated, (name, field) => envValue(name, field, env, fail), fail), header, prefix };
+  } else if (callAs === 'mapped') {
     if (upstream.credential === undefined) fail('upstream.credential', 'must name the header (and an optional prefix) the mapped credentials go in, when upstream.callAs is mapped');
     const { header, prefix, section } = credentialHeaderOf(upstream.credential, fail);
     if ('valueEnv' in section) fail('upstream.credential.valueEnv', 'is not allowed when upstream.callAs is mapped: a shared credential would let unmapped callers through as the bot; map them in upstream.credentialMap');
@@ -110,7 +120,7 @@ export function parseGatewayConfig(raw: unknown, env: Env, mode: GatewayMode, so
   if (!Array.isArray(root.routes) || root.routes.length === 0) fail('routes', `must be a non-empty list of routes, got ${show(root.routes)}`);
   const specs = (root.routes as unknown[]).map((entry, index) => routeSpecOf(entry, `routes[${index}]`, fail));
   const routes = compileRouteTable(specs, { caseInsensitive: caseInsensitivePaths }, (index, message) => fail(`routes[${index}].path`, message));
-  return { listen: { host, port }, upstream: { origin, basePath, callAs, credential, credentialMap, timeouts }, tokenward, trustedProxyHops, caseInsensitivePaths, routes };
+  return { listen: { host, port }, upstream: { origin, basePath, callAs, credential, credentialMap, delegated, timeouts }, tokenward, trustedProxyHops, caseInsensitivePaths, routes };
 }
 
 function upstreamUrl(value: unknown, fail: (field: string, message: string) => never): { origin: string; basePath: string } {

@@ -10,7 +10,7 @@ import { encodeBase62 } from './token-format.js';
  * `pol`/`treq`/`otd`: a policy, a token request, a one-time token delivery (issue #6);
  * `evt` events, `whk` webhook endpoints, `dlv` notification deliveries, `run` job runs (issue #8).
  */
-export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run';
+export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'upg';
 
 /** 16 random bytes in 22 base62 characters after the prefix, e.g. `tok_3tZ9...`. */
 export function newId(prefix: IdPrefix): string {

@@ -21,6 +21,7 @@ import { clientIpOf, isBasicUserOfOwner, parsePresentedCredentials, statusOfRefu
 import type { GatewayConfig } from '../domain/gateway-config.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from '../domain/gateway-headers.js';
 import { checkRequestPath, matchRoute } from '../domain/gateway-routes.js';
+import type { AccessTokenAnswer } from '../service/delegated-grant-service.js';
 import type { GatewayVerdict, GatewayVerifier, GatewayVerifyRequest } from './gateway-verifier.js';
 
 export interface GatewayLog {
@@ -52,7 +53,10 @@ const REFUSAL_DETAIL: Record<string, string> = {
   UNAVAILABLE: 'Tokenward could not be reached to verify the token; try again.',
 };
 
-export function createGatewayServer(config: GatewayConfig, verifier: GatewayVerifier, log: GatewayLog): GatewayServer {
+/** Delegated mode: the member's own upstream access token (see the delegated grant service). */
+export type MemberAccessToken = (userId: string) => Promise<AccessTokenAnswer>;
+
+export function createGatewayServer(config: GatewayConfig, verifier: GatewayVerifier, log: GatewayLog, memberAccessToken?: MemberAccessToken): GatewayServer {
   const { upstream } = config;
   const pool = new Pool(upstream.origin, {
     connections: 256,
@@ -98,7 +102,15 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       verifier.recordUsage(verdict, 'NOT_FOUND', request, null);
       return refuse(req, res, 401, 'NOT_FOUND', REFUSAL_DETAIL.NOT_FOUND!);
     }
-    const credential = upstream.credentialMap ? credentialForCaller(upstream.credentialMap, verdict.owner) : upstream.credential;
+    let credential = upstream.credentialMap ? credentialForCaller(upstream.credentialMap, verdict.owner) : upstream.credential;
+    if (upstream.delegated) {
+      const refusal = await memberCredential(verdict);
+      if ('status' in refusal) {
+        verifier.recordUsage(verdict, 'VALID', request, null);
+        return refuse(req, res, refusal.status, refusal.code, refusal.detail);
+      }
+      credential = refusal.credential;
+    }
     if (upstream.credentialMap && !credential) {
       // The token is good, but no team credential covers its owner: never fall back to another team's.
       verifier.recordUsage(verdict, 'VALID', request, null);
@@ -106,6 +118,25 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
     }
     const status = await forward(req, res, rawUrl, method, credential);
     verifier.recordUsage(verdict, 'VALID', request, status);
+  }
+
+  /** Delegated mode: the member's own access token as the credential, or why the call cannot be made as them. */
+  async function memberCredential(verdict: GatewayVerdict): Promise<{ credential: { header: string; value: string } } | { status: number; code: string; detail: string }> {
+    const delegated = upstream.delegated!;
+    if (verdict.owner?.type !== 'user' || !memberAccessToken) {
+      return { status: 403, code: 'MEMBER_TOKEN_REQUIRED', detail: 'This gateway calls the upstream as each member: use a member\'s own token (service accounts and admin keys have no upstream account to act as).' };
+    }
+    const answer = await memberAccessToken(verdict.owner.id);
+    switch (answer.kind) {
+      case 'token':
+        return { credential: { header: delegated.header, value: `${delegated.prefix}${answer.accessToken}` } };
+      case 'not_connected':
+        return { status: 403, code: 'UPSTREAM_NOT_CONNECTED', detail: `Connect your ${delegated.name} account in Tokenward first, then retry: calls go to ${delegated.name} as you.` };
+      case 'reconnect':
+        return { status: 403, code: 'UPSTREAM_RECONNECT_REQUIRED', detail: `Your ${delegated.name} connection was revoked or has expired: connect your ${delegated.name} account in Tokenward again, then retry.` };
+      default:
+        return { status: 503, code: 'UPSTREAM_AUTH_UNAVAILABLE', detail: `The authorization server of ${delegated.name} could not renew your access; try again.` };
+    }
   }
 
   /** Sends the request upstream and streams the answer back; resolves to the status the client got (null: none). */

@@ -7,12 +7,14 @@ import type { Generated } from 'kysely';
 import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable } from './schema-policies.js';
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
+import type { UpstreamGrantTable } from './schema-gateway.js';
 import type { UsageEventTable, UsageDailyTable, UsageDailyRouteTable, UsageDailyIpTable, TokenIpTable } from './schema-usage.js';
 
 export type * from './schema-policies.js';
 export type * from './schema-people.js';
 export type * from './schema-automation.js';
 export type * from './schema-usage.js';
+export type * from './schema-gateway.js';
 
 export interface InstanceSettingTable {
   key: string;
@@ -143,6 +145,7 @@ export interface AuditSettingsTable {
 }
 
 export interface Database {
+  upstream_grants: UpstreamGrantTable;
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
   users: UserTable;
