@@ -4,11 +4,8 @@
  * through the token change bus like the server's own cache. Its usage goes into the server's
  * recorder (flushed on SIGTERM with the rest).
  */
-import type { Kysely } from 'kysely';
 import { parseGatewayConfig, type GatewayConfig } from '../domain/gateway-config.js';
-import type { Pepper } from '../domain/token-digest.js';
 import { createDelegatedGrantService } from '../service/delegated-grant-service.js';
-import type { Database } from '../store/schema.js';
 import type { VerificationService, VerifierPrincipal } from '../service/verification-service.js';
 import { createInProcessVerifier } from './in-process-verifier.js';
 import { createGatewayServer, type GatewayLog, type GatewayServer, type MemberAccessToken } from './proxy.js';
@@ -19,7 +16,7 @@ export interface InProcessGatewayDeps {
   nowMs: () => number;
   log: GatewayLog;
   /** Delegated mode: where members' upstream grants are kept (the server's database and pepper). */
-  grants?: { db: Kysely<Database>; pepper: Pepper; clock: () => Date };
+  grants?: Omit<Parameters<typeof createDelegatedGrantService>[0], 'upstream'>;
 }
 
 /**

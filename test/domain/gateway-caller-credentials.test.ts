@@ -34,7 +34,7 @@ describe('mapped upstream credentials', () => {
     expect(() => mapped([{ group: 'A', valueEnv: 'UNSET' }])).toThrow(/credentialMap\[0\]\.valueEnv names UNSET, which is not set/);
     expect(() => parse({ callAs: 'mapped', credentialMap: [{ group: 'A', valueEnv: 'A' }] })).toThrow(/upstream\.credential must name the header/);
     expect(() => parse({ credentialMap: [{ group: 'A', valueEnv: 'A' }] })).toThrow(/upstream\.credentialMap is only read when upstream\.callAs is mapped/);
-    expect(() => parse({ callAs: 'bot' })).toThrow(/upstream\.callAs must be shared or mapped/);
+    expect(() => parse({ callAs: 'bot' })).toThrow(/upstream\.callAs must be shared, mapped or delegated/);
   });
 
   it('keeps the prefix as written (its trailing space included) in both modes', () => {
