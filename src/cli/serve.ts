@@ -17,7 +17,7 @@ export async function runServe(): Promise<void> {
   try {
     // The gateway's file is checked before anything starts: a typo stops the server at once.
     if (config.gatewayConfigPath) gatewayConfig = loadGatewayConfigFile(config.gatewayConfigPath, process.env, 'in-process');
-    app = await createApp({ config });
+    app = await createApp({ config, delegatedUpstream: gatewayConfig?.upstream.delegated ?? undefined });
   } catch (error) {
     exitWithError(error);
   }

@@ -130,6 +130,14 @@ export function createDelegatedGrantService(deps: { db: Kysely<Database>; pepper
 
   return {
     upstreamName: upstream.name,
+    /** The connect callback the upstream sends members back to, as registered with it. */
+    redirectUrl: upstream.redirectUrl,
+
+    /** Whether the member has connected, and as whom; null when never connected. */
+    async connectionOf(orgId: string, userId: string): Promise<{ subject: string | null; needsReconnect: boolean } | null> {
+      const grant = await grants.find(orgId, userId, upstream.name);
+      return grant ? { subject: grant.subject, needsReconnect: grant.status !== 'active' } : null;
+    },
 
     /** The authorization URL to send the member to, and the sealed flow state to keep until the callback (a cookie). */
     async beginConnect(orgId: string, userId: string): Promise<{ authorizationUrl: string; flowState: string }> {
@@ -151,7 +159,13 @@ export function createDelegatedGrantService(deps: { db: Kysely<Database>; pepper
       const flow = opened ? (JSON.parse(opened) as FlowState) : null;
       if (!flow || flow.expiresAtMs <= clock().getTime()) throw new DomainError('VALIDATION_FAILED', 'This connection was not started in this browser, or took more than 10 minutes: start again.');
       const config = await configurationOf();
-      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.verifier, expectedState: flow.state });
+      let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+      try {
+        tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.verifier, expectedState: flow.state });
+      } catch (error) {
+        const code = (error as { error?: unknown }).error;
+        throw new DomainError('VALIDATION_FAILED', typeof code === 'string' ? `${upstream.name} refused the connection (${code.slice(0, 100)}).` : `${upstream.name}'s answer did not verify: start again.`, { cause: error });
+      }
       if (!tokens.refresh_token) throw new DomainError('VALIDATION_FAILED', 'The upstream gave no refresh token: the connection must ask for offline access.');
       const subject = await subjectOf(config, tokens);
       await grants.connect({ id: newId('upg'), orgId: flow.orgId, userId: flow.userId, upstream: upstream.name, subject, ...sealedTokens(tokens, clock().getTime()) }, clock());

@@ -10,12 +10,12 @@ import { parseGatewayConfig } from '../../src/domain/gateway-config.js';
 import { createSecretBox } from '../../src/domain/secret-box.js';
 import { startInProcessGateway } from '../../src/gateway/in-process.js';
 import type { GatewayServer } from '../../src/gateway/proxy.js';
-import { createDelegatedGrantService } from '../../src/service/delegated-grant-service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { ACCESS_TOKEN_TTL_SECONDS, consentAs, startAuthorizationServer, startIntrospectingUpstream, type AuthorizationServer, type IntrospectingUpstream } from '../support/delegated-oauth.js';
 import { scopedKey } from '../support/http.js';
 import { seedToken, seedUser } from '../support/seed.js';
+import { sessionFor, sessionHeaders } from '../support/sessions.js';
 
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,36 +25,40 @@ describe.each(DIALECTS)('delegated OAuth through the gateway (%s)', (dialect) =>
   let as: AuthorizationServer;
   let upstream: IntrospectingUpstream;
   const nodes: GatewayServer[] = [];
-  const members: Array<{ account: string; userId: string; secret: string }> = [];
+  const members: Array<{ account: string; userId: string; secret: string; session: Record<string, string> }> = [];
   const grantsOf = () => ({ db: t.app.core.database.db, pepper: t.app.core.pepper, clock: () => new Date() });
 
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     as = await startAuthorizationServer();
     upstream = await startIntrospectingUpstream(as);
-    const env = { GW_KEY: await scopedKey(t, ['verify:tokens']), JIRA_CLIENT_SECRET: as.clientSecret };
+    const delegated = { name: 'Jira', issuer: as.issuer, clientId: as.clientId, clientSecretEnv: 'JIRA_CLIENT_SECRET', scopes: ['openid', 'offline_access'], redirectUrl: as.redirectUri, authorizationParams: { prompt: 'consent' } };
     const raw = {
       listen: { host: '127.0.0.1', port: 0 },
-      upstream: {
-        url: upstream.url,
-        callAs: 'delegated',
-        delegated: { name: 'Jira', issuer: as.issuer, clientId: as.clientId, clientSecretEnv: 'JIRA_CLIENT_SECRET', scopes: ['openid', 'offline_access'], redirectUrl: as.redirectUri, authorizationParams: { prompt: 'consent' } },
-      },
+      upstream: { url: upstream.url, callAs: 'delegated', delegated },
       tokenward: { verifierKeyEnv: 'GW_KEY' },
       routes: [{ method: 'GET', path: '/rest/api/3/issue/:key', scopes: ['read:jira-work'] }],
     };
-    const config = parseGatewayConfig(raw, env, 'in-process', 'delegated test');
+    const env = { GW_KEY: 'twa_replaced_below', JIRA_CLIENT_SECRET: as.clientSecret };
+    t = await startTestApp(dialect, { delegatedUpstream: parseGatewayConfig(raw, env, 'in-process').upstream.delegated! });
+    const config = parseGatewayConfig(raw, { ...env, GW_KEY: await scopedKey(t, ['verify:tokens']) }, 'in-process', 'delegated test');
     // Two nodes: each its own delegated grant service (its own single-flight), one database.
     for (let i = 0; i < 2; i += 1) nodes.push(await startInProcessGateway(config, { verification: t.app.core.services.verification, nowMs: () => Date.now(), log: quietLog, grants: grantsOf() }));
-    // Each member connects once, as the console's connect page does.
-    const console = createDelegatedGrantService({ ...grantsOf(), upstream: config.upstream.delegated! });
+    // Each member connects once through Tokenward's connect pages, consenting at the authorization server.
     for (const account of ['ada-jira', 'bob-jira']) {
       const user = await seedUser(t.app, t.orgId);
-      const { authorizationUrl, flowState } = await console.beginConnect(t.orgId, user.id);
-      const connected = await console.completeConnect(await consentAs(authorizationUrl, as.redirectUri, account), flowState);
-      expect(connected).toEqual({ orgId: t.orgId, userId: user.id, subject: account });
+      const session = sessionHeaders(await sessionFor(t.app, user));
+      const connection = () => t.app.http.inject({ method: 'GET', url: '/api/v1/me/upstream-connection', headers: session });
+      await expect(connection().then((r) => r.json())).resolves.toMatchObject({ upstream: 'Jira', connected: false, needsReconnect: false });
+      const started = await t.app.http.inject({ method: 'GET', url: '/api/v1/me/upstream-connection/connect', headers: session });
+      expect(started.statusCode).toBe(302);
+      const flowCookie = (started.cookies as Array<{ name: string; value: string }>).find((c) => c.name === 'tw_upstream_flow')!;
+      const callback = await consentAs(started.headers.location as string, as.redirectUri, account);
+      const done = await t.app.http.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: `tw_upstream_flow=${flowCookie.value}` } });
+      expect(done.statusCode, done.body).toBe(302);
+      expect(done.headers.location).toBe('/?upstream=connected');
+      expect((await connection()).json()).toEqual({ upstream: 'Jira', connected: true, needsReconnect: false, upstreamAccount: account });
       const { secret } = await seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { scopes: ['read:jira-work'] });
-      members.push({ account, userId: user.id, secret });
+      members.push({ account, userId: user.id, secret, session });
     }
   }, 60_000);
   afterAll(async () => {
@@ -104,6 +108,8 @@ describe.each(DIALECTS)('delegated OAuth through the gateway (%s)', (dialect) =>
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: 'UPSTREAM_RECONNECT_REQUIRED', detail: 'Your Jira connection was revoked or has expired: connect your Jira account in Tokenward again, then retry.' });
     }
+    const status = await t.app.http.inject({ method: 'GET', url: '/api/v1/me/upstream-connection', headers: ada.session });
+    expect(status.json()).toEqual({ upstream: 'Jira', connected: false, needsReconnect: true, upstreamAccount: 'ada-jira' });
     const bob = members[1]!;
     expect((await call(nodes[0]!, bob.secret, 'BOB-STILL')).status).toBe(200);
   });

@@ -51,6 +51,8 @@ export interface TestAppOptions {
   verification?: VerificationOptions;
   /** Runs before `ready()`: the place to add test-only routes. */
   beforeReady?: (http: App['http']) => void;
+  /** The in-process gateway's delegated upstream (members' connect pages). */
+  delegatedUpstream?: AppOptions['delegatedUpstream'];
 }
 
 export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -68,6 +70,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     logDestination,
     deliverLink: options.deliverLink,
     verification: options.verification,
+    delegatedUpstream: options.delegatedUpstream,
   });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);

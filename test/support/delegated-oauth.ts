@@ -28,7 +28,8 @@ export async function startAuthorizationServer(): Promise<AuthorizationServer> {
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'tokenward-gateway';
   const clientSecret = 'gateway-client-secret-k2j4h6g8f0d1s3a5';
-  const redirectUri = 'http://127.0.0.1:9/connect/callback';
+  // Never reached over the network: the test's browser stops there and hands the URL to Tokenward.
+  const redirectUri = 'http://127.0.0.1:9/api/v1/me/upstream-connection/callback';
   const resource = { id: 'jira-upstream', secret: 'upstream-introspection-secret-q1w2e3r4' };
   const refreshes = new Map<string, number>();
   const provider = new Provider(issuer, {
