@@ -30,7 +30,7 @@ export interface GatewayVerifier {
    * Records one verification's usage with the code it ended with (the verdict's, or NOT_FOUND for
    * a Basic e-mail that is not the owner's) and the upstream's status (null: never forwarded).
    */
-  recordUsage(verdict: GatewayVerdict, code: string, request: GatewayVerifyRequest, upstreamStatus: number | null): void;
+  recordUsage(verdict: GatewayVerdict, code: string, request: GatewayVerifyRequest, upstreamStatus: number | null, upstreamAccount?: string | null): void;
   /** Reports pending usage and lets go of connections. */
   close(): Promise<void>;
 }

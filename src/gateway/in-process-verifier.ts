@@ -17,7 +17,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
       );
       return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner };
     },
-    recordUsage(verdict, code, request, upstreamStatus) {
+    recordUsage(verdict, code, request, upstreamStatus, upstreamAccount) {
       if (!(VERIFY_CODES as readonly string[]).includes(code)) return;
       verification.recordUsage(verifier, {
         tokenId: verdict.tokenId,
@@ -29,6 +29,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
         ip: request.ip,
         userAgent: request.userAgent,
         upstreamStatus: upstreamStatus ?? undefined,
+        upstreamAccount: upstreamAccount ?? undefined,
       });
     },
     // The server's usage recorder is flushed when the server closes.

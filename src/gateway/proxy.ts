@@ -103,6 +103,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       return refuse(req, res, 401, 'NOT_FOUND', REFUSAL_DETAIL.NOT_FOUND!);
     }
     let credential = upstream.credentialMap ? credentialForCaller(upstream.credentialMap, verdict.owner) : upstream.credential;
+    let upstreamAccount: string | null = null;
     if (upstream.delegated) {
       const refusal = await memberCredential(verdict);
       if ('status' in refusal) {
@@ -110,6 +111,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
         return refuse(req, res, refusal.status, refusal.code, refusal.detail);
       }
       credential = refusal.credential;
+      upstreamAccount = refusal.upstreamAccount;
     }
     if (upstream.credentialMap && !credential) {
       // The token is good, but no team credential covers its owner: never fall back to another team's.
@@ -117,11 +119,11 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       return refuse(req, res, 403, 'NO_UPSTREAM_CREDENTIAL', 'No upstream credential is mapped to you (by your service account or one of your groups); ask your Tokenward admin to map your team in the gateway.');
     }
     const status = await forward(req, res, rawUrl, method, credential);
-    verifier.recordUsage(verdict, 'VALID', request, status);
+    verifier.recordUsage(verdict, 'VALID', request, status, upstreamAccount);
   }
 
   /** Delegated mode: the member's own access token as the credential, or why the call cannot be made as them. */
-  async function memberCredential(verdict: GatewayVerdict): Promise<{ credential: { header: string; value: string } } | { status: number; code: string; detail: string }> {
+  async function memberCredential(verdict: GatewayVerdict): Promise<{ credential: { header: string; value: string }; upstreamAccount: string | null } | { status: number; code: string; detail: string }> {
     const delegated = upstream.delegated!;
     if (verdict.owner?.type !== 'user' || !memberAccessToken) {
       return { status: 403, code: 'MEMBER_TOKEN_REQUIRED', detail: 'This gateway calls the upstream as each member: use a member\'s own token (service accounts and admin keys have no upstream account to act as).' };
@@ -129,7 +131,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
     const answer = await memberAccessToken(verdict.owner.id);
     switch (answer.kind) {
       case 'token':
-        return { credential: { header: delegated.header, value: `${delegated.prefix}${answer.accessToken}` } };
+        return { credential: { header: delegated.header, value: `${delegated.prefix}${answer.accessToken}` }, upstreamAccount: answer.subject };
       case 'not_connected':
         return { status: 403, code: 'UPSTREAM_NOT_CONNECTED', detail: `Connect your ${delegated.name} account in Tokenward first, then retry: calls go to ${delegated.name} as you.` };
       case 'reconnect':

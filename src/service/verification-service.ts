@@ -52,6 +52,7 @@ export interface ReportedUsage {
   ip?: string | undefined;
   userAgent?: string | undefined;
   upstreamStatus?: number | undefined;
+  upstreamAccount?: string | undefined;
 }
 
 export interface VerifierPrincipal {
@@ -157,6 +158,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       ip: capField(event.ip, USAGE_LIMITS.ip),
       userAgent: capField(event.userAgent, USAGE_LIMITS.userAgent),
       upstreamStatus: event.upstreamStatus ?? null,
+      upstreamAccount: capField(event.upstreamAccount, USAGE_LIMITS.upstreamAccount),
     });
   }
 

@@ -10,7 +10,8 @@ import { parseGatewayConfig } from '../../src/domain/gateway-config.js';
 import { createSecretBox } from '../../src/domain/secret-box.js';
 import { startInProcessGateway } from '../../src/gateway/in-process.js';
 import type { GatewayServer } from '../../src/gateway/proxy.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { bearer, startTestApp, type TestApp } from '../support/app.js';
+import { until } from '../support/gateway.js';
 import { DIALECTS } from '../support/databases.js';
 import { ACCESS_TOKEN_TTL_SECONDS, consentAs, startAuthorizationServer, startIntrospectingUpstream, type AuthorizationServer, type IntrospectingUpstream } from '../support/delegated-oauth.js';
 import { scopedKey } from '../support/http.js';
@@ -25,7 +26,7 @@ describe.each(DIALECTS)('delegated OAuth through the gateway (%s)', (dialect) =>
   let as: AuthorizationServer;
   let upstream: IntrospectingUpstream;
   const nodes: GatewayServer[] = [];
-  const members: Array<{ account: string; userId: string; secret: string; session: Record<string, string> }> = [];
+  const members: Array<{ account: string; userId: string; tokenId: string; secret: string; session: Record<string, string> }> = [];
   const grantsOf = () => ({ db: t.app.core.database.db, pepper: t.app.core.pepper, clock: () => new Date() });
 
   beforeAll(async () => {
@@ -39,7 +40,7 @@ describe.each(DIALECTS)('delegated OAuth through the gateway (%s)', (dialect) =>
       routes: [{ method: 'GET', path: '/rest/api/3/issue/:key', scopes: ['read:jira-work'] }],
     };
     const env = { GW_KEY: 'twa_replaced_below', JIRA_CLIENT_SECRET: as.clientSecret };
-    t = await startTestApp(dialect, { delegatedUpstream: parseGatewayConfig(raw, env, 'in-process').upstream.delegated! });
+    t = await startTestApp(dialect, { delegatedUpstream: parseGatewayConfig(raw, env, 'in-process').upstream.delegated!, verification: { usage: { flushIntervalMs: 100 } } });
     const config = parseGatewayConfig(raw, { ...env, GW_KEY: await scopedKey(t, ['verify:tokens']) }, 'in-process', 'delegated test');
     // Two nodes: each its own delegated grant service (its own single-flight), one database.
     for (let i = 0; i < 2; i += 1) nodes.push(await startInProcessGateway(config, { verification: t.app.core.services.verification, nowMs: () => Date.now(), log: quietLog, grants: grantsOf() }));
@@ -57,8 +58,8 @@ describe.each(DIALECTS)('delegated OAuth through the gateway (%s)', (dialect) =>
       expect(done.statusCode, done.body).toBe(302);
       expect(done.headers.location).toBe('/?upstream=connected');
       expect((await connection()).json()).toEqual({ upstream: 'Jira', connected: true, needsReconnect: false, upstreamAccount: account });
-      const { secret } = await seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { scopes: ['read:jira-work'] });
-      members.push({ account, userId: user.id, secret, session });
+      const { token, secret } = await seedToken(t.app, t.orgId, { type: 'user', id: user.id }, { scopes: ['read:jira-work'] });
+      members.push({ account, userId: user.id, tokenId: token.id, secret, session });
     }
   }, 60_000);
   afterAll(async () => {
@@ -80,6 +81,13 @@ describe.each(DIALECTS)('delegated OAuth through the gateway (%s)', (dialect) =>
     const rows = await t.app.core.database.db.selectFrom('upstream_grants').select(['refresh_token', 'access_token']).execute();
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.refresh_token).toMatch(/^v1\./);
+    // Usage keeps, per call, the upstream account it was made as.
+    for (const member of members) {
+      const url = `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${member.tokenId}/usage/events`;
+      const events = async () => (await t.app.http.inject({ method: 'GET', url, headers: bearer(t.adminKey) })).json().data as Array<{ route: string; upstreamStatus: number; upstreamAccount: string | null }>;
+      await until(async () => (await events()).length > 0, 5000);
+      expect(await events()).toEqual([expect.objectContaining({ route: '/rest/api/3/issue/:key', upstreamStatus: 200, upstreamAccount: member.account })]);
+    }
   });
 
   it('refreshes exactly once per member when 50 concurrent calls over two nodes find the access tokens expired', async () => {

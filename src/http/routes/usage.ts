@@ -71,6 +71,7 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
             ip: e.ip,
             userAgent: e.userAgent,
             upstreamStatus: e.upstreamStatus,
+            upstreamAccount: e.upstreamAccount,
           })),
           links: { next: page.next },
         };

@@ -30,6 +30,7 @@ const UsageEvent = Type.Object({
   ip: Nullable(Type.String()),
   userAgent: Nullable(Type.String()),
   upstreamStatus: Nullable(Type.Integer()),
+  upstreamAccount: Nullable(Type.String({ description: "The gateway's delegated mode: the upstream account the call was made as." })),
 });
 
 export const UsageEventsResponse = Type.Object({
