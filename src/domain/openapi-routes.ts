@@ -99,7 +99,10 @@ export function routesFromOpenApi(document: unknown, options: OpenApiImportOptio
       seen.add(key);
       const found = scopesOfOperation(operation, documentSecurity, schemeScopes);
       const summary = typeof operation.summary === 'string' && operation.summary.trim() !== '' ? operation.summary.trim() : null;
-      if (found) {
+      if (found && found.scopes.some((scope) => !/^\S{1,200}$/.test(scope))) {
+        // Dropping the odd scope would let the route through with less than the document asks.
+        leftOut.push({ ...label, reason: 'names a scope the gateway cannot check (blank inside, or longer than 200 characters)' });
+      } else if (found) {
         routes.push({ method, path, scopes: found.scopes, summary, scopeSource: found.source });
       } else if (defaultScopes) {
         routes.push({ method, path, scopes: defaultScopes, summary, scopeSource: 'default' });

@@ -1,4 +1,5 @@
 /** The route table made from an OpenAPI document: scopes per operation, what is left out, order, diff. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GatewayConfigError, parseGatewayConfig } from '../../src/domain/gateway-config.js';
 import { checkRequestPath, matchRoute } from '../../src/domain/gateway-routes.js';
@@ -69,11 +70,38 @@ describe('routes from an OpenAPI document (hand-written)', () => {
     expect(diffRouteTables(gatewayFileFromImport(imported, fileOptions, null).routes as never, imported.routes)).toEqual({ added: [], removed: [], changed: [] });
   });
 
+  it('leaves out an operation naming a scope the gateway cannot check, rather than dropping that scope', () => {
+    const doc = { openapi: '3.0.0', paths: { '/x': { get: { 'x-atlassian-oauth2-scopes': [{ state: 'Current', scopes: ['read:x', 'write x'] }] } } } };
+    expect(routesFromOpenApi(doc)).toMatchObject({ routes: [], leftOut: [{ method: 'GET', path: '/x', reason: expect.stringContaining('cannot check') }] });
+  });
+
   it('refuses what is not an OpenAPI 3 document, in one line', () => {
     expect(() => routesFromOpenApi({ swagger: '2.0', paths: {} }, {}, 'old.json')).toThrow(new GatewayConfigError('old.json: is a Swagger 2 document; convert it to OpenAPI 3 first'));
     expect(() => routesFromOpenApi([1, 2], {}, 'x.json')).toThrow(GatewayConfigError);
     expect(() => routesFromOpenApi({ openapi: '3.1.0' }, {}, 'x.json')).toThrow(/has no paths/);
     expect(() => routesFromOpenApi(readReportsApi(), { basePath: 'wiki' })).toThrow(/base path/);
+  });
+});
+
+describe('routes from garbage', () => {
+  it('any JSON gives a route table or one GatewayConfigError, never a crash', () => {
+    const operation = fc.record({ summary: fc.jsonValue(), security: fc.jsonValue(), 'x-atlassian-oauth2-scopes': fc.jsonValue() }, { requiredKeys: [] });
+    const document = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ openapi: fc.constantFrom('3.0.0', '3.1.0', 3, '2'), paths: fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom('get', 'post', 'trace', 'parameters'), fc.oneof(operation, fc.jsonValue())))), security: fc.jsonValue(), components: fc.jsonValue() }, { requiredKeys: ['openapi'] }),
+    );
+    fc.assert(
+      fc.property(document, (doc) => {
+        try {
+          const imported = routesFromOpenApi(doc);
+          // Whatever came in, the written file loads (or holds no route at all).
+          if (imported.routes.length > 0) expect(parseGatewayConfig(gatewayFileFromImport(imported, fileOptions, null), env, 'standalone').routes.routes).toHaveLength(imported.routes.length);
+        } catch (error) {
+          expect(error).toBeInstanceOf(GatewayConfigError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
