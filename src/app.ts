@@ -24,6 +24,8 @@ import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
+import { createDelegatedGrantService } from './service/delegated-grant-service.js';
+import type { DelegatedUpstreamConfig } from './domain/gateway-caller-credentials.js';
 import { createSelfService } from './service/self-service.js';
 import { createScimGroupService } from './service/scim-group-service.js';
 import { createScimTokenService } from './service/scim-token-service.js';
@@ -294,6 +296,8 @@ export type Services = Core['services'];
 export interface AppOptions extends CoreOptions {
   /** Where logs go; stdout when unset. */
   logDestination?: DestinationStream;
+  /** The in-process gateway's delegated upstream, whose connect pages members use. */
+  delegatedUpstream?: DelegatedUpstreamConfig | undefined;
 }
 
 export interface App {
@@ -349,6 +353,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
       trustProxy: config.trustProxy,
+      upstreamConnections: options.delegatedUpstream ? createDelegatedGrantService({ db: core.database.db, pepper: core.pepper, clock: core.clock, upstream: options.delegatedUpstream }) : undefined,
     });
     const worker = createAutomationWorker({
       clock: core.clock,

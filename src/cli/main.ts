@@ -6,6 +6,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
+import type { ImportOpenApiOptions } from './gateway-import.js';
 import { exitWithError } from './output.js';
 
 function positiveInt(value: string): number {
@@ -28,11 +29,27 @@ const program = new Command()
 
 program.command('serve').description('run the server (migrates and bootstraps on first start)').action(async () => (await import('./serve.js')).runServe());
 
-program
+const gateway = program
   .command('gateway')
   .description('run the gateway: a reverse proxy that lets calls through to an API only with a Tokenward token holding the route\'s scopes')
-  .requiredOption('--config <file>', 'the gateway file (YAML)')
-  .action(async (options: { config: string }) => (await import('./gateway.js')).runGateway(options));
+  // Not requiredOption: commander would then ask for it before the import-openapi subcommand too.
+  .option('--config <file>', 'the gateway file (YAML)')
+  .action(async (options: { config?: string }) => {
+    if (options.config === undefined) return gateway.error("error: required option '--config <file>' not specified");
+    return (await import('./gateway.js')).runGateway({ config: options.config });
+  });
+gateway
+  .command('import-openapi <file>')
+  .description("write a gateway file whose routes come from an upstream's OpenAPI 3 document (JSON or YAML); with the previous file, print what changed")
+  .option('--upstream <url>', "the upstream's base URL (default: the document's first server URL)")
+  .option('--base-path <path>', 'put before every operation path, e.g. /wiki')
+  .option('--default-scopes <scopes>', 'scopes (comma-separated) for operations that name none; without it they are left out')
+  .option('-o, --output <file>', 'write the gateway file there (default: standard output); if it exists, it is the previous file')
+  .option('--previous <file>', 'the previous gateway file: keep its other sections, print added, removed and changed routes')
+  .option('--credential-env <name>', "environment variable that will hold the upstream's credential", 'UPSTREAM_AUTH')
+  .option('--tokenward-url <url>', 'the Tokenward server the gateway verifies with', 'http://127.0.0.1:8080')
+  .option('--verifier-key-env <name>', 'environment variable that will hold the verifier key', 'TOKENWARD_VERIFIER_KEY')
+  .action(async (file: string, options: ImportOpenApiOptions) => (await import('./gateway-import.js')).runGatewayImport(file, options));
 
 program.command('migrate').description('bring the database schema up to date, then exit').action(async () => (await import('./migrate.js')).runMigrate());
 

@@ -18,7 +18,7 @@ export async function runServe(): Promise<void> {
   try {
     // The gateway's file is checked before anything starts: a typo stops the server at once.
     if (config.gatewayConfigPath) gatewayConfig = loadGatewayConfigFile(config.gatewayConfigPath, process.env, 'in-process');
-    app = await createApp({ config });
+    app = await createApp({ config, delegatedUpstream: gatewayConfig?.upstream.delegated ?? undefined });
   } catch (error) {
     exitWithError(error);
   }
@@ -31,6 +31,7 @@ export async function runServe(): Promise<void> {
       running.gateway = await startInProcessGateway(gatewayConfig, {
         verification: app.core.services.verification,
         nowMs: () => app.core.clock().getTime(),
+        grants: { db: app.core.database.db, pepper: app.core.pepper, clock: app.core.clock },
         log: app.logger.child({ component: 'gateway' }),
       });
       process.stdout.write(`Gateway (${config.gatewayConfigPath}) is listening on ${running.gateway.url()}, in front of ${gatewayConfig.upstream.origin}${gatewayConfig.upstream.basePath}.\n`);

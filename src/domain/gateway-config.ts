@@ -6,6 +6,7 @@
  * Every failure is one `GatewayConfigError` whose message names the field (`routes[2].path`), what
  * it must be and what it was: the CLI prints it as one line and exits 1.
  */
+import { parseCredentialMap, parseDelegatedSection, type CredentialMap, type DelegatedUpstreamConfig } from './gateway-caller-credentials.js';
 import { compileRouteTable, GATEWAY_METHODS, type CompiledRouteTable, type GatewayRouteSpec } from './gateway-routes.js';
 
 export class GatewayConfigError extends Error {
@@ -30,8 +31,14 @@ export interface GatewayConfig {
     /** Origin plus an optional base path (no trailing slash): the request path is appended to it. */
     origin: string;
     basePath: string;
-    /** The upstream's own credential, injected into every forwarded request; null when it needs none. */
+    /** `shared`: one credential for all; `mapped`: per service account or group (`credentialMap`); `delegated`: each member's own OAuth grant. */
+    callAs: 'shared' | 'mapped' | 'delegated';
+    /** Shared mode: the upstream's own credential, injected into every forwarded request; null when it needs none. */
     credential: { header: string; value: string } | null;
+    /** Mapped mode: the credential per service account or group; null in shared mode. */
+    credentialMap: CredentialMap | null;
+    /** Delegated mode: the OAuth client members connect through, and the header the member's token goes in. */
+    delegated: (DelegatedUpstreamConfig & { header: string; prefix: string }) | null;
     timeouts: GatewayTimeouts;
   };
   tokenward: {
@@ -76,9 +83,29 @@ export function parseGatewayConfig(raw: unknown, env: Env, mode: GatewayMode, so
   const port = integerIn(listen.port, 'listen.port', 0, 65535, fail) ?? 8081;
 
   const upstream = objectAt(root.upstream, 'upstream', fail);
-  rejectUnknown(upstream, 'upstream.', ['url', 'credential', 'timeouts'], fail);
+  rejectUnknown(upstream, 'upstream.', ['url', 'callAs', 'credential', 'credentialMap', 'delegated', 'timeouts'], fail);
   const { origin, basePath } = upstreamUrl(upstream.url, fail);
-  const credential = upstream.credential === undefined ? null : credentialOf(upstream.credential, env, fail);
+  const callAs = upstream.callAs ?? 'shared';
+  if (callAs !== 'shared' && callAs !== 'mapped' && callAs !== 'delegated') return fail('upstream.callAs', `must be shared, mapped or delegated, got ${show(upstream.callAs)}`);
+  if (upstream.delegated !== undefined && callAs !== 'delegated') fail('upstream.delegated', 'is only read when upstream.callAs is delegated');
+  let credential: GatewayConfig['upstream']['credential'] = null;
+  let credentialMap: CredentialMap | null = null;
+  let delegated: GatewayConfig['upstream']['delegated'] = null;
+  if (callAs === 'delegated') {
+    if (mode === 'standalone') fail('upstream.callAs', 'delegated needs the gateway inside tokenward serve (TOKENWARD_GATEWAY_CONFIG), which holds the members\' connections');
+    if (upstream.credentialMap !== undefined) fail('upstream.credentialMap', 'is only read when upstream.callAs is mapped');
+    const { header, prefix, section } = upstream.credential === undefined ? { header: 'authorization', prefix: 'Bearer ', section: {} as Fields } : credentialHeaderOf(upstream.credential, fail);
+    if ('valueEnv' in section) fail('upstream.credential.valueEnv', 'is not allowed when upstream.callAs is delegated: each call carries the member\'s own access token');
+    delegated = { ...parseDelegatedSection(upstream.delegated, (name, field) => envValue(name, field, env, fail), fail), header, prefix };
+  } else if (callAs === 'mapped') {
+    if (upstream.credential === undefined) fail('upstream.credential', 'must name the header (and an optional prefix) the mapped credentials go in, when upstream.callAs is mapped');
+    const { header, prefix, section } = credentialHeaderOf(upstream.credential, fail);
+    if ('valueEnv' in section) fail('upstream.credential.valueEnv', 'is not allowed when upstream.callAs is mapped: a shared credential would let unmapped callers through as the bot; map them in upstream.credentialMap');
+    credentialMap = parseCredentialMap(upstream.credentialMap, header, prefix, (name, field) => envValue(name, field, env, fail), fail);
+  } else {
+    if (upstream.credentialMap !== undefined) fail('upstream.credentialMap', 'is only read when upstream.callAs is mapped');
+    credential = upstream.credential === undefined ? null : credentialOf(upstream.credential, env, fail);
+  }
   const timeouts = timeoutsOf(upstream.timeouts, fail);
 
   const tokenward = tokenwardOf(root.tokenward, env, mode, fail);
@@ -93,7 +120,7 @@ export function parseGatewayConfig(raw: unknown, env: Env, mode: GatewayMode, so
   if (!Array.isArray(root.routes) || root.routes.length === 0) fail('routes', `must be a non-empty list of routes, got ${show(root.routes)}`);
   const specs = (root.routes as unknown[]).map((entry, index) => routeSpecOf(entry, `routes[${index}]`, fail));
   const routes = compileRouteTable(specs, { caseInsensitive: caseInsensitivePaths }, (index, message) => fail(`routes[${index}].path`, message));
-  return { listen: { host, port }, upstream: { origin, basePath, credential, timeouts }, tokenward, trustedProxyHops, caseInsensitivePaths, routes };
+  return { listen: { host, port }, upstream: { origin, basePath, callAs, credential, credentialMap, delegated, timeouts }, tokenward, trustedProxyHops, caseInsensitivePaths, routes };
 }
 
 function upstreamUrl(value: unknown, fail: (field: string, message: string) => never): { origin: string; basePath: string } {
@@ -111,18 +138,27 @@ function upstreamUrl(value: unknown, fail: (field: string, message: string) => n
 }
 
 function credentialOf(value: unknown, env: Env, fail: (field: string, message: string) => never): { header: string; value: string } {
+  const { header, prefix, section } = credentialHeaderOf(value, fail);
+  const secret = envValue(section.valueEnv, 'upstream.credential.valueEnv', env, fail);
+  const headerValue = `${prefix}${secret}`;
+  // A header value with a line break would let the secret's holder inject headers upstream.
+  if (/[\r\n\0]/.test(headerValue)) fail('upstream.credential.valueEnv', 'names a variable whose value holds a line break');
+  return { header, value: headerValue };
+}
+
+/** The credential section's header (lower-cased) and prefix, checked. */
+function credentialHeaderOf(value: unknown, fail: (field: string, message: string) => never): { header: string; prefix: string; section: Fields } {
   const credential = objectAt(value, 'upstream.credential', fail);
   if ('value' in credential) fail('upstream.credential.value', 'is not allowed: name an environment variable in valueEnv, so the secret is not in the file');
   rejectUnknown(credential, 'upstream.credential.', ['header', 'valueEnv', 'prefix'], fail);
   const header = typeof credential.header === 'string' ? credential.header : fail('upstream.credential.header', `must be a header name, got ${show(credential.header)}`);
   if (!HEADER_NAME.test(header)) fail('upstream.credential.header', `must be a header name, got ${show(header)}`);
   if (RESERVED_HEADERS.has(header.toLowerCase())) fail('upstream.credential.header', `names a header the gateway sets itself: ${header}`);
-  const secret = envValue(credential.valueEnv, 'upstream.credential.valueEnv', env, fail);
-  const prefix = optionalString(credential.prefix, 'upstream.credential.prefix', fail) ?? '';
-  const headerValue = `${prefix}${secret}`;
-  // A header value with a line break would let the secret's holder inject headers upstream.
-  if (/[\r\n\0]/.test(headerValue)) fail('upstream.credential.valueEnv', 'names a variable whose value holds a line break');
-  return { header: header.toLowerCase(), value: headerValue };
+  // Not trimmed: the usual prefix, "Bearer ", ends with the space that separates it from the secret.
+  if (credential.prefix !== undefined && (typeof credential.prefix !== 'string' || credential.prefix.trim() === '')) fail('upstream.credential.prefix', `must be a non-empty string, got ${show(credential.prefix)}`);
+  const prefix = (credential.prefix as string | undefined) ?? '';
+  if (/[\r\n\0]/.test(prefix)) fail('upstream.credential.prefix', 'must not hold a line break');
+  return { header: header.toLowerCase(), prefix, section: credential };
 }
 
 function timeoutsOf(value: unknown, fail: (field: string, message: string) => never): GatewayTimeouts {
@@ -165,7 +201,9 @@ function serverUrl(value: unknown, fail: (field: string, message: string) => nev
 
 function routeSpecOf(value: unknown, field: string, fail: (field: string, message: string) => never): GatewayRouteSpec {
   const route = objectAt(value, field, fail);
-  rejectUnknown(route, `${field}.`, ['method', 'methods', 'path', 'scopes'], fail);
+  // `summary` documents the route (the import from OpenAPI writes the operation's summary there).
+  rejectUnknown(route, `${field}.`, ['method', 'methods', 'path', 'scopes', 'summary'], fail);
+  if (route.summary !== undefined && typeof route.summary !== 'string') fail(`${field}.summary`, `must be text, got ${show(route.summary)}`);
   if (route.method !== undefined && route.methods !== undefined) fail(field, 'must have method or methods, not both');
   const rawMethods = route.methods ?? route.method ?? '*';
   const list = Array.isArray(rawMethods) ? rawMethods : [rawMethods];

@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import type { Pepper } from './token-digest.js';
 
 /** `webhook-secret` and `smtp-password`: issue #8's webhook signing secrets and SMTP passwords. */
-export type SecretPurpose = 'sso-client-secret' | 'sso-flow-state' | 'webhook-secret' | 'smtp-password' | 'connector-credential';
+export type SecretPurpose = 'sso-client-secret' | 'sso-flow-state' | 'webhook-secret' | 'smtp-password' | 'connector-credential' | 'upstream-oauth-token' | 'upstream-oauth-flow';
 
 export interface SecretBox {
   seal(plaintext: string): string;

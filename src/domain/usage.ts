@@ -15,7 +15,7 @@ import { DAY_MS } from './time.js';
 
 
 /** Field caps: values beyond them are cut, so one noisy client cannot bloat the tables. */
-export const USAGE_LIMITS = { method: 16, route: 200, ip: 64, userAgent: 300 } as const;
+export const USAGE_LIMITS = { method: 16, route: 200, ip: 64, userAgent: 300, upstreamAccount: 200 } as const;
 
 export interface UsageEvent {
   atMs: number;
@@ -29,6 +29,8 @@ export interface UsageEvent {
   userAgent: string | null;
   /** The protected API's answer, when the reporter knows it (gateway, SDK). */
   upstreamStatus: number | null;
+  /** The gateway's delegated mode: the upstream account the call was made as. */
+  upstreamAccount?: string | null;
 }
 
 /** Identical events of one flush window: `atMs` is the first, `lastAtMs` the last, `count` how many. */
@@ -39,7 +41,7 @@ export interface UsageGroup extends UsageEvent {
 
 /** What makes two events identical for coalescing (the day keeps daily aggregates exact). */
 export function usageGroupKey(event: UsageEvent): string {
-  return `${event.orgId}\u0000${event.tokenId}\u0000${event.code}\u0000${event.method}\u0000${event.route}\u0000${event.ip}\u0000${event.userAgent}\u0000${event.upstreamStatus}\u0000${Math.floor(event.atMs / DAY_MS)}`;
+  return `${event.orgId}\u0000${event.tokenId}\u0000${event.code}\u0000${event.method}\u0000${event.route}\u0000${event.ip}\u0000${event.userAgent}\u0000${event.upstreamStatus}\u0000${event.upstreamAccount ?? ''}\u0000${Math.floor(event.atMs / DAY_MS)}`;
 }
 
 /** Counted for events past the buffer bound: their detail is dropped, these survive. */

@@ -41,6 +41,8 @@ export interface OwnerSnapshot {
   id: string;
   name: string;
   email: string;
+  /** Names of the directory groups a user belongs to (none for a service account): the gateway picks an upstream credential by them. */
+  groups: readonly string[];
   /** False when the user is deactivated or the service account inactive or deleted. */
   isActive: boolean;
 }

@@ -21,7 +21,8 @@ export interface GatewayVerdict {
   /** A verify code (docs/verification.md), or UNAVAILABLE when the server could not be asked. */
   code: string;
   tokenId: string | null;
-  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string } | null;
+  /** `groups`: the owner's directory group names, for a credential per group (empty for a service account). */
+  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string; groups: readonly string[] } | null;
   /** For a token with rate limits or a quota (the verify answer's `rateLimit`). */
   rateLimit: RateLimitFigure | null;
 }
@@ -33,7 +34,7 @@ export interface GatewayVerifier {
    * Records one verification's usage with the code it ended with (the verdict's, or NOT_FOUND for
    * a Basic e-mail that is not the owner's) and the upstream's status (null: never forwarded).
    */
-  recordUsage(verdict: GatewayVerdict, code: string, request: GatewayVerifyRequest, upstreamStatus: number | null): void;
+  recordUsage(verdict: GatewayVerdict, code: string, request: GatewayVerifyRequest, upstreamStatus: number | null, upstreamAccount?: string | null): void;
   /** Reports pending usage and lets go of connections. */
   close(): Promise<void>;
 }

@@ -18,7 +18,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
       );
       return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit ? rateLimitJson(result.rateLimit) : null };
     },
-    recordUsage(verdict, code, request, upstreamStatus) {
+    recordUsage(verdict, code, request, upstreamStatus, upstreamAccount) {
       if (!(VERIFY_CODES as readonly string[]).includes(code)) return;
       verification.recordUsage(verifier, {
         tokenId: verdict.tokenId,
@@ -30,6 +30,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
         ip: request.ip,
         userAgent: request.userAgent,
         upstreamStatus: upstreamStatus ?? undefined,
+        upstreamAccount: upstreamAccount ?? undefined,
       });
     },
     // The server's usage recorder is flushed when the server closes.

@@ -5,15 +5,18 @@
  * recorder (flushed on SIGTERM with the rest).
  */
 import { parseGatewayConfig, type GatewayConfig } from '../domain/gateway-config.js';
+import { createDelegatedGrantService } from '../service/delegated-grant-service.js';
 import type { VerificationService, VerifierPrincipal } from '../service/verification-service.js';
 import { createInProcessVerifier } from './in-process-verifier.js';
-import { createGatewayServer, type GatewayLog, type GatewayServer } from './proxy.js';
+import { createGatewayServer, type GatewayLog, type GatewayServer, type MemberAccessToken } from './proxy.js';
 
 export interface InProcessGatewayDeps {
   verification: VerificationService;
   /** The server's clock (usage times). */
   nowMs: () => number;
   log: GatewayLog;
+  /** Delegated mode: where members' upstream grants are kept (the server's database and pepper). */
+  grants?: Omit<Parameters<typeof createDelegatedGrantService>[0], 'upstream'>;
 }
 
 /**
@@ -27,7 +30,13 @@ export async function startInProcessGateway(config: GatewayConfig, deps: InProce
   const principal: VerifierPrincipal = config.tokenward.verifierKey
     ? await deps.verification.authenticateVerifier(config.tokenward.verifierKey)
     : { orgId: config.tokenward.orgId!, keyId: 'in-process-gateway' };
-  const gateway = createGatewayServer(config, createInProcessVerifier(deps.verification, principal, deps.nowMs), deps.log);
+  let memberAccessToken: MemberAccessToken | undefined;
+  if (config.upstream.delegated) {
+    if (!deps.grants) throw new Error('a delegated gateway needs the server\'s database');
+    const grants = createDelegatedGrantService({ ...deps.grants, upstream: config.upstream.delegated });
+    memberAccessToken = (userId) => grants.accessTokenFor(principal.orgId, userId);
+  }
+  const gateway = createGatewayServer(config, createInProcessVerifier(deps.verification, principal, deps.nowMs), deps.log, memberAccessToken);
   await gateway.listen();
   return gateway;
 }

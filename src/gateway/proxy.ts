@@ -16,10 +16,12 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { credentialForCaller } from '../domain/gateway-caller-credentials.js';
 import { clientIpOf, isBasicUserOfOwner, parsePresentedCredentials, statusOfRefusal } from '../domain/gateway-credentials.js';
 import type { GatewayConfig } from '../domain/gateway-config.js';
 import { clientResponseHeaders, upstreamRequestHeaders } from '../domain/gateway-headers.js';
 import { checkRequestPath, matchRoute } from '../domain/gateway-routes.js';
+import type { AccessTokenAnswer } from '../service/delegated-grant-service.js';
 import type { GatewayVerdict, GatewayVerifier, GatewayVerifyRequest } from './gateway-verifier.js';
 import { rateLimitHeaders } from '../../packages/sdk/src/index.js';
 
@@ -54,7 +56,10 @@ const REFUSAL_DETAIL: Record<string, string> = {
   UNAVAILABLE: 'Tokenward could not be reached to verify the token; try again.',
 };
 
-export function createGatewayServer(config: GatewayConfig, verifier: GatewayVerifier, log: GatewayLog): GatewayServer {
+/** Delegated mode: the member's own upstream access token (see the delegated grant service). */
+export type MemberAccessToken = (userId: string) => Promise<AccessTokenAnswer>;
+
+export function createGatewayServer(config: GatewayConfig, verifier: GatewayVerifier, log: GatewayLog, memberAccessToken?: MemberAccessToken): GatewayServer {
   const { upstream } = config;
   const pool = new Pool(upstream.origin, {
     connections: 256,
@@ -100,12 +105,54 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       verifier.recordUsage(verdict, 'NOT_FOUND', request, null);
       return refuse(req, res, 401, 'NOT_FOUND', REFUSAL_DETAIL.NOT_FOUND!);
     }
-    const status = await forward(req, res, rawUrl, method, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null);
-    verifier.recordUsage(verdict, 'VALID', request, status);
+    let credential = upstream.credentialMap ? credentialForCaller(upstream.credentialMap, verdict.owner) : upstream.credential;
+    let upstreamAccount: string | null = null;
+    if (upstream.delegated) {
+      const refusal = await memberCredential(verdict);
+      if ('status' in refusal) {
+        verifier.recordUsage(verdict, 'VALID', request, null);
+        return refuse(req, res, refusal.status, refusal.code, refusal.detail);
+      }
+      credential = refusal.credential;
+      upstreamAccount = refusal.upstreamAccount;
+    }
+    if (upstream.credentialMap && !credential) {
+      // The token is good, but no team credential covers its owner: never fall back to another team's.
+      verifier.recordUsage(verdict, 'VALID', request, null);
+      return refuse(req, res, 403, 'NO_UPSTREAM_CREDENTIAL', 'No upstream credential is mapped to you (by your service account or one of your groups); ask your Tokenward admin to map your team in the gateway.');
+    }
+    const status = await forward(req, res, rawUrl, method, credential, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null);
+    verifier.recordUsage(verdict, 'VALID', request, status, upstreamAccount);
+  }
+
+  /** Delegated mode: the member's own access token as the credential, or why the call cannot be made as them. */
+  async function memberCredential(verdict: GatewayVerdict): Promise<{ credential: { header: string; value: string }; upstreamAccount: string | null } | { status: number; code: string; detail: string }> {
+    const delegated = upstream.delegated!;
+    if (verdict.owner?.type !== 'user' || !memberAccessToken) {
+      return { status: 403, code: 'MEMBER_TOKEN_REQUIRED', detail: 'This gateway calls the upstream as each member: use a member\'s own token (service accounts and admin keys have no upstream account to act as).' };
+    }
+    const answer = await memberAccessToken(verdict.owner.id);
+    switch (answer.kind) {
+      case 'token':
+        return { credential: { header: delegated.header, value: `${delegated.prefix}${answer.accessToken}` }, upstreamAccount: answer.subject };
+      case 'not_connected':
+        return { status: 403, code: 'UPSTREAM_NOT_CONNECTED', detail: `Connect your ${delegated.name} account in Tokenward first, then retry: calls go to ${delegated.name} as you.` };
+      case 'reconnect':
+        return { status: 403, code: 'UPSTREAM_RECONNECT_REQUIRED', detail: `Your ${delegated.name} connection was revoked or has expired: connect your ${delegated.name} account in Tokenward again, then retry.` };
+      default:
+        return { status: 503, code: 'UPSTREAM_AUTH_UNAVAILABLE', detail: `The authorization server of ${delegated.name} could not renew your access; try again.` };
+    }
   }
 
   /** Sends the request upstream and streams the answer back; resolves to the status the client got (null: none). */
-  async function forward(req: IncomingMessage, res: ServerResponse, rawUrl: string, method: string, limitHeaders: Record<string, string> | null): Promise<number | null> {
+  async function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawUrl: string,
+    method: string,
+    credential: { header: string; value: string } | null,
+    limitHeaders: Record<string, string> | null,
+  ): Promise<number | null> {
     // The client going away aborts the upstream call. An EventEmitter, which undici accepts as a
     // signal, costs less than an AbortController on every request (measured: bench/gateway.ts).
     const clientGone = new EventEmitter();
@@ -121,7 +168,7 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
         {
           path: upstream.basePath + rawUrl,
           method,
-          headers: upstreamRequestHeaders(req.headers, { credential: upstream.credential, clientIp: req.socket.remoteAddress, isBehindTrustedProxy }),
+          headers: upstreamRequestHeaders(req.headers, { credential, clientIp: req.socket.remoteAddress, isBehindTrustedProxy }),
           body: hasBody(req) ? req : null,
           headersTimeout: upstream.timeouts.headersMs,
           bodyTimeout: upstream.timeouts.bodyMs,

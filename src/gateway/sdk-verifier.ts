@@ -18,7 +18,8 @@ export function createSdkVerifier(options: TokenwardClientOptions): GatewayVerif
         ...(request.userAgent ? { userAgent: request.userAgent } : {}),
         deferUsage: true,
       });
-      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit };
+      const owner = result.owner && { ...result.owner, groups: result.owner.groups ?? [] };
+      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner, rateLimit: result.rateLimit };
     },
     recordUsage(verdict, code, request, upstreamStatus) {
       client.reportUsage(

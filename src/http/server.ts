@@ -59,6 +59,8 @@ import { orgTokenRoutes } from './routes/org-tokens.js';
 import { tokenInventoryRoutes } from './routes/token-inventory-admin.js';
 import { policyRoutes } from './routes/policies.js';
 import { scopeRoutes } from './routes/scopes.js';
+import { upstreamConnectionRoutes } from './routes/upstream-connection.js';
+import type { DelegatedGrantService } from '../service/delegated-grant-service.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
 import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
@@ -134,6 +136,8 @@ export interface HttpDeps {
   now(): Date;
   /** Reverse proxies whose forwarded client address and protocol are believed; unset: none. */
   trustProxy?: TrustProxy | undefined;
+  /** Members' upstream connections, when the in-process gateway calls its upstream as each member. */
+  upstreamConnections?: DelegatedGrantService | undefined;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -231,6 +235,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(userTokenRoutes(deps.services));
   await app.register(tokenInventoryRoutes(deps.services));
   await app.register(scopeRoutes(deps.services));
+  if (deps.upstreamConnections) await app.register(upstreamConnectionRoutes({ connections: deps.upstreamConnections, baseUrl: deps.baseUrl }));
   await app.register(policyRoutes(deps.services));
   await app.register(orgTokenRoutes(deps.services));
   await app.register(tokenRequestRoutes(deps.services));

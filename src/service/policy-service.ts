@@ -12,6 +12,9 @@ import type { TokenOwner } from '../domain/models.js';
 import { cleanPolicyName, normalizeRule, MAX_POLICY_PRIORITY, type Policy, type PolicyAssignees, type PolicyStatus, type RuleInput } from '../domain/policy.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { cleanScopeName, type ScopeClass, type ScopeDefinition } from '../domain/scope-catalogue.js';
+import { GatewayConfigError } from '../domain/gateway-config.js';
+import { routesFromOpenApi } from '../domain/openapi-routes.js';
+import { planCatalogueImport, type CatalogueImportPlan } from '../domain/openapi-scopes.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
@@ -180,6 +183,36 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       // A new scope may fall in a class a policy allows: allowed scope names change.
       deps.bus?.orgChanged(orgId);
       return scope;
+    },
+
+    /**
+     * Adds the scopes an upstream's OpenAPI document asks for to the catalogue (names it already
+     * holds are left as they are); `dryRun` only says what would be added.
+     */
+    async importScopesFromOpenApi(caller: Caller, orgId: string, document: unknown, options: { dryRun: boolean }): Promise<CatalogueImportPlan & { operations: number }> {
+      authorizeOrgAccess(caller.principal, orgId, 'write:policies:admin');
+      let imported: ReturnType<typeof routesFromOpenApi>;
+      try {
+        imported = routesFromOpenApi(document, {}, 'document');
+      } catch (error) {
+        if (error instanceof GatewayConfigError) throw new DomainError('VALIDATION_FAILED', `${error.message}.`);
+        throw error;
+      }
+      const plan = await db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const now = clock();
+        await ensurePolicyDefaults(tx, orgId, now);
+        const planned = planCatalogueImport(imported.scopes, await tx.scopes.list(orgId));
+        if (!options.dryRun && planned.toAdd.length > 0) {
+          await tx.scopes.insertMissing(orgId, planned.toAdd, now);
+          const title = [imported.title, imported.version].filter(Boolean).join(' ') || null;
+          await audit(tx, caller, orgId, 'scope.imported', 'scope', planned.toAdd[0]!.name, { names: planned.toAdd.map((scope) => scope.name), document: title });
+        }
+        return planned;
+      });
+      // New scopes may fall in a class a policy allows: allowed scope names change.
+      if (!options.dryRun && plan.toAdd.length > 0) deps.bus?.orgChanged(orgId);
+      return { ...plan, operations: imported.routes.length };
     },
 
     async listPolicies(caller: Caller, orgId: string, query: PageQuery): Promise<Page<Policy>> {

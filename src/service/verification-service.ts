@@ -56,6 +56,7 @@ export interface ReportedUsage {
   ip?: string | undefined;
   userAgent?: string | undefined;
   upstreamStatus?: number | undefined;
+  upstreamAccount?: string | undefined;
 }
 
 export interface VerifierPrincipal {
@@ -78,7 +79,7 @@ export interface VerifyResult {
   valid: boolean;
   code: VerifyCode;
   tokenId: string | null;
-  owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string } | null;
+  owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string; groups: readonly string[] } | null;
   scopes: readonly string[];
   /** As the snapshot holds it (ms); the answer writes it as an ISO date once. */
   expiresAtMs: number | null;
@@ -172,6 +173,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       ip: capField(event.ip, USAGE_LIMITS.ip),
       userAgent: capField(event.userAgent, USAGE_LIMITS.userAgent),
       upstreamStatus: event.upstreamStatus ?? null,
+      upstreamAccount: capField(event.upstreamAccount, USAGE_LIMITS.upstreamAccount),
     });
   }
 
@@ -249,7 +251,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         valid,
         code: code!,
         tokenId: snapshot?.tokenId ?? null,
-        owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email } : null,
+        owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email, groups: owner.groups } : null,
         scopes: snapshot?.scopes ?? [],
         expiresAtMs: snapshot?.expiresAtMs ?? null,
         rateLimit,

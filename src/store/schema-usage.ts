@@ -15,6 +15,8 @@ export interface UsageEventTable {
   ip: string | null;
   user_agent: string | null;
   upstream_status: number | null;
+  /** Delegated gateway calls: the upstream account the call was made as. */
+  upstream_account: string | null;
 }
 
 /** Per token and UTC day (`day` = epoch day number). */

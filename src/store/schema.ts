@@ -8,6 +8,7 @@ import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequ
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
 import type { ConnectorTable, ConnectorSyncTable, ExternalTokenTable } from './schema-connectors.js';
+import type { UpstreamGrantTable } from './schema-gateway.js';
 import type { UsageEventTable, UsageDailyTable, UsageDailyRouteTable, UsageDailyIpTable, TokenIpTable } from './schema-usage.js';
 
 export type * from './schema-policies.js';
@@ -15,6 +16,7 @@ export type * from './schema-people.js';
 export type * from './schema-automation.js';
 export type * from './schema-usage.js';
 export type * from './schema-connectors.js';
+export type * from './schema-gateway.js';
 
 export interface InstanceSettingTable {
   key: string;
@@ -147,6 +149,7 @@ export interface AuditSettingsTable {
 }
 
 export interface Database {
+  upstream_grants: UpstreamGrantTable;
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
   users: UserTable;

@@ -17,6 +17,7 @@ export interface UsageEventRow {
   ip: string | null;
   userAgent: string | null;
   upstreamStatus: number | null;
+  upstreamAccount: string | null;
 }
 
 export interface UsageEventFilter {
@@ -59,6 +60,7 @@ export function createUsageQueries(db: Kysely<Database>) {
           ip: row.ip,
           userAgent: row.user_agent,
           upstreamStatus: row.upstream_status,
+          upstreamAccount: row.upstream_account,
         })),
         hasMore: rows.length > limit,
       };

@@ -43,6 +43,7 @@ export function createUsageStore(db: Kysely<Database>) {
               ip: e.ip,
               user_agent: e.userAgent,
               upstream_status: e.upstreamStatus,
+              upstream_account: e.upstreamAccount ?? null,
             })),
           )
           .execute();

@@ -1,7 +1,7 @@
 /**
  * What verification reads on a cache miss (issue #7): the token by digest, through the token
  * store's one digest look-up (so the policies work's rotation grace applies here too), and its
- * owner's name, e-mail and whether they may still use tokens. Two indexed point reads.
+ * owner's name, e-mail, groups and whether they may still use tokens. Indexed point reads.
  */
 import type { Kysely } from 'kysely';
 import type { Token } from '../domain/models.js';
@@ -34,8 +34,16 @@ export function createVerificationQueries(db: Kysely<Database>) {
         .where('id', '=', token.owner.id)
         .executeTakeFirst();
       // A token whose owner row is gone cannot be used: treat the owner as inactive.
-      if (!user) return { type: 'user', id: token.owner.id, name: '', email: '', isActive: false };
-      return { type: 'user', id: user.id, name: user.name, email: user.email, isActive: user.status === 'active' };
+      if (!user) return { type: 'user', id: token.owner.id, name: '', email: '', groups: [], isActive: false };
+      const groups = await db
+        .selectFrom('group_members')
+        .innerJoin('groups', 'groups.id', 'group_members.group_id')
+        .select('groups.name')
+        .where('group_members.user_id', '=', user.id)
+        .where('groups.org_id', '=', token.orgId)
+        .orderBy('groups.name')
+        .execute();
+      return { type: 'user', id: user.id, name: user.name, email: user.email, groups: groups.map((g) => g.name), isActive: user.status === 'active' };
     }
     const account = await db
       .selectFrom('service_accounts')
@@ -43,12 +51,13 @@ export function createVerificationQueries(db: Kysely<Database>) {
       .where('org_id', '=', token.orgId)
       .where('id', '=', token.owner.id)
       .executeTakeFirst();
-    if (!account) return { type: 'service_account', id: token.owner.id, name: '', email: '', isActive: false };
+    if (!account) return { type: 'service_account', id: token.owner.id, name: '', email: '', groups: [], isActive: false };
     return {
       type: 'service_account',
       id: account.id,
       name: account.display_name,
       email: account.email,
+      groups: [],
       isActive: account.status === 'ACTIVE' && account.deleted_at === null,
     };
   }

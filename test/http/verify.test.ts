@@ -49,7 +49,7 @@ describe.each(DIALECTS)('POST /api/v1/verify on %s', (dialect) => {
         valid: true,
         code: 'VALID',
         tokenId: token.id,
-        owner: { type: 'user', id: user.id, name: 'Ada Lovelace', email: 'ada@acme.test' },
+        owner: { type: 'user', id: user.id, name: 'Ada Lovelace', email: 'ada@acme.test', groups: [] },
         scopes: ['read:jira-work', 'write:jira-work'],
         expiresAt: expiresAt.toISOString(),
       },

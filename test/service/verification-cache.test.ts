@@ -14,7 +14,7 @@ function snapshot(tokenId: string, orgId = 'org1', ownerId = 'usr_1'): TokenSnap
     status: 'active',
     scopes: [],
     expiresAtMs: null,
-    owner: { type: 'user', id: ownerId, name: 'n', email: 'e', isActive: true },
+    owner: { type: 'user', id: ownerId, name: 'n', email: 'e', groups: [], isActive: true },
     policy: null,
     limits: [],
     matchesUntilMs: null,

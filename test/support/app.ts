@@ -53,6 +53,8 @@ export interface TestAppOptions {
   connectors?: AppOptions['connectors'];
   /** Runs before `ready()`: the place to add test-only routes. */
   beforeReady?: (http: App['http']) => void;
+  /** The in-process gateway's delegated upstream (members' connect pages). */
+  delegatedUpstream?: AppOptions['delegatedUpstream'];
 }
 
 export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -71,6 +73,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     deliverLink: options.deliverLink,
     verification: options.verification,
     connectors: options.connectors,
+    delegatedUpstream: options.delegatedUpstream,
   });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);

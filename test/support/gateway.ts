@@ -87,8 +87,8 @@ export interface RunningGateway {
 const quietLog: GatewayLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Starts the gateway in `mode` in front of `file`'s upstream, verifying with `t`'s server (which must listen for standalone). */
-export async function startTestGateway(mode: GatewayMode, t: TestApp, file: Record<string, unknown>, verifierKey: string): Promise<RunningGateway> {
-  const env = { UPSTREAM_AUTH: UPSTREAM_SECRET, GW_VERIFIER_KEY: verifierKey };
+export async function startTestGateway(mode: GatewayMode, t: TestApp, file: Record<string, unknown>, verifierKey: string, extraEnv: Record<string, string> = {}): Promise<RunningGateway> {
+  const env = { UPSTREAM_AUTH: UPSTREAM_SECRET, GW_VERIFIER_KEY: verifierKey, ...extraEnv };
   if (mode === 'in-process') {
     const gateway = await startGatewayForCore(t.app.core, { ...file, tokenward: { verifierKeyEnv: 'GW_VERIFIER_KEY' } }, quietLog, env);
     return { url: gateway.url(), gateway, isPushConnected: () => true, close: () => gateway.close() };

@@ -30,7 +30,8 @@ export interface VerifyResult {
   valid: boolean;
   code: VerifyCode;
   tokenId: string | null;
-  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string } | null;
+  /** `groups`: the owner's directory group names (empty for a service account; absent from servers that predate it). */
+  owner: { type: 'user' | 'service_account'; id: string; name: string; email: string; groups?: string[] } | null;
   scopes: string[];
   expiresAt: string | null;
   /** For a token with rate limits or a quota: the limit that refused it, or the tightest one left. */

@@ -74,6 +74,7 @@ export function usageRoutes(deps: UsageRoutesDeps): FastifyPluginAsync {
             upstreamStatus: e.upstreamStatus,
             isNewIp: e.isNewIp,
             isNewUserAgent: e.isNewUserAgent,
+            upstreamAccount: e.upstreamAccount,
           })),
           links: { next: page.next },
         };

@@ -32,7 +32,7 @@ export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
     valid: result.valid,
     code: result.code,
     tokenId: result.tokenId,
-    owner: result.owner,
+    owner: result.owner && { ...result.owner, groups: [...result.owner.groups] },
     scopes: [...result.scopes],
     expiresAt: result.expiresAtMs === null ? null : new Date(result.expiresAtMs).toISOString(),
     // Only for a token with limits: answers on other tokens keep their shape.

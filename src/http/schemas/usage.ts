@@ -32,6 +32,7 @@ const UsageEvent = Type.Object({
   upstreamStatus: Nullable(Type.Integer()),
   isNewIp: Type.Boolean({ description: 'The first call of this token from this IP, after calls from other IPs.' }),
   isNewUserAgent: Type.Boolean({ description: 'The first kept call of this token with this user agent, after earlier calls.' }),
+  upstreamAccount: Nullable(Type.String({ description: "The gateway's delegated mode: the upstream account the call was made as." })),
 });
 
 export const UsageEventsResponse = Type.Object({

@@ -26,6 +26,7 @@ const Owner = Type.Object({
   id: Type.String(),
   name: Type.String(),
   email: Type.String(),
+  groups: Type.Array(Type.String(), { description: "Names of the directory groups the owner belongs to (always empty for a service account): a gateway picks the upstream credential by them." }),
 });
 
 /** A token's rate limit or quota as a verification left it (docs/verification.md). */

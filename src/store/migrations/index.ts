@@ -12,6 +12,7 @@ import * as auditChain from './0008_audit_chain.js';
 import * as automation from './0009_automation.js';
 import * as usage from './0010_usage.js';
 import * as connectors from './0012_connectors.js';
+import * as gatewayCredentials from './0014_gateway_credentials.js';
 import * as usageLimits from './0016_usage_limits.js';
 
 type DialectMigration = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_automation': automation,
   '0010_usage': usage,
   '0012_connectors': connectors,
+  '0014_gateway_credentials': gatewayCredentials,
   '0016_usage_limits': usageLimits,
 };
 
