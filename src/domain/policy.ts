@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from './errors.js';
 import { normalizeAllowlist } from './ip-allowlist.js';
-import { CLASS_PREFIX, isScopeClass, type ScopeDefinition } from './scope-catalogue.js';
+import { CLASS_PREFIX, isScopeClass, SCOPE_CLASSES, type ScopeClass, type ScopeDefinition } from './scope-catalogue.js';
 import { encodeBase62 } from './token-format.js';
 
 export type TokenCreation = 'allowed' | 'approval' | 'blocked';
@@ -18,8 +18,17 @@ export const MIN_LIFETIME_DAYS = 1;
 export const MAX_LIFETIME_DAYS = 365;
 export const MAX_POLICY_PRIORITY = 1_000_000;
 
+/** Per scope class: whether members may create tokens holding such scopes on their own. */
+export type CreationByClass = Record<ScopeClass, TokenCreation>;
+
 export interface PolicyRule {
+  /** The creation mode of any class `creationByClass` does not name, and of a request without scopes. */
   tokenCreation: TokenCreation;
+  /**
+   * Creation mode per scope class; the strictest class among a request's scopes decides
+   * (policy-creation.ts). Every class of the catalogue is named once the rule is normalized.
+   */
+  creationByClass: CreationByClass;
   tokenUse: TokenUse;
   /** 1-365: no token governed by the policy may live longer. */
   maxLifetimeDays: number;
@@ -54,9 +63,18 @@ export interface Policy {
   updatedAt: Date;
 }
 
-/** The default policy of a fresh org: everything allowed within Atlassian's one-year cap. */
+/** Every class given one creation mode: the meaning every rule had before modes per class. */
+export function uniformCreation(mode: TokenCreation): CreationByClass {
+  return Object.fromEntries(SCOPE_CLASSES.map((scopeClass) => [scopeClass, mode])) as CreationByClass;
+}
+
+/**
+ * Everything allowed within Atlassian's one-year cap: the default policy of an org that predates
+ * the safe defaults (seeded lazily), so its people keep the access they had.
+ */
 export const OPEN_RULE: PolicyRule = {
   tokenCreation: 'allowed',
+  creationByClass: uniformCreation('allowed'),
   tokenUse: 'allowed',
   maxLifetimeDays: MAX_LIFETIME_DAYS,
   defaultLifetimeDays: MAX_LIFETIME_DAYS,
@@ -64,6 +82,18 @@ export const OPEN_RULE: PolicyRule = {
   ipAllowlist: [],
   idleRevokeAfterDays: null,
   requireJustification: false,
+};
+
+/**
+ * The default policy of a fresh install: read scopes on one's own, write and delete scopes through
+ * an approver, admin scopes never by self-service (an admin may still issue them), 90 days at most.
+ */
+export const SAFE_DEFAULT_RULE: PolicyRule = {
+  ...OPEN_RULE,
+  tokenCreation: 'approval',
+  creationByClass: { read: 'allowed', write: 'approval', delete: 'approval', admin: 'blocked' },
+  maxLifetimeDays: 90,
+  defaultLifetimeDays: 90,
 };
 
 export const DEFAULT_POLICY_NAME = 'Default authentication policy';
@@ -80,6 +110,8 @@ export function defaultPolicyIdOf(orgId: string): string {
 /** A rule as a client sends it: everything but the two enums and the cap may be left out. */
 export interface RuleInput {
   tokenCreation: TokenCreation;
+  /** Classes left out take `tokenCreation`. */
+  creationByClass?: Partial<Record<ScopeClass, TokenCreation>> | undefined;
   tokenUse?: TokenUse | undefined;
   maxLifetimeDays: number;
   defaultLifetimeDays?: number | undefined;
@@ -114,6 +146,7 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
   }
   return {
     tokenCreation: input.tokenCreation,
+    creationByClass: Object.fromEntries(SCOPE_CLASSES.map((scopeClass) => [scopeClass, input.creationByClass?.[scopeClass] ?? input.tokenCreation])) as CreationByClass,
     tokenUse: input.tokenUse ?? 'allowed',
     maxLifetimeDays: max,
     defaultLifetimeDays: defaultDays,

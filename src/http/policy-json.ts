@@ -1,6 +1,7 @@
 /** Domain -> wire shapes of issue #6's resources, shared by the admin and member routes. */
 import type { Token } from '../domain/models.js';
 import type { Policy } from '../domain/policy.js';
+import type { CreationDecision } from '../domain/policy-creation.js';
 import type { Assignment } from '../domain/policy-resolution.js';
 import type { ResolvedPolicy } from '../service/policy-setup.js';
 import type { Impact } from '../service/policy-impact.js';
@@ -30,7 +31,22 @@ function viaJson(via: Assignment) {
   return via.type === 'default' ? { type: 'default' } : via.type === 'group' ? { type: 'group', id: via.id, name: via.name } : { type: via.type, id: via.id };
 }
 
-export function effectivePolicyJson(resolved: ResolvedPolicy, creation?: string) {
+/** The per-scope explanation of a creation decision. */
+export function creationDecisionJson(decision: CreationDecision) {
+  return {
+    creation: decision.path,
+    decidingClasses: decision.decidingClasses,
+    reason: decision.reason,
+    scopes: decision.scopes.map((s) => ({ scope: s.scope, class: s.scopeClass, description: s.description, creation: s.mode, allowedByPolicy: s.allowedByPolicy })),
+  };
+}
+
+/** `scopes=a,b` of a query: the names, trimmed, empty ones dropped. */
+export function scopesOfQuery(scopes: string | undefined): string[] {
+  return (scopes ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export function effectivePolicyJson(resolved: ResolvedPolicy, creation?: string, decision?: CreationDecision | null) {
   const { effective, enforceable } = resolved;
   return {
     policy: { id: effective.policy.id, name: effective.policy.name, priority: effective.policy.priority, isDefault: effective.policy.isDefault },
@@ -40,6 +56,7 @@ export function effectivePolicyJson(resolved: ResolvedPolicy, creation?: string)
     applied: effective.applied.map((a) => ({ id: a.policy.id, name: a.policy.name, priority: a.policy.priority, isDefault: a.policy.isDefault, via: a.via.map(viaJson) })),
     reason: effective.reason,
     ...(creation ? { creation } : {}),
+    ...(decision ? { decision: creationDecisionJson(decision) } : {}),
   };
 }
 

@@ -12,7 +12,8 @@ import { queryFingerprint, type CursorKey } from '../domain/cursor.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Token } from '../domain/models.js';
-import { grantWithinPolicy, selfCreationPath } from '../domain/policy-enforcement.js';
+import { grantWithinPolicy } from '../domain/policy-enforcement.js';
+import { decideCreation, selfCreationPathFor } from '../domain/policy-creation.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
 import type { Database } from '../store/schema.js';
@@ -94,7 +95,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         if (user.status !== 'active') throw new DomainError('CONFLICT', 'The user is deactivated.');
         const now = clock();
         const { enforceable, catalogue } = await resolvePolicyOf(tx, orgId, { type: 'user', id: userId }, now);
-        selfCreationPath(enforceable);
+        selfCreationPathFor(enforceable, decideCreation(enforceable, catalogue, input.scopes));
         assertKnownScopes(input.scopes, catalogue);
         const grant = grantWithinPolicy(enforceable, { scopes: input.scopes, lifetimeDays: input.lifetimeDays });
         const justification = input.justification?.trim().slice(0, 2000) || null;

@@ -68,3 +68,11 @@ export interface TokenDeliveryTable {
   redeemed_at: number | null;
   created_at: number;
 }
+
+/** Migration 0013: who decides a group's token requests (team leads). */
+export interface GroupApproverTable {
+  group_id: string;
+  user_id: string;
+  org_id: string;
+  created_at: number;
+}

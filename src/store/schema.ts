@@ -4,7 +4,7 @@
  * and index the same way everywhere; the stores turn them into `Date`.
  */
 import type { Generated } from 'kysely';
-import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable } from './schema-policies.js';
+import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable, GroupApproverTable } from './schema-policies.js';
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
 import type { UsageEventTable, UsageDailyTable, UsageDailyRouteTable, UsageDailyIpTable, TokenIpTable } from './schema-usage.js';
@@ -156,6 +156,7 @@ export interface Database {
   policy_assignments: PolicyAssignmentTable;
   token_requests: TokenRequestTable;
   token_deliveries: TokenDeliveryTable;
+  group_approvers: GroupApproverTable;
   user_credentials: UserCredentialTable;
   sessions: SessionTable;
   auth_links: AuthLinkTable;

@@ -11,6 +11,7 @@ import * as policies from './0007_policies.js';
 import * as auditChain from './0008_audit_chain.js';
 import * as automation from './0009_automation.js';
 import * as usage from './0010_usage.js';
+import * as policyClasses from './0013_policy_classes.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008_audit_chain': auditChain,
   '0009_automation': automation,
   '0010_usage': usage,
+  '0013_policy_classes': policyClasses,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
