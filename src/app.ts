@@ -14,6 +14,7 @@ import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { createApprovalService } from './service/approval-service.js';
+import { createTeamApprovalService } from './service/team-approval-service.js';
 import { createAuditChainService } from './service/audit-chain-service.js';
 import { createAuditLogService } from './service/audit-log-service.js';
 import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
@@ -220,6 +221,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
+    teamApprovals: createTeamApprovalService({ db, clock, cursorKey, approvals }),
     selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),

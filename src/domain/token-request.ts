@@ -1,5 +1,6 @@
 /** A member's request for a token, waiting for an approver (issue #6). */
-export type TokenRequestStatus = 'pending' | 'approved' | 'denied';
+/** `cancelled`: withdrawn by the requester while pending. */
+export type TokenRequestStatus = 'pending' | 'approved' | 'denied' | 'cancelled';
 
 export interface TokenRequest {
   id: string;

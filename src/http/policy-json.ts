@@ -6,6 +6,7 @@ import type { Assignment } from '../domain/policy-resolution.js';
 import type { ResolvedPolicy } from '../service/policy-setup.js';
 import type { Impact } from '../service/policy-impact.js';
 import type { TokenRequest } from '../domain/token-request.js';
+import type { RequestContext } from '../service/team-approval-service.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -112,5 +113,24 @@ export function tokenRequestJson(request: TokenRequest) {
     grantedLifetimeDays: request.grantedLifetimeDays,
     tokenId: request.tokenId,
     createdAt: request.createdAt.toISOString(),
+  };
+}
+
+export function requestContextJson(context: RequestContext) {
+  const { policy, decision } = context;
+  return {
+    requester: context.requester,
+    groups: context.groups,
+    route: context.route,
+    policy: {
+      id: policy.effective.policy.id,
+      name: policy.effective.policy.name,
+      reason: policy.effective.reason,
+      creationByClass: policy.effective.rule.creationByClass,
+      maxLifetimeDays: policy.effective.rule.maxLifetimeDays,
+    },
+    decision: { creation: decision.path, reason: decision.reason },
+    scopes: creationDecisionJson(decision).scopes,
+    existingTokens: context.existingTokens.map(tokenJson),
   };
 }

@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ApprovalService } from '../service/approval-service.js';
+import type { TeamApprovalService } from '../service/team-approval-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { IssuanceService } from '../service/issuance-service.js';
 import type { AuditLogService } from '../service/audit-log-service.js';
@@ -54,6 +55,7 @@ import { tokenInventoryRoutes } from './routes/token-inventory-admin.js';
 import { policyRoutes } from './routes/policies.js';
 import { scopeRoutes } from './routes/scopes.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
+import { teamApprovalRoutes } from './routes/team-approvals.js';
 import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
@@ -86,6 +88,7 @@ export interface HttpServices {
   policies: PolicyService;
   issuance: IssuanceService;
   approvals: ApprovalService;
+  teamApprovals: TeamApprovalService;
   selfService: SelfService;
   sessions: SessionService;
   signIn: SignInService;
@@ -215,6 +218,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
   await app.register(meRoutes(deps.services));
   await app.register(meTokenRoutes(deps.services));
+  await app.register(teamApprovalRoutes(deps.services));
   await app.register(meUsageRoutes(deps.services));
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).

@@ -8,6 +8,7 @@ import { createAuditStore } from './audit-store.js';
 import { createAuthLinkStore } from './auth-link-store.js';
 import { createCredentialStore } from './credential-store.js';
 import { createGroupStore } from './group-store.js';
+import { createGroupApproverStore } from './group-approver-store.js';
 import { createOrganizationStore } from './organization-store.js';
 import { createPolicyStore } from './policy-store.js';
 import { createScopeStore } from './scope-store.js';
@@ -45,6 +46,7 @@ export function createStores(db: Kysely<Database>) {
     scopes: createScopeStore(db),
     policies: createPolicyStore(db),
     tokenRequests: createTokenRequestStore(db),
+    groupApprovers: createGroupApproverStore(db),
     tokenDeliveries: createTokenDeliveryStore(db),
     credentials: createCredentialStore(db),
     sessions: createSessionStore(db),

@@ -68,7 +68,7 @@ export const TokenRequestList = Type.Object({ data: Type.Array(TokenRequestJson)
 export const TokenList = Type.Object({ data: Type.Array(TokenJson), links: Links });
 
 export const ListRequestsQuery = Type.Object({
-  status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('denied')])),
+  status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('denied'), Type.Literal('cancelled')])),
   pageSize: Type.Optional(Type.Integer({ minimum: 1 })),
   cursor: Type.Optional(Type.String({ maxLength: 4096 })),
 });
