@@ -10,8 +10,9 @@ import { DAY_MS } from '../../src/domain/policy-enforcement.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { expectErrorBody } from '../support/http.js';
-import { adminApi, auditActions, createGroup, memberApi, verifySecret } from '../support/policies.js';
-import { seedUser } from '../support/seed.js';
+import { adminApi, auditActions, createGroup, memberApi, policyBody, verifySecret } from '../support/policies.js';
+import { seedToken, seedUser } from '../support/seed.js';
+import { createStores } from '../../src/store/stores.js';
 
 describe.each(DIALECTS)('read on one\'s own, write through the team\'s approver, on %s', (dialect) => {
   let t: TestApp;
@@ -159,5 +160,30 @@ describe.each(DIALECTS)('read on one\'s own, write through the team\'s approver,
     expect((await asLead('GET', '/approvals')).json().data).toEqual([]);
     expectErrorBody((await asLead('POST', `/approvals/${third}/approve`, {})).json(), 409, 'CONFLICT');
     expect(await auditActions(t)).toContain('approval.cancelled');
+  });
+
+  it('previews and applies a change of modes per class: modes alone break no existing token; scopes clamp as before', async () => {
+    const admin = adminApi(t);
+    const member = await seedUser(t.app, t.orgId);
+    const group = await createGroup(t, 'Contractors', [member.id]);
+    const rule = { tokenCreation: 'approval' as const, creationByClass: { read: 'allowed' as const }, maxLifetimeDays: 90, allowedScopes: ['class:read', 'class:write', 'class:admin'] };
+    const created = await admin('POST', '/policies', policyBody('Contractors', rule, { priority: 5, groupIds: [group] }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().data.attributes.rule.creationByClass).toEqual({ read: 'allowed', write: 'approval', delete: 'approval', admin: 'approval' });
+    const policyId = created.json().data.id as string;
+    const wide = await seedToken(t.app, t.orgId, { type: 'user', id: member.id }, { scopes: ['read:jira-work', 'manage:jira-project'], expiresAt: new Date(Date.now() + 30 * DAY_MS) });
+
+    const modesOnly = policyBody('Contractors', { ...rule, creationByClass: { read: 'allowed', write: 'blocked', admin: 'blocked' } }, { priority: 5, groupIds: [group], existingTokens: 'clamp' });
+    const preview = await admin('POST', `/policies/${policyId}/preview`, modesOnly);
+    expect(preview.json().data).toMatchObject({ affected: 0 });
+    expect((await admin('PUT', `/policies/${policyId}`, modesOnly)).json().meta.existingTokens).toMatchObject({ affected: 0, clamped: 0 });
+    const me = await memberApi(t, member);
+    expectErrorBody((await me('POST', '/tokens', { label: 'w', scopes: ['write:jira-work'] })).json(), 403, 'TOKEN_CREATION_BLOCKED');
+    expect((await admin('GET', `/users/${member.id}/effective-policy?scopes=read:jira-work`)).json().data.decision).toMatchObject({ creation: 'direct', scopes: [{ class: 'read', creation: 'allowed' }] });
+
+    const narrowed = policyBody('Contractors', { ...rule, allowedScopes: ['class:read'], creationByClass: { read: 'allowed', admin: 'blocked' } }, { priority: 5, groupIds: [group], existingTokens: 'clamp' });
+    expect((await admin('POST', `/policies/${policyId}/preview`, narrowed)).json().data).toMatchObject({ affected: 1, tokens: [{ id: wide.token.id, disallowedScopes: ['manage:jira-project'] }] });
+    expect((await admin('PUT', `/policies/${policyId}`, narrowed)).json().meta.existingTokens).toMatchObject({ affected: 1, clamped: 1 });
+    expect((await createStores(t.app.core.database.db).tokens.findById(t.orgId, wide.token.id))?.scopes).toEqual(['read:jira-work']);
   });
 });
