@@ -16,6 +16,7 @@ import { buildHttp } from './http/server.js';
 import { createApprovalService } from './service/approval-service.js';
 import { createTeamApprovalService } from './service/team-approval-service.js';
 import { createSelfTokenService } from './service/self-token-service.js';
+import { createTokenControlsService } from './service/token-controls-service.js';
 import { createAuditChainService } from './service/audit-chain-service.js';
 import { createAuditLogService } from './service/audit-log-service.js';
 import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
@@ -224,6 +225,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     approvals,
     teamApprovals: createTeamApprovalService({ db, clock, cursorKey, approvals }),
     selfTokens: createSelfTokenService({ db, pepper, clock, issuance, bus }),
+    tokenControls: createTokenControlsService({ db, clock, bus }),
     selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),

@@ -41,6 +41,8 @@ export interface PolicyRule {
   /** Revoke tokens unused this many days (the automation issue acts on it); null: never. */
   idleRevokeAfterDays: number | null;
   requireJustification: boolean;
+  /** A token or request must say what it is for in at least this many characters; 0 or absent: no purpose needed. */
+  purposeMinLength?: number;
 }
 
 export interface PolicyAssignees {
@@ -119,6 +121,7 @@ export interface RuleInput {
   ipAllowlist?: string[] | undefined;
   idleRevokeAfterDays?: number | null | undefined;
   requireJustification?: boolean | undefined;
+  purposeMinLength?: number | undefined;
 }
 
 function invalid(detail: string): DomainError {
@@ -138,6 +141,8 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
   }
   const idle = input.idleRevokeAfterDays ?? null;
   if (idle !== null && (!Number.isInteger(idle) || idle < 1 || idle > 3650)) throw invalid('idleRevokeAfterDays must be null or 1-3650 days.');
+  const purposeMin = input.purposeMinLength ?? 0;
+  if (!Number.isInteger(purposeMin) || purposeMin < 0 || purposeMin > 500) throw invalid('purposeMinLength must be a whole number from 0 to 500.');
   const known = new Set(catalogue.map((s) => s.name));
   const allowedScopes = [...new Set(input.allowedScopes ?? OPEN_RULE.allowedScopes)];
   for (const entry of allowedScopes) {
@@ -154,6 +159,7 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
     ipAllowlist: normalizeAllowlist(input.ipAllowlist ?? []),
     idleRevokeAfterDays: idle,
     requireJustification: input.requireJustification ?? false,
+    purposeMinLength: purposeMin,
   };
 }
 

@@ -19,4 +19,7 @@ export interface TokenRequest {
   grantedLifetimeDays: number | null;
   tokenId: string | null;
   createdAt: Date;
+  /** What the requested token is for; carried onto the token at approval. Absent: none given. */
+  purpose?: string | null | undefined;
+  tags?: string[] | undefined;
 }

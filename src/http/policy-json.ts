@@ -113,6 +113,8 @@ export function tokenRequestJson(request: TokenRequest) {
     grantedLifetimeDays: request.grantedLifetimeDays,
     tokenId: request.tokenId,
     createdAt: request.createdAt.toISOString(),
+    purpose: request.purpose ?? null,
+    tags: request.tags ?? [],
   };
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { ApprovalService } from '../service/approval-service.js';
 import type { TeamApprovalService } from '../service/team-approval-service.js';
 import type { SelfTokenService } from '../service/self-token-service.js';
+import type { TokenControlsService } from '../service/token-controls-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { IssuanceService } from '../service/issuance-service.js';
 import type { AuditLogService } from '../service/audit-log-service.js';
@@ -58,6 +59,7 @@ import { scopeRoutes } from './routes/scopes.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
 import { teamApprovalRoutes } from './routes/team-approvals.js';
 import { machineTokenRoutes, REVOKE_BY_VALUE_PATH } from './routes/machine-tokens.js';
+import { tokenControlRoutes } from './routes/token-controls.js';
 import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
@@ -92,6 +94,7 @@ export interface HttpServices {
   approvals: ApprovalService;
   teamApprovals: TeamApprovalService;
   selfTokens: SelfTokenService;
+  tokenControls: TokenControlsService;
   selfService: SelfService;
   sessions: SessionService;
   signIn: SignInService;
@@ -225,6 +228,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(meTokenRoutes(deps.services));
   await app.register(teamApprovalRoutes(deps.services));
   await app.register(machineTokenRoutes(deps.services));
+  await app.register(tokenControlRoutes(deps.services));
   await app.register(meUsageRoutes(deps.services));
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).

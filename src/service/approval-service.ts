@@ -16,6 +16,7 @@ import { grantWithinPolicy } from '../domain/policy-enforcement.js';
 import { decideCreation, selfCreationPathFor } from '../domain/policy-creation.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
+import { assertPurposeWithinPolicy, cleanPurpose } from '../domain/token-purpose.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
@@ -30,6 +31,8 @@ export interface NewTokenRequest {
   scopes: readonly string[];
   lifetimeDays?: number | undefined;
   justification?: string | undefined;
+  purpose?: string | undefined;
+  tags?: string[] | undefined;
 }
 
 export interface Approval {
@@ -115,6 +118,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       lifetimeDays,
       createdBy: decider.recordedAs,
       audit: decider.actor,
+      purpose: { purpose: request.purpose, tags: request.tags },
     });
     await issuance.createDeliveryIn(tx, issued.token, request.requesterId, { requestId, byLink: false });
     const now = clock();
@@ -166,6 +170,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         assertKnownScopes(input.scopes, catalogue);
         const grant = grantWithinPolicy(enforceable, { scopes: input.scopes, lifetimeDays: input.lifetimeDays });
         const justification = input.justification?.trim().slice(0, 2000) || null;
+        const purpose = cleanPurpose(input);
+        assertPurposeWithinPolicy(enforceable, purpose.purpose);
         if (enforceable.rule.requireJustification && justification === null) {
           throw new DomainError('JUSTIFICATION_REQUIRED', `The policy "${enforceable.policyName}" requires a justification: say what the token is for.`);
         }
@@ -186,6 +192,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           grantedLifetimeDays: null,
           tokenId: null,
           createdAt: now,
+          purpose: purpose.purpose,
+          tags: purpose.tags,
         };
         await tx.tokenRequests.insert(request);
         await audit(tx, orgId, { actorType: 'user', actorId: userId, ip }, 'approval.requested', request.id, {

@@ -23,6 +23,8 @@ export interface OwnTokenInput {
   label: string;
   scopes: readonly string[];
   expiresInDays?: number | undefined;
+  purpose?: string | undefined;
+  tags?: string[] | undefined;
 }
 
 export interface MyPolicy extends ResolvedPolicy {
@@ -92,6 +94,7 @@ export function createSelfService(deps: SelfServiceDeps) {
           lifetimeDays: input.expiresInDays,
           createdBy: userId,
           audit: { actorType: 'user', actorId: userId, ip },
+          purpose: { purpose: input.purpose, tags: input.tags },
         });
       });
     },

@@ -51,6 +51,9 @@ export interface TokenRequestTable {
   granted_lifetime_days: number | null;
   token_id: string | null;
   created_at: number;
+  /** Migration 0013: what the requested token is for, and its tags (JSON array). */
+  purpose: string | null;
+  tags: string | null;
 }
 
 /**
@@ -75,4 +78,17 @@ export interface GroupApproverTable {
   user_id: string;
   org_id: string;
   created_at: number;
+}
+
+/** Migration 0013: a token's purpose and tags, and an admin's suspension of it. */
+export interface TokenControlTable {
+  token_id: string;
+  org_id: string;
+  purpose: string | null;
+  /** JSON array. */
+  tags: string;
+  suspended_at: number | null;
+  suspended_by: string | null;
+  suspend_reason: string | null;
+  updated_at: number;
 }

@@ -23,6 +23,8 @@ function toRequest(row: Selectable<TokenRequestTable>): TokenRequest {
     grantedLifetimeDays: row.granted_lifetime_days,
     tokenId: row.token_id,
     createdAt: toDate(row.created_at),
+    purpose: row.purpose ?? null,
+    tags: row.tags ? parseJsonArray(row.tags) : [],
   };
 }
 
@@ -42,6 +44,8 @@ export function createTokenRequestStore(db: Kysely<Database>) {
           policy_id: request.policyId,
           status: request.status,
           created_at: request.createdAt.getTime(),
+          purpose: request.purpose ?? null,
+          tags: JSON.stringify(request.tags ?? []),
         })
         .execute();
     },

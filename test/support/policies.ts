@@ -32,6 +32,7 @@ export interface RuleFields {
   ipAllowlist?: string[];
   idleRevokeAfterDays?: number | null;
   requireJustification?: boolean;
+  purposeMinLength?: number;
 }
 
 export function policyBody(

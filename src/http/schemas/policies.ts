@@ -46,6 +46,7 @@ export const RuleBody = Type.Object(
     ipAllowlist: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500, description: 'IPv4/IPv6 CIDR blocks; empty allows every address.' })),
     idleRevokeAfterDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650 }))),
     requireJustification: Type.Optional(Type.Boolean()),
+    purposeMinLength: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: 'Tokens and requests must give a purpose of at least this many characters; 0: none needed.' })),
   },
   { additionalProperties: false },
 );
@@ -82,6 +83,7 @@ const RuleJson = Type.Object({
   ipAllowlist: Type.Array(Type.String()),
   idleRevokeAfterDays: Nullable(Type.Integer()),
   requireJustification: Type.Boolean(),
+  purposeMinLength: Type.Optional(Type.Integer()),
 });
 
 export const PolicyResource = Type.Object({

@@ -12,6 +12,7 @@ import * as auditChain from './0008_audit_chain.js';
 import * as automation from './0009_automation.js';
 import * as usage from './0010_usage.js';
 import * as policyClasses from './0013_policy_classes.js';
+import * as tokenControls from './0013_token_controls.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_automation': automation,
   '0010_usage': usage,
   '0013_policy_classes': policyClasses,
+  '0013_token_controls': tokenControls,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
