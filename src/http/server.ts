@@ -12,6 +12,7 @@ import type { ApprovalService } from '../service/approval-service.js';
 import type { TeamApprovalService } from '../service/team-approval-service.js';
 import type { SelfTokenService } from '../service/self-token-service.js';
 import type { TokenControlsService } from '../service/token-controls-service.js';
+import type { ServiceAccountOwnerService } from '../service/service-account-owner-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { IssuanceService } from '../service/issuance-service.js';
 import type { AuditLogService } from '../service/audit-log-service.js';
@@ -95,6 +96,7 @@ export interface HttpServices {
   teamApprovals: TeamApprovalService;
   selfTokens: SelfTokenService;
   tokenControls: TokenControlsService;
+  serviceAccountOwners: ServiceAccountOwnerService;
   selfService: SelfService;
   sessions: SessionService;
   signIn: SignInService;

@@ -92,3 +92,15 @@ export interface TokenControlTable {
   suspend_reason: string | null;
   updated_at: number;
 }
+
+/** Migration 0013: who answers for a service account (a person or a group). */
+export interface ServiceAccountOwnerTable {
+  service_account_id: string;
+  org_id: string;
+  /** user | group */
+  owner_type: string;
+  owner_id: string;
+  /** 1 when the owning person was deactivated: someone must take the account over. */
+  needs_reassignment: number;
+  updated_at: number;
+}

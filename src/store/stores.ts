@@ -10,6 +10,7 @@ import { createCredentialStore } from './credential-store.js';
 import { createGroupStore } from './group-store.js';
 import { createGroupApproverStore } from './group-approver-store.js';
 import { createTokenControlStore } from './token-control-store.js';
+import { createServiceAccountOwnerStore } from './service-account-owner-store.js';
 import { createOrganizationStore } from './organization-store.js';
 import { createPolicyStore } from './policy-store.js';
 import { createScopeStore } from './scope-store.js';
@@ -49,6 +50,7 @@ export function createStores(db: Kysely<Database>) {
     tokenRequests: createTokenRequestStore(db),
     groupApprovers: createGroupApproverStore(db),
     tokenControls: createTokenControlStore(db),
+    serviceAccountOwners: createServiceAccountOwnerStore(db),
     tokenDeliveries: createTokenDeliveryStore(db),
     credentials: createCredentialStore(db),
     sessions: createSessionStore(db),

@@ -1,9 +1,14 @@
-/** Per-token controls for admins (docs/policies.md "One token at a time"): suspend, resume, extend, purpose. */
+/**
+ * Per-token controls for admins (docs/policies.md "One token at a time"): suspend, resume, extend,
+ * purpose; and who answers for a service account's tokens (its accountable owner).
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ControlledToken, TokenControlsService } from '../../service/token-controls-service.js';
 import type { TokenService } from '../../service/token-service.js';
+import type { ServiceAccountOwnerService } from '../../service/service-account-owner-service.js';
+import type { OwnerRecord } from '../../store/service-account-owner-store.js';
 import { requireAdmin } from '../auth.js';
 import { tokenJson } from '../policy-json.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
@@ -27,6 +32,19 @@ const PurposeBody = Type.Object(
   { additionalProperties: false },
 );
 
+const OwnerParams = Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64 }), serviceAccountId: Type.String({ minLength: 1, maxLength: 64 }) });
+const OwnerBody = Type.Object(
+  { type: Type.Union([Type.Literal('user'), Type.Literal('group')]), id: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+const OwnerJson = Type.Object({
+  data: Nullable(Type.Object({ owner: Type.Object({ type: Type.String(), id: Type.String() }), needsReassignment: Type.Boolean() })),
+});
+const NeedingOwnerJson = Type.Object({
+  data: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), email: Type.String(), reason: Type.String({ description: 'none, or owner_deactivated.' }) })),
+});
+const ownerJson = (record: OwnerRecord | null) => ({ data: record });
+
 function controlledJson({ token, controls }: ControlledToken) {
   return {
     ...tokenJson(token),
@@ -36,7 +54,7 @@ function controlledJson({ token, controls }: ControlledToken) {
   };
 }
 
-export function tokenControlRoutes(deps: { tokens: TokenService; tokenControls: TokenControlsService }): FastifyPluginAsync {
+export function tokenControlRoutes(deps: { tokens: TokenService; tokenControls: TokenControlsService; serviceAccountOwners: ServiceAccountOwnerService }): FastifyPluginAsync {
   const controls = deps.tokenControls;
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
@@ -68,6 +86,29 @@ export function tokenControlRoutes(deps: { tokens: TokenService; tokenControls: 
       `${base}/purpose`,
       { onRequest: write, schema: { tags: TAGS, summary: 'Say what a token is for', params: TokenParams, body: PurposeBody, response } },
       async (request) => controlledJson(await controls.setPurpose(callerOf(request), request.params.orgId, request.params.tokenId, request.body)),
+    );
+  
+    const accounts = `${DIRECTORY_PREFIX}/service-accounts`;
+    app.get(
+      `${accounts}/needing-owner`,
+      {
+        onRequest: requireAdmin(deps, 'read:service-accounts:admin'),
+        schema: { tags: ['Service accounts'], summary: 'Service accounts nobody answers for', description: 'No owner, or an owner who was deactivated: reassign them.', params: Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64 }) }), response: { 200: NeedingOwnerJson, ...ERRORS } },
+      },
+      async (request) => ({ data: await deps.serviceAccountOwners.listNeedingOwner(callerOf(request), request.params.orgId) }),
+    );
+    app.get(
+      `${accounts}/:serviceAccountId/owner`,
+      { onRequest: requireAdmin(deps, 'read:service-accounts:admin'), schema: { tags: ['Service accounts'], summary: 'Who answers for a service account', params: OwnerParams, response: { 200: OwnerJson, ...ERRORS } } },
+      async (request) => ownerJson(await deps.serviceAccountOwners.getOwner(callerOf(request), request.params.orgId, request.params.serviceAccountId)),
+    );
+    app.put(
+      `${accounts}/:serviceAccountId/owner`,
+      {
+        onRequest: requireAdmin(deps, 'write:service-accounts:admin'),
+        schema: { tags: ['Service accounts'], summary: 'Name who answers for a service account', description: "A person or a group; its tokens' notices go to them.", params: OwnerParams, body: OwnerBody, response: { 200: OwnerJson, ...ERRORS } },
+      },
+      async (request) => ownerJson(await deps.serviceAccountOwners.setOwner(callerOf(request), request.params.orgId, request.params.serviceAccountId, request.body)),
     );
   };
 }

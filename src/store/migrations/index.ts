@@ -13,6 +13,7 @@ import * as automation from './0009_automation.js';
 import * as usage from './0010_usage.js';
 import * as policyClasses from './0013_policy_classes.js';
 import * as tokenControls from './0013_token_controls.js';
+import * as tokenOwners from './0013_token_owners.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010_usage': usage,
   '0013_policy_classes': policyClasses,
   '0013_token_controls': tokenControls,
+  '0013_token_owners': tokenOwners,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
