@@ -22,6 +22,7 @@ import {
 } from '../domain/org-token-query.js';
 import { formatSort, sortKeyOf, type Sort } from '../domain/token-query.js';
 import type { DialectName } from '../store/db.js';
+import { createStores } from '../store/stores.js';
 import { createOrgTokenStore, type OrgTokenRow, type OrgTokenSearch } from '../store/org-token-store.js';
 import type { Database } from '../store/schema.js';
 import type { KeysetPosition } from '../store/token-search-store.js';
@@ -35,6 +36,9 @@ export interface OrgTokenDeps {
 
 export interface OrgTokenItem extends OrgTokenRow {
   status: LifecycleStatus;
+  /** What the token is for: filled in the CSV export. */
+  purpose?: string | null;
+  tags?: string[];
 }
 
 export interface OrgTokenPage {
@@ -159,7 +163,9 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
         let position: KeysetPosition | null = null;
         for (;;) {
           const { items, hasMore } = await store.page(search, sort, position, EXPORT_BATCH);
-          yield* withStatus(items, now);
+          // One query per batch for what the tokens are for.
+          const controls = await createStores(db).tokenControls.findMany(items.map((item) => item.token.id));
+          yield* withStatus(items, now).map((item) => ({ ...item, purpose: controls.get(item.token.id)?.purpose ?? null, tags: controls.get(item.token.id)?.tags ?? [] }));
           const last = items[items.length - 1];
           if (!hasMore || !last) return;
           position = { direction: 'next', key: sortKeyOf(last.token, sort.field), id: last.token.id, isInclusive: false };

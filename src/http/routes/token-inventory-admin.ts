@@ -51,7 +51,7 @@ export function orgTokenJson({ token, owner, status }: OrgTokenItem): OrgTokenJs
   };
 }
 
-const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt'];
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'purpose', 'tags'];
 
 function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
@@ -68,6 +68,8 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     json.expiresAt ?? '',
     json.lastActiveAt ?? '',
     json.revokedAt ?? '',
+    csvSafe(item.purpose ?? ''),
+    (item.tags ?? []).join(' '),
   ];
 }
 
