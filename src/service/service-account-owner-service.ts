@@ -11,6 +11,8 @@ import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import type { AccountableOwner, AccountNeedingOwner, OwnerRecord } from '../store/service-account-owner-store.js';
+
+export type { AccountableOwner, AccountNeedingOwner, OwnerRecord };
 import { auditEntry } from './audit-service.js';
 import type { Caller } from './user-directory-service.js';
 
