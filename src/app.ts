@@ -14,6 +14,10 @@ import { createLogger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { buildHttp } from './http/server.js';
 import { createApprovalService } from './service/approval-service.js';
+import { createTeamApprovalService } from './service/team-approval-service.js';
+import { createSelfTokenService } from './service/self-token-service.js';
+import { createTokenControlsService } from './service/token-controls-service.js';
+import { createServiceAccountOwnerService } from './service/service-account-owner-service.js';
 import { createAuditChainService } from './service/audit-chain-service.js';
 import { createAuditLogService } from './service/audit-log-service.js';
 import { bootstrap, checkPepper, StartupError, type BootstrapResult } from './service/bootstrap-service.js';
@@ -241,6 +245,10 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     policies: createPolicyService({ db, clock, cursorKey, bus }),
     issuance,
     approvals,
+    teamApprovals: createTeamApprovalService({ db, clock, cursorKey, approvals }),
+    selfTokens: createSelfTokenService({ db, pepper, clock, issuance, bus }),
+    tokenControls: createTokenControlsService({ db, clock, bus }),
+    serviceAccountOwners: createServiceAccountOwnerService({ db, clock }),
     selfService: createSelfService({ db, clock, cursorKey, issuance, approvals, bus }),
     auditChain,
     auditLog: createAuditLogService({ db, clock, cursorKey, purgeExpiredEntries: auditChain.purgeExpiredEntries }),

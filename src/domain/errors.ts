@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   POLICY_NOT_FOUND: 'No such policy.',
   TOKEN_REQUEST_NOT_FOUND: 'No such token request.',
   JUSTIFICATION_REQUIRED: 'The policy requires a justification for this request.',
+  PURPOSE_REQUIRED: 'The policy requires a purpose for the token.',
   TOKEN_CREATION_BLOCKED: 'The policy blocks members from creating API tokens.',
   APPROVAL_REQUIRED: 'The policy requires an approved request before a token is created.',
   SCOPE_NOT_ALLOWED: 'The policy does not allow one of the requested scopes.',

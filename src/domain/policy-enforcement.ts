@@ -52,18 +52,6 @@ export function grantWithinPolicy(enforceable: EnforceableRule, request: GrantRe
   return { scopes, lifetimeDays };
 }
 
-/** Whether a member may mint a token themself right now: 'direct', 'approval', or a refusal. */
-export function selfCreationPath(enforceable: EnforceableRule): 'direct' | 'approval' {
-  const { rule, policyName } = enforceable;
-  if (rule.tokenCreation === 'blocked') {
-    throw new DomainError(
-      'TOKEN_CREATION_BLOCKED',
-      `The policy "${policyName}" blocks members from creating API tokens. An administrator can issue one for you, or move you to a policy that allows creation.`,
-    );
-  }
-  return rule.tokenCreation === 'allowed' ? 'direct' : 'approval';
-}
-
 export type UseRefusal = 'USE_BLOCKED_BY_POLICY' | 'IP_NOT_ALLOWED' | 'INSUFFICIENT_SCOPE';
 
 export type UseDecision =

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from './errors.js';
 import { normalizeAllowlist } from './ip-allowlist.js';
-import { CLASS_PREFIX, isScopeClass, type ScopeDefinition } from './scope-catalogue.js';
+import { CLASS_PREFIX, isScopeClass, SCOPE_CLASSES, type ScopeClass, type ScopeDefinition } from './scope-catalogue.js';
 import { encodeBase62 } from './token-format.js';
 import { normalizeUsageLimits, type RateLimitWindow, type UsageLimits, type UsageLimitsInput, type UsageQuota } from './usage-limits.js';
 
@@ -19,8 +19,17 @@ export const MIN_LIFETIME_DAYS = 1;
 export const MAX_LIFETIME_DAYS = 365;
 export const MAX_POLICY_PRIORITY = 1_000_000;
 
+/** Per scope class: whether members may create tokens holding such scopes on their own. */
+export type CreationByClass = Record<ScopeClass, TokenCreation>;
+
 export interface PolicyRule {
+  /** The creation mode of any class `creationByClass` does not name, and of a request without scopes. */
   tokenCreation: TokenCreation;
+  /**
+   * Creation mode per scope class; the strictest class among a request's scopes decides
+   * (policy-creation.ts). Every class of the catalogue is named once the rule is normalized.
+   */
+  creationByClass: CreationByClass;
   tokenUse: TokenUse;
   /** 1-365: no token governed by the policy may live longer. */
   maxLifetimeDays: number;
@@ -37,6 +46,8 @@ export interface PolicyRule {
   rateLimits?: RateLimitWindow[];
   /** A quota of uses on every token the policy governs (absent: none). */
   quota?: UsageQuota;
+  /** A token or request must say what it is for in at least this many characters; 0 or absent: no purpose needed. */
+  purposeMinLength?: number;
 }
 
 export interface PolicyAssignees {
@@ -59,9 +70,18 @@ export interface Policy {
   updatedAt: Date;
 }
 
-/** The default policy of a fresh org: everything allowed within Atlassian's one-year cap. */
+/** Every class given one creation mode: the meaning every rule had before modes per class. */
+export function uniformCreation(mode: TokenCreation): CreationByClass {
+  return Object.fromEntries(SCOPE_CLASSES.map((scopeClass) => [scopeClass, mode])) as CreationByClass;
+}
+
+/**
+ * Everything allowed within Atlassian's one-year cap: the default policy of an org that predates
+ * the safe defaults (seeded lazily), so its people keep the access they had.
+ */
 export const OPEN_RULE: PolicyRule = {
   tokenCreation: 'allowed',
+  creationByClass: uniformCreation('allowed'),
   tokenUse: 'allowed',
   maxLifetimeDays: MAX_LIFETIME_DAYS,
   defaultLifetimeDays: MAX_LIFETIME_DAYS,
@@ -69,6 +89,18 @@ export const OPEN_RULE: PolicyRule = {
   ipAllowlist: [],
   idleRevokeAfterDays: null,
   requireJustification: false,
+};
+
+/**
+ * The default policy of a fresh install: read scopes on one's own, write and delete scopes through
+ * an approver, admin scopes never by self-service (an admin may still issue them), 90 days at most.
+ */
+export const SAFE_DEFAULT_RULE: PolicyRule = {
+  ...OPEN_RULE,
+  tokenCreation: 'approval',
+  creationByClass: { read: 'allowed', write: 'approval', delete: 'approval', admin: 'blocked' },
+  maxLifetimeDays: 90,
+  defaultLifetimeDays: 90,
 };
 
 export const DEFAULT_POLICY_NAME = 'Default authentication policy';
@@ -85,6 +117,8 @@ export function defaultPolicyIdOf(orgId: string): string {
 /** A rule as a client sends it: everything but the two enums and the cap may be left out. */
 export interface RuleInput {
   tokenCreation: TokenCreation;
+  /** Classes left out take `tokenCreation`. */
+  creationByClass?: Partial<Record<ScopeClass, TokenCreation>> | undefined;
   tokenUse?: TokenUse | undefined;
   maxLifetimeDays: number;
   defaultLifetimeDays?: number | undefined;
@@ -94,6 +128,7 @@ export interface RuleInput {
   requireJustification?: boolean | undefined;
   rateLimits?: UsageLimitsInput['rateLimits'];
   quota?: UsageLimitsInput['quota'];
+  purposeMinLength?: number | undefined;
 }
 
 function invalid(detail: string): DomainError {
@@ -114,6 +149,8 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
   const idle = input.idleRevokeAfterDays ?? null;
   if (idle !== null && (!Number.isInteger(idle) || idle < 1 || idle > 3650)) throw invalid('idleRevokeAfterDays must be null or 1-3650 days.');
   const limits = normalizeUsageLimits({ rateLimits: input.rateLimits, quota: input.quota });
+  const purposeMin = input.purposeMinLength ?? 0;
+  if (!Number.isInteger(purposeMin) || purposeMin < 0 || purposeMin > 500) throw invalid('purposeMinLength must be a whole number from 0 to 500.');
   const known = new Set(catalogue.map((s) => s.name));
   const allowedScopes = [...new Set(input.allowedScopes ?? OPEN_RULE.allowedScopes)];
   for (const entry of allowedScopes) {
@@ -122,6 +159,7 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
   }
   return {
     tokenCreation: input.tokenCreation,
+    creationByClass: Object.fromEntries(SCOPE_CLASSES.map((scopeClass) => [scopeClass, input.creationByClass?.[scopeClass] ?? input.tokenCreation])) as CreationByClass,
     tokenUse: input.tokenUse ?? 'allowed',
     maxLifetimeDays: max,
     defaultLifetimeDays: defaultDays,
@@ -132,6 +170,7 @@ export function normalizeRule(input: RuleInput, catalogue: readonly ScopeDefinit
     // Only when set, so rules without limits keep their shape.
     ...(limits.rateLimits.length > 0 ? { rateLimits: limits.rateLimits } : {}),
     ...(limits.quota ? { quota: limits.quota } : {}),
+    purposeMinLength: purposeMin,
   };
 }
 

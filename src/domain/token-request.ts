@@ -1,5 +1,6 @@
 /** A member's request for a token, waiting for an approver (issue #6). */
-export type TokenRequestStatus = 'pending' | 'approved' | 'denied';
+/** `cancelled`: withdrawn by the requester while pending. */
+export type TokenRequestStatus = 'pending' | 'approved' | 'denied' | 'cancelled';
 
 export interface TokenRequest {
   id: string;
@@ -18,4 +19,7 @@ export interface TokenRequest {
   grantedLifetimeDays: number | null;
   tokenId: string | null;
   createdAt: Date;
+  /** What the requested token is for; carried onto the token at approval. Absent: none given. */
+  purpose?: string | null | undefined;
+  tags?: string[] | undefined;
 }

@@ -26,6 +26,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   POLICY_NOT_FOUND: { status: 404, n: 8 },
   TOKEN_REQUEST_NOT_FOUND: { status: 404, n: 9 },
   JUSTIFICATION_REQUIRED: { status: 400, n: 5 },
+  PURPOSE_REQUIRED: { status: 400, n: 25 },
   TOKEN_CREATION_BLOCKED: { status: 403, n: 4 },
   APPROVAL_REQUIRED: { status: 403, n: 5 },
   SCOPE_NOT_ALLOWED: { status: 403, n: 6 },

@@ -1,10 +1,12 @@
 /** Domain -> wire shapes of issue #6's resources, shared by the admin and member routes. */
 import type { Token } from '../domain/models.js';
 import type { Policy } from '../domain/policy.js';
+import type { CreationDecision } from '../domain/policy-creation.js';
 import type { Assignment } from '../domain/policy-resolution.js';
 import type { ResolvedPolicy } from '../service/policy-setup.js';
 import type { Impact } from '../service/policy-impact.js';
 import type { TokenRequest } from '../domain/token-request.js';
+import type { RequestContext } from '../service/team-approval-service.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -30,7 +32,22 @@ function viaJson(via: Assignment) {
   return via.type === 'default' ? { type: 'default' } : via.type === 'group' ? { type: 'group', id: via.id, name: via.name } : { type: via.type, id: via.id };
 }
 
-export function effectivePolicyJson(resolved: ResolvedPolicy, creation?: string) {
+/** The per-scope explanation of a creation decision. */
+export function creationDecisionJson(decision: CreationDecision) {
+  return {
+    creation: decision.path,
+    decidingClasses: decision.decidingClasses,
+    reason: decision.reason,
+    scopes: decision.scopes.map((s) => ({ scope: s.scope, class: s.scopeClass, description: s.description, creation: s.mode, allowedByPolicy: s.allowedByPolicy })),
+  };
+}
+
+/** `scopes=a,b` of a query: the names, trimmed, empty ones dropped. */
+export function scopesOfQuery(scopes: string | undefined): string[] {
+  return (scopes ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export function effectivePolicyJson(resolved: ResolvedPolicy, creation?: string, decision?: CreationDecision | null) {
   const { effective, enforceable } = resolved;
   return {
     policy: { id: effective.policy.id, name: effective.policy.name, priority: effective.policy.priority, isDefault: effective.policy.isDefault },
@@ -40,6 +57,7 @@ export function effectivePolicyJson(resolved: ResolvedPolicy, creation?: string)
     applied: effective.applied.map((a) => ({ id: a.policy.id, name: a.policy.name, priority: a.policy.priority, isDefault: a.policy.isDefault, via: a.via.map(viaJson) })),
     reason: effective.reason,
     ...(creation ? { creation } : {}),
+    ...(decision ? { decision: creationDecisionJson(decision) } : {}),
   };
 }
 
@@ -103,5 +121,26 @@ export function tokenRequestJson(request: TokenRequest) {
     grantedLifetimeDays: request.grantedLifetimeDays,
     tokenId: request.tokenId,
     createdAt: request.createdAt.toISOString(),
+    purpose: request.purpose ?? null,
+    tags: request.tags ?? [],
+  };
+}
+
+export function requestContextJson(context: RequestContext) {
+  const { policy, decision } = context;
+  return {
+    requester: context.requester,
+    groups: context.groups,
+    route: context.route,
+    policy: {
+      id: policy.effective.policy.id,
+      name: policy.effective.policy.name,
+      reason: policy.effective.reason,
+      creationByClass: policy.effective.rule.creationByClass,
+      maxLifetimeDays: policy.effective.rule.maxLifetimeDays,
+    },
+    decision: { creation: decision.path, reason: decision.reason },
+    scopes: creationDecisionJson(decision).scopes,
+    existingTokens: context.existingTokens.map(tokenJson),
   };
 }

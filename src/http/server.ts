@@ -10,6 +10,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { Logger } from 'pino';
 import type { TrustProxy } from '../config.js';
 import type { ApprovalService } from '../service/approval-service.js';
+import type { TeamApprovalService } from '../service/team-approval-service.js';
+import type { SelfTokenService } from '../service/self-token-service.js';
+import type { TokenControlsService } from '../service/token-controls-service.js';
+import type { ServiceAccountOwnerService } from '../service/service-account-owner-service.js';
 import type { GroupDirectoryService } from '../service/group-directory-service.js';
 import type { IssuanceService } from '../service/issuance-service.js';
 import type { AuditLogService } from '../service/audit-log-service.js';
@@ -62,6 +66,9 @@ import { scopeRoutes } from './routes/scopes.js';
 import { upstreamConnectionRoutes } from './routes/upstream-connection.js';
 import type { DelegatedGrantService } from '../service/delegated-grant-service.js';
 import { tokenRequestRoutes } from './routes/token-requests.js';
+import { teamApprovalRoutes } from './routes/team-approvals.js';
+import { machineTokenRoutes, REVOKE_BY_VALUE_PATH } from './routes/machine-tokens.js';
+import { tokenControlRoutes } from './routes/token-controls.js';
 import { secretScanningRoutes } from './routes/secret-scanning.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userTokenRoutes } from './routes/user-tokens.js';
@@ -97,6 +104,10 @@ export interface HttpServices {
   policies: PolicyService;
   issuance: IssuanceService;
   approvals: ApprovalService;
+  teamApprovals: TeamApprovalService;
+  selfTokens: SelfTokenService;
+  tokenControls: TokenControlsService;
+  serviceAccountOwners: ServiceAccountOwnerService;
   selfService: SelfService;
   sessions: SessionService;
   signIn: SignInService;
@@ -193,7 +204,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats(), fastPath: () => verifyFastPath.served() });
   app.addSchema(ErrorResponse);
-  const rateLimit: RateLimitOptions = { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit };
+  // Revoke by value has its own, stricter limiter per address (routes/machine-tokens.ts).
+  const rateLimit: RateLimitOptions = { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH, REVOKE_BY_VALUE_PATH], ...deps.rateLimit };
   await registerRateLimit(app, rateLimit);
   registerErrorHandling(app);
   acceptEmptyJsonBodies(app);
@@ -211,6 +223,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' },
+          tokenBearer: { type: 'http', scheme: 'bearer', description: 'The token itself (a person\'s or a service account\'s), for the routes a token calls about itself.' },
           sessionCookie: {
             type: 'apiKey',
             in: 'cookie',
@@ -244,6 +257,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(authRoutes({ ...deps.services, baseUrl: deps.baseUrl, signInRateLimit: deps.signInRateLimit }));
   await app.register(meRoutes(deps.services));
   await app.register(meTokenRoutes(deps.services));
+  await app.register(teamApprovalRoutes(deps.services));
+  await app.register(machineTokenRoutes(deps.services));
+  await app.register(tokenControlRoutes(deps.services));
   await app.register(meUsageRoutes(deps.services));
   await app.register(scimTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl, now: deps.now }));
   // Encapsulated: its own auth, media type, error body and 404 (src/http/scim-plugin.ts).

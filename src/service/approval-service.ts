@@ -12,9 +12,11 @@ import { queryFingerprint, type CursorKey } from '../domain/cursor.js';
 import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Token } from '../domain/models.js';
-import { grantWithinPolicy, selfCreationPath } from '../domain/policy-enforcement.js';
+import { grantWithinPolicy } from '../domain/policy-enforcement.js';
+import { decideCreation, selfCreationPathFor } from '../domain/policy-creation.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
+import { assertPurposeWithinPolicy, cleanPurpose } from '../domain/token-purpose.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
@@ -29,6 +31,8 @@ export interface NewTokenRequest {
   scopes: readonly string[];
   lifetimeDays?: number | undefined;
   justification?: string | undefined;
+  purpose?: string | undefined;
+  tags?: string[] | undefined;
 }
 
 export interface Approval {
@@ -37,6 +41,20 @@ export interface Approval {
   /** A shorter lifetime than requested; unset keeps the requested one. */
   lifetimeDays?: number | undefined;
   reason?: string | undefined;
+}
+
+/** Who decides a request: the person (null when none is on record, e.g. a CLI key), as recorded, and the audit actor. */
+export interface Decider {
+  userId: string | null;
+  recordedAs: string;
+  actor: AuditActor;
+}
+
+/** A denial's reason, required: the requester is told why. */
+export function reasonOfDenial(reason: string): string {
+  const why = reason.trim().slice(0, 2000);
+  if (why.length === 0) throw new DomainError('VALIDATION_FAILED', 'A denial needs a reason.');
+  return why;
 }
 
 export interface ApprovalServiceDeps {
@@ -78,6 +96,60 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
     return userId;
   }
 
+  /** Who decides, as recorded: the person (null: none on record) and the audit actor. */
+  async function adminDecider(tx: Stores, caller: Caller, request: TokenRequest): Promise<Decider> {
+    const userId = await deciderOf(tx, caller, request);
+    return { userId, recordedAs: userId ?? principalId(caller.principal), actor: { ...actorOf(caller.principal), ip: caller.ip } };
+  }
+
+  /** Approves a pending request in the caller's transaction (the decider already checked). */
+  async function approveIn(tx: Stores, request: TokenRequest, decider: Decider, approval: Approval): Promise<{ request: TokenRequest; token: Token }> {
+    const { orgId, id: requestId } = request;
+    const scopes = approval.scopes ? [...new Set(approval.scopes)] : request.scopes;
+    const widened = scopes.filter((s) => !request.scopes.includes(s));
+    if (widened.length > 0) throw new DomainError('VALIDATION_FAILED', `An approver may only narrow the requested scopes; not requested: ${widened.join(', ')}.`);
+    if (scopes.length === 0) throw new DomainError('VALIDATION_FAILED', 'Approve at least one scope, or deny the request.');
+    const lifetimeDays = approval.lifetimeDays ?? request.lifetimeDays;
+    if (lifetimeDays > request.lifetimeDays) throw new DomainError('VALIDATION_FAILED', `An approver may only shorten the lifetime (requested: ${request.lifetimeDays} days).`);
+    const issued = await issuance.issueWithinPolicyIn(tx, orgId, {
+      owner: { type: 'user', id: request.requesterId },
+      label: request.label,
+      scopes,
+      lifetimeDays,
+      createdBy: decider.recordedAs,
+      audit: decider.actor,
+      purpose: { purpose: request.purpose, tags: request.tags },
+    });
+    await issuance.createDeliveryIn(tx, issued.token, request.requesterId, { requestId, byLink: false });
+    const now = clock();
+    const reason = approval.reason?.trim().slice(0, 2000) || null;
+    const decided = await tx.tokenRequests.decide(orgId, requestId, { status: 'approved', decidedBy: decider.recordedAs, at: now, reason, grantedScopes: issued.token.scopes, grantedLifetimeDays: lifetimeDays, tokenId: issued.token.id });
+    if (!decided) throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
+    await audit(tx, orgId, decider.actor, 'approval.decided', requestId, {
+      decision: 'approved',
+      requesterId: request.requesterId,
+      deciderUserId: decider.userId,
+      reason,
+      grantedScopes: issued.token.scopes,
+      grantedLifetimeDays: lifetimeDays,
+      narrowed: issued.token.scopes.length < request.scopes.length || lifetimeDays < request.lifetimeDays,
+      tokenId: issued.token.id,
+    });
+    await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: requestId, decision: 'approved', deciderId: decider.recordedAs }, occurredAt: now });
+    return { request: (await tx.tokenRequests.findById(orgId, requestId))!, token: issued.token };
+  }
+
+  /** Denies a pending request in the caller's transaction; `why` already cleaned (reasonOfDenial). */
+  async function denyIn(tx: Stores, request: TokenRequest, decider: Decider, why: string): Promise<TokenRequest> {
+    const { orgId, id: requestId } = request;
+    if (!(await tx.tokenRequests.decide(orgId, requestId, { status: 'denied', decidedBy: decider.recordedAs, at: clock(), reason: why }))) {
+      throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
+    }
+    await audit(tx, orgId, decider.actor, 'approval.decided', requestId, { decision: 'denied', requesterId: request.requesterId, deciderUserId: decider.userId, reason: why });
+    await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: requestId, decision: 'rejected', deciderId: decider.recordedAs }, occurredAt: clock() });
+    return (await tx.tokenRequests.findById(orgId, requestId))!;
+  }
+
   function list(orgId: string, filter: { status?: TokenRequestStatus | undefined; requesterId?: string | undefined }, query: PageQuery): Promise<Page<TokenRequest>> {
     const fingerprint = queryFingerprint({ resource: 'token-requests', orgId, ...filter });
     const { request, body } = keysetRequestOf(cursorKey, fingerprint, query);
@@ -94,10 +166,12 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         if (user.status !== 'active') throw new DomainError('CONFLICT', 'The user is deactivated.');
         const now = clock();
         const { enforceable, catalogue } = await resolvePolicyOf(tx, orgId, { type: 'user', id: userId }, now);
-        selfCreationPath(enforceable);
+        selfCreationPathFor(enforceable, decideCreation(enforceable, catalogue, input.scopes));
         assertKnownScopes(input.scopes, catalogue);
         const grant = grantWithinPolicy(enforceable, { scopes: input.scopes, lifetimeDays: input.lifetimeDays });
         const justification = input.justification?.trim().slice(0, 2000) || null;
+        const purpose = cleanPurpose(input);
+        assertPurposeWithinPolicy(enforceable, purpose.purpose);
         if (enforceable.rule.requireJustification && justification === null) {
           throw new DomainError('JUSTIFICATION_REQUIRED', `The policy "${enforceable.policyName}" requires a justification: say what the token is for.`);
         }
@@ -118,6 +192,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           grantedLifetimeDays: null,
           tokenId: null,
           createdAt: now,
+          purpose: purpose.purpose,
+          tags: purpose.tags,
         };
         await tx.tokenRequests.insert(request);
         await audit(tx, orgId, { actorType: 'user', actorId: userId, ip }, 'approval.requested', request.id, {
@@ -159,59 +235,24 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const request = await mustFindPending(tx, orgId, requestId);
-        const deciderId = await deciderOf(tx, caller, request);
-        const scopes = approval.scopes ? [...new Set(approval.scopes)] : request.scopes;
-        const widened = scopes.filter((s) => !request.scopes.includes(s));
-        if (widened.length > 0) throw new DomainError('VALIDATION_FAILED', `An approver may only narrow the requested scopes; not requested: ${widened.join(', ')}.`);
-        if (scopes.length === 0) throw new DomainError('VALIDATION_FAILED', 'Approve at least one scope, or deny the request.');
-        const lifetimeDays = approval.lifetimeDays ?? request.lifetimeDays;
-        if (lifetimeDays > request.lifetimeDays) throw new DomainError('VALIDATION_FAILED', `An approver may only shorten the lifetime (requested: ${request.lifetimeDays} days).`);
-        const actor: AuditActor = { ...actorOf(caller.principal), ip: caller.ip };
-        const issued = await issuance.issueWithinPolicyIn(tx, orgId, {
-          owner: { type: 'user', id: request.requesterId },
-          label: request.label,
-          scopes,
-          lifetimeDays,
-          createdBy: deciderId ?? principalId(caller.principal),
-          audit: actor,
-        });
-        await issuance.createDeliveryIn(tx, issued.token, request.requesterId, { requestId: request.id, byLink: false });
-        const now = clock();
-        const reason = approval.reason?.trim().slice(0, 2000) || null;
-        const decided = await tx.tokenRequests.decide(orgId, requestId, { status: 'approved', decidedBy: deciderId ?? principalId(caller.principal), at: now, reason, grantedScopes: issued.token.scopes, grantedLifetimeDays: lifetimeDays, tokenId: issued.token.id });
-        if (!decided) throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
-        await audit(tx, orgId, actor, 'approval.decided', requestId, {
-          decision: 'approved',
-          requesterId: request.requesterId,
-          deciderUserId: deciderId,
-          reason,
-          grantedScopes: issued.token.scopes,
-          grantedLifetimeDays: lifetimeDays,
-          narrowed: issued.token.scopes.length < request.scopes.length || lifetimeDays < request.lifetimeDays,
-          tokenId: issued.token.id,
-        });
-        await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: requestId, decision: 'approved', deciderId: deciderId ?? principalId(caller.principal) }, occurredAt: now });
-        return { request: (await tx.tokenRequests.findById(orgId, requestId))!, token: issued.token };
+        return approveIn(tx, request, await adminDecider(tx, caller, request), approval);
       });
     },
 
     /** Denies with a reason (required: the requester is told why). */
     async deny(caller: Caller, orgId: string, requestId: string, reason: string): Promise<TokenRequest> {
       authorizeOrgAccess(caller.principal, orgId, 'approve:token-requests:admin');
-      const why = reason.trim().slice(0, 2000);
-      if (why.length === 0) throw new DomainError('VALIDATION_FAILED', 'A denial needs a reason.');
+      const why = reasonOfDenial(reason);
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         const request = await mustFindPending(tx, orgId, requestId);
-        const deciderId = await deciderOf(tx, caller, request);
-        if (!(await tx.tokenRequests.decide(orgId, requestId, { status: 'denied', decidedBy: deciderId ?? principalId(caller.principal), at: clock(), reason: why }))) {
-          throw new DomainError('CONFLICT', 'The request was decided by someone else meanwhile.');
-        }
-        await audit(tx, orgId, { ...actorOf(caller.principal), ip: caller.ip }, 'approval.decided', requestId, { decision: 'denied', requesterId: request.requesterId, deciderUserId: deciderId, reason: why });
-        await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: requestId, decision: 'rejected', deciderId: deciderId ?? principalId(caller.principal) }, occurredAt: clock() });
-        return (await tx.tokenRequests.findById(orgId, requestId))!;
+        return denyIn(tx, request, await adminDecider(tx, caller, request), why);
       });
     },
+
+    mustFindPending,
+    approveIn,
+    denyIn,
 
     /** The requester retrieves the approved token's secret: once, within 7 days of the approval. */
     async retrieveApprovedToken(orgId: string, userId: string, requestId: string, ip: string | null): Promise<{ token: Token; secret: string }> {

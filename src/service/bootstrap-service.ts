@@ -8,6 +8,7 @@ import type { Clock } from '../domain/clock.js';
 import { StartupError } from '../domain/errors.js';
 import { newId, newOrgId } from '../domain/ids.js';
 import type { Organization, User } from '../domain/models.js';
+import { SAFE_DEFAULT_RULE } from '../domain/policy.js';
 import { pepperFingerprint, type Pepper } from '../domain/token-digest.js';
 import { digestsEqual } from '../domain/token-digest.js';
 import type { Database } from '../store/schema.js';
@@ -73,7 +74,7 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
       updatedAt: now,
     };
     await tx.users.insert(owner);
-    await ensurePolicyDefaults(tx, org.id, now);
+    await ensurePolicyDefaults(tx, org.id, now, SAFE_DEFAULT_RULE);
     await tx.audit.append(
       auditEntry({ orgId: org.id, actorType: 'system', actorId: null, action: 'org.bootstrapped', targetType: 'org', targetId: org.id, details: { name: org.name, ownerId: owner.id } }, clock),
     );

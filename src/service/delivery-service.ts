@@ -60,16 +60,24 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       return owner?.type === 'user' ? [owner.id] : [];
     });
     const owners = await tx.hygiene.activeUserEmails([...new Set(ownerIds)]);
+    const accountIds = relevant.flatMap((e) => {
+      const owner = (e.payload as { token?: TokenRef }).token?.owner;
+      return owner?.type === 'service_account' ? [owner.id] : [];
+    });
+    const accountable = await tx.serviceAccountOwners.noticeEmails([...new Set(accountIds)]);
     const staff = await tx.hygiene.activeEmailsByRole([...new Set(relevant.map((e) => e.orgId))], ['owner', 'admin', 'approver']);
     const out: NewDelivery[] = [];
     for (const event of relevant) {
       const who = EMAIL_RECIPIENTS[event.type]!;
       const emails = new Set<string>();
       const owner = (event.payload as { token?: TokenRef }).token?.owner;
-      // A service account has no mailbox: its tokens' notices go to webhooks only (INFERRED).
       if ((who === 'owner' || who === 'owner_and_admins') && owner?.type === 'user') {
         const email = owners.get(owner.id);
         if (email) emails.add(email);
+      }
+      // A service account has no mailbox: its tokens' notices go to the person or group answering for it.
+      if ((who === 'owner' || who === 'owner_and_admins') && owner?.type === 'service_account') {
+        for (const email of accountable.get(owner.id) ?? []) emails.add(email);
       }
       for (const person of staff) {
         if (person.orgId !== event.orgId) continue;

@@ -16,6 +16,7 @@ import { grantWithinPolicy } from '../domain/policy-enforcement.js';
 import { DAY_MS } from '../domain/time.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
 import { assertKnownScopes } from '../domain/scope-catalogue.js';
+import { assertPurposeWithinPolicy, cleanPurpose } from '../domain/token-purpose.js';
 import { digestsEqual, digestToken, type Pepper } from '../domain/token-digest.js';
 import { generateToken } from '../domain/token-format.js';
 import { tokenUnusableReason } from '../domain/models.js';
@@ -43,6 +44,14 @@ export interface IssueInput {
   expiresInDays?: number | undefined;
   /** `response` (default): the secret comes back in this answer; `link`: a one-time link for the member. */
   delivery?: 'response' | 'link' | undefined;
+  purpose?: string | undefined;
+  tags?: string[] | undefined;
+}
+
+/** What a new token is for, as a caller gives it (cleaned and checked against the policy at issuance). */
+export interface PurposeInput {
+  purpose?: string | null | undefined;
+  tags?: readonly string[] | undefined;
 }
 
 export interface IssuedResult {
@@ -82,16 +91,18 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
   async function issueWithinPolicyIn(
     tx: Stores,
     orgId: string,
-    request: { owner: TokenOwner; label: string; scopes: readonly string[]; lifetimeDays?: number | undefined; createdBy: string | null; audit: AuditActor },
+    request: { owner: TokenOwner; label: string; scopes: readonly string[]; lifetimeDays?: number | undefined; createdBy: string | null; audit: AuditActor; purpose?: PurposeInput | undefined },
   ): Promise<{ token: Token; secret: string }> {
     const now = clock();
     const { enforceable, catalogue } = await resolvePolicyOf(tx, orgId, request.owner, now);
     assertKnownScopes(request.scopes, catalogue);
+    const purpose = cleanPurpose(request.purpose ?? {});
+    assertPurposeWithinPolicy(enforceable, purpose.purpose);
     if (enforceable.rule.tokenUse === 'blocked') {
       throw new DomainError('USE_BLOCKED_BY_POLICY', `The policy "${enforceable.policyName}" blocks the use of API tokens: a token issued now could never be used.`);
     }
     const grant = grantWithinPolicy(enforceable, { scopes: request.scopes, lifetimeDays: request.lifetimeDays });
-    return tokens.issueOwnedTokenIn(tx, {
+    const issued = await tokens.issueOwnedTokenIn(tx, {
       orgId,
       owner: request.owner,
       label: cleanLabel(request.label),
@@ -100,6 +111,8 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
       createdBy: request.createdBy,
       audit: request.audit,
     });
+    if (purpose.purpose !== null || purpose.tags.length > 0) await tx.tokenControls.setPurpose(orgId, issued.token.id, purpose.purpose, purpose.tags, now);
+    return issued;
   }
 
   /** A delivery row for a token whose secret its recipient retrieves later; the link secret when by link. */
@@ -190,7 +203,15 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
       const actor: AuditActor = { ...actorOf(caller.principal), ip: caller.ip };
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const issued = await issueWithinPolicyIn(tx, orgId, { owner: input.owner, label: input.label, scopes: input.scopes, lifetimeDays: input.expiresInDays, createdBy: principalId(caller.principal), audit: actor });
+        const issued = await issueWithinPolicyIn(tx, orgId, {
+          owner: input.owner,
+          label: input.label,
+          scopes: input.scopes,
+          lifetimeDays: input.expiresInDays,
+          createdBy: principalId(caller.principal),
+          audit: actor,
+          purpose: { purpose: input.purpose, tags: input.tags },
+        });
         if (!byLink) return { token: issued.token, secret: issued.secret, delivery: null };
         const { delivery, link } = await createDeliveryIn(tx, issued.token, input.owner.id, { byLink: true });
         await audit(tx, orgId, actor, 'token.delivery_link_created', issued.token.id, { deliveryId: delivery.id, recipientUserId: input.owner.id, expiresAt: delivery.expiresAt.toISOString() });

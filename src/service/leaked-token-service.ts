@@ -73,6 +73,38 @@ function candidateOf(pepper: Pepper, text: string): { digest: string; table: 'to
 
 type FoundScimToken = { scimToken: ScimToken; match: ReportedMatch };
 
+/** Who reported a leak: the audit actor, the revocation reason and the words of the outbox event. */
+interface LeakReporter {
+  actorId: string;
+  reporter: string;
+  reason(match: ReportedMatch): string;
+  source(match: ReportedMatch): string;
+  details(match: ReportedMatch): Record<string, unknown>;
+}
+
+const GITHUB: LeakReporter = {
+  actorId: GITHUB_REPORTER,
+  reporter: 'github',
+  reason: leakRevocationReason,
+  source: (match) => `GitHub secret scanning (${match.source})`,
+  details: (match) => ({ source: match.source, url: match.url || null, reportedType: match.type }),
+};
+
+/** The revoke-by-value endpoint's audit actor. */
+export const BY_VALUE_REPORTER = 'revoke-by-value';
+/** At most this many values in one revoke-by-value call. */
+export const MAX_VALUES_PER_CALL = 1000;
+
+function byValueReporter(ip: string | null): LeakReporter {
+  return {
+    actorId: BY_VALUE_REPORTER,
+    reporter: BY_VALUE_REPORTER,
+    reason: () => 'leaked: reported through revoke by value',
+    source: () => 'a revoke-by-value report',
+    details: () => ({ ip }),
+  };
+}
+
 export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
   const { db, pepper, clock } = deps;
   const stores = createStores(db);
@@ -86,7 +118,7 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     if (!isValidSignature(key, rawBody, headers.signature)) throw new DomainError('INVALID_SIGNATURE', 'The signature does not match the body.');
   }
 
-  async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>, foundScim: Map<string, FoundScimToken>): Promise<ReportOutcome['revoked']> {
+  async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>, foundScim: Map<string, FoundScimToken>, by: LeakReporter): Promise<ReportOutcome['revoked']> {
     if (found.size === 0 && foundScim.size === 0) return [];
     const outcome = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
@@ -98,7 +130,7 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       const ordered = [...found.values()].sort((a, b) => compare(a.token.orgId, b.token.orgId) || compare(a.token.id, b.token.id));
       const revokedIds = new Set<string>();
       for (const { token, match } of [...ordered].sort((a, b) => compare(a.token.id, b.token.id))) {
-        if (await tx.tokens.revoke(token.orgId, token.id, null, leakRevocationReason(match), now)) revokedIds.add(token.id);
+        if (await tx.tokens.revoke(token.orgId, token.id, null, by.reason(match), now)) revokedIds.add(token.id);
       }
       const scimOrdered = [...foundScim.values()].sort((a, b) => compare(a.scimToken.id, b.scimToken.id));
       const revokedScim = new Set<string>();
@@ -112,11 +144,11 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
         for (const { token, match } of ordered) {
           if (token.orgId !== orgId || !revokedIds.has(token.id)) continue;
           revoked.push({ tokenId: token.id, orgId: token.orgId });
-          await recordTokenLeak(tx, token, match, now);
+          await recordTokenLeak(tx, token, match, now, by);
         }
         for (const { scimToken, match } of scimByOrg(orgId)) {
           revoked.push({ tokenId: scimToken.id, orgId });
-          await recordScimTokenLeak(tx, scimToken, match, now);
+          await recordScimTokenLeak(tx, scimToken, match, now, by);
         }
       }
       return revoked;
@@ -128,13 +160,13 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     return outcome;
   }
 
-  async function recordTokenLeak(tx: Stores, token: Token, match: ReportedMatch, now: Date): Promise<void> {
+  async function recordTokenLeak(tx: Stores, token: Token, match: ReportedMatch, now: Date, by: LeakReporter): Promise<void> {
     await tx.audit.append(
       auditEntry(
         {
           orgId: token.orgId,
           actorType: 'system',
-          actorId: GITHUB_REPORTER,
+          actorId: by.actorId,
           action: TOKEN_LEAKED_EVENT,
           targetType: 'token',
           targetId: token.id,
@@ -143,10 +175,8 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
             owner: token.owner,
             label: token.label,
             previousStatus: token.status,
-            reporter: 'github',
-            source: match.source,
-            url: match.url || null,
-            reportedType: match.type,
+            reporter: by.reporter,
+            ...by.details(match),
           },
         },
         clock,
@@ -157,23 +187,23 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     await tx.events.record({
       orgId: token.orgId,
       type: TOKEN_LEAKED_EVENT,
-      payload: { token: tokenRef(token), source: `GitHub secret scanning (${match.source})`, url: match.url || null },
+      payload: { token: tokenRef(token), source: by.source(match), url: match.url || null },
       occurredAt: now,
     });
   }
 
   /** A leaked SCIM token: no owner to tell, so the event goes to the org's admins (docs/leaked-tokens.md). */
-  async function recordScimTokenLeak(tx: Stores, scimToken: ScimToken, match: ReportedMatch, now: Date): Promise<void> {
+  async function recordScimTokenLeak(tx: Stores, scimToken: ScimToken, match: ReportedMatch, now: Date, by: LeakReporter): Promise<void> {
     await tx.audit.append(
       auditEntry(
         {
           orgId: scimToken.orgId,
           actorType: 'system',
-          actorId: GITHUB_REPORTER,
+          actorId: by.actorId,
           action: SCIM_TOKEN_LEAKED_EVENT,
           targetType: 'scim_token',
           targetId: scimToken.id,
-          details: { label: scimToken.label, reporter: 'github', source: match.source, url: match.url || null, reportedType: match.type },
+          details: { label: scimToken.label, reporter: by.reporter, ...by.details(match) },
         },
         clock,
       ),
@@ -183,7 +213,7 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       type: SCIM_TOKEN_LEAKED_EVENT,
       payload: {
         scimToken: { id: scimToken.id, label: scimToken.label, displayPrefix: scimToken.displayPrefix },
-        source: `GitHub secret scanning (${match.source})`,
+        source: by.source(match),
         url: match.url || null,
       },
       occurredAt: now,
@@ -219,8 +249,34 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
         const known = token !== undefined || scimToken !== undefined;
         return { token_hash: tokenSha256Hex(match.token), token_type: match.type, label: known ? 'true_positive' : 'false_positive' };
       });
-      const revoked = await revokeLeaked(found, foundScim);
+      const revoked = await revokeLeaked(found, foundScim, GITHUB);
       return { feedback, revoked, truePositives: found.size + foundScim.size };
+    },
+
+    /**
+     * Revoke by value: whoever holds a token's value may kill it. Each value that is a live
+     * Tokenward token (inventory or SCIM) is revoked with the same audit entry and outbox event as
+     * a GitHub report; the caller learns nothing of which values matched (the HTTP answer is the
+     * same), the org's admins see each revocation. Returns the revoked ids for logs only.
+     */
+    async revokeByValue(values: readonly string[], ip: string | null): Promise<ReportOutcome['revoked']> {
+      const unique = [...new Set(values)];
+      if (unique.length > MAX_VALUES_PER_CALL) throw new DomainError('VALIDATION_FAILED', `Send at most ${MAX_VALUES_PER_CALL} token values per call.`);
+      const candidates = unique.map((value) => ({ value, candidate: candidateOf(pepper, value) }));
+      const tokens = await stores.tokenLeaks.findByDigests(candidates.flatMap(({ candidate }) => (candidate?.table === 'tokens' ? [candidate.digest] : [])));
+      const found = new Map<string, { token: Token; match: ReportedMatch }>();
+      const foundScim = new Map<string, FoundScimToken>();
+      for (const { value, candidate } of candidates) {
+        if (!candidate) continue;
+        const match: ReportedMatch = { token: value, type: 'tokenward_token', url: '', source: 'content' };
+        const token = candidate.table === 'tokens' ? tokens.get(candidate.digest) : undefined;
+        if (token && !found.has(token.id)) found.set(token.id, { token, match });
+        if (candidate.table === 'scim_tokens') {
+          const hit = await stores.scimTokens.findByDigest(candidate.digest);
+          if (hit && !foundScim.has(hit.token.id)) foundScim.set(hit.token.id, { scimToken: hit.token, match });
+        }
+      }
+      return revokeLeaked(found, foundScim, byValueReporter(ip));
     },
   };
 }

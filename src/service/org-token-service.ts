@@ -22,6 +22,7 @@ import {
 } from '../domain/org-token-query.js';
 import { formatSort, sortKeyOf, type Sort } from '../domain/token-query.js';
 import type { DialectName } from '../store/db.js';
+import { createStores } from '../store/stores.js';
 import { createOrgTokenStore, type OrgTokenRow, type OrgTokenSearch } from '../store/org-token-store.js';
 import { createInventoryActivity } from '../store/inventory-activity.js';
 import type { Database } from '../store/schema.js';
@@ -39,6 +40,9 @@ export interface OrgTokenItem extends OrgTokenRow {
   status: LifecycleStatus;
   /** Calls over the last 30 UTC days (today included) and the address of the latest call. */
   activity: { callsLast30Days: number; lastIp: string | null };
+  /** What the token is for: filled in the CSV export. */
+  purpose?: string | null;
+  tags?: string[];
 }
 
 const ACTIVITY_DAYS = 30;
@@ -177,7 +181,9 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
         let position: KeysetPosition | null = null;
         for (;;) {
           const { items, hasMore } = await store.page(search, sort, position, EXPORT_BATCH);
-          yield* await withStatus(orgId, items, now);
+          // One query per batch for what the tokens are for.
+          const controls = await createStores(db).tokenControls.findMany(items.map((item) => item.token.id));
+          yield* (await withStatus(orgId, items, now)).map((item) => ({ ...item, purpose: controls.get(item.token.id)?.purpose ?? null, tags: controls.get(item.token.id)?.tags ?? [] }));
           const last = items[items.length - 1];
           if (!hasMore || !last) return;
           position = { direction: 'next', key: sortKeyOf(last.token, sort.field), id: last.token.id, isInclusive: false };

@@ -11,6 +11,7 @@ import { newId } from '../domain/ids.js';
 import type { TokenOwner } from '../domain/models.js';
 import { cleanPolicyName, normalizeRule, MAX_POLICY_PRIORITY, type Policy, type PolicyAssignees, type PolicyStatus, type RuleInput } from '../domain/policy.js';
 import { actorOf, authorizeOrgAccess, principalId } from '../domain/principal.js';
+import { decideCreation, type CreationDecision } from '../domain/policy-creation.js';
 import { cleanScopeName, type ScopeClass, type ScopeDefinition } from '../domain/scope-catalogue.js';
 import { GatewayConfigError } from '../domain/gateway-config.js';
 import { routesFromOpenApi } from '../domain/openapi-routes.js';
@@ -157,11 +158,12 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       return resolvePolicyOf(stores, orgId, owner, clock());
     },
 
-    /** Admin view: a user's effective policy and why. */
-    async effectivePolicyOfUser(caller: Caller, orgId: string, userId: string): Promise<ResolvedPolicy> {
+    /** Admin view: a user's effective policy and why; with `scopes`, the creation decision for them, per scope. */
+    async effectivePolicyOfUser(caller: Caller, orgId: string, userId: string, scopes: readonly string[] = []): Promise<ResolvedPolicy & { decision: CreationDecision | null }> {
       authorizeOrgAccess(caller.principal, orgId, 'read:policies:admin');
       if (!(await stores.users.findById(orgId, userId))) throw new DomainError('USER_NOT_FOUND');
-      return resolvePolicyOf(stores, orgId, { type: 'user', id: userId }, clock());
+      const resolved = await resolvePolicyOf(stores, orgId, { type: 'user', id: userId }, clock());
+      return { ...resolved, decision: scopes.length > 0 ? decideCreation(resolved.enforceable, resolved.catalogue, scopes) : null };
     },
 
     async listScopes(caller: Caller, orgId: string): Promise<ScopeDefinition[]> {

@@ -5,18 +5,23 @@
  * inserts are ignored; the default policy's id is derived from the org id).
  */
 import type { TokenOwner } from '../domain/models.js';
-import { DEFAULT_POLICY_NAME, defaultPolicyIdOf, OPEN_RULE } from '../domain/policy.js';
+import { DEFAULT_POLICY_NAME, defaultPolicyIdOf, OPEN_RULE, type PolicyRule } from '../domain/policy.js';
 import { resolveEffectivePolicy, type EffectivePolicy } from '../domain/policy-resolution.js';
 import type { EnforceableRule } from '../domain/policy-enforcement.js';
 import { allowedScopeNames, DEFAULT_SCOPE_CATALOGUE, type ScopeDefinition } from '../domain/scope-catalogue.js';
 import type { Stores } from '../store/stores.js';
 
-export async function ensurePolicyDefaults(tx: Stores, orgId: string, now: Date): Promise<void> {
+/**
+ * `rule`: the default policy's rule when it is seeded now. A fresh install passes the safe default
+ * (bootstrap); an org seeded lazily keeps the open rule it was living under, so nobody loses access
+ * by an upgrade.
+ */
+export async function ensurePolicyDefaults(tx: Stores, orgId: string, now: Date, rule: PolicyRule = OPEN_RULE): Promise<void> {
   const id = defaultPolicyIdOf(orgId);
   if (await tx.policies.hasDefault(orgId, id)) return;
   await tx.scopes.insertMissing(orgId, DEFAULT_SCOPE_CATALOGUE, now);
   await tx.policies.insert(
-    { id, orgId, name: DEFAULT_POLICY_NAME, status: 'enabled', priority: 0, isDefault: true, rule: OPEN_RULE, assignees: { groupIds: [], userIds: [], serviceAccountIds: [] }, createdAt: now, updatedAt: now },
+    { id, orgId, name: DEFAULT_POLICY_NAME, status: 'enabled', priority: 0, isDefault: true, rule, assignees: { groupIds: [], userIds: [], serviceAccountIds: [] }, createdAt: now, updatedAt: now },
     { ignoreExisting: true },
   );
 }

@@ -8,7 +8,7 @@ import type { Clock } from '../domain/clock.js';
 import { queryFingerprint, type CursorKey } from '../domain/cursor.js';
 import { DomainError } from '../domain/errors.js';
 import type { Token, User } from '../domain/models.js';
-import { selfCreationPath } from '../domain/policy-enforcement.js';
+import { decideCreation, mostPermissiveMode, selfCreationPathFor, type CreationDecision } from '../domain/policy-creation.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import type { ApprovalService, NewTokenRequest } from './approval-service.js';
@@ -23,11 +23,18 @@ export interface OwnTokenInput {
   label: string;
   scopes: readonly string[];
   expiresInDays?: number | undefined;
+  purpose?: string | undefined;
+  tags?: string[] | undefined;
 }
 
 export interface MyPolicy extends ResolvedPolicy {
-  /** What `POST /api/v1/me/tokens` does for this member: create, ask for approval, or refuse. */
+  /**
+   * What `POST /api/v1/me/tokens` does for this member: create, ask for approval, or refuse. For
+   * the scopes asked about when given; else the most the member can do on their own.
+   */
   creation: 'direct' | 'approval' | 'blocked';
+  /** The decision for the scopes asked about, explained per scope; null when none were given. */
+  decision: CreationDecision | null;
 }
 
 export interface SelfServiceDeps {
@@ -59,10 +66,12 @@ export function createSelfService(deps: SelfServiceDeps) {
 
   return {
     /** What the member may ask for, and why (which policy, through which assignment). */
-    async myEffectivePolicy(orgId: string, userId: string): Promise<MyPolicy> {
+    async myEffectivePolicy(orgId: string, userId: string, scopes: readonly string[] = []): Promise<MyPolicy> {
       await mustBeActive(stores, orgId, userId);
       const resolved = await resolvePolicyOf(stores, orgId, { type: 'user', id: userId }, clock());
-      return { ...resolved, creation: resolved.effective.rule.tokenCreation === 'allowed' ? 'direct' : resolved.effective.rule.tokenCreation };
+      const decision = scopes.length > 0 ? decideCreation(resolved.enforceable, resolved.catalogue, scopes) : null;
+      const mode = decision?.mode ?? mostPermissiveMode(resolved.effective.rule);
+      return { ...resolved, creation: mode === 'allowed' ? 'direct' : mode, decision };
     },
 
     /**
@@ -73,12 +82,10 @@ export function createSelfService(deps: SelfServiceDeps) {
       return db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
         await mustBeActive(tx, orgId, userId);
-        const { enforceable } = await resolvePolicyOf(tx, orgId, { type: 'user', id: userId }, clock());
-        if (selfCreationPath(enforceable) === 'approval') {
-          throw new DomainError(
-            'APPROVAL_REQUIRED',
-            `The policy "${enforceable.policyName}" creates tokens through approval: file a request with POST /api/v1/me/token-requests.`,
-          );
+        const { enforceable, catalogue } = await resolvePolicyOf(tx, orgId, { type: 'user', id: userId }, clock());
+        const decision = decideCreation(enforceable, catalogue, input.scopes);
+        if (selfCreationPathFor(enforceable, decision) === 'approval') {
+          throw new DomainError('APPROVAL_REQUIRED', `${decision.reason} File a request with POST /api/v1/me/token-requests.`);
         }
         return issuance.issueWithinPolicyIn(tx, orgId, {
           owner: { type: 'user', id: userId },
@@ -87,6 +94,7 @@ export function createSelfService(deps: SelfServiceDeps) {
           lifetimeDays: input.expiresInDays,
           createdBy: userId,
           audit: { actorType: 'user', actorId: userId, ip },
+          purpose: { purpose: input.purpose, tags: input.tags },
         });
       });
     },

@@ -87,13 +87,15 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
           : await tx.tokenStatus.restoreSuspendedUserTokens(orgId, userId);
       // A deactivated person is signed out everywhere at once (issue #5); sessions are not restored.
       if (status === 'deactivated') await tx.sessions.deleteByUser(userId);
+      // The service accounts they answer for are flagged, not left silently without anyone.
+      const accountsToReassign = status === 'deactivated' ? await tx.serviceAccountOwners.flagOwnedBy(orgId, userId, clock()) : 0;
       await audit(
         tx,
         caller,
         orgId,
         status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
         userId,
-        status === 'deactivated' ? { tokensSuspended: tokens } : { tokensRestored: tokens },
+        status === 'deactivated' ? { tokensSuspended: tokens, serviceAccountsToReassign: accountsToReassign } : { tokensRestored: tokens },
       );
       const actor = actorRef(actorOf(caller.principal));
       if (status === 'deactivated') await tx.events.record({ orgId, type: 'user.deactivated', payload: { userId, tokensSuspended: tokens, actor }, occurredAt: clock() });

@@ -51,6 +51,9 @@ export interface TokenRequestTable {
   granted_lifetime_days: number | null;
   token_id: string | null;
   created_at: number;
+  /** Migration 0013: what the requested token is for, and its tags (JSON array). */
+  purpose: string | null;
+  tags: string | null;
 }
 
 /**
@@ -67,4 +70,37 @@ export interface TokenDeliveryTable {
   expires_at: number;
   redeemed_at: number | null;
   created_at: number;
+}
+
+/** Migration 0013: who decides a group's token requests (team leads). */
+export interface GroupApproverTable {
+  group_id: string;
+  user_id: string;
+  org_id: string;
+  created_at: number;
+}
+
+/** Migration 0013: a token's purpose and tags, and an admin's suspension of it. */
+export interface TokenControlTable {
+  token_id: string;
+  org_id: string;
+  purpose: string | null;
+  /** JSON array. */
+  tags: string;
+  suspended_at: number | null;
+  suspended_by: string | null;
+  suspend_reason: string | null;
+  updated_at: number;
+}
+
+/** Migration 0013: who answers for a service account (a person or a group). */
+export interface ServiceAccountOwnerTable {
+  service_account_id: string;
+  org_id: string;
+  /** user | group */
+  owner_type: string;
+  owner_id: string;
+  /** 1 when the owning person was deactivated: someone must take the account over. */
+  needs_reassignment: number;
+  updated_at: number;
 }

@@ -4,7 +4,7 @@
  * and index the same way everywhere; the stores turn them into `Date`.
  */
 import type { Generated } from 'kysely';
-import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable } from './schema-policies.js';
+import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable, GroupApproverTable, TokenControlTable, ServiceAccountOwnerTable } from './schema-policies.js';
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
 import type { ConnectorTable, ConnectorSyncTable, ExternalTokenTable } from './schema-connectors.js';
@@ -163,6 +163,9 @@ export interface Database {
   policy_assignments: PolicyAssignmentTable;
   token_requests: TokenRequestTable;
   token_deliveries: TokenDeliveryTable;
+  group_approvers: GroupApproverTable;
+  token_controls: TokenControlTable;
+  service_account_owners: ServiceAccountOwnerTable;
   user_credentials: UserCredentialTable;
   sessions: SessionTable;
   auth_links: AuthLinkTable;

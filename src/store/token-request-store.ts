@@ -1,5 +1,5 @@
 /** Token requests, the approval queue (issue #6). */
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonArray, toDate, toDateOrNull } from './rows.js';
@@ -23,6 +23,8 @@ function toRequest(row: Selectable<TokenRequestTable>): TokenRequest {
     grantedLifetimeDays: row.granted_lifetime_days,
     tokenId: row.token_id,
     createdAt: toDate(row.created_at),
+    purpose: row.purpose ?? null,
+    tags: row.tags ? parseJsonArray(row.tags) : [],
   };
 }
 
@@ -42,6 +44,8 @@ export function createTokenRequestStore(db: Kysely<Database>) {
           policy_id: request.policyId,
           status: request.status,
           created_at: request.createdAt.getTime(),
+          purpose: request.purpose ?? null,
+          tags: JSON.stringify(request.tags ?? []),
         })
         .execute();
     },
@@ -78,11 +82,32 @@ export function createTokenRequestStore(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** A keyset page of the org's requests (oldest first), optionally of one status or one requester. */
-    async list(orgId: string, filter: { status?: TokenRequestStatus | undefined; requesterId?: string | undefined }, page: KeysetRequest): Promise<KeysetResult<TokenRequest>> {
+    /** The requester withdraws a pending request; false when it is not theirs or no longer pending. */
+    async cancel(orgId: string, id: string, requesterId: string, at: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('token_requests')
+        .set({ status: 'cancelled', decided_by: requesterId, decided_at: at.getTime() })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('requester_id', '=', requesterId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /**
+     * A keyset page of the org's requests (oldest first), optionally of one status or one requester,
+     * or (`routed`) only those a condition on the requester admits, never the approver's own.
+     */
+    async list(
+      orgId: string,
+      filter: { status?: TokenRequestStatus | undefined; requesterId?: string | undefined; routed?: { approverId: string; condition: Expression<SqlBool> } | undefined },
+      page: KeysetRequest,
+    ): Promise<KeysetResult<TokenRequest>> {
       let query = db.selectFrom('token_requests').selectAll().where('org_id', '=', orgId);
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.requesterId) query = query.where('requester_id', '=', filter.requesterId);
+      if (filter.routed) query = query.where('requester_id', '<>', filter.routed.approverId).where(filter.routed.condition);
       const condition = keysetCondition('token_requests', page);
       if (condition) query = query.where(condition);
       const direction = keysetDirection(page);

@@ -30,8 +30,16 @@ export function createTokenStatusQueries(db: Kysely<Database>) {
         .where('org_id', '=', orgId)
         .where('owner_user_id', '=', userId)
         .where('status', '=', 'suspended')
+        // A token an admin suspended stays suspended until an admin resumes it.
+        .where('id', 'not in', db.selectFrom('token_controls').select('token_id').where('org_id', '=', orgId).where('suspended_at', 'is not', null))
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
+    },
+
+    /** One token from one status to another; false when it was not in `from`. */
+    async setTokenStatus(orgId: string, tokenId: string, from: 'active' | 'suspended', to: 'active' | 'suspended'): Promise<boolean> {
+      const result = await db.updateTable('tokens').set({ status: to }).where('org_id', '=', orgId).where('id', '=', tokenId).where('status', '=', from).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }

@@ -23,11 +23,11 @@ describe.each(DIALECTS)('issuance, revoke and rotation on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  it('issues for a service account within the default policy, and refuses bad owners and links', async () => {
+  it('issues for a service account within the default policy (90 days on a fresh install), and refuses bad owners and links', async () => {
     const bot = await seedServiceAccount(t.app, t.orgId);
     const issued = await api('POST', '/tokens', { owner: { type: 'service-account', id: bot.id }, label: 'deploy', scopes: ['write:jira-work'] });
     expect(issued.statusCode).toBe(201);
-    expect(issued.json()).toMatchObject({ kind: 'service-account', owner: { type: 'service-account', id: bot.id }, expiresAt: new Date(nowMs + 365 * DAY_MS).toISOString() });
+    expect(issued.json()).toMatchObject({ kind: 'service-account', owner: { type: 'service-account', id: bot.id }, expiresAt: new Date(nowMs + 90 * DAY_MS).toISOString() });
     expect(issued.json().token).toMatch(/^tws_/);
     expectErrorBody((await api('POST', '/tokens', { owner: { type: 'service-account', id: bot.id }, label: 'x', scopes: ['read:jira-work'], delivery: 'link' })).json(), 400, 'VALIDATION_FAILED');
     expectErrorBody((await api('POST', '/tokens', { owner: { type: 'user', id: 'usr_missing' }, label: 'x', scopes: ['read:jira-work'] })).json(), 404, 'USER_NOT_FOUND');

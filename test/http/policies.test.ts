@@ -35,7 +35,7 @@ describe.each(DIALECTS)('policy routes on %s', (dialect) => {
     expectErrorBody((await api('POST', '/scopes', { name: 'class:read', class: 'read' })).json(), 400, 'VALIDATION_FAILED');
 
     const list = await api('GET', '/policies');
-    expect(list.json()).toMatchObject({ data: [{ type: 'policy', attributes: { type: 'authentication', isDefault: true, status: 'enabled', rule: { tokenCreation: 'allowed', maxLifetimeDays: 365 } } }], meta: { page_size: 1 } });
+    expect(list.json()).toMatchObject({ data: [{ type: 'policy', attributes: { type: 'authentication', isDefault: true, status: 'enabled', rule: { tokenCreation: 'approval', creationByClass: { read: 'allowed', write: 'approval', delete: 'approval', admin: 'blocked' }, maxLifetimeDays: 90 } } }], meta: { page_size: 1 } });
   });
 
   it('seeds lazily an org made before the catalogue existed', async () => {

@@ -24,6 +24,7 @@ export function adminApi(t: TestApp, key?: string) {
 
 export interface RuleFields {
   tokenCreation: 'allowed' | 'approval' | 'blocked';
+  creationByClass?: Partial<Record<'read' | 'write' | 'delete' | 'admin', 'allowed' | 'approval' | 'blocked'>>;
   tokenUse?: 'allowed' | 'blocked';
   maxLifetimeDays: number;
   defaultLifetimeDays?: number;
@@ -33,6 +34,7 @@ export interface RuleFields {
   requireJustification?: boolean;
   rateLimits?: { limit: number; windowSeconds: number }[];
   quota?: { uses: number; refillEverySeconds?: number | null } | null;
+  purposeMinLength?: number;
 }
 
 export function policyBody(

@@ -9,10 +9,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { SelfService } from '../../service/self-service.js';
 import { requireSession, sessionPrincipalOf } from '../auth.js';
-import { effectivePolicyJson, tokenJson, tokenRequestJson } from '../policy-json.js';
+import { effectivePolicyJson, scopesOfQuery, tokenJson, tokenRequestJson } from '../policy-json.js';
 import { ErrorRef } from '../schemas/common.js';
 import { IssuedTokenJson, NewTokenRequestBody, OwnTokenBody, PageQuery, RevokeQuery, RotateBody, TokenJson, TokenList, TokenRequestJson, TokenRequestList } from '../schemas/issuance.js';
-import { EffectivePolicyResponse } from '../schemas/policies.js';
+import { EffectivePolicyQuery, EffectivePolicyResponse } from '../schemas/policies.js';
 import { emptyBodyAsObject } from './org-tokens.js';
 
 const ERRORS = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef, 404: ErrorRef, 409: ErrorRef, 410: ErrorRef, 429: ErrorRef, 500: ErrorRef };
@@ -31,11 +31,21 @@ export function meTokenRoutes(deps: { selfService: SelfService }): FastifyPlugin
 
     app.get(
       '/api/v1/me/effective-policy',
-      { onRequest: session, schema: { tags: TAGS, summary: 'My effective policy: what I may ask for, and why', security: SESSION, response: { 200: EffectivePolicyResponse, ...ERRORS } } },
+      {
+        onRequest: session,
+        schema: {
+          tags: TAGS,
+          summary: 'My effective policy: what I may ask for, and why',
+          description: 'With `scopes`, the decision for a token holding them, explained per scope (its class and that class\'s creation mode).',
+          security: SESSION,
+          querystring: EffectivePolicyQuery,
+          response: { 200: EffectivePolicyResponse, ...ERRORS },
+        },
+      },
       async (request) => {
         const { orgId, userId } = sessionPrincipalOf(request);
-        const mine = await me.myEffectivePolicy(orgId, userId);
-        return { data: effectivePolicyJson(mine, mine.creation) };
+        const mine = await me.myEffectivePolicy(orgId, userId, scopesOfQuery(request.query.scopes));
+        return { data: effectivePolicyJson(mine, mine.creation, mine.decision) };
       },
     );
 

@@ -40,13 +40,15 @@ export function orgTokenRoutes(deps: { tokens: TokenService; issuance: IssuanceS
         },
       },
       async (request, reply) => {
-        const { owner, label, scopes, expiresInDays, delivery } = request.body;
+        const { owner, label, scopes, expiresInDays, delivery, purpose, tags } = request.body;
         const result = await deps.issuance.issueToken(callerOf(request), request.params.orgId, {
           owner: { type: owner.type === 'user' ? 'user' : 'service_account', id: owner.id },
           label,
           scopes,
           expiresInDays,
           delivery,
+          purpose,
+          tags,
         });
         return reply.code(201).send({
           ...tokenJson(result.token),

@@ -7,11 +7,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { PolicyService, PolicyInput } from '../../service/policy-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { requireAdmin } from '../auth.js';
-import { effectivePolicyJson, impactJson, policyJson } from '../policy-json.js';
+import { effectivePolicyJson, impactJson, policyJson, scopesOfQuery } from '../policy-json.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
 import { UserParams } from '../schemas/directory.js';
 import { OrgParams } from '../schemas/organizations.js';
 import {
+  EffectivePolicyQuery,
   DeletePolicyQuery,
   EffectivePolicyResponse,
   ImpactResponse,
@@ -161,12 +162,17 @@ export function policyRoutes(deps: PolicyRoutesDeps): FastifyPluginAsync {
         schema: {
           tags: TAGS,
           summary: "A user's effective policy, and why",
-          description: 'The governing policy (its rule applies whole), every policy that applies in precedence order, and through which assignment.',
+          description:
+            'The governing policy (its rule applies whole), every policy that applies in precedence order, and through which assignment. With `scopes`, whether the user may create a token holding them on their own, explained per scope.',
           params: UserParams,
+          querystring: EffectivePolicyQuery,
           response: { 200: EffectivePolicyResponse, ...ADMIN_ERROR_RESPONSES },
         },
       },
-      async (request) => ({ data: effectivePolicyJson(await policies.effectivePolicyOfUser(callerOf(request), request.params.orgId, request.params.userId)) }),
+      async (request) => {
+        const resolved = await policies.effectivePolicyOfUser(callerOf(request), request.params.orgId, request.params.userId, scopesOfQuery(request.query.scopes));
+        return { data: effectivePolicyJson(resolved, resolved.decision?.path, resolved.decision) };
+      },
     );
   };
 }

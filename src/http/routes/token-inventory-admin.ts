@@ -54,7 +54,7 @@ export function orgTokenJson({ token, owner, status, activity, source }: OrgToke
   };
 }
 
-const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'source', 'externalId'];
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'source', 'externalId', 'purpose', 'tags'];
 
 function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
@@ -75,6 +75,8 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     json.lastIp ?? '',
     'connectorId' in json.source ? json.source.connectorId : 'tokenward',
     'externalId' in json.source ? csvSafe(json.source.externalId) : '',
+    csvSafe(item.purpose ?? ''),
+    (item.tags ?? []).join(' '),
   ];
 }
 

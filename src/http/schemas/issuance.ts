@@ -6,6 +6,8 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 const Scopes = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
 const Label = Type.String({ minLength: 1, maxLength: 200 });
 const Lifetime = Type.Integer({ minimum: 1, maximum: 365 });
+const Purpose = Type.String({ maxLength: 500, description: 'What the token is for, in words.' });
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20, description: 'Lower-case tags, e.g. ci, team:platform.' });
 
 export const TokenParams = Type.Object({ orgId: Id, tokenId: Id });
 export const RequestParams = Type.Object({ orgId: Id, requestId: Id });
@@ -17,6 +19,8 @@ export const IssueTokenBody = Type.Object(
     scopes: Scopes,
     expiresInDays: Type.Optional(Lifetime),
     delivery: Type.Optional(Type.Union([Type.Literal('response'), Type.Literal('link')], { description: 'response (default): the secret is in `token`; link: a one-time link for the member.' })),
+    purpose: Type.Optional(Purpose),
+    tags: Type.Optional(Tags),
   },
   { additionalProperties: false },
 );
@@ -61,6 +65,8 @@ export const TokenRequestJson = Type.Object({
   grantedLifetimeDays: Nullable(Type.Integer()),
   tokenId: Nullable(Type.String()),
   createdAt: Type.String(),
+  purpose: Type.Optional(Nullable(Type.String())),
+  tags: Type.Optional(Type.Array(Type.String())),
 });
 
 const Links = Type.Object({ self: Type.String(), next: Nullable(Type.String()), prev: Nullable(Type.String()) });
@@ -68,7 +74,7 @@ export const TokenRequestList = Type.Object({ data: Type.Array(TokenRequestJson)
 export const TokenList = Type.Object({ data: Type.Array(TokenJson), links: Links });
 
 export const ListRequestsQuery = Type.Object({
-  status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('denied')])),
+  status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('denied'), Type.Literal('cancelled')])),
   pageSize: Type.Optional(Type.Integer({ minimum: 1 })),
   cursor: Type.Optional(Type.String({ maxLength: 4096 })),
 });
@@ -81,7 +87,10 @@ export const ApproveBody = Type.Object(
 export const DenyBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 
 export const NewTokenRequestBody = Type.Object(
-  { label: Label, scopes: Scopes, lifetimeDays: Type.Optional(Lifetime), justification: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { label: Label, scopes: Scopes, lifetimeDays: Type.Optional(Lifetime), justification: Type.Optional(Type.String({ maxLength: 2000 })), purpose: Type.Optional(Purpose), tags: Type.Optional(Tags) },
   { additionalProperties: false },
 );
-export const OwnTokenBody = Type.Object({ label: Label, scopes: Scopes, expiresInDays: Type.Optional(Lifetime) }, { additionalProperties: false });
+export const OwnTokenBody = Type.Object(
+  { label: Label, scopes: Scopes, expiresInDays: Type.Optional(Lifetime), purpose: Type.Optional(Purpose), tags: Type.Optional(Tags) },
+  { additionalProperties: false },
+);

@@ -49,9 +49,16 @@ export const QuotaSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const CreationMode = Type.Union([Type.Literal('allowed'), Type.Literal('approval'), Type.Literal('blocked')]);
+const CreationByClassBody = Type.Object(
+  { read: Type.Optional(CreationMode), write: Type.Optional(CreationMode), delete: Type.Optional(CreationMode), admin: Type.Optional(CreationMode) },
+  { additionalProperties: false, description: 'Creation mode per scope class; a class left out takes tokenCreation. The strictest class among the requested scopes decides.' },
+);
+
 export const RuleBody = Type.Object(
   {
-    tokenCreation: Type.Union([Type.Literal('allowed'), Type.Literal('approval'), Type.Literal('blocked')]),
+    tokenCreation: Type.Union([Type.Literal('allowed'), Type.Literal('approval'), Type.Literal('blocked')], { description: 'The creation mode of every class creationByClass leaves out.' }),
+    creationByClass: Type.Optional(CreationByClassBody),
     tokenUse: Type.Optional(Type.Union([Type.Literal('allowed'), Type.Literal('blocked')])),
     maxLifetimeDays: Type.Integer({ minimum: 1, maximum: 365 }),
     defaultLifetimeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
@@ -61,6 +68,7 @@ export const RuleBody = Type.Object(
     requireJustification: Type.Optional(Type.Boolean()),
     rateLimits: Type.Optional(RateLimitsSchema),
     quota: Type.Optional(Nullable(QuotaSchema)),
+    purposeMinLength: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: 'Tokens and requests must give a purpose of at least this many characters; 0: none needed.' })),
   },
   { additionalProperties: false },
 );
@@ -89,6 +97,7 @@ export type PolicyBody = Static<typeof PolicyBody>;
 
 const RuleJson = Type.Object({
   tokenCreation: Type.String(),
+  creationByClass: Type.Object({ read: Type.String(), write: Type.String(), delete: Type.String(), admin: Type.String() }),
   tokenUse: Type.String(),
   maxLifetimeDays: Type.Integer(),
   defaultLifetimeDays: Type.Integer(),
@@ -98,6 +107,7 @@ const RuleJson = Type.Object({
   requireJustification: Type.Boolean(),
   rateLimits: Type.Optional(RateLimitsSchema),
   quota: Type.Optional(QuotaSchema),
+  purposeMinLength: Type.Optional(Type.Integer()),
 });
 
 export const PolicyResource = Type.Object({
@@ -164,6 +174,25 @@ export const EffectivePolicyJson = Type.Object({
   via: Type.Array(Via),
   applied: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), priority: Type.Integer(), isDefault: Type.Boolean(), via: Type.Array(Via) })),
   reason: Type.String(),
-  creation: Type.Optional(Type.String({ description: 'Member view: direct, approval or blocked.' })),
+  creation: Type.Optional(Type.String({ description: 'direct, approval or blocked: for the scopes asked about, else the most a member can do on their own.' })),
+  decision: Type.Optional(
+    Type.Object({
+      creation: Type.String({ description: 'direct, approval or blocked.' }),
+      decidingClasses: Type.Array(Type.String()),
+      reason: Type.String(),
+      scopes: Type.Array(
+        Type.Object({
+          scope: Type.String(),
+          class: Nullable(Type.String()),
+          description: Nullable(Type.String()),
+          creation: Nullable(Type.String({ description: "The class's mode: allowed, approval or blocked; null for a scope the catalogue does not hold." })),
+          allowedByPolicy: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export const EffectivePolicyQuery = Type.Object({
+  scopes: Type.Optional(Type.String({ maxLength: 5000, description: 'Comma-separated scope names: explain the decision for a token holding them.' })),
 });
 export const EffectivePolicyResponse = Type.Object({ data: EffectivePolicyJson });

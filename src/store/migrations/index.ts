@@ -12,6 +12,9 @@ import * as auditChain from './0008_audit_chain.js';
 import * as automation from './0009_automation.js';
 import * as usage from './0010_usage.js';
 import * as connectors from './0012_connectors.js';
+import * as policyClasses from './0013_policy_classes.js';
+import * as tokenControls from './0013_token_controls.js';
+import * as tokenOwners from './0013_token_owners.js';
 import * as gatewayCredentials from './0014_gateway_credentials.js';
 import * as usageLimits from './0016_usage_limits.js';
 
@@ -32,6 +35,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_automation': automation,
   '0010_usage': usage,
   '0012_connectors': connectors,
+  '0013_policy_classes': policyClasses,
+  '0013_token_controls': tokenControls,
+  '0013_token_owners': tokenOwners,
   '0014_gateway_credentials': gatewayCredentials,
   '0016_usage_limits': usageLimits,
 };

@@ -6,12 +6,16 @@ import type { PolicyBody, PolicyResource } from '../../api/types.ts';
 import { checkIpList } from '../../components/ip-allowlist.ts';
 
 export type CreationMode = 'allowed' | 'approval' | 'blocked';
+export type ScopeClassName = 'read' | 'write' | 'delete' | 'admin';
+export const SCOPE_CLASS_NAMES: readonly ScopeClassName[] = ['read', 'write', 'delete', 'admin'];
 
 export interface PolicyDraft {
   name: string;
   isEnabled: boolean;
   priority: string;
   tokenCreation: CreationMode;
+  /** Classes whose mode differs from `tokenCreation`; a class left out follows it. */
+  creationByClass: Partial<Record<ScopeClassName, CreationMode>>;
   requireJustification: boolean;
   isUseBlocked: boolean;
   maxLifetimeDays: string;
@@ -30,6 +34,7 @@ export const NEW_POLICY: PolicyDraft = {
   isEnabled: true,
   priority: '10',
   tokenCreation: 'approval',
+  creationByClass: {},
   requireJustification: true,
   isUseBlocked: false,
   maxLifetimeDays: '90',
@@ -49,6 +54,9 @@ export function draftOf(policy: PolicyResource): PolicyDraft {
     isEnabled: status === 'enabled',
     priority: String(priority),
     tokenCreation: rule.tokenCreation as CreationMode,
+    creationByClass: Object.fromEntries(
+      SCOPE_CLASS_NAMES.filter((c) => rule.creationByClass[c] !== rule.tokenCreation).map((c) => [c, rule.creationByClass[c] as CreationMode]),
+    ),
     requireJustification: rule.requireJustification,
     isUseBlocked: rule.tokenUse === 'blocked',
     maxLifetimeDays: String(rule.maxLifetimeDays),
@@ -83,6 +91,7 @@ export function problemsOf(draft: PolicyDraft, isDefault: boolean): string[] {
 export function bodyOf(draft: PolicyDraft, isDefault: boolean, existingTokens?: 'leave' | 'clamp' | 'revoke'): PolicyBody {
   const rule: PolicyBody['data']['attributes']['rule'] = {
     tokenCreation: draft.tokenCreation,
+    creationByClass: draft.creationByClass,
     tokenUse: draft.isUseBlocked ? 'blocked' : 'allowed',
     maxLifetimeDays: Number(draft.maxLifetimeDays),
     allowedScopes: draft.allowedScopes,

@@ -16,7 +16,7 @@ import { ErrorNote, Loading } from '../../components/feedback.tsx';
 import { plural } from '../../components/format.ts';
 import { ScopePicker } from '../../components/scope-picker.tsx';
 import { ImpactDialog } from './impact-dialog.tsx';
-import { bodyOf, draftOf, NEW_POLICY, problemsOf, type CreationMode, type PolicyDraft } from './policy-draft.ts';
+import { bodyOf, draftOf, NEW_POLICY, problemsOf, SCOPE_CLASS_NAMES, type CreationMode, type PolicyDraft, type ScopeClassName } from './policy-draft.ts';
 import { RuleFields } from './rule-fields.tsx';
 
 export function PolicyEditorPage() {
@@ -54,6 +54,8 @@ export function PolicyEditorPage() {
     </>
   );
 }
+
+const CLASS_WORDS: Record<ScopeClassName, string> = { read: 'Read scopes', write: 'Write scopes', delete: 'Delete scopes', admin: 'Admin scopes' };
 
 const CREATION_CHOICES: ReadonlyArray<{ value: CreationMode; label: string; hint: string }> = [
   { value: 'allowed', label: 'Allowed', hint: 'People create their own tokens, within these rules.' },
@@ -139,6 +141,32 @@ function PolicyForm({ orgId, policyId, isDefault, initial, catalogue }: { orgId:
               </span>
             </label>
           ))}
+        </fieldset>
+        <fieldset>
+          <legend>By class of scope</legend>
+          <p className="hint">A token holding scopes of several classes follows the strictest of them.</p>
+          <div className="inline-form">
+            {SCOPE_CLASS_NAMES.map((scopeClass) => (
+              <label key={scopeClass}>
+                {CLASS_WORDS[scopeClass]}
+                <select
+                  value={draft.creationByClass[scopeClass] ?? ''}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value as CreationMode | '';
+                    const { [scopeClass]: _dropped, ...others } = draft.creationByClass;
+                    set({ creationByClass: value === '' ? others : { ...others, [scopeClass]: value } });
+                  }}
+                >
+                  <option value="">As above</option>
+                  {CREATION_CHOICES.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
         </fieldset>
         <label className="check">
           <input type="checkbox" checked={draft.requireJustification} onChange={(e) => set({ requireJustification: e.currentTarget.checked })} /> A request must say what the token is for
