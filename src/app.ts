@@ -48,6 +48,7 @@ import { createWebhookService } from './service/webhook-service.js';
 import { createEventLogService } from './service/event-log-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
+import { createDependencyHealth, storageFaultOf, type DependencyHealth } from './service/dependency-health.js';
 import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
 import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
@@ -69,6 +70,8 @@ export interface CoreOptions {
   deliverLink?: LinkDelivery;
   /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
   verification?: VerificationOptions | undefined;
+  /** Where outages of the database, Redis and the change listener are reported (the serving app's). */
+  health?: DependencyHealth | undefined;
 }
 
 export interface VerificationOptions {
@@ -98,7 +101,7 @@ export async function createCore(options: CoreOptions) {
   const onError = verification.onError ?? (() => undefined);
   // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
   // them (createApp attaches it); SQLite is single-node.
-  const bus = createTokenChangeBus({ onError });
+  const bus = createTokenChangeBus({ onError, onLivenessChange: (isLive) => options.health?.report('change_listener', isLive) });
   if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
     bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
   }
@@ -106,7 +109,11 @@ export async function createCore(options: CoreOptions) {
   const tuning = config.verification;
   const usageOptions = { flushIntervalMs: tuning.usageFlushMs, maxBatchEvents: tuning.usageFlushMaxEvents, maxBufferedEvents: tuning.usageBufferMaxEvents, ...verification.usage };
   const cacheOptions = { max: tuning.cacheMax, ttlMs: tuning.cacheTtlMs, ...verification.cache };
-  const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: (error) => onError(error, 'flushing usage') });
+  // A flush that fails because the database is away is part of that outage (logged once, retried
+  // at the next tick); any other failure is logged as it comes.
+  const onUsageError = (error: unknown) =>
+    options.health && storageFaultOf(error) ? options.health.report('database', false, error) : onError(error, 'flushing usage');
+  const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: onUsageError });
   const services = {
     ...createServices(database, pepper, clock, {
       config,
@@ -281,6 +288,8 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
+  const health = createDependencyHealth({ log: logger });
+  health.track('database');
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
   // mailer needs the database, so it is made once the core is.
@@ -290,6 +299,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     baseUrl: () => baseUrl,
     deliverLink: options.deliverLink ?? ((message) => mailLink(message)),
     verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
+    health,
   });
   mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
@@ -298,18 +308,30 @@ export async function createApp(options: AppOptions): Promise<App> {
       { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
-    redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
-    redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    redis = config.redisUrl ? connectRedis(config.redisUrl, health) : undefined;
     if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
-    await core.bus.start();
+    const pingDatabase = () => pingWithin(core.database.ping(), PING_TIMEOUT_MS).then(
+      () => health.report('database', true),
+      (error: unknown) => {
+        health.report('database', false, error);
+        throw error;
+      },
+    );
+    // While the database is down, look every second, so its return is logged (and counted) soon.
+    const databaseWatch = setInterval(() => {
+      if (!health.isUp('database')) pingDatabase().catch(() => undefined);
+    }, 1000);
+    databaseWatch.unref();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),
       services: core.services,
-      pingDatabase: () => core.database.ping(),
+      pingDatabase,
+      health,
+      isVerifyingFromCache: () => core.bus.isLive(),
       baseUrl: () => baseUrl,
       version: VERSION,
-      rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
+      rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis, onRedisAnswer: (error) => health.report('redis', error === null, error ?? undefined) },
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
     });
@@ -320,6 +342,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
       log: logger.child({ component: 'automation' }),
     });
+    // Last: probing the other nodes starts once the slow, CPU-bound setup above is done.
+    await core.bus.start();
+    if (core.bus.silentForMs() !== null) health.track('change_listener');
     let closed = false;
     return {
       core,
@@ -339,6 +364,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       async close() {
         if (closed) return;
         closed = true;
+        clearInterval(databaseWatch);
         await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
@@ -350,6 +376,31 @@ export async function createApp(options: AppOptions): Promise<App> {
     await core.close();
     throw error;
   }
+}
+
+const PING_TIMEOUT_MS = 2000;
+
+/** A database that does not answer (a stalled connection) is as unready as one that refuses. */
+function pingWithin(ping: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the database within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The shared Redis connection. Commands fail at once while it is away (no offline queue) and
+ * within a second when it stalls, so a request never waits on Redis: the rate limiters then let
+ * requests through. Its outage is logged once and counted (dependency health).
+ */
+function connectRedis(url: string, health: DependencyHealth): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, enableOfflineQueue: false });
+  health.track('redis');
+  redis.on('ready', () => health.report('redis', true));
+  redis.on('error', (error: Error) => health.report('redis', false, error));
+  redis.on('close', () => health.report('redis', false));
+  return redis;
 }
 
 /** A wildcard bind address is not something to paste into curl. */

@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: 'Something went wrong on our side.',
   NOT_READY: 'The service is not ready: its database is not reachable.',
   SIGNING_KEYS_UNAVAILABLE: 'The public keys needed to check this request could not be fetched; retry later.',
+  DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was changed. Retry in a few seconds.',
+  DATABASE_READ_ONLY: 'The server cannot write right now (its disk is full or its data directory is read-only); nothing was changed. Reads still work.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

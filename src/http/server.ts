@@ -32,9 +32,10 @@ import type { SsoConfigService } from '../service/sso-config-service.js';
 import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
+import type { DependencyHealth } from '../service/dependency-health.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
-import { registerVerificationMetrics, type Metrics } from './metrics.js';
+import { registerDependencyMetrics, registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
@@ -111,6 +112,10 @@ export interface HttpDeps {
   metrics: Metrics;
   services: HttpServices;
   pingDatabase(): Promise<void>;
+  /** Outages of the database, Redis and the change listener, for `/readyz` and `/metrics`. */
+  health?: DependencyHealth | undefined;
+  /** Whether cached verification answers may be used (the node hears the other nodes' changes). */
+  isVerifyingFromCache?: () => boolean;
   /** The externally visible base URL, known only once the server listens. */
   baseUrl(): string;
   version: string;
@@ -125,7 +130,8 @@ export interface HttpDeps {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
-  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger });
+  const onStorageFault = (_code: string, error: unknown) => deps.health?.report('database', false, error);
+  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger, onStorageFault });
   const app = Fastify({
     // POST /api/v1/verify in its plain shape is answered before Fastify's pipeline (verify-fast-path.ts).
     serverFactory: (handler, options: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {
@@ -167,7 +173,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   app.addSchema(ErrorResponse);
   const rateLimit: RateLimitOptions = { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH], ...deps.rateLimit };
   await registerRateLimit(app, rateLimit);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { onStorageFault });
+  if (deps.health) registerDependencyMetrics(deps.metrics, deps.health);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
   await registerSessionAuth(app, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
@@ -196,7 +203,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics }));
+  await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics, health: deps.health, isVerifyingFromCache: deps.isVerifyingFromCache }));
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(apiKeyRoutes(deps.services));
   await app.register(directoryUserRoutes(deps.services));

@@ -77,14 +77,20 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A server that neither answers nor refuses (a stalled network) must not hold a request forever.
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
     // bigint columns hold epoch milliseconds and counts: both fit a JS number.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // A client that loses its server must not crash the process: idle ones report it to the pool,
+  // checked-out ones (inside a transaction, between two queries) to a listener of their own. The
+  // next query on it fails and the pool discards it; the request gets a 503.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = withAuditChainKey(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log }), options.pepper);
   return {
     db,
