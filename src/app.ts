@@ -88,13 +88,13 @@ export async function createCore(options: CoreOptions) {
   assertKnownJobs(config);
   const { pepper } = loadPepper(config);
   const githubKeys = githubKeySourceOf(config, clock);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  const database = openWritableDatabase(config, pepper);
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
   } catch (error) {
     await database.close();
-    throw error;
+    throw startupErrorOfStorage(config, error);
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   const verification = options.verification ?? {};
@@ -111,8 +111,11 @@ export async function createCore(options: CoreOptions) {
   const cacheOptions = { max: tuning.cacheMax, ttlMs: tuning.cacheTtlMs, ...verification.cache };
   // A flush that fails because the database is away is part of that outage (logged once, retried
   // at the next tick); any other failure is logged as it comes.
-  const onUsageError = (error: unknown) =>
-    options.health && storageFaultOf(error) ? options.health.report('database', false, error) : onError(error, 'flushing usage');
+  const onUsageError = (error: unknown) => {
+    const fault = storageFaultOf(error);
+    if (options.health && fault) options.health.report(fault === 'read_only' ? 'disk' : 'database', false, error);
+    else onError(error, 'flushing usage');
+  };
   const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: onUsageError });
   const services = {
     ...createServices(database, pepper, clock, {
@@ -234,6 +237,22 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   };
 }
 
+function openWritableDatabase(config: Readonly<Config>, pepper: Pepper): DatabaseHandle {
+  try {
+    return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  } catch (error) {
+    throw startupErrorOfStorage(config, error);
+  }
+}
+
+/** A data directory the server cannot write is said in words at start, not as a driver's stack. */
+function startupErrorOfStorage(config: Readonly<Config>, error: unknown): unknown {
+  if (config.databaseUrl || storageFaultOf(error) !== 'read_only') return error;
+  return new StartupError(
+    `cannot write the database in ${config.dataDir} (${(error as Error).message}): make sure the disk has free space and the directory and its files are writable by the user running Tokenward.`,
+  );
+}
+
 /** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */
 function assertKnownJobs(config: Readonly<Config>): void {
   const names = createHygieneJobs({ clock: systemClock }).map((job) => job.name);
@@ -290,6 +309,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const health = createDependencyHealth({ log: logger });
   health.track('database');
+  health.track('disk');
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
   // mailer needs the database, so it is made once the core is.
@@ -320,6 +340,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     // While the database is down, look every second, so its return is logged (and counted) soon.
     const databaseWatch = setInterval(() => {
       if (!health.isUp('database')) pingDatabase().catch(() => undefined);
+      if (!health.isUp('disk')) {
+        core.database.probeWrite().then(
+          () => health.report('disk', true),
+          () => undefined,
+        );
+      }
     }, 1000);
     databaseWatch.unref();
     const http = await buildHttp({

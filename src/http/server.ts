@@ -130,7 +130,7 @@ export interface HttpDeps {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
-  const onStorageFault = (_code: string, error: unknown) => deps.health?.report('database', false, error);
+  const onStorageFault = (code: string, error: unknown) => deps.health?.report(code === 'DATABASE_READ_ONLY' ? 'disk' : 'database', false, error);
   const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger, onStorageFault });
   const app = Fastify({
     // POST /api/v1/verify in its plain shape is answered before Fastify's pipeline (verify-fast-path.ts).

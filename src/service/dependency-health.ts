@@ -5,7 +5,7 @@
  * in between; `/readyz` and `/metrics` read the same states.
  */
 
-export type DependencyName = 'database' | 'redis' | 'change_listener';
+export type DependencyName = 'database' | 'disk' | 'redis' | 'change_listener';
 
 export interface DependencyState {
   isUp: boolean;
@@ -26,6 +26,7 @@ export interface DependencyHealthDeps {
 /** Words for the log, per dependency: what it means for users while it is down. */
 const WHILE_DOWN: Record<DependencyName, string> = {
   database: 'admin changes are refused with 503 and verifications not answered from memory fail',
+  disk: 'changes are refused with 503 (disk full or data directory read-only) while reads and verifications go on',
   redis: 'rate limits are counted per node, and token changes travel through the database where it can carry them',
   change_listener: 'verifications read the database instead of the cache until changes from other nodes are heard again',
 };

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { deriveAuditChainKey } from '../domain/audit-chain.js';
 import { pepperFingerprint } from '../domain/token-digest.js';
@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   /** Where the data lives, for humans: a file path or the PostgreSQL URL without its password. */
   location: string;
   ping(): Promise<void>;
+  /** Fails when the database cannot take a write (SQLite: disk full, read-only file); writes nothing that matters. */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = withAuditChainKey(new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: options.log }), options.pepper);
+  const db = withAuditChainKey(new Kysely<Database>({ dialect: new FaultTolerantSqliteDialect(database), log: options.log }), options.pepper);
   return {
     db,
     dialect: 'sqlite',
@@ -69,8 +71,37 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    // Changes the header's user_version and back in one transaction: the header page is written
+    // (a real write, failing as any other would), and nothing is changed.
+    probeWrite: async () => {
+      const version = Number(database.pragma('user_version', { simple: true }));
+      database.transaction(() => {
+        database.pragma(`user_version = ${version + 1}`);
+        database.pragma(`user_version = ${version}`);
+      })();
+    },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * SQLite ends a transaction itself when a write fails for lack of room or an I/O error; Kysely's
+ * ROLLBACK then fails with "no transaction is active" and hides the real error (the full disk).
+ * Rolling back only a transaction still open keeps the real error for the caller.
+ */
+class FaultTolerantSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.database.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
@@ -97,6 +128,9 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     dialect: 'postgres',
     location: redactUrl(url),
     ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    probeWrite: async () => {
       await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),

@@ -3,15 +3,15 @@
  * call their admin API and read their readiness, always with a client-side deadline so a hanging
  * node shows up as a failed answer rather than a hanging test.
  */
-import { runCli, type RunningCli } from './process.js';
+import { runCli, type RunOptions, type RunningCli } from './process.js';
 
 export interface Node {
   cli: RunningCli;
   baseUrl: string;
 }
 
-export async function startNode(env: Record<string, string | undefined>): Promise<Node> {
-  const cli = runCli(['serve'], { PORT: '0', LOG_LEVEL: 'info', TOKENWARD_AUTOMATION: 'off', ...env });
+export async function startNode(env: Record<string, string | undefined>, options: RunOptions = {}): Promise<Node> {
+  const cli = runCli(['serve'], { PORT: '0', LOG_LEVEL: 'info', TOKENWARD_AUTOMATION: 'off', ...env }, options);
   const [, baseUrl] = await cli.waitFor(/listening on (http:\/\/\S+) /, 120_000);
   return { cli, baseUrl: baseUrl! };
 }

@@ -26,6 +26,7 @@ export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
         Type.Object({
           database: Type.String(),
           verification: Type.String({ description: 'cache: answers from memory; database: every answer read from the database (changes from other nodes are not heard right now).' }),
+          disk: Type.Optional(Type.String({ description: 'writable, or full: changes are refused until space is freed (reads go on).' })),
           redis: Type.Optional(Type.String()),
         }),
       ),
@@ -39,11 +40,13 @@ export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
         throw new DomainError('NOT_READY');
       }
       const redis = deps.health?.states().get('redis');
+      const disk = deps.health?.states().get('disk');
       return reply.send({
         status: 'ready',
         checks: {
           database: 'up',
           verification: (deps.isVerifyingFromCache?.() ?? true) ? 'cache' : 'database',
+          ...(disk ? { disk: disk.isUp ? 'writable' : 'full' } : {}),
           ...(redis ? { redis: redis.isUp ? 'up' : 'down' } : {}),
         },
       });
