@@ -49,7 +49,7 @@ import { createEventLogService } from './service/event-log-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
 import { createDependencyHealth, storageFaultOf, type DependencyHealth } from './service/dependency-health.js';
-import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createTokenChangeBus, type BusLivenessOptions, type TokenChangeBus } from './service/token-change-bus.js';
 import { createUsageRecorder, type UsageRecorderOptions } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
@@ -79,6 +79,8 @@ export interface VerificationOptions {
   usage?: Partial<UsageRecorderOptions> | undefined;
   policy?: VerificationPolicy | undefined;
   onError?: (error: unknown, context: string) => void;
+  /** How the change bus judges that it hears the other nodes; defaults suit production. */
+  liveness?: Partial<BusLivenessOptions> | undefined;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -101,7 +103,7 @@ export async function createCore(options: CoreOptions) {
   const onError = verification.onError ?? (() => undefined);
   // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
   // them (createApp attaches it); SQLite is single-node.
-  const bus = createTokenChangeBus({ onError, onLivenessChange: (isLive) => options.health?.report('change_listener', isLive) });
+  const bus = createTokenChangeBus({ onError, liveness: verification.liveness, onLivenessChange: (isLive) => options.health?.report('change_listener', isLive) });
   if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
     bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
   }
