@@ -57,7 +57,8 @@ import { createConnectorViolations } from './service/connector-violations.js';
 import { createConnectorSyncService, DEFAULT_CONNECTOR_SYNC_OPTIONS, type ConnectorSyncOptions } from './service/connector-sync-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
-import { createTokenChangeBus, type TokenChangeBus } from './service/token-change-bus.js';
+import { createDependencyHealth, storageFaultOf, type DependencyHealth } from './service/dependency-health.js';
+import { createTokenChangeBus, type BusLivenessOptions, type TokenChangeBus } from './service/token-change-bus.js';
 import { createUsageRecorder, type UsageRecorderOptions, type UsageSink } from './service/usage-recorder.js';
 import { createUsageService } from './service/usage-service.js';
 import { createVerificationService, type VerificationPolicy } from './service/verification-service.js';
@@ -83,6 +84,8 @@ export interface CoreOptions {
   verification?: VerificationOptions | undefined;
   /** Connector syncs: lease length, upstream timeouts and page size. Defaults suit production. */
   connectors?: Partial<ConnectorSyncOptions> | undefined;
+  /** Where outages of the database, Redis and the change listener are reported (the serving app's). */
+  health?: DependencyHealth | undefined;
 }
 
 export interface VerificationOptions {
@@ -90,6 +93,8 @@ export interface VerificationOptions {
   usage?: Partial<UsageRecorderOptions> | undefined;
   policy?: VerificationPolicy | undefined;
   onError?: (error: unknown, context: string) => void;
+  /** How the change bus judges that it hears the other nodes; defaults suit production. */
+  liveness?: Partial<BusLivenessOptions> | undefined;
 }
 
 /** Database and services, with no HTTP: what the CLI's one-shot commands need. */
@@ -99,20 +104,20 @@ export async function createCore(options: CoreOptions) {
   assertKnownJobs(config);
   const { pepper } = loadPepper(config);
   const githubKeys = githubKeySourceOf(config, clock);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  const database = openWritableDatabase(config, pepper);
   try {
     await migrateToLatest(database);
     await checkPepper(database.db, pepper);
   } catch (error) {
     await database.close();
-    throw error;
+    throw startupErrorOfStorage(config, error);
   }
   const fallbackBaseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   const verification = options.verification ?? {};
   const onError = verification.onError ?? (() => undefined);
   // Token changes reach the other nodes over LISTEN/NOTIFY on PostgreSQL, unless Redis carries
   // them (createApp attaches it); SQLite is single-node.
-  const bus = createTokenChangeBus({ onError });
+  const bus = createTokenChangeBus({ onError, liveness: verification.liveness, onLivenessChange: (isLive) => options.health?.report('change_listener', isLive) });
   if (database.dialect === 'postgres' && config.databaseUrl && !config.redisUrl) {
     bus.attachTransport(createPgChangeTransport({ databaseUrl: config.databaseUrl, db: database.db, onError }));
   }
@@ -120,7 +125,14 @@ export async function createCore(options: CoreOptions) {
   const tuning = config.verification;
   const usageOptions = { flushIntervalMs: tuning.usageFlushMs, maxBatchEvents: tuning.usageFlushMaxEvents, maxBufferedEvents: tuning.usageBufferMaxEvents, ...verification.usage };
   const cacheOptions = { max: tuning.cacheMax, ttlMs: tuning.cacheTtlMs, ...verification.cache };
-  const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: (error) => onError(error, 'flushing usage') });
+  // A flush that fails because the database is away is part of that outage (logged once, retried
+  // at the next tick); any other failure is logged as it comes.
+  const onUsageError = (error: unknown) => {
+    const fault = storageFaultOf(error);
+    if (options.health && fault) options.health.report(fault === 'read_only' ? 'disk' : 'database', false, error);
+    else onError(error, 'flushing usage');
+  };
+  const usage = createUsageRecorder({ db: database.db, options: usageOptions, onError: onUsageError });
   // Rate-limit and quota counts: this node's memory; createApp attaches Redis when REDIS_URL is set.
   const usageCounters = createUsageCounters(onError);
   const verificationService = createVerificationService({ db: database.db, pepper, clock, bus, usage, policy: verification.policy ?? createVerificationPolicy(clock), cache: cacheOptions, counters: usageCounters });
@@ -268,6 +280,22 @@ function createConnectorServices(database: DatabaseHandle, pepper: Pepper, clock
   };
 }
 
+function openWritableDatabase(config: Readonly<Config>, pepper: Pepper): DatabaseHandle {
+  try {
+    return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+  } catch (error) {
+    throw startupErrorOfStorage(config, error);
+  }
+}
+
+/** A data directory the server cannot write is said in words at start, not as a driver's stack. */
+function startupErrorOfStorage(config: Readonly<Config>, error: unknown): unknown {
+  if (config.databaseUrl || storageFaultOf(error) !== 'read_only') return error;
+  return new StartupError(
+    `cannot write the database in ${config.dataDir} (${(error as Error).message}): make sure the disk has free space and the directory and its files are writable by the user running Tokenward.`,
+  );
+}
+
 /** A schedule for a job that does not exist is a typo: stop at start, before opening anything. */
 function assertKnownJobs(config: Readonly<Config>): void {
   const names = createHygieneJobs({ clock: systemClock }).map((job) => job.name);
@@ -324,6 +352,9 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
+  const health = createDependencyHealth({ log: logger });
+  health.track('database');
+  health.track('disk');
   let baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${config.port}`;
   // Self-service reset links go by e-mail through the org's SMTP settings (docs/sign-in.md); the
   // mailer needs the database, so it is made once the core is.
@@ -333,6 +364,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     baseUrl: () => baseUrl,
     deliverLink: options.deliverLink ?? ((message) => mailLink(message)),
     verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
+    health,
   });
   mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
@@ -342,22 +374,40 @@ export async function createApp(options: AppOptions): Promise<App> {
       { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
-    redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
-    redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error'));
+    redis = config.redisUrl ? connectRedis(config.redisUrl, health) : undefined;
     if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
     // Its own connection, failing fast: a verification never waits on a broken Redis (it counts in memory then).
     limitsRedis = redis?.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: LIMITS_REDIS_TIMEOUT_MS });
     limitsRedis?.on('error', () => undefined);
     if (limitsRedis) core.usageCounters.attachShared(createRedisUsageCounters(limitsRedis));
-    await core.bus.start();
+    const pingDatabase = () => pingWithin(core.database.ping(), PING_TIMEOUT_MS).then(
+      () => health.report('database', true),
+      (error: unknown) => {
+        health.report('database', false, error);
+        throw error;
+      },
+    );
+    // While the database is down, look every second, so its return is logged (and counted) soon.
+    const databaseWatch = setInterval(() => {
+      if (!health.isUp('database')) pingDatabase().catch(() => undefined);
+      if (!health.isUp('disk')) {
+        core.database.probeWrite().then(
+          () => health.report('disk', true),
+          () => undefined,
+        );
+      }
+    }, 1000);
+    databaseWatch.unref();
     const http = await buildHttp({
       logger,
       metrics: createMetrics(),
       services: core.services,
-      pingDatabase: () => core.database.ping(),
+      pingDatabase,
+      health,
+      isVerifyingFromCache: () => core.bus.isLive(),
       baseUrl: () => baseUrl,
       version: VERSION,
-      rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis },
+      rateLimit: { max: config.rateLimitMax, windowSeconds: config.rateLimitWindowSeconds, redis, onRedisAnswer: (error) => health.report('redis', error === null, error ?? undefined) },
       signInRateLimit: { perEmail: config.loginRateLimitPerEmail, perIp: config.loginRateLimitPerIp },
       now: core.clock,
       trustProxy: config.trustProxy,
@@ -371,6 +421,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       options: { pollMs: config.automation.pollMs, deliveryConcurrency: 10, isSchedulerEnabled: config.automation.isSchedulerEnabled },
       log: logger.child({ component: 'automation' }),
     });
+    // Last: probing the other nodes starts once the slow, CPU-bound setup above is done.
+    await core.bus.start();
+    if (core.bus.silentForMs() !== null) health.track('change_listener');
     let closed = false;
     return {
       core,
@@ -390,6 +443,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       async close() {
         if (closed) return;
         closed = true;
+        clearInterval(databaseWatch);
         await worker.stop();
         await http.close();
         await redis?.quit().catch(() => undefined);
@@ -407,6 +461,30 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 /** How long a verification waits for Redis's rate-limit counts before counting in memory instead. */
 const LIMITS_REDIS_TIMEOUT_MS = 250;
+const PING_TIMEOUT_MS = 2000;
+
+/** A database that does not answer (a stalled connection) is as unready as one that refuses. */
+function pingWithin(ping: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the database within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The shared Redis connection. Commands fail at once while it is away (no offline queue) and
+ * within a second when it stalls, so a request never waits on Redis: the rate limiters then let
+ * requests through. Its outage is logged once and counted (dependency health).
+ */
+function connectRedis(url: string, health: DependencyHealth): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, enableOfflineQueue: false });
+  health.track('redis');
+  redis.on('ready', () => health.report('redis', true));
+  redis.on('error', (error: Error) => health.report('redis', false, error));
+  redis.on('close', () => health.report('redis', false));
+  return redis;
+}
 
 /** A wildcard bind address is not something to paste into curl. */
 function displayHost(host: string): string {

@@ -19,6 +19,14 @@ export interface ChangeTransport {
   readonly name: string;
   start(deliver: (change: TokenChange) => void): Promise<void>;
   publish(change: TokenChange): Promise<void>;
+  /**
+   * Resolves once a message sent now has come back through this node's own listening connection:
+   * every change committed before the call has then been delivered (both transports deliver in
+   * order). Rejects at once when the listener is not connected.
+   */
+  probe?(): Promise<void>;
+  /** Drops the listening connection and connects again (it went silent). */
+  reset?(): void;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,10 @@
 import { NUL_REFUSAL } from './request-hygiene.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
+import { storageFaultOf } from '../service/dependency-health.js';
+
+/** Seconds a client is asked to wait after a 503: about what a database restart or failover takes. */
+const RETRY_AFTER_SECONDS = '5';
 
 /** Status and the number within that status of every code; the pair is the `ADMIN-s-n` code. */
 export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
@@ -57,6 +61,9 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   CONNECTOR_NOT_FOUND: { status: 404, n: 30 },
   UPSTREAM_FAILED: { status: 502, n: 30 },
   UPSTREAM_UNSUPPORTED: { status: 422, n: 30 },
+  // Storage faults number from 10 so parallel work adding 503s does not collide.
+  DATABASE_UNAVAILABLE: { status: 503, n: 10 },
+  DATABASE_READ_ONLY: { status: 503, n: 11 },
 };
 
 /** Titles of framework-level client errors that carry no domain code (bad JSON, wrong media type). */
@@ -88,7 +95,7 @@ export function errorBody(requestId: string, status: number, code: string, title
 /** A domain error as an HTTP answer: status, the headers it needs, the contract's body. */
 export function domainErrorAnswer(requestId: string, code: ErrorCode, detail?: string): { status: number; headers: Record<string, string>; body: { errors: ErrorItem[] } } {
   const { status, n } = HTTP_OF_CODE[code];
-  const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+  const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : status === 503 ? { 'retry-after': RETRY_AFTER_SECONDS } : {};
   return { status, headers, body: errorBody(requestId, status, `ADMIN-${status}-${n}`, code, detail ?? ERROR_CODES[code]) };
 }
 
@@ -97,10 +104,30 @@ export function domainErrorReply(reply: FastifyReply, requestId: string, code: E
   return reply.code(status).headers(headers).type('application/json; charset=utf-8').send(body);
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * The answer to an error the database's state caused (down, restarting, disk full), or null: a
+ * 503 with `Retry-After`, never a 500. The transaction it interrupted rolled back.
+ */
+export function storageFaultCode(error: unknown): 'DATABASE_UNAVAILABLE' | 'DATABASE_READ_ONLY' | null {
+  const fault = storageFaultOf(error);
+  if (fault === null) return null;
+  return fault === 'read_only' ? 'DATABASE_READ_ONLY' : 'DATABASE_UNAVAILABLE';
+}
+
+export interface ErrorHandlingOptions {
+  /** Told of each storage fault a request met (to log the outage once and count it). */
+  onStorageFault?: (code: 'DATABASE_UNAVAILABLE' | 'DATABASE_READ_ONLY', error: unknown) => void;
+}
+
+export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (isDomainError(error)) {
       return domainErrorReply(reply, request.id, error.code, error.detail);
+    }
+    const storageFault = storageFaultCode(error);
+    if (storageFault) {
+      options.onStorageFault?.(storageFault, error);
+      return domainErrorReply(reply, request.id, storageFault);
     }
     if (error.validation) {
       return domainErrorReply(reply, request.id, 'VALIDATION_FAILED', `Invalid request: ${error.message}.`);

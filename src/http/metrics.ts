@@ -1,5 +1,6 @@
 /** Prometheus metrics, one registry per app instance (no global registry: tests build many apps). */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DependencyHealth } from '../service/dependency-health.js';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -53,4 +54,26 @@ export function registerVerificationMetrics(metrics: Metrics, sources: Verificat
   gauge('tokenward_usage_events_buffered', 'Usage events waiting for the next flush.', () => sources.usage().buffered);
   gauge('tokenward_usage_events_dropped_total', 'Usage events whose detail was dropped past the buffer bound (still counted in aggregates).', () => sources.usage().dropped);
   gauge('tokenward_usage_flush_failures_total', 'Usage flushes that failed (their events were put back).', () => sources.usage().failedFlushes);
+}
+
+/** Up (1) or down (0) per dependency, and how many outages each had: read when scraped. */
+export function registerDependencyMetrics(metrics: Metrics, health: Pick<DependencyHealth, 'states'>): void {
+  new Gauge({
+    name: 'tokenward_dependency_up',
+    help: 'Whether a dependency answers: database, redis, change_listener (1 up, 0 down).',
+    labelNames: ['dependency'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [name, state] of health.states()) this.set({ dependency: name }, state.isUp ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'tokenward_dependency_outages_total',
+    help: 'Times a dependency went down since the process started.',
+    labelNames: ['dependency'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [name, state] of health.states()) this.set({ dependency: name }, state.outages);
+    },
+  });
 }

@@ -11,11 +11,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DomainError } from '../domain/errors.js';
+import { redisStoreWithLocalFallback } from './rate-limit-store.js';
 
 export interface RateLimitOptions {
   max: number;
   windowSeconds: number;
   redis?: Redis | undefined;
+  /** Hears each Redis outcome of the counters (null: it answered), to track Redis's health. */
+  onRedisAnswer?: ((error: Error | null) => void) | undefined;
   /** Paths never limited (probes and metrics scrapers). */
   exemptPaths?: readonly string[];
 }
@@ -40,9 +43,9 @@ export async function registerRateLimit(app: FastifyInstance, options: RateLimit
     global: false,
     max: options.max,
     timeWindow: options.windowSeconds * 1000,
-    redis: options.redis,
-    nameSpace: 'tokenward-rate-limit:',
-    // A Redis outage must not take the API down with it: requests pass unlimited meanwhile.
+    // Shared counters in Redis; while Redis is away, this node's own (rate-limit-store.ts).
+    ...(options.redis ? { store: redisStoreWithLocalFallback(options.redis, 'tokenward-rate-limit:', options.onRedisAnswer ?? (() => undefined)) } : {}),
+    // Never reached with the store above (it falls back itself); a last resort all the same.
     skipOnError: true,
     keyGenerator: callerKey,
     allowList: (request) => exempt.has(request.url.split('?')[0] ?? ''),

@@ -41,9 +41,10 @@ import { DomainError } from '../domain/errors.js';
 import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonHasNonFiniteNumber, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
 import type { TokenLimitsService } from '../service/token-limits-service.js';
 import { tokenLimitsRoutes } from './routes/token-limits.js';
+import type { DependencyHealth } from '../service/dependency-health.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
-import { registerVerificationMetrics, type Metrics } from './metrics.js';
+import { registerDependencyMetrics, registerVerificationMetrics, type Metrics } from './metrics.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
@@ -136,6 +137,10 @@ export interface HttpDeps {
   metrics: Metrics;
   services: HttpServices;
   pingDatabase(): Promise<void>;
+  /** Outages of the database, Redis and the change listener, for `/readyz` and `/metrics`. */
+  health?: DependencyHealth | undefined;
+  /** Whether cached verification answers may be used (the node hears the other nodes' changes). */
+  isVerifyingFromCache?: () => boolean;
   /** The externally visible base URL, known only once the server listens. */
   baseUrl(): string;
   version: string;
@@ -154,7 +159,8 @@ export interface HttpDeps {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
-  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger });
+  const onStorageFault = (code: string, error: unknown) => deps.health?.report(code === 'DATABASE_READ_ONLY' ? 'disk' : 'database', false, error);
+  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger, onStorageFault });
   const app = Fastify({
     // POST /api/v1/verify in its plain shape is answered before Fastify's pipeline (verify-fast-path.ts).
     serverFactory: (handler, options: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {
@@ -207,7 +213,8 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   // Revoke by value has its own, stricter limiter per address (routes/machine-tokens.ts).
   const rateLimit: RateLimitOptions = { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH, REVOKE_BY_VALUE_PATH], ...deps.rateLimit };
   await registerRateLimit(app, rateLimit);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { onStorageFault });
+  if (deps.health) registerDependencyMetrics(deps.metrics, deps.health);
   acceptEmptyJsonBodies(app);
   // Before every route: resolves the session cookie once per request (issue #5).
   await registerSessionAuth(app, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
@@ -237,7 +244,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics }));
+  await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics, health: deps.health, isVerifyingFromCache: deps.isVerifyingFromCache }));
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(apiKeyRoutes(deps.services));
   await app.register(directoryUserRoutes(deps.services));

@@ -25,9 +25,9 @@ import { Ajv } from 'ajv';
 import { errorCodes } from 'fastify';
 import addFormats from 'ajv-formats';
 import secureJson from 'secure-json-parse';
-import { isDomainError, type ErrorCode } from '../domain/errors.js';
+import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
 import type { VerificationService } from '../service/verification-service.js';
-import { domainErrorAnswer, errorBody } from './errors.js';
+import { domainErrorAnswer, errorBody, storageFaultCode, type ErrorHandlingOptions } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
 import { ANSWER_HEADERS } from './request-hygiene.js';
@@ -55,6 +55,7 @@ export interface VerifyFastPathDeps {
   verification: VerificationService;
   metrics: Pick<Metrics, 'httpRequestDuration'>;
   log: { error(fields: Record<string, unknown>, message: string): void };
+  onStorageFault?: ErrorHandlingOptions['onStorageFault'];
 }
 
 /** True when the request is one this path serves; it then owns the response. */
@@ -123,6 +124,14 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
     } catch (error) {
       if (isDomainError(error)) {
         sendError(response, requestId, startedAt, error.code, error.detail);
+        return;
+      }
+      // The database is down and the answer is not in memory (or may not be trusted): refuse, in
+      // a way the caller retries, rather than guess.
+      const storageFault = storageFaultCode(error);
+      if (storageFault) {
+        deps.onStorageFault?.(storageFault, error);
+        sendError(response, requestId, startedAt, storageFault, ERROR_CODES[storageFault]);
         return;
       }
       deps.log.error({ err: error, reqId: requestId }, 'unexpected error');

@@ -145,6 +145,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
    */
   async function lookup(secret: string): Promise<TokenSnapshot | null> {
     const cacheKey = hash('sha256', secret, 'base64url');
+    // Not hearing the other nodes (listener reconnecting or silent): what is cached may miss a
+    // revocation made elsewhere, so read the database, and cache nothing, until it hears again.
+    if (!deps.bus.isLive()) {
+      misses += 1;
+      return loadSnapshot(secret, cacheKey, Number.NaN);
+    }
     const cached = cache.get(cacheKey);
     if (cached) return cached.snapshot;
     // Single flight: concurrent misses of one token share one load (a burst of a new token would

@@ -7,7 +7,7 @@ import { StartupError } from '../domain/errors.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Driver, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { deriveAuditChainKey } from '../domain/audit-chain.js';
 import { pepperFingerprint } from '../domain/token-digest.js';
@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   /** Where the data lives, for humans: a file path or the PostgreSQL URL without its password. */
   location: string;
   ping(): Promise<void>;
+  /** Fails when the database cannot take a write (SQLite: disk full, read-only file); writes nothing that matters. */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = withAuditChainKey(new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: options.log }), options.pepper);
+  const db = withAuditChainKey(new Kysely<Database>({ dialect: new FaultTolerantSqliteDialect(database), log: options.log }), options.pepper);
   return {
     db,
     dialect: 'sqlite',
@@ -70,28 +72,66 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    // Changes the header's user_version and back in one transaction: the header page is written
+    // (a real write, failing as any other would), and nothing is changed.
+    probeWrite: async () => {
+      const version = Number(database.pragma('user_version', { simple: true }));
+      database.transaction(() => {
+        database.pragma(`user_version = ${version + 1}`);
+        database.pragma(`user_version = ${version}`);
+      })();
+    },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * SQLite ends a transaction itself when a write fails for lack of room or an I/O error; Kysely's
+ * ROLLBACK then fails with "no transaction is active" and hides the real error (the full disk).
+ * Rolling back only a transaction still open keeps the real error for the caller.
+ */
+class FaultTolerantSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.database.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A server that neither answers nor refuses (a stalled network) must not hold a request forever.
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
     // bigint columns hold epoch milliseconds and counts: both fit a JS number.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // A client that loses its server must not crash the process: idle ones report it to the pool,
+  // checked-out ones (inside a transaction, between two queries) to a listener of their own. The
+  // next query on it fails and the pool discards it; the request gets a 503.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = withAuditChainKey(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log }), options.pepper);
   return {
     db,
     dialect: 'postgres',
     location: redactUrl(url),
     ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    probeWrite: async () => {
       await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),

@@ -2,6 +2,8 @@
  * Carries token changes between nodes over Redis pub/sub (issue #7), when REDIS_URL is set: a
  * subscriber connection of its own (a subscribed ioredis connection can do nothing else) and the
  * app's shared connection to publish. After the subscriber reconnects, it reports `resync`.
+ * `probe` publishes a message that must come back to this node's subscriber (Redis delivers in
+ * publish order), so a silent subscriber is found; `reset` reconnects it.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -21,22 +23,30 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
   const subscriber = options.publisher.duplicate();
   let deliver: (change: TokenChange) => void = () => undefined;
   let isFirstReady = true;
+  let probeSeq = 0;
+  const probes = new Map<number, () => void>();
 
-  subscriber.on('error', (error: Error) => onError(error, 'redis token change subscriber'));
+  // The connection's own errors are reported by the app's connection (the same server): not twice.
+  subscriber.on('error', () => undefined);
   const subscribe = () => subscriber.subscribe(REDIS_CHANGE_CHANNEL).catch((error: unknown) => onError(error, 'subscribing to redis token changes'));
   subscriber.on('ready', () => {
+    // Subscribe on every connection (idempotent): the first one may have failed while Redis was away.
+    void subscribe();
     if (isFirstReady) {
       isFirstReady = false;
       return;
     }
-    // Back after an outage: subscribe again (idempotent) and forget what may have been missed.
-    void subscribe();
+    // Back after an outage: forget what may have been missed.
     deliver({ kind: 'resync' });
   });
   subscriber.on('message', (channel: string, payload: string) => {
     if (channel !== REDIS_CHANGE_CHANNEL) return;
     try {
-      const envelope = JSON.parse(payload) as { n?: unknown; c?: unknown };
+      const envelope = JSON.parse(payload) as { n?: unknown; c?: unknown; p?: unknown };
+      if (typeof envelope.p === 'number') {
+        if (envelope.n === nodeId) probes.get(envelope.p)?.();
+        return;
+      }
       if (envelope.n === nodeId) return;
       const change = parseTokenChange(envelope.c);
       if (change) deliver(change);
@@ -55,6 +65,22 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
     },
     async publish(change) {
       await options.publisher.publish(REDIS_CHANGE_CHANNEL, JSON.stringify({ n: nodeId, c: change }));
+    },
+    async probe() {
+      if (subscriber.status !== 'ready') throw new Error('the redis token change subscriber is not connected');
+      probeSeq += 1;
+      const seq = probeSeq;
+      const heard = new Promise<void>((resolve) => probes.set(seq, resolve));
+      try {
+        await options.publisher.publish(REDIS_CHANGE_CHANNEL, JSON.stringify({ n: nodeId, p: seq }));
+        await heard;
+      } finally {
+        probes.delete(seq);
+      }
+    },
+    reset() {
+      probes.clear();
+      subscriber.disconnect(true);
     },
     async close() {
       await subscriber.quit().catch(() => subscriber.disconnect());

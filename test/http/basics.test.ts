@@ -29,7 +29,7 @@ describe.each(DIALECTS)('HTTP basics on %s', (dialect) => {
 
   it('answers health, readiness and metrics', async () => {
     expect((await t.app.http.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await t.app.http.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+    expect((await t.app.http.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ready', checks: { database: 'up' } });
     const metrics = await t.app.http.inject({ url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('tokenward_http_request_duration_seconds');

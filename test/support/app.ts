@@ -71,7 +71,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     clock: options.clock,
     logDestination,
     deliverLink: options.deliverLink,
-    verification: options.verification,
+    verification: { liveness: { liveWindowMs: 60_000 }, ...options.verification },
     connectors: options.connectors,
     delegatedUpstream: options.delegatedUpstream,
   });

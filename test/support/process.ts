@@ -34,10 +34,25 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-export function runCli(args: string[], env: Record<string, string | undefined>): RunningCli {
-  const child = spawn(process.execPath, [...cliEntry(), ...args], {
+
+export interface RunOptions {
+  /** Files the process writes stop growing past this many KiB (`ulimit -f`): a full disk. */
+  fileSizeLimitKb?: number;
+  /** Runs as this user and group (the test runs as root, whom file modes do not stop). */
+  uid?: number;
+  gid?: number;
+}
+
+export function runCli(args: string[], env: Record<string, string | undefined>, options: RunOptions = {}): RunningCli {
+  const command = [process.execPath, ...cliEntry(), ...args];
+  // bash counts `ulimit -f` in KiB; exec keeps the process id. Node ignores SIGXFSZ itself, so a
+  // write past the limit fails with EFBIG, as on a full disk.
+  const [file, ...argv] = options.fileSizeLimitKb === undefined ? command : ['bash', '-c', `ulimit -f ${options.fileSizeLimitKb} && exec "$0" "$@"`, ...command];
+  const child = spawn(file!, argv, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    uid: options.uid,
+    gid: options.gid,
   });
   let out = '';
   let err = '';
