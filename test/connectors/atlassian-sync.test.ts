@@ -165,8 +165,11 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
     const report = await api('GET', `${base}/${connector.id}/violations`);
     expect(report.status, report.body).toBe(200);
     const body = report.json();
-    expect(body).toMatchObject({ judged: live, unjudged: 0, total: live - ofPersonZero });
-    expect(body.byKind.lifetime).toBe(live - ofPersonZero);
+    // Everyone's year-long tokens break a lifetime limit: the unmatched owners' Contractors policy
+    // (30 days), and the directory person's default policy (90 days on a fresh install).
+    expect(body).toMatchObject({ judged: live, unjudged: 0, total: live });
+    expect(body.byKind.lifetime).toBe(live);
+    expect(body.data.filter((row: { policyName: string }) => row.policyName !== 'Contractors').length).toBeLessThanOrEqual(ofPersonZero);
     expect(body.byKind.idle).toBeGreaterThan(0);
     expect(body.data[0]).toMatchObject({ policyName: 'Contractors', violations: expect.arrayContaining([{ kind: 'lifetime', reason: expect.stringMatching(/the policy allows at most 30/) }]) });
   });

@@ -111,7 +111,7 @@ describe.each(DIALECTS)('SCIM as Okta provisions on %s', (dialect) => {
     // Audited as a SCIM action: the audit API finds it by its actor type.
     const audit = await t.app.http.inject({ url: `/admin/tokenward/v1/orgs/${t.orgId}/audit-log?actorType=scim_token&action=user.deactivated`, headers: bearer(t.adminKey) });
     expect(audit.statusCode).toBe(200);
-    expect(audit.json().data).toEqual([expect.objectContaining({ action: 'user.deactivated', actorType: 'scim_token', targetId: userId, details: { tokensSuspended: 1 } })]);
+    expect(audit.json().data).toEqual([expect.objectContaining({ action: 'user.deactivated', actorType: 'scim_token', targetId: userId, details: { tokensSuspended: 1, serviceAccountsToReassign: 0 } })]);
 
     const on = await scim('PATCH', `/Users/${userId}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] });
     expect(on.status).toBe(200);

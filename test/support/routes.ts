@@ -67,7 +67,8 @@ export function concretePath(path: string, orgId: string, other = 'unknown_id'):
 
 /** Routes any valid admin key of the org may call, with no particular scope. */
 export function needsNoScope(operation: Operation): boolean {
-  return operation.path.startsWith('/admin/v1/orgs');
+  // The org list, and the names of the org's people and tokens (any admin access reads them).
+  return operation.path.startsWith('/admin/v1/orgs') || operation.path.endsWith('/names');
 }
 
 /** O2 (create OAuth client) is admin-web-session only in the contract: every API key gets 403. */

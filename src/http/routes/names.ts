@@ -13,7 +13,7 @@ import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
 
 const NamesQuery = Type.Object({
-  ids: Type.String({ maxLength: 12_000, description: 'Comma-separated ids (at most 200): people, service accounts, tokens, groups, policies, requests.' }),
+  ids: Type.Optional(Type.String({ maxLength: 12_000, description: 'Comma-separated ids (at most 200): people, service accounts, tokens, groups, policies, requests. None: no names.' })),
 });
 const NamesResponse = Type.Object({ names: Type.Record(Type.String(), NamedThingJson, { description: 'Each id that names something of the org; unknown ids are left out.' }) });
 
@@ -33,7 +33,7 @@ export function nameRoutes(deps: { tokens: TokenService; auditLog: AuditLogServi
         },
       },
       async (request) => {
-        const ids = request.query.ids.split(',').map((id) => id.trim()).filter(Boolean);
+        const ids = (request.query.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean);
         return { names: await deps.auditLog.namesOfIds(principalOf(request), request.params.orgId, ids) };
       },
     );
