@@ -1,5 +1,5 @@
 /**
- * The audit chain's cost (issue #8): appends per second, sealed (the chain: lock the head, insert,
+ * The audit chain's cost: appends per second, sealed (the chain: lock the head, insert,
  * move the head) against unsealed (a plain insert, what the log did before), one by one and with
  * concurrent writers on one org and on several orgs; then `audit verify` over everything.
  *

@@ -1,5 +1,5 @@
 /**
- * Bench 2 of issue #7: Tokenward's HTTP verify against the baselines a team would otherwise use,
+ * Bench 2 of Tokenward's HTTP verify against the baselines a team would otherwise use,
  * the same autocannon load as bench 1 (bench/verify.ts: -c 100, -p 10 then -p 1, a 2 s warm-up
  * each) side by side in one run, on loopback, each server its own process, all on SQLite:
  *   - Tokenward: the real `tokenward serve`, POST /api/v1/verify (verifier key + token, scopes

@@ -1,5 +1,5 @@
 /**
- * Bench 4 of issue #7: the gateway vs calling the upstream directly, side by side in one run on
+ * Bench 4 of the gateway vs calling the upstream directly, side by side in one run on
  * loopback. The upstream is a Fastify hello world (bench/support/hello-server.ts); in front of it
  * the gateway runs in both modes: inside `tokenward serve` (TOKENWARD_GATEWAY_CONFIG, verifying
  * in process) and as its own process (`tokenward gateway`, verifying through the SDK's cache).

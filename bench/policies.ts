@@ -1,6 +1,6 @@
 /**
- * Policies at scale (issue #6): an org with U users in G groups, P policies assigned to groups and
- * T live tokens. Times `effectivePolicyOf` (what issue #7's verifier calls on a cache miss) p50/p95,
+ * Policies at scale: an org with U users in G groups, P policies assigned to groups and
+ * T live tokens. Times `effectivePolicyOf` (what the verifier calls on a cache miss) p50/p95,
  * and the impact preview of tightening a policy (which walks every live token).
  *
  *   npx tsx bench/policies.ts [--users 5000] [--groups 50] [--policies 10] [--tokens 50000] [--dialect sqlite|postgres|both]

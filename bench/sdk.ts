@@ -1,5 +1,5 @@
 /**
- * Bench 3 of issue #7: the SDK's cached verify against a bare HMAC-SHA256 + Map look-up, in the
+ * Bench 3 of the SDK's cached verify against a bare HMAC-SHA256 + Map look-up, in the
  * same process, side by side in one run. The SDK (packages/sdk) talks to a real `tokenward serve`
  * process with its push stream connected; the token is verified once (the miss), so every measured
  * call is a cache hit with the whole hit path: cache key, TTL check, expiry check, usage counted

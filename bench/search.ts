@@ -1,5 +1,5 @@
 /**
- * Token inventory at scale (issue #4): seeds N user tokens in one org, then times the filtered
+ * Token inventory at scale: seeds N user tokens in one org, then times the filtered
  * list and count through the real service (p50/p95), and a bulk revoke of 100,000 tokens.
  *
  *   npx tsx bench/search.ts [--rows 1000000] [--dialect sqlite|postgres|both] [--runs 40] [--revoke 100000]
@@ -11,7 +11,7 @@
  * tokens used on 10 of the last 30 days. It prints the page with the columns beside the activity
  * query alone, so the cost of the columns reads as a share of the page.
  *
- * `--mode all-kinds` (issue #9) measures only Tokenward's inventory of every kind (GET
+ * `--mode all-kinds` measures only Tokenward's inventory of every kind (GET
  * …/orgs/{orgId}/tokens and …/counts, through the same service the routes call) on a mixed org:
  * 90% member tokens, 9% service-account tokens, 1% admin API keys; every filter of the API, the
  * counts, and the next page.
@@ -103,7 +103,7 @@ async function seedOrg(db: Kysely<Database>, rows: number, seed: number, idPrefi
   for (let i = 0; i < users.length; i += 2000) {
     await db.insertInto('users').values(users.slice(i, i + 2000)).execute();
   }
-  // Mixed (issue #9's all-kinds mode): token i with i % 100 in 90..98 belongs to a service account
+  // Mixed (the all-kinds mode): token i with i % 100 in 90..98 belongs to a service account
   // (10 tokens each), i % 100 == 99 is an admin API key.
   const accountCount = isMixed ? Math.max(1, Math.ceil((rows * 0.09) / 10)) : 0;
   const accounts: Array<Insertable<ServiceAccountTable>> = [];
@@ -197,7 +197,7 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
     await time('count status + lastActiveAt gt 90d (no q)', Math.min(runs, 10), () => service.countUserTokens(orgId, broad));
     await time('count no filter', Math.min(runs, 10), () => service.countUserTokens(orgId, {}));
 
-    // Issue #9: Tokenward's own inventory of every kind (a UNION ALL of one range read per kind).
+    // Tokenward's own inventory of every kind (a UNION ALL of one range read per kind).
     const everything = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
     await time('all kinds: list no filter, default sort', runs, () => everything.list(orgId, {}));
     const allFirst = await everything.list(orgId, { sort: '-lastActiveAt' });
@@ -238,7 +238,7 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
   }
 }
 
-/** Issue #9: the all-kinds inventory alone, on a mixed org, with every filter the console offers. */
+/** The all-kinds inventory alone, on a mixed org, with every filter the console offers. */
 async function benchAllKinds(dialect: DialectName, rows: number, runs: number): Promise<void> {
   console.log(`\n== ${dialect}: all kinds, ${rows.toLocaleString('en')} tokens (90% members', 9% service accounts', 1% admin keys) ==`);
   const { handle, drop } = await openBench(dialect);

@@ -1,5 +1,5 @@
 /**
- * Verification throughput (issue #7), measured side by side in one run on loopback:
+ * Verification throughput, measured side by side in one run on loopback:
  *   1. HTTP verify of a cached token against the real server process (`tokenward serve`) vs a
  *      Fastify hello-world route on the same machine, with autocannon: req/s, p50/p99, the ratio
  *      (targets: >= 60% of hello world, p99 < 10 ms);

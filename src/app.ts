@@ -80,7 +80,7 @@ export interface CoreOptions {
   baseUrl?: () => string;
   /** The delivery seam of self-service links (docs/sign-in.md); default: dropped. */
   deliverLink?: LinkDelivery;
-  /** Verification (issue #7): cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
+  /** Verification: cache size and TTL, usage flushing, the policy seam. Defaults suit production. */
   verification?: VerificationOptions | undefined;
   /** Connector syncs: lease length, upstream timeouts and page size. Defaults suit production. */
   connectors?: Partial<ConnectorSyncOptions> | undefined;
@@ -246,7 +246,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     organizations: createOrganizationService({ db }),
     directoryUsers,
     directoryGroups,
-    // SCIM provisioning (issue #5) changes the directory only through the two services above.
+    // SCIM provisioning changes the directory only through the two services above.
     scimTokens: createScimTokenService({ db, pepper, clock, cursorKey }),
     scimUsers: createScimUserService({ db, clock, directoryUsers }),
     scimGroups: createScimGroupService({ db, clock, directoryGroups }),
@@ -303,7 +303,7 @@ function assertKnownJobs(config: Readonly<Config>): void {
   if (unknown.length > 0) throw new ConfigError(`TOKENWARD_JOB_SCHEDULES names unknown jobs: ${unknown.join(', ')}; the jobs are ${names.join(', ')}.`);
 }
 
-/** Issue #8: webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
+/** Webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
 function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus) {
   const { db } = database;
   const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
@@ -341,7 +341,7 @@ export interface App {
   http: FastifyInstance;
   logger: Logger;
   bootstrap: BootstrapResult;
-  /** Issue #8's worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
+  /** The worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
   worker: AutomationWorker;
   /** Listens on the configured host and port; resolves to the base URL. */
   listen(): Promise<string>;

@@ -28,18 +28,18 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** redis://... : state that nodes must share live (rate-limit counters); unset: in-process. */
   redisUrl: string | undefined;
-  /** A session unused this long ends (issue #5). */
+  /** A session unused this long ends. */
   sessionIdleMinutes: number;
   /** A session ends this long after sign-in, however busy. */
   sessionMaxHours: number;
   /** Sign-in attempts per e-mail, and per client IP, in a 15-minute window. */
   loginRateLimitPerEmail: number;
   loginRateLimitPerIp: number;
-  /** GitHub secret-scanning reports (issue #8, docs/leaked-tokens.md): where the signing keys come from. */
+  /** GitHub secret-scanning reports (docs/leaked-tokens.md): where the signing keys come from. */
   secretScanning: SecretScanningConfig;
-  /** Issue #8: the jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
+  /** The jobs scheduler, the delivery worker and webhook delivery (docs/automation.md). */
   automation: AutomationConfig;
-  /** Issue #7: the verification cache and the usage write-behind (docs/verification.md). */
+  /** The verification cache and the usage write-behind (docs/verification.md). */
   verification: VerificationTuning;
   /**
    * TOKENWARD_TRUST_PROXY: which reverse proxies' X-Forwarded-For / -Proto / -Host are believed

@@ -12,7 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   store: ['store', 'domain'],
   service: ['service', 'store', 'domain'],
   http: ['http', 'service', 'domain', 'config'],
-  // The gateway (issue #7): a proxy beside http, verifying through a service or the SDK.
+  // The gateway: a proxy beside http, verifying through a service or the SDK.
   gateway: ['gateway', 'service', 'domain', 'sdk'],
   cli: ['cli', 'gateway', 'service', 'store', 'domain', 'config', 'app', 'version'],
 };

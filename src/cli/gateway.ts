@@ -1,5 +1,5 @@
 /**
- * `tokenward gateway --config gateway.yaml` (issue #7; docs/gateway.md): the gateway as its own
+ * `tokenward gateway --config gateway.yaml` (docs/gateway.md): the gateway as its own
  * process. A bad file prints one line naming the field and exits 1. SIGTERM/SIGINT stop accepting,
  * let in-flight requests end and report pending usage to the server.
  */

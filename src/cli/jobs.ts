@@ -1,5 +1,5 @@
 /**
- * `tokenward jobs ...`: the automation jobs (issue #8; docs/automation.md) from the server's shell,
+ * `tokenward jobs ...`: the automation jobs (docs/automation.md) from the server's shell,
  * the same services as the admin API's /jobs routes. Runs started here are durable job runs like
  * any other (audited as actor `system`/`cli`); their e-mails and webhooks go out from the server's
  * outbox worker.

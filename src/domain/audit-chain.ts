@@ -1,5 +1,5 @@
 /**
- * The audit log's hash chain (issue #8): pure rules, no I/O.
+ * The audit log's hash chain: pure rules, no I/O.
  *
  * Each organization's entries form one chain (entries without an org form the `instance` chain),
  * in insertion order (`seq`). An entry's `hash` is an HMAC-SHA256, under a key derived from the

@@ -1,4 +1,4 @@
-/** Shapes of issue #8's automation records, as the stores return them and the routes show them. */
+/** Shapes of the automation records, as the stores return them and the routes show them. */
 import type { EventType } from './events.js';
 import type { HygieneAction } from './hygiene.js';
 

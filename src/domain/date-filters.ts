@@ -1,5 +1,5 @@
 /**
- * The `*SearchType` date-filter families of the inventory endpoints (CONTRACT.md §7, issue #4):
+ * The `*SearchType` date-filter families of the inventory endpoints (CONTRACT.md §7):
  * `createdAt*`, `lastActiveAt*` (instants in the past) and `expiresAt*` (instants mostly in the
  * future). Parsing is split in two pure steps so a page cursor stays valid while time passes:
  *
@@ -8,7 +8,7 @@
  *
  * Every bad value is a DomainError('VALIDATION_FAILED'), never another error.
  *
- * INFERRED choices (written down in docs/atlassian-api.md):
+ * Our reading where the contract is silent (written down in docs/atlassian-api.md):
  * - A family is active only when its `SearchType` is given; its other parameters are ignored otherwise.
  * - `SearchType`: `gt | lt | range`, any case. `gt`/`lt` need `Uom` and `Value` (an integer 0-100000).
  * - `Uom`: `hour | day | week | month | year`, singular or plural, any case; months and years are

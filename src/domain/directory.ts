@@ -1,5 +1,5 @@
 /**
- * Pure rules of the directory (issue #5): users and groups of an org. No I/O; the services load the
+ * Pure rules of the directory: users and groups of an org. No I/O; the services load the
  * facts (how many active owners there are) and ask these functions.
  */
 import { DomainError } from './errors.js';
@@ -21,7 +21,7 @@ export function cleanEmail(value: string): string {
 
 /**
  * Throws CONFLICT when a change would leave the org without an active owner: the org would then
- * have nobody who can manage owners (issue #5). `activeOwnerCount` includes `user` itself.
+ * have nobody who can manage owners. `activeOwnerCount` includes `user` itself.
  *
  *   assertKeepsAnOwner(user, { role: 'admin' }, 1) // throws when `user` is the only active owner
  */

@@ -1,5 +1,5 @@
 /**
- * Text and HTML e-mails for the events people must hear about (issue #8). Pure: the event in, the
+ * Text and HTML e-mails for the events people must hear about. Pure: the event in, the
  * message out. Every value that came from data is HTML-escaped in the HTML part.
  */
 import type { DigestStats, DomainEvent, EventPayloads, EventType, TokenRef } from './events.js';

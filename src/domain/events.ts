@@ -1,5 +1,5 @@
 /**
- * The events catalogue (issue #8, docs/events.md): every event a change in Tokenward raises, with
+ * The events catalogue (docs/events.md): every event a change in Tokenward raises, with
  * its payload type. Events are written to the `events` outbox in the same transaction as the change
  * (src/store/event-store.ts); webhooks and e-mails are delivered from there. Payloads are "thin":
  * ids and the few fields a receiver needs to act, never a secret.

@@ -1,5 +1,5 @@
 /**
- * The gateway's configuration file (issue #7; docs/gateway.md), validated from the parsed YAML.
+ * The gateway's configuration file (docs/gateway.md), validated from the parsed YAML.
  * Pure: the environment is passed in as a plain map, because secrets (the upstream's credential,
  * the verifier key) are named in the file by environment variable, never written in it.
  *

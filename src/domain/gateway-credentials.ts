@@ -1,9 +1,9 @@
 /**
- * How a client presents its Tokenward token to the gateway (issue #7; docs/gateway.md), and how a
+ * How a client presents its Tokenward token to the gateway (docs/gateway.md), and how a
  * refused verification is answered. Pure.
  *
  * `Authorization: Bearer <token>`, or `Authorization: Basic base64(email:token)` as Atlassian
- * scripts send their API tokens. INFERRED: with Basic, the user part must be the e-mail of the
+ * scripts send their API tokens. Our reading: with Basic, the user part must be the e-mail of the
  * token's owner, compared case-insensitively (as Atlassian compares e-mails); a service account's
  * token sends the service account's e-mail (or Bearer). An org admin API key has no owner, so it
  * can only be sent as Bearer. A wrong e-mail is answered exactly as an unknown token (NOT_FOUND),

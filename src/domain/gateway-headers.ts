@@ -1,5 +1,5 @@
 /**
- * Which headers the gateway passes on, both ways (issue #7; docs/gateway.md). Pure.
+ * Which headers the gateway passes on, both ways (docs/gateway.md). Pure.
  *
  * Hop-by-hop headers (RFC 9110 §7.6.1: Connection and the headers it names, Keep-Alive, TE,
  * Trailer, Transfer-Encoding, Upgrade, Proxy-*) belong to one connection and are dropped. The

@@ -1,5 +1,5 @@
 /**
- * The gateway's route table (issue #7; docs/gateway.md): method + path pattern -> required scopes.
+ * The gateway's route table (docs/gateway.md): method + path pattern -> required scopes.
  * Pure: compiled once from the config file, matched on every request.
  *
  * Patterns: literal segments, `:name` (one non-empty segment), `*` (one segment), and `**` as the

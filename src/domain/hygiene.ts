@@ -1,5 +1,5 @@
 /**
- * The hygiene rules of issue #8, pure: given the tokens a query found and `now`, which actions a job
+ * The hygiene rules of an earlier change, pure: given the tokens a query found and `now`, which actions a job
  * takes. A job's dry run and its real run call the same planner with the same `now`, so the dry
  * run lists exactly what the run then does (docs/automation.md).
  */
@@ -24,7 +24,7 @@ export interface AutomationSettings {
   staleAfterDays: number;
   /** Delivered events (with their delivery history) and finished job runs are purged after this. */
   outboxRetentionDays: number;
-  /** Raw usage events (issue #7) are purged after this; daily aggregates stay. */
+  /** Raw usage events are purged after this; daily aggregates stay. */
   usageRetentionDays: number;
   /** Approvers are reminded of a request pending this long, then again every as many hours. */
   approvalReminderHours: number;
@@ -111,7 +111,7 @@ export function idleSinceOf(token: Token): Date {
 /**
  * Active, unexpired user and service-account tokens idle for at least their limit are revoked;
  * those within `warningDays` of it are warned once. Admin API keys are left alone: revoking the
- * last one would lock admins out (INFERRED).
+ * last one would lock admins out (our reading).
  */
 export function planIdleRevocations(
   tokens: readonly Token[],

@@ -6,9 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { encodeBase62 } from './token-format.js';
 
 /**
- * `ses`/`lnk`: a session and a one-time link (sign-in); `stk`: a SCIM token (issue #5);
- * `pol`/`treq`/`otd`: a policy, a token request, a one-time token delivery (issue #6);
- * `evt` events, `whk` webhook endpoints, `dlv` notification deliveries, `run` job runs (issue #8);
+ * `ses`/`lnk`: a session and a one-time link (sign-in); `stk`: a SCIM token;
+ * `pol`/`treq`/`otd`: a policy, a token request, a one-time token delivery;
+ * `evt` events, `whk` webhook endpoints, `dlv` notification deliveries, `run` job runs;
  * `con` connectors, `csy` connector sync runs, `ext` tokens read from a connected system.
  */
 export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg';

@@ -1,5 +1,5 @@
 /**
- * IP allowlists of policies (issue #6): CIDR blocks, IPv4 and IPv6, matched with node:net's
+ * IP allowlists of policies: CIDR blocks, IPv4 and IPv6, matched with node:net's
  * BlockList (pure computation, no I/O). An empty list allows every address.
  */
 import { BlockList, isIP } from 'node:net';

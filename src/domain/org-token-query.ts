@@ -1,5 +1,5 @@
 /**
- * Query rules of Tokenward's own inventory of EVERY token of an org (issue #9; docs/tokens-api.md):
+ * Query rules of Tokenward's own inventory of EVERY token of an org (docs/tokens-api.md):
  * members' tokens, service accounts' tokens and admin API keys in one list, which the
  * Atlassian-compatible endpoints (one list per kind) cannot give the console. Pure: the store turns
  * a parsed query into SQL, and `lifecycleStatusOf` is the reference its SQL mirrors.
@@ -48,7 +48,7 @@ export function ownerKindOf(kind: InventoryKind): OwnerKind {
 }
 
 /**
- * INFERRED: without a `status` filter the list shows every status but `revoked` (revoked tokens
+ * Our reading: without a `status` filter the list shows every status but `revoked` (revoked tokens
  * only pile up; an admin asks for them explicitly with `status=revoked`).
  */
 export const DEFAULT_STATUSES: readonly LifecycleStatus[] = ['active', 'suspended', 'expired'];

@@ -1,6 +1,6 @@
 /**
- * Where policies bite (issue #6): when a token is born (self-service, approval, central issuance)
- * and when it is used (issue #7's verifier calls `checkTokenUse`). Pure: no I/O, `now` passed in.
+ * Where policies bite: when a token is born (self-service, approval, central issuance)
+ * and when it is used (the verifier calls `checkTokenUse`). Pure: no I/O, `now` passed in.
  */
 import { DomainError } from './errors.js';
 import { isIpAllowed } from './ip-allowlist.js';
@@ -69,7 +69,7 @@ export interface TokenUseCheck {
 }
 
 /**
- * Issue #7's verifier: may this token be used now, from this address, for this call? Checks in this
+ * the verifier: may this token be used now, from this address, for this call? Checks in this
  * order: the policy blocks use; the address is outside the allowlist; the call needs a scope the
  * token lacks or the policy no longer allows (a token left as it was after a policy tightened keeps
  * its scopes on record, but cannot use the disallowed ones). Token status and expiry are the

@@ -1,5 +1,5 @@
 /**
- * Which policy governs a person (issue #6; docs/policies.md "Resolution"). The one rule:
+ * Which policy governs a person (docs/policies.md "Resolution"). The one rule:
  *
  *   1. Only enabled policies assigned to the person count: directly (their user or service-account
  *      id) or through any group they belong to.

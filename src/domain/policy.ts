@@ -1,5 +1,5 @@
 /**
- * Authentication policies (issue #6; docs/policies.md): what members may do with API tokens. An org
+ * Authentication policies (docs/policies.md): what members may do with API tokens. An org
  * has one default policy, which applies to everyone no other policy covers, and any number of
  * policies assigned to groups, single users or service accounts.
  */

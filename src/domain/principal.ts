@@ -1,6 +1,6 @@
 /**
  * Who is calling, once authenticated, and the pure rule of what they may reach. Two kinds: an org
- * admin API key (bearer), and a person signed in with a session cookie (issue #5), whose role maps
+ * admin API key (bearer), and a person signed in with a session cookie, whose role maps
  * to admin scopes through `src/domain/roles.ts`.
  */
 import { DomainError } from './errors.js';
@@ -26,7 +26,7 @@ export interface UserSessionPrincipal {
 }
 
 /**
- * An identity provider's SCIM client (issue #5, docs/scim.md), authenticated by a SCIM token of one
+ * An identity provider's SCIM client (docs/scim.md), authenticated by a SCIM token of one
  * org. It holds the directory scopes only, so the directory services apply their usual rules to it,
  * and its changes are audited with the SCIM token as the actor.
  */

@@ -1,5 +1,5 @@
 /**
- * What a signed-in person's role lets them do on the admin API (issue #5): the one mapping from
+ * What a signed-in person's role lets them do on the admin API: the one mapping from
  * directory roles to admin scopes, so a session and an admin API key are two ways to the same
  * permissions. Pure: no I/O.
  *
@@ -7,7 +7,7 @@
  * |-------------------|---------------------------------------------------|
  * | owner, admin      | every admin scope                                 |
  * | auditor           | every `read:*` admin scope, nothing else          |
- * | approver          | the approval queue (issue #6): read and approve token requests |
+ * | approver          | the approval queue: read and approve token requests |
  * | member            | none                                              |
  */
 import type { UserRole } from './models.js';

@@ -1,5 +1,5 @@
 /**
- * SCIM `filter` (RFC 7644 §3.4.2.2) for Tokenward (issue #5, docs/scim.md): parsed by
+ * SCIM `filter` (RFC 7644 §3.4.2.2) for Tokenward (docs/scim.md): parsed by
  * scim2-parse-filter, then narrowed to the comparisons identity providers send and the store can
  * answer with an indexed equality. Anything else is SCIM_INVALID_FILTER (400 `invalidFilter`).
  *

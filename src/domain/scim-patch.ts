@@ -1,5 +1,5 @@
 /**
- * SCIM PATCH (RFC 7644 §3.5.2) on a resource held as plain JSON (issue #5, docs/scim.md), with the
+ * SCIM PATCH (RFC 7644 §3.5.2) on a resource held as plain JSON (docs/scim.md), with the
  * forms Okta and Entra ID send (shared/scim/CLIENTS.md): `op` in any case, no-path `add`/`replace`
  * whose value keys may themselves be paths (`name.givenName`, an extension URN and attribute),
  * value filters (`emails[type eq "work"].value`, `members[value eq "..."]`), and `remove` with a

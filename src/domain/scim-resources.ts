@@ -1,5 +1,5 @@
 /**
- * SCIM User and Group resources <-> Tokenward's directory (issue #5, docs/scim.md). Pure.
+ * SCIM User and Group resources <-> Tokenward's directory (docs/scim.md). Pure.
  *
  * A Tokenward user has one e-mail and one display name; SCIM sends more. The mapping:
  * - `userName`: kept as sent, unique per org in any case; a user SCIM never touched shows its e-mail.

@@ -1,6 +1,6 @@
 /**
  * SCIM 2.0 schema URNs and the discovery documents (RFC 7643 §5-7, RFC 7644 §4) Tokenward serves
- * at `/scim/v2/ServiceProviderConfig`, `/ResourceTypes` and `/Schemas` (issue #5, docs/scim.md).
+ * at `/scim/v2/ServiceProviderConfig`, `/ResourceTypes` and `/Schemas` (docs/scim.md).
  * Pure: the base URL is passed in.
  */
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';

@@ -1,4 +1,4 @@
-/** SCIM bearer tokens (issue #5, docs/scim.md): what a token is, and when it may be used. Pure. */
+/** SCIM bearer tokens (docs/scim.md): what a token is, and when it may be used. Pure. */
 
 export interface ScimToken {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * The scopes members' and service accounts' tokens may carry (issue #6). Each org has a catalogue:
+ * The scopes members' and service accounts' tokens may carry. Each org has a catalogue:
  * a built-in set of Jira- and Confluence-like classic scopes, so Atlassian admins feel at home
  * (CONTRACT.md §8: `read:jira-work`, `write:jira-work`), plus the scopes its admins add. Every scope
  * belongs to one class, and policies may allow a whole class (`class:read`) instead of names.

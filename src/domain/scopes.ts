@@ -1,14 +1,14 @@
 /**
  * Scopes of org admin API keys. The first nine are Atlassian's exact strings (CONTRACT.md §1.2), so
- * admins' scoped keys mean the same here; `verify:tokens` is Tokenward's own (issue #7): a service
+ * admins' scoped keys mean the same here; `verify:tokens` is Tokenward's own: a service
  * holding it may ask whether a token is valid, and nothing else. The `*:directory:admin` pair is
- * Tokenward's too (issue #5): reading and changing the org's users and groups. The policy scopes
+ * Tokenward's too: reading and changing the org's users and groups. The policy scopes
  * are Atlassian's organization-policy strings (CONTRACT.md §6.2) reused for Tokenward's
  * authentication policies and scope catalogue; the `*:token-requests:admin` pair is Tokenward's
- * (issue #6): seeing the approval queue and deciding requests. The `*:audit-log:admin` pair
- * (issue #8): reading and exporting the audit log; changing its retention and purging.
- * `*:automation:admin` (issue #8): reading and managing jobs, webhooks and notification settings.
- * `read:usage:admin` (issue #7) reads what tokens did (the activity API).
+ *: seeing the approval queue and deciding requests. The `*:audit-log:admin` pair
+ *: reading and exporting the audit log; changing its retention and purging.
+ * `*:automation:admin`: reading and managing jobs, webhooks and notification settings.
+ * `read:usage:admin` reads what tokens did (the activity API).
  */
 export const ADMIN_SCOPES = [
   'read:tokens:admin',
@@ -43,7 +43,7 @@ export function isAdminScope(value: string): value is AdminScope {
 
 /**
  * An unscoped key (no scopes recorded) reaches every admin operation, as Atlassian's unscoped keys
- * do (CONTRACT.md §1.2, INFERRED there); a scoped key only what it holds.
+ * do (CONTRACT.md §1.2, our reading there); a scoped key only what it holds.
  */
 export function grantsScope(heldScopes: readonly string[], needed: AdminScope): boolean {
   return heldScopes.length === 0 || heldScopes.includes(needed);

@@ -6,7 +6,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Pepper } from './token-digest.js';
 
-/** `webhook-secret` and `smtp-password`: issue #8's webhook signing secrets and SMTP passwords. */
+/** `webhook-secret` and `smtp-password`: the webhook signing secrets and SMTP passwords. */
 export type SecretPurpose = 'sso-client-secret' | 'sso-flow-state' | 'webhook-secret' | 'smtp-password' | 'connector-credential' | 'upstream-oauth-token' | 'upstream-oauth-flow';
 
 export interface SecretBox {

@@ -1,5 +1,5 @@
 /**
- * GitHub's secret-scanning partner programme, issuer's side (issue #8; the protocol as
+ * GitHub's secret-scanning partner programme, issuer's side (the protocol as
  * shared/protocols/github-secret-scanning.md describes it): check the signature over the raw body,
  * read the report, and word the feedback. Pure: no I/O, no clock.
  */

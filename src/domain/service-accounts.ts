@@ -1,5 +1,5 @@
 /**
- * Pure rules of service accounts (issue #4): their generated e-mail address, the Atlassian status of
+ * Pure rules of service accounts: their generated e-mail address, the Atlassian status of
  * their tokens, and the paging bounds of the account list. No I/O; randomness and `now` come in.
  */
 import type { Token } from './models.js';
@@ -39,7 +39,7 @@ export function apiTokenStatus(token: Token, now: Date): ApiTokenStatus {
   return tokenUnusableReason(token, now) === null ? 'ALLOWED' : 'BLOCKED';
 }
 
-/** SA3 paging: default and ceiling are CONTRACT.md §1.4's INFERRED values; above the ceiling clamps. */
+/** SA3 paging: default and ceiling are CONTRACT.md §1.4's our reading values; above the ceiling clamps. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 

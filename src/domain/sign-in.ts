@@ -1,5 +1,5 @@
 /**
- * Pure rules of signing in (issue #5): password rules, one-time links, session expiry, the SSO
+ * Pure rules of signing in: password rules, one-time links, session expiry, the SSO
  * e-mail domain and group-claim rules. No I/O and no clock: callers pass `now`.
  */
 import { randomBytes } from 'node:crypto';

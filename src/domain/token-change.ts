@@ -1,5 +1,5 @@
 /**
- * What the invalidation bus carries (issue #7; src/service/token-change-bus.ts), and the contract
+ * What the invalidation bus carries (src/service/token-change-bus.ts), and the contract
  * of the transports that carry it between nodes (src/store/*-change-transport.ts). Pure shapes and
  * checks, shared by both layers.
  */

@@ -1,5 +1,5 @@
 /**
- * Tokenward token format (issue #3):
+ * Tokenward token format:
  *
  *   tw<kind>_<43 base62 chars: 32 random bytes><6 base62 chars: CRC32 of everything before>
  *
@@ -13,7 +13,7 @@ import { crc32 } from 'node:zlib';
 import { DomainError } from './errors.js';
 
 /**
- * `scim` (`twp_`, p for provisioning) authenticates an identity provider's SCIM client (issue #5,
+ * `scim` (`twp_`, p for provisioning) authenticates an identity provider's SCIM client (an earlier change,
  * docs/scim.md). SCIM tokens live in their own table, never in the token inventory.
  */
 export type TokenKind = 'user' | 'service_account' | 'admin_key' | 'scim';

@@ -1,5 +1,5 @@
 /**
- * Query rules of the token inventory endpoints (issue #4, CONTRACT.md T1/T2, K1/K2): the filters,
+ * Query rules of the token inventory endpoints (CONTRACT.md T1/T2, K1/K2): the filters,
  * the sort, the page size, and the Atlassian status of a token. Pure; the store turns a parsed
  * query into SQL, and `inventoryStatusOf` is the reference that SQL mirrors.
  */
@@ -16,9 +16,9 @@ export interface Sort {
   descending: boolean;
 }
 
-/** INFERRED: newest first when no `sort` is given. */
+/** Our reading: newest first when no `sort` is given. */
 export const DEFAULT_SORT: Sort = { field: 'createdAt', descending: true };
-/** INFERRED (CONTRACT.md §1.4): 100 by default; above 1000 is clamped to 1000, not refused. */
+/** our reading (CONTRACT.md §1.4): 100 by default; above 1000 is clamped to 1000, not refused. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 /** The one limit on an inventory search text (the query schemas use it too). */
@@ -123,7 +123,7 @@ export function fingerprintOf(filters: InventoryFilters, sort: Sort | null): Rec
 }
 
 /**
- * Atlassian shows a token as ALLOWED or BLOCKED (CONTRACT.md T1). Tokenward's reading (INFERRED):
+ * Atlassian shows a token as ALLOWED or BLOCKED (CONTRACT.md T1). Tokenward's reading (our reading):
  * ALLOWED = active and unexpired, with an active owner; BLOCKED = suspended, expired, or owned by a
  * deactivated user (whose tokens stop working, CONTRACT.md §8). Revoked tokens are deleted in
  * Atlassian, so they never reach this function's callers (null).

@@ -1,4 +1,4 @@
-/** A member's request for a token, waiting for an approver (issue #6). */
+/** A member's request for a token, waiting for an approver. */
 /** `cancelled`: withdrawn by the requester while pending. */
 export type TokenRequestStatus = 'pending' | 'approved' | 'denied' | 'cancelled';
 

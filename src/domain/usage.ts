@@ -1,5 +1,5 @@
 /**
- * Usage events (issue #7) and the pure folding of a batch of them into the aggregates the recorder
+ * Usage events and the pure folding of a batch of them into the aggregates the recorder
  * writes at each flush: per token and UTC day (calls, errors), per route, per IP, each token's IPs
  * (first and last seen) and its last activity. One pass, no I/O: the recorder hands it what it
  * buffered and writes the result in one transaction.

@@ -1,5 +1,5 @@
 /**
- * The verdict of a token verification (issue #7), as a pure function of what is known about the
+ * The verdict of a token verification, as a pure function of what is known about the
  * token and its owner, the request and `now`. The server caches `TokenSnapshot`s (not verdicts):
  * expiry, requested scopes and the caller's IP change per request, so the verdict is recomputed
  * each time from the cached snapshot, which costs no I/O.
@@ -23,7 +23,7 @@ export const VERIFY_CODES = [
 
 export type VerifyCode = (typeof VERIFY_CODES)[number];
 
-/** The codes a policy may answer (issue #6 decides them from the owner's effective policy). */
+/** The codes a policy may answer (an earlier change decides them from the owner's effective policy). */
 export type PolicyCode = 'USE_BLOCKED_BY_POLICY' | 'IP_NOT_ALLOWED' | 'INSUFFICIENT_SCOPE';
 
 export interface VerifyRequest {
@@ -69,7 +69,7 @@ export interface TokenSnapshot {
 }
 
 /**
- * The policy seam: issue #6 provides the real rule. `check` is pure and sees the policy data its
+ * The policy seam: an earlier change provides the real rule. `check` is pure and sees the policy data its
  * `load` half fetched when the snapshot was cached (so the hot path stays free of I/O); a policy
  * change publishes `orgChanged`, which drops the org's snapshots.
  */

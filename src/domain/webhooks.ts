@@ -1,5 +1,5 @@
 /**
- * Webhook rules (issue #8; shared/protocols/standard-webhooks.md): the signing secret's format,
+ * Webhook rules (shared/protocols/standard-webhooks.md): the signing secret's format,
  * which URLs an endpoint may have, and what a receiver's answer means for the delivery.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The gateway (issue #7; docs/gateway.md): a reverse proxy that lets a request through to the
+ * The gateway (docs/gateway.md): a reverse proxy that lets a request through to the
  * upstream only when its Tokenward token holds the scopes of the route it calls.
  *
  * Per request: check the path, match the route table (unknown routes: 404), read the token

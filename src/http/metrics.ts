@@ -31,7 +31,7 @@ export interface VerificationStatsSources {
 }
 
 /**
- * Verification cache and usage recorder figures (issue #7), read when scraped: nothing is counted
+ * Verification cache and usage recorder figures, read when scraped: nothing is counted
  * twice on the hot path. `*_total` ones only grow while the process lives.
  */
 export function registerVerificationMetrics(metrics: Metrics, sources: VerificationStatsSources): void {

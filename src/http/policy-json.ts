@@ -1,4 +1,4 @@
-/** Domain -> wire shapes of issue #6's resources, shared by the admin and member routes. */
+/** Domain -> wire shapes of the resources, shared by the admin and member routes. */
 import type { Token } from '../domain/models.js';
 import type { Policy } from '../domain/policy.js';
 import type { CreationDecision } from '../domain/policy-creation.js';

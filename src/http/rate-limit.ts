@@ -2,7 +2,7 @@
  * Per-caller rate limiting with Atlassian's headers (CONTRACT.md §1.3): every response carries
  * `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (an ISO-8601 UTC date-time,
  * where @fastify/rate-limit gives seconds: rewritten in `onSend`); past the limit, 429 with
- * `Retry-After` in seconds (INFERRED there, harmless). The caller is the admin key (a digest of the
+ * `Retry-After` in seconds (our reading there, harmless). The caller is the admin key (a digest of the
  * Authorization header, never the header itself), else the session cookie (a digest), else the client IP. With Redis the
  * counters are shared by every node.
  */
@@ -28,7 +28,7 @@ const SESSION_COOKIE_VALUE = /(?:^|;\s*)tw_session=([^;]+)/;
 function callerKey(request: FastifyRequest): string {
   const authorization = request.headers.authorization;
   if (authorization) return `key:${createHash('sha256').update(authorization).digest('base64url').slice(0, 32)}`;
-  // A signed-in person (issue #5) is counted by their session, so people behind one NAT do not
+  // A signed-in person is counted by their session, so people behind one NAT do not
   // share a budget; a made-up cookie only buys the same budget an IP has.
   const session = SESSION_COOKIE_VALUE.exec(request.headers.cookie ?? '')?.[1];
   if (session) return `session:${createHash('sha256').update(session).digest('base64url').slice(0, 32)}`;
@@ -53,7 +53,7 @@ export async function registerRateLimit(app: FastifyInstance, options: RateLimit
       new DomainError('RATE_LIMITED', `Rate limit of ${context.max} requests exceeded; retry after ${context.after}.`),
   });
   // Exempt paths skip the limiter before it computes the caller key (a hash per request): the
-  // verify endpoint is on other services' hot path (issue #7).
+  // verify endpoint is on other services' hot path.
   const limit = app.rateLimit();
   app.addHook('onRequest', async (request, reply) => {
     if (exempt.has(request.routeOptions.url ?? '')) return;

@@ -1,4 +1,4 @@
-/** Small pieces shared by the SCIM routes (issue #5, docs/scim.md). */
+/** Small pieces shared by the SCIM routes (docs/scim.md). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_SCHEMA, LIST_RESPONSE_SCHEMA } from '../domain/scim-schemas.js';
 import type { Caller } from '../service/user-directory-service.js';

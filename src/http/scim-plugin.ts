@@ -1,5 +1,5 @@
 /**
- * The SCIM 2.0 service (issue #5, docs/scim.md) as one encapsulated Fastify plugin under
+ * The SCIM 2.0 service (docs/scim.md) as one encapsulated Fastify plugin under
  * `/scim/v2`: its own bearer authentication (SCIM tokens, not admin keys), `application/scim+json`
  * in and out, and its own error handler and 404, which answer in SCIM's error body (RFC 7644
  * §3.12) instead of the admin API's; the app-wide mapper in errors.ts stays for everything else.

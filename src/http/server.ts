@@ -216,7 +216,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   registerErrorHandling(app, { onStorageFault });
   if (deps.health) registerDependencyMetrics(deps.metrics, deps.health);
   acceptEmptyJsonBodies(app);
-  // Before every route: resolves the session cookie once per request (issue #5).
+  // Before every route: resolves the session cookie once per request.
   await registerSessionAuth(app, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
 
   await app.register(fastifySwagger, {

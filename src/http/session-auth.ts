@@ -1,5 +1,5 @@
 /**
- * Sessions over HTTP (issue #5): the `tw_session` cookie, read once per request by an app-wide
+ * Sessions over HTTP: the `tw_session` cookie, read once per request by an app-wide
  * hook, and the CSRF rule. Cookie: HttpOnly, SameSite=Lax, Path=/, `Secure` when the request came
  * over TLS or the public URL is https. CSRF: every state-changing request (not GET/HEAD/OPTIONS)
  * authenticated by the cookie must carry `X-CSRF-Token` equal to the session's token, which

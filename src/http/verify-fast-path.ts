@@ -1,5 +1,5 @@
 /**
- * `POST /api/v1/verify` answered before Fastify's pipeline (issue #7: the endpoint sits on other
+ * `POST /api/v1/verify` answered before Fastify's pipeline (the endpoint sits on other
  * services' hot path). Measured with bench/baselines.ts, Fastify's per-request work (request and
  * reply objects, a child logger, the app-wide hooks, validation and schema serialization) cost
  * about as much as the verification itself; this path does only what the endpoint needs.

@@ -1,5 +1,5 @@
 /**
- * Token requests and their approval (issue #6; docs/policies.md "Approvals"). A member files a
+ * Token requests and their approval (docs/policies.md "Approvals"). A member files a
  * request within their policy; an approver narrows and approves it (the token is created then,
  * with a secret nobody has seen) or denies it with a reason; the requester retrieves the secret
  * exactly once within 7 days. Nobody decides their own request. Every step is audited with the
@@ -203,7 +203,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           lifetimeDays: request.lifetimeDays,
           policyId: request.policyId,
         });
-        // Issue #8's outbox: approvers get mail and webhooks from this event.
+        // the outbox: approvers get mail and webhooks from this event.
         await tx.events.record({
           orgId,
           type: 'approval.requested',

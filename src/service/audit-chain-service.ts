@@ -1,5 +1,5 @@
 /**
- * Checking and trimming the audit chains (issue #8): `tokenward audit verify` walks every entry in
+ * Checking and trimming the audit chains: `tokenward audit verify` walks every entry in
  * `seq` order and names the first bad one; the retention purge removes an org's oldest entries and
  * records an anchor, so the chain stays verifiable from there. The automation work schedules
  * `purgeAllExpiredEntries`, or runs audit-purge.ts's plan and steps as a job (docs/audit.md).

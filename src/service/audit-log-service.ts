@@ -1,5 +1,5 @@
 /**
- * The audit log as admins read it (issue #8): filtered, newest first, keyset-paged on `seq` with
+ * The audit log as admins read it: filtered, newest first, keyset-paged on `seq` with
  * signed cursors; the same filters streamed oldest first for export, a batch at a time, never the
  * whole log in memory; and the org's retention setting. Purging lives in audit-chain-service.ts.
  */

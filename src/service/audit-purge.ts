@@ -1,5 +1,5 @@
 /**
- * The audit retention purge as a plan and its steps (issue #8), in the shape of the automation
+ * The audit retention purge as a plan and its steps, in the shape of the automation
  * jobs (docs/automation.md): `planAuditPurge` lists what a run would remove, in batches (a dry run
  * shows exactly that); `applyAuditPurgeStep` removes one batch in the caller's transaction, under
  * the chain's lock, and is idempotent (a step applied again after a crash finds nothing to do).

@@ -1,5 +1,5 @@
 /**
- * The automation worker of a server process (issue #8): a croner schedule per job that creates the
+ * The automation worker of a server process: a croner schedule per job that creates the
  * slot's runs, and a polling loop that fans out new events, sends due deliveries and executes due
  * job runs. `stop()` (SIGTERM, app close) stops the schedules, aborts in-flight sends and waits for
  * the current pass: an interrupted delivery or run is left to its lease and taken up again.

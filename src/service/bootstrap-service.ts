@@ -87,7 +87,7 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
       presetSecret: options.presetAdminKey,
       audit: { actorType: 'system', actorId: null, ip: null },
     });
-    // Issue #5: the owner's one-time link (24 hours) to set a password and reach the console.
+    // The owner's one-time link (24 hours) to set a password and reach the console.
     const ownerLink = await deps.links.issueIn(tx, owner, 'owner_setup', { actorType: 'system', actorId: null, ip: null });
     return { org, owner, adminKey: { id: issued.token.id, secret: issued.secret }, ownerLink };
   });

@@ -1,5 +1,5 @@
 /**
- * From the outbox to the world (issue #8): `dispatchEvents` fans each new event out into
+ * From the outbox to the world: `dispatchEvents` fans each new event out into
  * deliveries (one per matching webhook endpoint and per e-mail recipient) and marks it dispatched,
  * in one transaction; `deliverDue` claims due deliveries with a lease and sends them outside any
  * transaction, then records the outcome. A node killed mid-send leaves a lease that runs out, and

@@ -1,5 +1,5 @@
 /**
- * The admin's view of the events outbox (issue #8; docs/events.md): what happened, in order, and
+ * The admin's view of the events outbox (docs/events.md): what happened, in order, and
  * whether each event's webhooks and e-mails went out. Events are kept until the `outbox-purge` job
  * removes delivered ones past retention (docs/automation.md).
  */

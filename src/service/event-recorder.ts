@@ -1,5 +1,5 @@
 /**
- * Helpers the token-changing services call to raise issue #8's events inside their own
+ * Helpers the token-changing services call to raise the events inside their own
  * transactions (docs/architecture.md "Where tokens change status"; docs/events.md).
  */
 import { tokenRef, type ActorRef } from '../domain/events.js';

@@ -1,5 +1,5 @@
 /**
- * The org's groups and their membership (issue #5, directory part). Membership changes take a
+ * The org's groups and their membership (directory part). Membership changes take a
  * whole list of user ids at once; ids that are not users of the org refuse the whole request.
  */
 import { queryFingerprint } from '../domain/cursor.js';
@@ -73,7 +73,7 @@ export function createGroupDirectoryService(deps: DirectoryServiceDeps) {
       await audit(tx, caller, orgId, action, group.id, { userIds: [...new Set(userIds)], added, removed });
       return detailOf(tx, group);
     });
-    // Policies are assigned to groups: members' effective policies may have changed (issue #7).
+    // Policies are assigned to groups: members' effective policies may have changed.
     deps.bus?.orgChanged(orgId);
     return detail;
   }

@@ -1,5 +1,5 @@
 /**
- * The hygiene jobs of issue #8 (docs/automation.md). Each job is `plan(orgId, now)`, returning the
+ * The hygiene jobs of an earlier change (docs/automation.md). Each job is `plan(orgId, now)`, returning the
  * actions it would take, and `apply(tx, orgId, action, now)`, taking one of them. A dry run is the
  * plan alone; a run stores the plan, then applies its actions one transaction each, so the dry run
  * with the same `now` lists exactly what the run does, and a resumed run finishes the same plan.
@@ -39,7 +39,7 @@ export interface JobDefinition {
 }
 
 /**
- * The seam with the policies (issue #6): given the org and the candidate tokens, a resolver of each
+ * The seam with the policies: given the org and the candidate tokens, a resolver of each
  * token's idle limit in days (null: never revoke for idleness).
  */
 export type IdleLimitResolverFactory = (

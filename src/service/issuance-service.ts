@@ -1,5 +1,5 @@
 /**
- * Central issuance, single revoke and rotation (issue #6; docs/policies.md "Central issuance").
+ * Central issuance, single revoke and rotation (docs/policies.md "Central issuance").
  * Admins issue tokens for members and service accounts within the owner's policy limits (allowed
  * scopes, lifetime cap) even where that policy blocks members from creating tokens themselves; the
  * secret goes to the admin once, or to the member through a one-time link. A token whose secret is
@@ -66,7 +66,7 @@ export interface IssuanceServiceDeps {
   clock: Clock;
   pepper: Pepper;
   tokens: TokenService;
-  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  /** Told after each commit which tokens changed, for verification caches. */
   bus?: TokenChangeBus | undefined;
 }
 

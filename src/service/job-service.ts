@@ -1,5 +1,5 @@
 /**
- * Durable job runs (issue #8; docs/automation.md). A run is created per (org, job, slot) — by the
+ * Durable job runs (docs/automation.md). A run is created per (org, job, slot) — by the
  * scheduler on every node, or by an admin — and executed by whoever claims it: the plan is made
  * and stored once, then each action is applied in its own transaction together with the run's
  * progress, renewing the lease. A run whose node died is claimed again once its lease expires and

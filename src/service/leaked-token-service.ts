@@ -1,5 +1,5 @@
 /**
- * Leaked-token response (issue #8): GitHub's secret-scanning partner programme reports public
+ * Leaked-token response: GitHub's secret-scanning partner programme reports public
  * matches of our token pattern. The signature over the raw body is checked before anything is read;
  * every Tokenward token named (prefix and checksum hold, digest found) is revoked at once, in one
  * short transaction, each with a `token.leaked` audit entry and a `token.leaked` outbox event, from
@@ -50,7 +50,7 @@ export interface LeakedTokenServiceDeps {
   pepper: Pepper;
   clock: Clock;
   githubKeys: GithubKeySource;
-  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  /** Told after each commit which tokens changed, for verification caches. */
   bus?: TokenChangeBus | undefined;
 }
 

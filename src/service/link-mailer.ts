@@ -1,6 +1,6 @@
 /**
  * The default delivery seam of one-time links (docs/sign-in.md): an e-mail to the person through
- * their org's SMTP settings (issue #8, docs/notifications.md) when the org has them enabled;
+ * their org's SMTP settings (docs/notifications.md) when the org has them enabled;
  * otherwise a log line saying a link was made and went nowhere. Neither the log nor an error ever
  * holds the link: it is the secret.
  */

@@ -1,5 +1,5 @@
 /**
- * One-time links (issue #5): invites, password resets and the owner's first-sign-in link. A link's
+ * One-time links: invites, password resets and the owner's first-sign-in link. A link's
  * secret exists in clear only in the value this service returns (to the admin who asked, the
  * bootstrap banner, the CLI) or hands to the delivery seam; the database holds its HMAC.
  *

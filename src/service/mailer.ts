@@ -1,4 +1,4 @@
-/** Sends one e-mail over the org's SMTP settings with nodemailer (issue #8). */
+/** Sends one e-mail over the org's SMTP settings with nodemailer. */
 import nodemailer from 'nodemailer';
 import type { EmailMessage } from '../domain/email-templates.js';
 import type { SmtpSettings } from '../store/notification-settings-store.js';

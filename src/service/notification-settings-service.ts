@@ -1,5 +1,5 @@
 /**
- * Per-org SMTP settings and automation settings (issue #8). The SMTP password is write-only: it is
+ * Per-org SMTP settings and automation settings. The SMTP password is write-only: it is
  * stored sealed and never returned; a PUT without `password` keeps the stored one.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * OIDC single sign-on (issue #5) with openid-client 6: authorization code flow with state, nonce
+ * OIDC single sign-on with openid-client 6: authorization code flow with state, nonce
  * and PKCE (S256). The flow's state lives in a short-lived cookie sealed with AES-256-GCM under a
  * pepper-derived key, so no table holds half-finished sign-ins and any node can finish a flow any
  * node started. Network calls to the provider happen outside database transactions.

@@ -1,8 +1,8 @@
 /**
- * Tokenward's own inventory of every token of an org (issue #9; docs/tokens-api.md): one filtered,
+ * Tokenward's own inventory of every token of an org (docs/tokens-api.md): one filtered,
  * keyset-paged list of members' tokens, service accounts' tokens and admin API keys, its counts by
  * status and kind, one token with its owner, and the filtered list as CSV rows for an export.
- * Read-only: issuing, revoking and rotating are issue #6's (same paths, its own plugin).
+ * Read-only: issuing, revoking and rotating are the (same paths, its own plugin).
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';

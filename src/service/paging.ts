@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, type CursorKey } from '../domain/cursor.js'
 import { DomainError } from '../domain/errors.js';
 import type { KeysetPosition, KeysetRequest, KeysetResult } from '../store/keyset.js';
 
-/** CONTRACT.md §1.4, INFERRED there: default 100, and sizes above the maximum are clamped, not refused. */
+/** CONTRACT.md §1.4, our reading there: default 100, and sizes above the maximum are clamped, not refused. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 

@@ -1,5 +1,5 @@
 /**
- * argon2id password hashing (issue #5) with @node-rs/argon2, keyed with the pepper as argon2's
+ * argon2id password hashing with @node-rs/argon2, keyed with the pepper as argon2's
  * `secret`: a stolen database without the pepper cannot even be brute-forced offline.
  * Parameters are OWASP's first recommendation for argon2id (19 MiB, 2 passes, 1 lane): tens of
  * milliseconds per hash on an idle core. They are written into every hash, so raising them later

@@ -1,5 +1,5 @@
 /**
- * The idle-revoke job's seam (issue #8's `IdleLimitResolverFactory`) filled by issue #6: each
+ * The idle-revoke job's seam (the `IdleLimitResolverFactory`) filled by each
  * token's idle limit is its owner's effective policy's `idleRevokeAfterDays`; a policy that sets
  * none falls back to the org's automation setting. Three queries per org run (policies, their
  * assignees, group memberships), then resolution in memory.

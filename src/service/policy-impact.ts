@@ -1,5 +1,5 @@
 /**
- * What a policy change does to existing tokens (issue #6, "impact preview and apply"). The change is
+ * What a policy change does to existing tokens ("impact preview and apply"). The change is
  * described by the org's policies after it; every live member or service-account token is resolved
  * against the policies before and after, and reported when, after the change, it breaks its
  * governing rule and that rule is the changed policy's or another one than before.

@@ -1,5 +1,5 @@
 /**
- * Authentication policies and the scope catalogue, admin side (issue #6; docs/policies.md): CRUD,
+ * Authentication policies and the scope catalogue, admin side (docs/policies.md): CRUD,
  * impact preview and apply, and the effective policy of anyone, with why. Each change, its effect
  * on existing tokens and its audit entries commit in one transaction.
  */
@@ -44,7 +44,7 @@ export interface PolicyServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
-  /** Told after each committed change: the org's cached verifications hold its policies (issue #7). */
+  /** Told after each committed change: the org's cached verifications hold its policies. */
   bus?: TokenChangeBus | undefined;
 }
 
@@ -138,7 +138,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         ...(deleted ? {} : { status: changed.status, priority: changed.priority, rule: changed.rule, assignees: changed.assignees }),
         existingTokens: { mode: options.mode, affected: impact.affected.length, clamped: applied.clamped, revoked: applied.revoked, left: applied.left },
       });
-      // Issue #8's outbox: created, changed and deleted policies all raise `policy.changed`.
+      // the outbox: created, changed and deleted policies all raise `policy.changed`.
       await tx.events.record({ orgId, type: 'policy.changed', payload: { policyId: changed.id, actor: actorRef(actorOf(caller.principal)) }, occurredAt: now });
       return { policy: deleted ? null : changed, impact, applied };
     });
@@ -149,7 +149,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
 
   return {
     /**
-     * The governing policy of a user or service account, for enforcement (issue #7's verifier, self
+     * The governing policy of a user or service account, for enforcement (the verifier, self
      * service, issuance). Two indexed queries. A cache in front of it must drop an org's entries on
      * any policy create/update/delete, assignment change, group membership change, group deletion
      * and scope catalogue change (audit actions `policy.*`, `group.*`, `scope.created`).

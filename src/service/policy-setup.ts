@@ -1,5 +1,5 @@
 /**
- * The policy defaults every org has (issue #6): the built-in scope catalogue and the default
+ * The policy defaults every org has: the built-in scope catalogue and the default
  * policy. Seeded when the org is bootstrapped, and lazily for orgs made before the catalogue
  * existed (or by other paths): `ensurePolicyDefaults` is idempotent and race-safe (conflicting
  * inserts are ignored; the default policy's id is derived from the org id).

@@ -1,5 +1,5 @@
 /**
- * SCIM Groups (issue #5, docs/scim.md), through the group directory service: names unique per
+ * SCIM Groups (docs/scim.md), through the group directory service: names unique per
  * org, membership of the org's users only, every change audited with the SCIM token as the actor.
  * A membership change is computed as the users to remove and the users to add, and applied as
  * those two directory operations, so the audit log says who joined and who left.

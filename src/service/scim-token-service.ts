@@ -1,5 +1,5 @@
 /**
- * SCIM bearer tokens (issue #5, docs/scim.md): an org admin creates, lists and revokes them; an
+ * SCIM bearer tokens (docs/scim.md): an org admin creates, lists and revokes them; an
  * identity provider's SCIM client authenticates with one. The secret exists in clear only in the
  * creating call's answer; the table holds its HMAC digest under the pepper.
  */

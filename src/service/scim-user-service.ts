@@ -1,5 +1,5 @@
 /**
- * SCIM Users (issue #5, docs/scim.md). Every change goes through the directory service, so its
+ * SCIM Users (docs/scim.md). Every change goes through the directory service, so its
  * rules apply as for an admin: unique e-mails, the last active owner, tokens suspended on
  * deactivation and restored on reactivation, audit entries (with the SCIM token as the actor). The
  * SCIM row (userName, externalId, other attributes) is written in the same transaction as the

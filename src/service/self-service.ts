@@ -1,5 +1,5 @@
 /**
- * Member self-service (issue #6; the service functions behind `/api/v1/me/...`). Each takes the
+ * Member self-service (the service functions behind `/api/v1/me/...`). Each takes the
  * signed-in member's org and user id, so the HTTP layer only has to authenticate the session. A
  * refusal names the governing policy and how to get access.
  */
@@ -43,7 +43,7 @@ export interface SelfServiceDeps {
   cursorKey: CursorKey;
   issuance: IssuanceService;
   approvals: ApprovalService;
-  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  /** Told after each commit which tokens changed, for verification caches. */
   bus?: TokenChangeBus | undefined;
 }
 

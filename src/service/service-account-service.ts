@@ -1,5 +1,5 @@
 /**
- * Service accounts and their tokens (issue #4; CONTRACT.md §2 T4/T5, §3, §4). Every change runs in
+ * Service accounts and their tokens (CONTRACT.md §2 T4/T5, §3, §4). Every change runs in
  * one transaction with its audit entry; reads are single queries over any number of accounts.
  */
 import { randomBytes } from 'node:crypto';
@@ -65,7 +65,7 @@ export interface ServiceAccountServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
-  /** Told after each commit whose owner changed, for verification caches (issue #7). */
+  /** Told after each commit whose owner changed, for verification caches. */
   bus?: TokenChangeBus | undefined;
 }
 
@@ -128,7 +128,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     get: requireAccount,
 
     /**
-     * SA4: a new ACTIVE account with a generated e-mail (see serviceAccountEmail). INFERRED choices
+     * SA4: a new ACTIVE account with a generated e-mail (see serviceAccountEmail). Our reading where the contract is silent
      * (docs/atlassian-service-accounts.md): names may repeat, no account limit, 201 with the item.
      */
     async create(orgId: string, input: CreateServiceAccountInput, actor: AuditActor): Promise<ServiceAccount> {
@@ -168,7 +168,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     },
 
     /**
-     * SA5: changes the display name and/or description. INFERRED: at least one must be given, so a
+     * SA5: changes the display name and/or description. Our reading: at least one must be given, so a
      * misspelt field is a 400 rather than a silent success; `description: null` clears it.
      */
     async update(orgId: string, input: UpdateServiceAccountInput, actor: AuditActor): Promise<ServiceAccount> {
@@ -188,7 +188,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
         );
         const updated = (await tx.serviceAccounts.findById(orgId, input.id))!;
         if (displayName !== undefined) {
-          // The token inventory's `q` searches owners' names (issue #4).
+          // The token inventory's `q` searches owners' names.
           await tx.tokens.refreshOwnerSearchText({ type: 'service_account', id: updated.id }, updated.displayName, updated.email);
         }
         return updated;
@@ -198,7 +198,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     },
 
     /**
-     * SA6 (what happens to the tokens is INFERRED): revokes every token of the account and marks it
+     * SA6 (what happens to the tokens is our reading): revokes every token of the account and marks it
      * deleted, in one transaction. The row and its revoked tokens stay for the history; every
      * endpoint then answers 404 for the id.
      */
@@ -231,7 +231,7 @@ export function createServiceAccountService(deps: ServiceAccountServiceDeps) {
     },
 
     /**
-     * T4: unrevoked tokens per id, in the order given, duplicates once. INFERRED: the count is API
+     * T4: unrevoked tokens per id, in the order given, duplicates once. Our reading: the count is API
      * tokens only (expired and suspended included: they exist until revoked); ids that are not live
      * accounts of this org (unknown, deleted, another org's) are invalid. Two queries for any count.
      */

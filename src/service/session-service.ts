@@ -1,5 +1,5 @@
 /**
- * Server-side sessions (issue #5). The cookie holds a 256-bit secret; the database holds only its
+ * Server-side sessions. The cookie holds a 256-bit secret; the database holds only its
  * HMAC under the pepper, so a database dump signs nobody in. The CSRF token is an HMAC of the
  * session secret under its own label: it changes with every session, needs no storage, and cannot
  * be computed without both the cookie and the pepper.

@@ -1,5 +1,5 @@
 /**
- * Local sign-in (issue #5): e-mail and password, and setting a password through a one-time link
+ * Local sign-in: e-mail and password, and setting a password through a one-time link
  * (invite, password reset, owner setup). A failed sign-in never says which of the e-mail or the
  * password was wrong, and takes about as long either way: an unknown e-mail still costs one argon2
  * verification, against a dummy hash.

@@ -1,5 +1,5 @@
 /**
- * An org's OIDC single sign-on settings (issue #5), through the admin API. The client secret is
+ * An org's OIDC single sign-on settings, through the admin API. The client secret is
  * sealed (AES-256-GCM, pepper-derived key) and never returned; a PUT without one keeps the stored
  * secret. A PUT checks the issuer by running OpenID Connect discovery before saving.
  */

@@ -1,5 +1,5 @@
 /**
- * In-process invalidation bus (issue #7): services publish here AFTER their transaction commits
+ * In-process invalidation bus: services publish here AFTER their transaction commits
  * whenever a token's verification outcome may have changed (revocation, suspension, restore, owner
  * change, policy change); the verification cache (and, later, SDK push streams) subscribe.
  *

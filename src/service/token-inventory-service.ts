@@ -1,5 +1,5 @@
 /**
- * Token inventory use cases (issue #4): search and count the org's user API tokens (T1, T2) and
+ * Token inventory use cases: search and count the org's user API tokens (T1, T2) and
  * admin API keys (K1, K2), revoke in bulk (T3) or one at a time (K4, U2), and a user's own list
  * (U1). Paging is keyset-only, behind signed cursors bound to the query they came from.
  */
@@ -47,7 +47,7 @@ export interface TokenInventoryDeps {
   clock: Clock;
   cursorKey: CursorKey;
   revokeBatchSize?: number;
-  /** Told after each commit which tokens changed, for verification caches (issue #7). */
+  /** Told after each commit which tokens changed, for verification caches. */
   bus?: TokenChangeBus | undefined;
 }
 

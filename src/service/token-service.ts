@@ -151,7 +151,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         clock,
       ),
     );
-    // Issue #8: the outbox event commits with the token.
+    // The outbox event commits with the token.
     await tx.events.record({
       orgId: draft.orgId,
       type: draft.kind === 'admin_key' ? 'admin_key.created' : 'token.created',

@@ -1,5 +1,5 @@
 /**
- * Write-behind usage recording (issue #7). `record` is synchronous and cheap (a map look-up and an
+ * Write-behind usage recording. `record` is synchronous and cheap (a map look-up and an
  * increment): the verify hot path never waits for a commit. Identical events of a flush window are
  * coalesced into one group with a count (src/domain/usage.ts). A flush runs every
  * `flushIntervalMs` (1 s), or as soon as `maxBatchEvents` (N) groups are waiting; each flush writes

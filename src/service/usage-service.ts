@@ -1,7 +1,7 @@
 /**
- * The activity API's use cases (issue #7): a token's usage events (filtered, keyset pages, newest
+ * The activity API's use cases: a token's usage events (filtered, keyset pages, newest
  * first) and summary (per day, route and IP, first and last seen); the org's top tokens and tokens
- * used from new IPs. Plus the retention purge of raw events, for the jobs of issue #9.
+ * used from new IPs. Plus the retention purge of raw events, for the jobs of an earlier change.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
@@ -167,7 +167,7 @@ export function createUsageService(deps: UsageServiceDeps) {
 
     /**
      * Deletes raw usage events older than the retention, in short batches (other writers go in
-     * between); aggregates stay. For the scheduled jobs (issue #9). Returns how many went.
+     * between); aggregates stay. For the scheduled jobs. Returns how many went.
      */
     async purgeUsageEvents(retentionDays = DEFAULT_USAGE_RETENTION_DAYS): Promise<number> {
       const beforeMs = clock().getTime() - retentionDays * DAY_MS;

@@ -1,5 +1,5 @@
 /**
- * The org's users (issue #5, directory part): create, list, read, change, deactivate and
+ * The org's users (directory part): create, list, read, change, deactivate and
  * reactivate. Each change and its audit entry commit in one short transaction.
  */
 import type { Kysely } from 'kysely';
@@ -43,7 +43,7 @@ export interface UserQuery extends PageQuery {
 }
 
 /**
- * Work another service (SCIM, issue #5) does in the same transaction as a directory change, after
+ * Work another service (SCIM) does in the same transaction as a directory change, after
  * it and before the commit: if it throws, the change is rolled back with it.
  */
 export type WithinTransaction<T> = (tx: Stores, result: T) => Promise<void>;
@@ -52,7 +52,7 @@ export interface DirectoryServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   cursorKey: CursorKey;
-  /** Told after each commit whose owner changed, for verification caches (issue #7). */
+  /** Told after each commit whose owner changed, for verification caches. */
   bus?: TokenChangeBus | undefined;
 }
 
@@ -85,7 +85,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         status === 'deactivated'
           ? await tx.tokenStatus.suspendActiveUserTokens(orgId, userId)
           : await tx.tokenStatus.restoreSuspendedUserTokens(orgId, userId);
-      // A deactivated person is signed out everywhere at once (issue #5); sessions are not restored.
+      // A deactivated person is signed out everywhere at once; sessions are not restored.
       if (status === 'deactivated') await tx.sessions.deleteByUser(userId);
       // The service accounts they answer for are flagged, not left silently without anyone.
       const accountsToReassign = status === 'deactivated' ? await tx.serviceAccountOwners.flagOwnedBy(orgId, userId, clock()) : 0;
@@ -102,7 +102,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
       else await tx.events.record({ orgId, type: 'user.reactivated', payload: { userId, tokensRestored: tokens, actor }, occurredAt: clock() });
       return { user: updated, tokens };
     });
-    // Suspension and restore act on the owner: every cached token of theirs goes (issue #7).
+    // Suspension and restore act on the owner: every cached token of theirs goes.
     deps.bus?.ownerChanged(orgId, { type: 'user', id: userId });
     return result;
   }
@@ -161,7 +161,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         if (changes.role !== undefined) assertKeepsAnOwner(before, { role: changes.role }, await tx.users.countActiveOwners(orgId));
         const updated = (await tx.users.update(orgId, userId, { ...changes, updatedAt: clock() }))!;
         if (updated.name !== before.name || updated.email !== before.email) {
-          // `q` of the token inventory searches owners' names and e-mails (issue #4).
+          // `q` of the token inventory searches owners' names and e-mails.
           await tx.tokens.refreshOwnerSearchText({ type: 'user', id: userId }, updated.name, updated.email);
         }
         const changed = Object.fromEntries(
@@ -173,7 +173,7 @@ export function createUserDirectoryService(deps: DirectoryServiceDeps) {
         await within?.(tx, updated);
         return updated;
       });
-      // Verification answers carry the owner's name and e-mail (issue #7).
+      // Verification answers carry the owner's name and e-mail.
       deps.bus?.ownerChanged(orgId, { type: 'user', id: userId });
       return updated;
     },

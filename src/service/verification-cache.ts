@@ -1,5 +1,5 @@
 /**
- * The verification cache (issue #7): token snapshots keyed by a digest of the token (its SHA-256,
+ * The verification cache: token snapshots keyed by a digest of the token (its SHA-256,
  * see verification-service.ts), so a repeated
  * verification costs no database read. Bounded (LRU, `max` entries) and short-lived (`ttlMs`, the
  * safety net for a missed invalidation); invalidated at once by the token change bus.

@@ -1,5 +1,5 @@
 /**
- * The real policy of verification (issue #6 meets #7): on a cache miss, the owner's governing
+ * The real policy of verification (an earlier change meets #7): on a cache miss, the owner's governing
  * policy is resolved (two indexed reads) and cached with the token; on every verification the pure
  * `checkTokenUse` decides from it: use blocked, IP outside the allowlist, a requested scope the
  * token lacks or the policy no longer allows. Admin API keys have no owner and no member policy.

@@ -1,5 +1,5 @@
 /**
- * Token verification (issue #7): `POST /api/v1/verify` answers whether a token may be used, for a
+ * Token verification: `POST /api/v1/verify` answers whether a token may be used, for a
  * service holding a verifier key (an org admin API key with `verify:tokens`).
  *
  * Hot path, on a cache hit: parse (no I/O), SHA-256, cache look-up, the pure verdict, one
@@ -32,7 +32,7 @@ import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLi
 import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheOptions } from './verification-cache.js';
 
 /**
- * The policy seam (issue #6 fills it): `load` runs on a cache miss, next to the token read, and
+ * The policy seam (an earlier change fills it): `load` runs on a cache miss, next to the token read, and
  * its result is cached in the snapshot; `check` is pure and runs on every verification. Until the
  * policies work is wired in, there is no policy.
  */
@@ -275,7 +275,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     },
 
     /**
-     * Usage reported by an SDK for the verifications it answered from its own cache (issue #7).
+     * Usage reported by an SDK for the verifications it answered from its own cache.
      * Events naming a token outside the verifier's org are ignored (one query for the batch).
      * Returns how many were recorded.
      */

@@ -1,5 +1,5 @@
 /**
- * Admin management of webhook endpoints and their deliveries (issue #8; docs/notifications.md).
+ * Admin management of webhook endpoints and their deliveries (docs/notifications.md).
  * The signing secret is returned once, at creation or rotation, and stored sealed.
  */
 import type { Kysely } from 'kysely';

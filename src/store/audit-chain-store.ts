@@ -1,5 +1,5 @@
 /**
- * Reading and maintaining the audit chains (issue #8): the head and anchor records, walking the
+ * Reading and maintaining the audit chains: the head and anchor records, walking the
  * log in `seq` order for `audit verify`, removing a chain's oldest entries for retention, and the
  * per-org retention setting. Appending lives in audit-store.ts.
  */

@@ -1,4 +1,4 @@
-/** One-time links (issue #5): invite, password reset, owner setup; found by the digest of their secret. */
+/** One-time links: invite, password reset, owner setup; found by the digest of their secret. */
 import type { Kysely } from 'kysely';
 import type { LinkKind, StoredLink } from '../domain/sign-in.js';
 import type { Database } from './schema.js';

@@ -1,4 +1,4 @@
-/** Password hashes (issue #5), kept apart from `users` so no user query can return one. */
+/** Password hashes, kept apart from `users` so no user query can return one. */
 import type { Kysely } from 'kysely';
 import type { User } from '../domain/models.js';
 import type { Database } from './schema.js';

@@ -1,5 +1,5 @@
 /**
- * Deliveries of events to webhook endpoints and e-mail recipients (issue #8). A delivery is claimed
+ * Deliveries of events to webhook endpoints and e-mail recipients. A delivery is claimed
  * with a conditional update that also sets a lease: a node that dies mid-delivery leaves a lease
  * that expires, and the next claim takes the delivery again (at-least-once, same event id).
  */

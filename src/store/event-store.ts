@@ -1,5 +1,5 @@
 /**
- * The events outbox (issue #8). `recordEvent` runs inside the transaction of the change that raises
+ * The events outbox. `recordEvent` runs inside the transaction of the change that raises
  * the event, so an event exists if and only if its change committed; the delivery worker reads the
  * outbox afterwards (at-least-once, docs/events.md).
  */

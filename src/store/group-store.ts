@@ -1,4 +1,4 @@
-/** Groups of an org and their members (issue #5). Membership rows cascade with the group or user. */
+/** Groups of an org and their members. Membership rows cascade with the group or user. */
 import type { Kysely } from 'kysely';
 import { DomainError } from '../domain/errors.js';
 import type { Group, GroupSummary } from '../domain/models.js';

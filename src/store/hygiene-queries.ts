@@ -1,5 +1,5 @@
 /**
- * The queries of the hygiene jobs and of e-mail recipients (issue #8): candidate tokens per job,
+ * The queries of the hygiene jobs and of e-mail recipients: candidate tokens per job,
  * the notices already sent, the weekly digest's figures. Each is one statement (notices in chunks
  * of bounded size), whatever the number of tokens.
  */
@@ -26,7 +26,7 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return rows.map(toToken);
     },
 
-    /** Active tokens whose one-time delivery (issue #6) expired unredeemed at `now` or before. */
+    /** Active tokens whose one-time delivery expired unredeemed at `now` or before. */
     async unretrievedDeliveries(orgId: string, now: Date): Promise<Array<{ tokenId: string; deliveryId: string; expiresAt: Date }>> {
       const rows = await db
         .selectFrom('token_deliveries as d')
@@ -189,7 +189,7 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return { events: Number(events.numDeletedRows), jobRuns: Number(runs.numDeletedRows) };
     },
 
-    /** Raw usage events of the org before `before` (issue #7's table): counted, or deleted. */
+    /** Raw usage events of the org before `before` (the table): counted, or deleted. */
     async purgeUsage(orgId: string, before: Date, dryRun: boolean): Promise<number> {
       const where = (eb: any) => eb.and([eb('org_id', '=', orgId), eb('at', '<', before.getTime())]);
       if (dryRun) {
@@ -200,7 +200,7 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return Number(result.numDeletedRows);
     },
 
-    /** Token requests (issue #6's approvals) still pending and filed at or before `filedBy`. */
+    /** Token requests (the approvals) still pending and filed at or before `filedBy`. */
     async pendingRequests(orgId: string, filedBy: Date): Promise<Array<{ id: string; createdAt: Date }>> {
       const rows = await db
         .selectFrom('token_requests')

@@ -1,5 +1,5 @@
 /**
- * Durable job runs (issue #8). A run is one row per (org, job, scheduled time): with several nodes
+ * Durable job runs. A run is one row per (org, job, scheduled time): with several nodes
  * on one PostgreSQL database each node tries to insert the scheduled run and the unique key lets
  * one succeed. Whoever then claims it (a conditional update) holds a lease it renews while working;
  * a run whose node died has an expired lease and is claimed again, resuming after its last step.

@@ -1,4 +1,4 @@
-/** Per-org SMTP settings and automation settings (issue #8). The SMTP password is stored sealed. */
+/** Per-org SMTP settings and automation settings. The SMTP password is stored sealed. */
 import type { Kysely } from 'kysely';
 import { DEFAULT_AUTOMATION_SETTINGS, type AutomationSettings } from '../domain/hygiene.js';
 import { parseJsonObject, toDate } from './rows.js';

@@ -1,5 +1,5 @@
 /**
- * Reads over every token of an org, whatever its kind (issue #9; docs/tokens-api.md): the
+ * Reads over every token of an org, whatever its kind (docs/tokens-api.md): the
  * console's one inventory table, its counts, one token with its owner.
  *
  * The keyset indexes of migration 0002 all start with `(org_id, kind, ...)`, so one ORDER BY over

@@ -1,6 +1,6 @@
 /**
  * Carries token changes between nodes sharing one PostgreSQL database, over LISTEN/NOTIFY
- * (issue #7). One dedicated connection listens; NOTIFY goes through the ordinary pool. NOTIFY is
+ *. One dedicated connection listens; NOTIFY goes through the ordinary pool. NOTIFY is
  * scoped to the database, so nodes of another database never hear it.
  *
  * If the listening connection drops, changes may be missed until it is back: it reconnects with a

@@ -1,5 +1,5 @@
 /**
- * Authentication policies and their assignments (issue #6). A policy's assignees are rows of
+ * Authentication policies and their assignments. A policy's assignees are rows of
  * `policy_assignments`; lists load them for a whole page in one query.
  */
 import type { Kysely, Selectable } from 'kysely';

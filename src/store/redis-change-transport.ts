@@ -1,5 +1,5 @@
 /**
- * Carries token changes between nodes over Redis pub/sub (issue #7), when REDIS_URL is set: a
+ * Carries token changes between nodes over Redis pub/sub, when REDIS_URL is set: a
  * subscriber connection of its own (a subscribed ioredis connection can do nothing else) and the
  * app's shared connection to publish. After the subscriber reconnects, it reports `resync`.
  * `probe` publishes a message that must come back to this node's subscriber (Redis delivers in

@@ -1,5 +1,5 @@
-/** Kysely table types: Issue #8 tables (migration 0009): the events outbox, webhooks, deliveries, settings, job runs. See schema.ts for the conventions. */
-/** Issue #8: the outbox. Written in the transaction of the change that raised the event. */
+/** Kysely table types: an earlier change tables (migration 0009): the events outbox, webhooks, deliveries, settings, job runs. See schema.ts for the conventions. */
+/** The outbox. Written in the transaction of the change that raised the event. */
 export interface EventTable {
   id: string;
   org_id: string;

@@ -1,5 +1,5 @@
-/** Kysely table types: Issue #5 tables: sign-in (migration 0005) and SCIM (migration 0006). See schema.ts for the conventions. */
-/** Migration 0005 (issue #5): a user's argon2id password hash, apart from `users`. */
+/** Kysely table types: an earlier change tables: sign-in (migration 0005) and SCIM (migration 0006). See schema.ts for the conventions. */
+/** Migration 0005: a user's argon2id password hash, apart from `users`. */
 export interface UserCredentialTable {
   user_id: string;
   password_hash: string;
@@ -50,7 +50,7 @@ export interface SsoConfigTable {
   updated_at: number;
 }
 
-/** Migration 0006 (issue #5, docs/scim.md): SCIM bearer tokens, kept apart from `tokens`. */
+/** Migration 0006 (docs/scim.md): SCIM bearer tokens, kept apart from `tokens`. */
 export interface ScimTokenTable {
   id: string;
   org_id: string;

@@ -1,5 +1,5 @@
-/** Kysely table types: Issue #6 tables (migration 0007): scope catalogue, policies, token requests and one-time deliveries. See schema.ts for the conventions. */
-/** Issue #6: the org's scope catalogue. `is_builtin` 1 for the seeded scopes, 0 for admins' own. */
+/** Kysely table types: an earlier change tables (migration 0007): scope catalogue, policies, token requests and one-time deliveries. See schema.ts for the conventions. */
+/** The org's scope catalogue. `is_builtin` 1 for the seeded scopes, 0 for admins' own. */
 export interface ScopeCatalogueTable {
   org_id: string;
   name: string;

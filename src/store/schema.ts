@@ -92,21 +92,21 @@ export interface TokenTable {
   revoked_by: string | null;
   revoked_reason: string | null;
   /**
-   * Lower-cased label, owner name and owner e-mail (domain `searchTextOf`), for `q` (issue #4).
+   * Lower-cased label, owner name and owner e-mail (domain `searchTextOf`), for `q`.
    * Whoever renames a user or changes an e-mail must rewrite it on that user's tokens.
    */
   search_text: string;
   /** Migration 0007: the digest a rotation replaced, still accepted until `previous_digest_until`. */
   previous_digest: string | null;
   previous_digest_until: number | null;
-  /** Migration 0007: the address of the last verified use (issue #7 writes it). */
+  /** Migration 0007: the address of the last verified use (an earlier change writes it). */
   last_active_ip: string | null;
   /** Migration 0016: the token's own rate limits and quota (JSON `UsageLimits`); null: none. */
   usage_limits: string | null;
 }
 
 export interface AuditLogTable {
-  /** Insertion order; the audit chain of issue #8 follows it. */
+  /** Insertion order; the audit chain of an earlier change follows it. */
   seq: Generated<number>;
   id: string;
   org_id: string | null;
@@ -119,7 +119,7 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object. */
   details: string;
-  /** The chain (issue #8, migration 0008): the previous entry's hash, null for a chain's first entry. */
+  /** The chain (migration 0008): the previous entry's hash, null for a chain's first entry. */
   prev_hash: string | null;
   /** HMAC of `prev_hash` and this entry (src/domain/audit-chain.ts); null only on an unsealed row. */
   hash: string | null;

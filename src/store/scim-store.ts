@@ -1,5 +1,5 @@
 /**
- * SCIM's view of the directory (issue #5, docs/scim.md): users and groups with their SCIM rows
+ * SCIM's view of the directory (docs/scim.md): users and groups with their SCIM rows
  * (migration 0006), filtered and paged the way SCIM asks. Every user and group of the org is a SCIM
  * resource, so an identity provider can match people who were there before it; users a SCIM client
  * deleted are hidden. SCIM pages by `startIndex` (an offset): the one exception to keyset paging,

@@ -1,4 +1,4 @@
-/** The org's scope catalogue (issue #6). */
+/** The org's scope catalogue. */
 import type { Kysely } from 'kysely';
 import { DomainError } from '../domain/errors.js';
 import type { ScopeClass, ScopeDefinition } from '../domain/scope-catalogue.js';

@@ -1,5 +1,5 @@
 /**
- * Token queries of the service-account endpoints (issue #4: SA1, SA2, T4, T5, SA6). Kept apart from
+ * Token queries of the service-account endpoints (SA1, SA2, T4, T5, SA6). Kept apart from
  * token-store.ts, whose user-token queries another branch grows. Every query here is one statement
  * for any number of accounts: lists join the owning account, counts group by it (no N+1).
  */
@@ -14,7 +14,7 @@ export interface ServiceAccountTokenFilter {
   /** Only this account's tokens; unset: every service account of the org. */
   serviceAccountId?: string | undefined;
   /**
-   * Case-insensitive (ASCII) substring of the label; unset or empty: no filter. INFERRED for SA1/SA2's
+   * Case-insensitive (ASCII) substring of the label; unset or empty: no filter. our reading for SA1/SA2's
    * `tokenLabel`: a substring, like T1's `q`, since admins search by a fragment of a label.
    */
   labelContains?: string | undefined;

@@ -1,4 +1,4 @@
-/** Server-side sessions (issue #5): looked up by the digest of the cookie's secret, with their user. */
+/** Server-side sessions: looked up by the digest of the cookie's secret, with their user. */
 import type { Kysely } from 'kysely';
 import type { User } from '../domain/models.js';
 import type { Database } from './schema.js';

@@ -1,4 +1,4 @@
-/** Per-org OIDC single sign-on settings (issue #5), and the group sync that sign-in performs. */
+/** Per-org OIDC single sign-on settings, and the group sync that sign-in performs. */
 import type { Kysely, Selectable } from 'kysely';
 import { parseJsonArray, parseJsonObject } from './rows.js';
 import type { Database, SsoConfigTable } from './schema.js';

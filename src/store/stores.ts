@@ -61,7 +61,7 @@ export function createStores(db: Kysely<Database>) {
     scimTokens: createScimTokenStore(db),
     scim: createScimStore(db),
     tokenLeaks: createTokenLeakQueries(db),
-    // Issue #8: automation and notifications.
+    // Automation and notifications.
     events: createEventStore(db),
     webhooks: createWebhookStore(db),
     deliveries: createDeliveryStore(db),

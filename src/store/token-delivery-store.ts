@@ -1,4 +1,4 @@
-/** One-time token deliveries (issue #6): see TokenDeliveryTable in schema.ts. */
+/** One-time token deliveries: see TokenDeliveryTable in schema.ts. */
 import type { Kysely, Selectable } from 'kysely';
 import { toDate, toDateOrNull } from './rows.js';
 import type { Database, TokenDeliveryTable } from './schema.js';

@@ -1,5 +1,5 @@
 /**
- * Looking up reported secrets by digest, many at once (issue #8, leaked-token response). Kept out of
+ * Looking up reported secrets by digest, many at once (leaked-token response). Kept out of
  * token-store.ts so parallel work on tokens changes different files.
  */
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-/** Token requests, the approval queue (issue #6). */
+/** Token requests, the approval queue. */
 import type { Expression, Kysely, Selectable, SqlBool } from 'kysely';
 import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';

@@ -1,5 +1,5 @@
 /**
- * Inventory reads over the tokens table (issue #4): filtered, keyset-paged lists and counts, and
+ * Inventory reads over the tokens table: filtered, keyset-paged lists and counts, and
  * the batches of a bulk revoke. Revoked tokens are never listed or counted (Atlassian deletes them).
  * Every predicate is written against the indexes of migration 0002: the sort key expressions below
  * are character for character the indexed ones, and `q` goes through the trigram index.

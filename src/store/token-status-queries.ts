@@ -1,5 +1,5 @@
 /**
- * Bulk status changes of a user's tokens, for deactivation and reactivation (issue #5). Kept out of
+ * Bulk status changes of a user's tokens, for deactivation and reactivation. Kept out of
  * token-store.ts so the directory work and the token work change different files.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * Reads of usage for the activity API (issue #7). Every read is a fixed number of indexed queries,
+ * Reads of usage for the activity API. Every read is a fixed number of indexed queries,
  * whatever the number of rows: pages by keyset on `(at, seq)`, summaries grouped in SQL.
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';

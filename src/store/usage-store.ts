@@ -1,5 +1,5 @@
 /**
- * Writes of usage (issue #7): one batch per transaction, raw events as multi-row inserts, the
+ * Writes of usage: one batch per transaction, raw events as multi-row inserts, the
  * aggregates as upserts adding to what is there, and `tokens.last_active_at` moved forward only
  * (that column feeds the inventory's last-activity index, which follows it). The same SQL on
  * SQLite and PostgreSQL: `ON CONFLICT ... DO UPDATE` and `UPDATE ... FROM (VALUES ...)` exist in both.

@@ -1,5 +1,5 @@
 /**
- * What verification reads on a cache miss (issue #7): the token by digest, through the token
+ * What verification reads on a cache miss: the token by digest, through the token
  * store's one digest look-up (so the policies work's rotation grace applies here too), and its
  * owner's name, e-mail, groups and whether they may still use tokens. Indexed point reads.
  */

@@ -1,4 +1,4 @@
-/** Webhook endpoints per org (issue #8). The signing secret is stored sealed, never in clear. */
+/** Webhook endpoints per org. The signing secret is stored sealed, never in clear. */
 import type { Kysely, Selectable } from 'kysely';
 import type { EventType } from '../domain/events.js';
 import type { WebhookEndpoint, WebhookFormat } from '../domain/automation.js';

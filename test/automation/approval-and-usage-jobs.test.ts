@@ -1,5 +1,5 @@
 /**
- * The jobs over other issues' tables (issue #8): approval reminders over #6's token requests and the
+ * The jobs over other issues' tables: approval reminders over #6's token requests and the
  * raw usage purge over #7's usage events. Fixed clock; the dry run lists what the run does. Both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

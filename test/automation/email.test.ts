@@ -1,5 +1,5 @@
 /**
- * E-mail notifications (issue #8) against a real SMTP server on loopback (`smtp-server`, port 0):
+ * E-mail notifications against a real SMTP server on loopback (`smtp-server`, port 0):
  * per-org settings through the admin API (the password is write-only and stored sealed), text and
  * HTML messages to the token's owner and to admins.
  */

@@ -1,6 +1,6 @@
 /**
  * The outbox commits with its change or not at all, and with two nodes on one database each
- * scheduled job run is created once and executed once (issue #8). Both dialects.
+ * scheduled job run is created once and executed once. Both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCursorKey } from '../../src/domain/cursor.js';

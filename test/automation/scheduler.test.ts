@@ -1,5 +1,5 @@
 /**
- * The worker in a listening app (issue #8): croner ticks create the slot's run for the org, the
+ * The worker in a listening app: croner ticks create the slot's run for the org, the
  * polling loop executes it, and closing the app stops both. TOKENWARD_JOB_SCHEDULES is checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

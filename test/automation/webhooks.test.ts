@@ -1,5 +1,5 @@
 /**
- * Webhooks end to end (issue #8): admin API, delivery from the outbox to a receiver on loopback,
+ * Webhooks end to end: admin API, delivery from the outbox to a receiver on loopback,
  * Standard Webhooks signature checked with the `standardwebhooks` package, retries with backoff
  * ending in dead letter, redelivery with the same webhook-id, 410 disabling, the Slack format.
  */

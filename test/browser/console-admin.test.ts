@@ -1,5 +1,5 @@
 /**
- * The console's admin pages in a real browser (issue #9), after console.test.ts: the policy editor
+ * The console's admin pages in a real browser, after console.test.ts: the policy editor
  * (scopes by class, IP allowlist in words, assignment, impact preview, then save), automation (run
  * now, dry-run preview, runs), settings (SSO, SMTP, webhooks with the secret shown once, deliveries,
  * rate limits). Debian's Chromium against the real server; screenshots at 1440 and 390 px.

@@ -1,5 +1,5 @@
 /**
- * The console in a real browser (issue #9): Debian's Chromium driven by playwright-core against the
+ * The console in a real browser: Debian's Chromium driven by playwright-core against the
  * real server on 127.0.0.1. Signs in, walks every page at 1440 px and at a phone width writing a
  * screenshot of each into screenshots/, and does the things an admin does: filter, bulk revoke with
  * its confirmation, deactivate a person, sign out.

@@ -1,4 +1,4 @@
-/** Pure rules of issue #8: signing vector, sealed secrets, backoff, webhook URLs, templates. */
+/** Pure rules of signing vector, sealed secrets, backoff, webhook URLs, templates. */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';

@@ -1,4 +1,4 @@
-/** The gateway's pure rules (issue #7): route table, path checks, credentials, config validation. */
+/** The gateway's pure rules: route table, path checks, credentials, config validation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clientIpOf, isBasicUserOfOwner, parsePresentedCredentials, statusOfRefusal } from '../../src/domain/gateway-credentials.js';

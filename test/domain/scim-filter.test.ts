@@ -1,4 +1,4 @@
-/** Issue #5: SCIM filters are narrowed to what Tokenward answers; anything else is invalidFilter, never a crash. */
+/** SCIM filters are narrowed to what Tokenward answers; anything else is invalidFilter, never a crash. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';

@@ -1,4 +1,4 @@
-/** Issue #5: SCIM PATCH on plain JSON, in the forms Okta and Entra send (shared/scim/CLIENTS.md). */
+/** SCIM PATCH on plain JSON, in the forms Okta and Entra send (shared/scim/CLIENTS.md). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';

@@ -1,4 +1,4 @@
-/** Pure rules of sign-in (issue #5): links, sessions, domains, group claims, return paths, the secret box. */
+/** Pure rules of sign-in: links, sessions, domains, group claims, return paths, the secret box. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
@@ -125,7 +125,7 @@ describe('session principals', () => {
     for (const role of ['member', 'approver'] as const) {
       expect(() => authorizeOrgAccess(person(role), 'org', 'read:tokens:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
-    // Issue #6: approvers reach the approval queue, and so the org itself, nothing else.
+    // Approvers reach the approval queue, and so the org itself, nothing else.
     expect(() => authorizeOrgAccess(person('approver'), 'org', 'approve:token-requests:admin')).not.toThrow();
     expect(() => authorizeOrgAccess(person('member'), 'org', 'approve:token-requests:admin')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => authorizeOrgAccess(person('owner'), 'other', null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));

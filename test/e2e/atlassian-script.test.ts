@@ -1,5 +1,5 @@
 /**
- * Acceptance of issue #4: a script written only from Atlassian's contract
+ * Acceptance of a script written only from Atlassian's contract
  * (examples/atlassian-admin-script.sh: paginate by links.next, count, revoke a service account's
  * tokens, bulk revoke) runs unchanged against a fresh Tokenward over real HTTP.
  */

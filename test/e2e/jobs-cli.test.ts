@@ -1,5 +1,5 @@
 /**
- * Issue #8: `tokenward jobs list | run [--dry-run] | runs` as real processes, on both dialects: the
+ * `tokenward jobs list | run [--dry-run] | runs` as real processes, on both dialects: the
  * dry run lists exactly what the run then does, the run is a durable job run audited as the CLI, and
  * a wrong job name is one line and exit 1.
  */

@@ -1,5 +1,5 @@
 /**
- * The gateway as real processes (issue #7): `tokenward gateway --config` in front of an upstream,
+ * The gateway as real processes: `tokenward gateway --config` in front of an upstream,
  * verifying with a server; a bad file is one line and exit 1; `tokenward serve` with
  * TOKENWARD_GATEWAY_CONFIG runs it in process. SIGTERM reports the pending usage.
  */

@@ -1,5 +1,5 @@
 /**
- * The gateway over real HTTP on loopback (issue #7): a real upstream, a real Tokenward server, the
+ * The gateway over real HTTP on loopback: a real upstream, a real Tokenward server, the
  * gateway in both modes (standalone through the SDK, in-process through the verification service),
  * on both databases. Scope enforcement, Basic auth, unknown routes, revocation within 1 s, and the
  * upstream's status in the token's usage events.

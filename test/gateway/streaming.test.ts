@@ -1,5 +1,5 @@
 /**
- * The gateway streams bodies both ways and answers for the upstream when it fails (issue #7):
+ * The gateway streams bodies both ways and answers for the upstream when it fails:
  * 50 MB up and 50 MB down without buffering, upstream down -> 502, slow -> 504. The bodies are
  * judged by a handshake that only a streaming gateway can complete: the client holds back the last
  * megabyte of its upload until the upstream has received data (a gateway that buffered the body

@@ -1,5 +1,5 @@
 /**
- * Bad input of any kind at every admin route (issue #4): random query strings and bodies, with a
+ * Bad input of any kind at every admin route: random query strings and bodies, with a
  * valid key holding every scope, never produce a 5xx, and every refusal has the error body.
  */
 import fc from 'fast-check';
@@ -38,7 +38,7 @@ describe.each(DIALECTS)('admin routes under bad input on %s', (dialect) => {
     const user = await seedUser(t.app, t.orgId);
     const bot = await seedServiceAccount(t.app, t.orgId);
     const token = await seedToken(t.app, t.orgId, { type: 'user', id: user.id });
-    // Issue #6: a policy (and the default one) and a pending token request, so bodies reach deep.
+    // A policy (and the default one) and a pending token request, so bodies reach deep.
     const policy = await t.app.http.inject({
       method: 'POST',
       url: `/admin/tokenward/v1/orgs/${t.orgId}/policies`,
@@ -79,5 +79,5 @@ describe.each(DIALECTS)('admin routes under bad input on %s', (dialect) => {
         { numRuns: RUNS_PER_ROUTE },
       );
     }
-  }, 180_000); // 25 runs on every route: the budget grows with the API (issue #8 added 16 operations).
+  }, 180_000); // 25 runs on every route: the budget grows with the API (an earlier change added 16 operations).
 });

@@ -1,5 +1,5 @@
 /**
- * Every admin route, walked with no key, another org's key and a key lacking the scope (issue #4):
+ * Every admin route, walked with no key, another org's key and a key lacking the scope:
  * 401, 403 or 404, and never the other org's data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

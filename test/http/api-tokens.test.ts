@@ -1,4 +1,4 @@
-/** T1-T3 (issue #4): search, count and bulk revoke of the org's user API tokens, on both dialects. */
+/** T1-T3: search, count and bulk revoke of the org's user API tokens, on both dialects. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { tokenUnusableReason, type User } from '../../src/domain/models.js';

@@ -1,5 +1,5 @@
 /**
- * The small APIs the console needed (issue #9), over real HTTP on both dialects: the org's calls
+ * The small APIs the console needed, over real HTTP on both dialects: the org's calls
  * per day (the overview's chart), a member's own token activity under /api/v1/me (never another
  * member's), and the rate limits the server enforces (the settings page).
  */

@@ -1,5 +1,5 @@
 /**
- * Serving the web console (issue #9): the build at `/`, client-side routes falling back to
+ * Serving the web console: the build at `/`, client-side routes falling back to
  * index.html, immutable hashed assets, and the API prefixes keeping their JSON 404s.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

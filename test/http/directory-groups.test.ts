@@ -1,4 +1,4 @@
-/** Issue #5, directory groups: CRUD, member counts in one query, bulk membership, audit. */
+/** an earlier change, directory groups: CRUD, member counts in one query, bulk membership, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { openDatabase } from '../../src/store/db.js';

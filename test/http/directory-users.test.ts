@@ -1,4 +1,4 @@
-/** Issue #5, directory users: create, list/search/page, get, update, deactivate/reactivate. */
+/** an earlier change, directory users: create, list/search/page, get, update, deactivate/reactivate. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/domain/models.js';
 import { tokenUnusableReason } from '../../src/domain/models.js';

@@ -1,5 +1,5 @@
 /**
- * Issue #6: central issuance, single revoke, rotation with a grace period (admin keys included,
+ * Central issuance, single revoke, rotation with a grace period (admin keys included,
  * through the one rotation-aware lookup), member self-service, and the 7-day retrieval window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

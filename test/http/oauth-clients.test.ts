@@ -1,4 +1,4 @@
-/** O1-O5, SA7, SA8: Tokenward answers as for an org without OAuth clients (issue #4). */
+/** O1-O5, SA7, SA8: Tokenward answers as for an org without OAuth clients. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
 import type { ServiceAccount } from '../../src/domain/models.js';
@@ -52,7 +52,7 @@ describe.each(DIALECTS)('OAuth clients over HTTP on %s', (dialect) => {
     expectErrorBody(response.json(), 403, 'FORBIDDEN');
   });
 
-  it('refuses any cursor and a bad pageSize with 400 (INFERRED: no cursor was ever issued)', async () => {
+  it('refuses any cursor and a bad pageSize with 400 (Our reading: no cursor was ever issued)', async () => {
     const cursor = await call('GET', `${org}/oauth-clients?cursor=abc`);
     expect(cursor.statusCode).toBe(400);
     expectErrorBody(cursor.json(), 400, 'INVALID_PAGE_CURSOR');

@@ -1,4 +1,4 @@
-/** Issue #6, the policy and scope-catalogue routes: CRUD, validation, envelope, effective policy, audit. */
+/** an earlier change, the policy and scope-catalogue routes: CRUD, validation, envelope, effective policy, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { createStores } from '../../src/store/stores.js';

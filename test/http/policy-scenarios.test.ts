@@ -1,5 +1,5 @@
 /**
- * Issue #6 acceptance: the admins' seed cases (shared/seeds), over HTTP on both dialects: admins
+ * an earlier change acceptance: the admins' seed cases (shared/seeds), over HTTP on both dialects: admins
  * with the admin API, members signed in on `/api/v1/me/...`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('policy scenarios on %s', (dialect) => {
 
     const actions = await auditActions(t);
     for (const action of ['approval.requested', 'approval.decided', 'token.created', 'token.delivered']) expect(actions).toContain(action);
-    // Issue #8's outbox events, committed with the changes.
+    // the outbox events, committed with the changes.
     const events = createStores(t.app.core.database.db).events;
     expect((await events.listOfType(t.orgId, 'approval.requested', 50)).map((e) => e.payload)).toContainEqual(expect.objectContaining({ approvalId: filed.id, requesterId: member.id }));
     expect((await events.listOfType(t.orgId, 'approval.decided', 50)).map((e) => e.payload)).toContainEqual({ approvalId: filed.id, decision: 'approved', deciderId: approver.id });

@@ -1,5 +1,5 @@
 /**
- * Issue #5, SCIM: Okta's provisioning sequence as shared/scim/CLIENTS.md documents it (test
+ * an earlier change, SCIM: Okta's provisioning sequence as shared/scim/CLIENTS.md documents it (test
  * connector, assign, update by PUT, deactivate by PATCH and by PUT, import paging, groups), over
  * HTTP on both dialects; deactivation suspends the user's tokens and reactivation restores them.
  */
@@ -42,7 +42,7 @@ describe.each(DIALECTS)('SCIM as Okta provisions on %s', (dialect) => {
   afterAll(async () => t.close());
 
   const tokenStatus = async () => (await createStores(t.app.core.database.db).tokens.findById(t.orgId, tokenId))!.status;
-  /** What a service verifying the user's token hears (issue #7's endpoint, its cache included). */
+  /** What a service verifying the user's token hears (the endpoint, its cache included). */
   const verdict = async () =>
     (await t.app.http.inject({ method: 'POST', url: '/api/v1/verify', headers: bearer(t.adminKey), payload: { token: tokenSecret } })).json().code as string;
   const adminUser = async (id: string) =>

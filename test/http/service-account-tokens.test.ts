@@ -1,4 +1,4 @@
-/** SA1, SA2, T4, T5: service-account API tokens over real HTTP, on both dialects (issue #4). */
+/** SA1, SA2, T4, T5: service-account API tokens over real HTTP, on both dialects. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
 import type { ServiceAccount } from '../../src/domain/models.js';
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('service-account tokens over HTTP on %s', (dialect) => {
     }
   });
 
-  it('filters by tokenLabel as a case-insensitive substring (INFERRED)', async () => {
+  it('filters by tokenLabel as a case-insensitive substring (our reading)', async () => {
     const labels = async (url: string) => ((await get(url)).json() as TokenItem[]).map((i) => i.label);
     expect(await labels(`${base}/api-tokens?tokenLabel=DEPLOY`)).toEqual(['Deploy-Prod', 'deploy staging']);
     expect(await labels(`${base}/${alpha.id}/api-tokens?tokenLabel=deploy`)).toEqual(['Deploy-Prod']);

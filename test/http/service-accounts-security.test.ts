@@ -1,4 +1,4 @@
-/** The shared security checks over every route of issue #4's service-account side. */
+/** The shared security checks over every route of the service-account side. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';

@@ -1,4 +1,4 @@
-/** SA3-SA6: the service-account lifecycle over real HTTP, on both dialects (issue #4). */
+/** SA3-SA6: the service-account lifecycle over real HTTP, on both dialects. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.js';
 import { createStores } from '../../src/store/stores.js';
@@ -53,7 +53,7 @@ describe.each(DIALECTS)('service accounts over HTTP on %s', (dialect) => {
     expect(entry?.details).toMatchObject({ permissionRules: [{ role: 'user' }], groupIds: ['grp_1'] });
   });
 
-  it('gives each account its own e-mail even for the same name (INFERRED: names may repeat)', async () => {
+  it('gives each account its own e-mail even for the same name (Our reading: names may repeat)', async () => {
     const a = (await post({ displayName: 'twin' })).json() as Item;
     const b = (await post({ displayName: 'twin' })).json() as Item;
     expect(a.email).not.toBe(b.email);
@@ -124,7 +124,7 @@ describe.each(DIALECTS)('service accounts over HTTP on %s', (dialect) => {
     const missing = await patch({ id: newId('sa'), displayName: 'x' });
     expect(missing.statusCode).toBe(404);
     expectErrorBody(missing.json(), 404, 'SERVICE_ACCOUNT_NOT_FOUND');
-    // INFERRED: a body that changes nothing (a typo such as `name`) is refused, not a silent no-op.
+    // Our reading: a body that changes nothing (a typo such as `name`) is refused, not a silent no-op.
     for (const payload of [{ id: created.id }, { id: created.id, name: 'typo' }, { displayName: 'no id' }]) {
       const response = await patch(payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);

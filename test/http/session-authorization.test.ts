@@ -1,5 +1,5 @@
 /**
- * Issue #5 acceptance, the authorization suite for signed-in people: every admin route and every
+ * an earlier change acceptance, the authorization suite for signed-in people: every admin route and every
  * `/api/v1` route, walked with sessions of each role. A member's session reaches no admin route;
  * an approver's reaches the approval queue only, as a key with the approver's scopes; an auditor's
  * reads everything and changes nothing, exactly as a key holding every `read:*` scope; another
@@ -24,7 +24,7 @@ describe('the role -> admin scope mapping', () => {
     expect(adminScopesOfRole('admin')).toEqual(ADMIN_SCOPES);
     expect(adminScopesOfRole('auditor')).toEqual(ADMIN_SCOPES.filter((s) => s.startsWith('read:')));
     expect(adminScopesOfRole('auditor').length).toBeGreaterThan(3);
-    // Issue #6: approvers read and decide token requests, and nothing else.
+    // Approvers read and decide token requests, and nothing else.
     expect(adminScopesOfRole('approver').length).toBeGreaterThan(0);
     for (const scope of adminScopesOfRole('approver')) expect(scope).toMatch(/:token-requests:admin$/);
     expect(adminScopesOfRole('member')).toEqual([]);

@@ -1,4 +1,4 @@
-/** Bad input at every public sign-in route (issue #5): never a 5xx, never a session, always the error body. */
+/** Bad input at every public sign-in route: never a 5xx, never a session, always the error body. */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';

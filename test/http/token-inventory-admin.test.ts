@@ -1,4 +1,4 @@
-/** Tokenward's inventory of every token of an org over real HTTP, on both dialects (issue #9). */
+/** Tokenward's inventory of every token of an org over real HTTP, on both dialects. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgTokenCountsResponse, OrgTokenJson, OrgTokenListResponse } from '../../src/http/schemas/org-tokens.js';
 import { createStores } from '../../src/store/stores.js';

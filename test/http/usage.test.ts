@@ -1,4 +1,4 @@
-/** The activity API over real HTTP on both dialects (issue #7), fed by real verifications. */
+/** The activity API over real HTTP on both dialects, fed by real verifications. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';

@@ -1,5 +1,5 @@
 /**
- * Verification enforces the owner's effective policy (issues #6 and #7), over real HTTP on both
+ * Verification enforces the owner's effective policy, over real HTTP on both
  * dialects: use blocked, IP allowlist, scopes the policy no longer allows; a policy change shows at
  * once though the token was cached; a rotated token's old secret verifies during its grace only.
  */

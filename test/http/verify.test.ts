@@ -1,5 +1,5 @@
 /**
- * `POST /api/v1/verify` over real HTTP on both dialects (issue #7): every code, the caller's own
+ * `POST /api/v1/verify` over real HTTP on both dialects: every code, the caller's own
  * credential, and the cache dropping an entry at once on every path of docs/architecture.md's table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { seedServiceAccount, seedToken, seedUser } from '../support/seed.js';
 
 const DAY_MS = 86_400_000;
 
-/** A stand-in for issue #6's rule: the seam receives the request and answers a policy code. */
+/** A stand-in for the rule: the seam receives the request and answers a policy code. */
 const testPolicy: PolicyCheck = (_token, owner, request) => {
   if (owner?.name === 'Blocked Person') return 'USE_BLOCKED_BY_POLICY';
   if (request.ip === '203.0.113.66') return 'IP_NOT_ALLOWED';

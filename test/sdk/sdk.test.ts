@@ -1,5 +1,5 @@
 /**
- * The SDK (packages/sdk) against a real server on loopback (issue #7): cached verify, revocation
+ * The SDK (packages/sdk) against a real server on loopback: cached verify, revocation
  * pushed over server-sent events, the TTL while the stream is down, failClosed, usage reported
  * back, and the Fastify plugin declaring scopes per route.
  */

@@ -1,4 +1,4 @@
-/** Issue #8: the audit hash chain on both dialects: verify, tampering of every kind, concurrency, retention. */
+/** The audit hash chain on both dialects: verify, tampering of every kind, concurrency, retention. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.js';

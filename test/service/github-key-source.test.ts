@@ -1,4 +1,4 @@
-/** Issue #8: GitHub's signing keys: a fixed file is never fetched; a failing fetch is 503, retried after the cooldown. */
+/** GitHub's signing keys: a fixed file is never fetched; a failing fetch is 503, retried after the cooldown. */
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,4 @@
-/** Issue #6 feeds issue #8's idle-revoke job: a token's idle limit is its owner's policy's. */
+/** an earlier change feeds the idle-revoke job: a token's idle limit is its owner's policy's. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HygieneAction } from '../../src/domain/hygiene.js';
 import { startTestApp, type TestApp } from '../support/app.js';

@@ -1,4 +1,4 @@
-/** The write-behind usage recorder on both dialects (issue #7): events, aggregates, the overflow rule. */
+/** The write-behind usage recorder on both dialects: events, aggregates, the overflow rule. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type UsageEvent } from '../../src/domain/usage.js';
 import { DAY_MS } from '../../src/domain/time.js';

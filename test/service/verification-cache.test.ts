@@ -1,4 +1,4 @@
-/** The verification cache and the token change bus (issue #7), without I/O. */
+/** The verification cache and the token change bus, without I/O. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkChange, parseTokenChange, type TokenChange } from '../../src/domain/token-change.js';

@@ -47,7 +47,7 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Where self-service links go (the delivery seam); default: the app's own (logs the link id only). */
   deliverLink?: AppOptions['deliverLink'];
-  /** Verification cache, usage flushing and policy seam (issue #7). */
+  /** Verification cache, usage flushing and policy seam. */
   verification?: VerificationOptions;
   /** Connector syncs: lease, upstream timeouts and page size. */
   connectors?: AppOptions['connectors'];

@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium for the browser tests (issue #9): never a downloaded browser build. Flags as the
+ * Debian's Chromium for the browser tests: never a downloaded browser build. Flags as the
  * machine notes give them: no sandbox (root), no GPU, and nothing that reaches out to the network.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { DEFAULT_CONSOLE_DIR } from '../../src/http/routes/console.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Where the browser tests write the screenshots of every page (issue #9: look at them). */
+/** Where the browser tests write the screenshots of every page (look at them). */
 export const SCREENSHOTS = join(process.cwd(), 'screenshots');
 export const WIDE = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };

@@ -1,5 +1,5 @@
 /**
- * Gateway tests (issue #7): a real upstream on loopback that records what reached it, and the
+ * Gateway tests: a real upstream on loopback that records what reached it, and the
  * gateway started in either mode in front of it (standalone: through the SDK over HTTP to a
  * listening server; in-process: through the server's verification service).
  */

@@ -1,4 +1,4 @@
-/** Helpers for issue #6's tests: admin calls, policy bodies, groups, and a stand-in verifier. */
+/** Helpers for the tests: admin calls, policy bodies, groups, and a stand-in verifier. */
 import { expect } from 'vitest';
 import type { TokenOwner, User } from '../../src/domain/models.js';
 import { tokenUnusableReason } from '../../src/domain/models.js';
@@ -76,7 +76,7 @@ export async function createGroup(t: TestApp, name: string, userIds: string[]): 
 }
 
 /**
- * What issue #7's verifier will do, from the pieces this issue exports: the one store lookup
+ * What the verifier will do, from the pieces this issue exports: the one store lookup
  * (rotation-aware), the token's own state, then the owner's effective policy via checkTokenUse.
  */
 export async function verifySecret(t: TestApp, secret: string, ip: string | null, requiredScopes: string[] = []): Promise<UseDecision | { allowed: false; code: string }> {

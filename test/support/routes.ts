@@ -47,8 +47,8 @@ export function adminOperations(app: App): Operation[] {
 }
 
 /**
- * Member-facing routes (`/api/v1/...`, issue #5): public ones (sign-in, SSO) and session-only ones.
- * The verification routes (`/api/v1/verify...`, issue #7) are service-facing: they take a verifier
+ * Member-facing routes (`/api/v1/...`): public ones (sign-in, SSO) and session-only ones.
+ * The verification routes (`/api/v1/verify...`) are service-facing: they take a verifier
  * key, never a session, and have their own tests.
  */
 export function memberOperations(app: App): MemberOperation[] {

@@ -1,4 +1,4 @@
-/** Helpers for SCIM tests (issue #5): a SCIM token through the admin API, and SCIM requests. */
+/** Helpers for SCIM tests: a SCIM token through the admin API, and SCIM requests. */
 import { expect } from 'vitest';
 import { bearer, type TestApp } from './app.js';
 

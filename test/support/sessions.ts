@@ -1,4 +1,4 @@
-/** Signed-in people for HTTP tests (issue #5): real sessions through the real services. */
+/** Signed-in people for HTTP tests: real sessions through the real services. */
 import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { User } from '../../src/domain/models.js';

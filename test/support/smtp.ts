@@ -1,4 +1,4 @@
-/** A real SMTP server on loopback for the e-mail tests (issue #8), from the `smtp-server` package. */
+/** A real SMTP server on loopback for the e-mail tests, from the `smtp-server` package. */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 

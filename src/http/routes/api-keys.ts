@@ -1,4 +1,4 @@
-/** Org admin API keys (CONTRACT.md §5): create (K3); list, count and revoke (K1, K2, K4; issue #4). */
+/** Org admin API keys (CONTRACT.md §5): create (K3); list, count and revoke (K1, K2, K4). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.js';

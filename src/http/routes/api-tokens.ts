@@ -1,4 +1,4 @@
-/** User API tokens of the org (issue #4; CONTRACT.md T1-T3): search, count, bulk revoke. */
+/** User API tokens of the org (CONTRACT.md T1-T3): search, count, bulk revoke. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenInventoryService } from '../../service/token-inventory-service.js';

@@ -1,4 +1,4 @@
-/** Tokenward's audit log API (issue #8; docs/audit.md): query, export, retention. */
+/** Tokenward's audit log API (docs/audit.md): query, export, retention. */
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * Local sign-in routes under `/api/v1/auth` (issue #5; docs/sign-in.md): login, logout, the
+ * Local sign-in routes under `/api/v1/auth` (docs/sign-in.md): login, logout, the
  * current session, and setting a password through a one-time link. Sign-in attempts are limited
  * per client IP and per e-mail (shared through Redis when configured); a failure answers
  * INVALID_CREDENTIALS whatever was wrong.

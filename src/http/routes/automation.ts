@@ -1,4 +1,4 @@
-/** Jobs, job runs, SMTP and automation settings (issue #8; docs/automation.md, docs/notifications.md). */
+/** Jobs, job runs, SMTP and automation settings (docs/automation.md, docs/notifications.md). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { JobRun } from '../../domain/automation.js';

@@ -1,5 +1,5 @@
 /**
- * The web console (issue #9; docs/console.md), served by the API's own server: the Vite build in
+ * The web console (docs/console.md), served by the API's own server: the Vite build in
  * `web/dist`. Files under `/assets/` carry a content hash in their names, so they are cached for a
  * year as immutable; `index.html` is revalidated every time, so a new build shows at the next load.
  * Any other GET that accepts HTML and is not under an API prefix is a client-side route of the

@@ -1,4 +1,4 @@
-/** Tokenward's directory API, groups and bulk membership (issue #5; docs/directory.md). */
+/** Tokenward's directory API, groups and bulk membership (docs/directory.md). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';

@@ -1,4 +1,4 @@
-/** Tokenward's directory API, users (issue #5; docs/directory.md). */
+/** Tokenward's directory API, users (docs/directory.md). */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { User } from '../../domain/models.js';

@@ -1,4 +1,4 @@
-/** The org's events, as the outbox holds them, with their delivery counts (issue #8; docs/events.md). */
+/** The org's events, as the outbox holds them, with their delivery counts (docs/events.md). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventLogService } from '../../service/event-log-service.js';

@@ -1,5 +1,5 @@
 /**
- * Member self-service under `/api/v1/me` (issue #6; docs/policies.md "Member self-service"): the
+ * Member self-service under `/api/v1/me` (docs/policies.md "Member self-service"): the
  * effective policy, own tokens, token requests and one-time retrievals. A session only
  * (`requireSession`); every handler takes the person's org and id from the session, never from the
  * request, so a member reaches only their own tokens and requests.

@@ -22,7 +22,7 @@ export interface OAuthClientRoutesDeps {
 const ORG = '/admin/api-access/v1/orgs/:orgId';
 const TAGS = ['OAuth Client'];
 
-/** The one page there is. INFERRED: any cursor is refused, since this server never handed one out for these lists. */
+/** The one page there is. Our reading: any cursor is refused, since this server never handed one out for these lists. */
 function emptyList(query: { cursor?: string | undefined }) {
   if (query.cursor !== undefined && query.cursor !== '') throw new DomainError('INVALID_PAGE_CURSOR');
   return { data: [], links: { self: null, next: null, prev: null } };

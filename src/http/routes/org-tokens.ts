@@ -1,5 +1,5 @@
 /**
- * Central issuance, single revoke and rotation (issue #6; docs/policies.md). Stable paths that
+ * Central issuance, single revoke and rotation (docs/policies.md). Stable paths that
  * scripts rely on: POST .../tokens, DELETE .../tokens/{tokenId}, POST .../tokens/{tokenId}/rotate.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';

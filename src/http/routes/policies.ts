@@ -1,5 +1,5 @@
 /**
- * Tokenward's authentication policies (issue #6; docs/policies.md), in the envelope of Atlassian's
+ * Tokenward's authentication policies (docs/policies.md), in the envelope of Atlassian's
  * organization policies: CRUD, impact preview, and the effective policy of a user.
  */
 import type { FastifyPluginAsync } from 'fastify';

@@ -1,7 +1,7 @@
 /**
  * GET …/orgs/{orgId}/rate-limits: the limits this server enforces (issue 9's settings page). They
  * are server configuration (TOKENWARD_RATE_LIMIT_*, TOKENWARD_LOGIN_RATE_LIMIT_*), the same for
- * every org, so this only reads them; INFERRED: under read:automation:admin, the scope of the other
+ * every org, so this only reads them; Our reading: under read:automation:admin, the scope of the other
  * settings the page shows.
  */
 import type { FastifyPluginAsync } from 'fastify';

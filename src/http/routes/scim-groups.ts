@@ -1,4 +1,4 @@
-/** `/scim/v2/Groups` (issue #5, docs/scim.md); bodies read and responses built as in scim-users.ts. */
+/** `/scim/v2/Groups` (docs/scim.md); bodies read and responses built as in scim-users.ts. */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { groupResource, projectAttributes } from '../../domain/scim-resources.js';
 import type { ScimGroupRecord, ScimGroupService } from '../../service/scim-group-service.js';

@@ -1,4 +1,4 @@
-/** Tokenward's admin API for SCIM bearer tokens (issue #5, docs/scim.md): create, list, revoke. */
+/** Tokenward's admin API for SCIM bearer tokens (docs/scim.md): create, list, revoke. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';

@@ -1,5 +1,5 @@
 /**
- * `/scim/v2/Users` (issue #5, docs/scim.md). Bodies are read by the domain's SCIM rules rather than
+ * `/scim/v2/Users` (docs/scim.md). Bodies are read by the domain's SCIM rules rather than
  * a TypeBox schema: SCIM resources carry open-ended attributes, and every refusal must be SCIM's
  * 400 with a `scimType`. Responses are built field by field (src/domain/scim-resources.ts), never
  * from rows, so nothing unlisted can leak.

@@ -1,4 +1,4 @@
-/** The org's scope catalogue (issue #6; docs/policies.md "Scope catalogue"). */
+/** The org's scope catalogue (docs/policies.md "Scope catalogue"). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ScopeDefinition } from '../../domain/scope-catalogue.js';

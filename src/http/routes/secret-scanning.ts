@@ -1,5 +1,5 @@
 /**
- * The endpoint GitHub's secret-scanning partner programme posts to (issue #8; docs/leaked-tokens.md).
+ * The endpoint GitHub's secret-scanning partner programme posts to (docs/leaked-tokens.md).
  * No API key: the ECDSA signature over the raw body is the authentication, so this plugin keeps the
  * body as bytes (its own JSON parser, encapsulated here) and the service checks it before parsing.
  */

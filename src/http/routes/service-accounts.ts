@@ -1,5 +1,5 @@
 /**
- * Service accounts and their API tokens (issue #4): SA1-SA6, T4, T5 of CONTRACT.md. The routes
+ * Service accounts and their API tokens: SA1-SA6, T4, T5 of CONTRACT.md. The routes
  * only translate: rules, transactions and audit entries live in the service.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -37,7 +37,7 @@ const TAGS = ['Service Account'];
 
 /**
  * SA3's item. `atlassianId` and `id` are both our `sa_` id (Tokenward has one id per account);
- * `container` is the org id the account lives in. INFERRED, see docs/atlassian-service-accounts.md.
+ * `container` is the org id the account lives in. our reading, see docs/atlassian-service-accounts.md.
  */
 export function toServiceAccountItem(account: ServiceAccount): ServiceAccountItem {
   return {
@@ -54,7 +54,7 @@ export function toServiceAccountItem(account: ServiceAccount): ServiceAccountIte
   };
 }
 
-/** T1's item with `user` = the owning service account (CONTRACT.md §3, INFERRED). */
+/** T1's item with `user` = the owning service account (CONTRACT.md §3, our reading). */
 function toTokenItem({ token, account, status }: ServiceAccountTokenView): ServiceAccountTokenItem {
   return {
     id: token.id,

@@ -1,5 +1,5 @@
 /**
- * OIDC single sign-on (issue #5; docs/sign-in.md): the admin settings per org under
+ * OIDC single sign-on (docs/sign-in.md): the admin settings per org under
  * `/admin/tokenward/v1/orgs/{orgId}/sso`, and the browser flow under `/api/v1/auth/sso`.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';

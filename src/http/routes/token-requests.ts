@@ -1,4 +1,4 @@
-/** The approvers' queue of token requests (issue #6; docs/policies.md "Approvals"). */
+/** The approvers' queue of token requests (docs/policies.md "Approvals"). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApprovalService } from '../../service/approval-service.js';

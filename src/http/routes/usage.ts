@@ -1,4 +1,4 @@
-/** The activity API (issue #7): what tokens did. Tokenward's own extension, scope read:usage:admin. */
+/** The activity API: what tokens did. Tokenward's own extension, scope read:usage:admin. */
 import { wireKind } from '../policy-json.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

@@ -1,5 +1,5 @@
 /**
- * Admin-made one-time links for a user (issue #5): an invite, or a password reset. The answer holds
+ * Admin-made one-time links for a user: an invite, or a password reset. The answer holds
  * the link, shown once, for the admin to pass on; nothing logs it.
  */
 import type { FastifyPluginAsync } from 'fastify';

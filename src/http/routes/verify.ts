@@ -1,5 +1,5 @@
 /**
- * `POST /api/v1/verify` (issue #7): is this token valid, for this operation, from this IP? Called by
+ * `POST /api/v1/verify`: is this token valid, for this operation, from this IP? Called by
  * services holding a verifier key (an org admin API key with `verify:tokens`). 200 whatever the
  * verdict; 401 only when the caller's own key is bad. Lean on purpose: no audit entry, no write.
  */

@@ -1,4 +1,4 @@
-/** Webhook endpoints and their deliveries (issue #8; docs/notifications.md). */
+/** Webhook endpoints and their deliveries (docs/notifications.md). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Delivery, WebhookEndpoint } from '../../domain/automation.js';

@@ -1,4 +1,4 @@
-/** Tokenward's audit log API (issue #8; docs/audit.md). */
+/** Tokenward's audit log API (docs/audit.md). */
 import { Type, type Static } from 'typebox';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -13,7 +13,7 @@ const filters = {
   action: Type.Optional(
     Type.String({ maxLength: 100, pattern: '^[A-Za-z0-9_.-]+(\\.\\*)?$', description: 'An exact action (`token.revoked`), or a family with `.*` (`token.*`).' }),
   ),
-  // `scim_token`: changes an identity provider made through SCIM (issue #5, docs/scim.md).
+  // `scim_token`: changes an identity provider made through SCIM (docs/scim.md).
   actorType: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('admin_key'), Type.Literal('scim_token'), Type.Literal('system')])),
   actorId: Type.Optional(Id),
   targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),

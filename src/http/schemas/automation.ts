@@ -1,4 +1,4 @@
-/** Tokenward's automation API (issue #8): webhooks, deliveries, SMTP and automation settings, jobs. */
+/** Tokenward's automation API: webhooks, deliveries, SMTP and automation settings, jobs. */
 import { Type, type Static } from 'typebox';
 import { EVENT_TYPES } from '../../domain/events.js';
 

@@ -1,4 +1,4 @@
-/** Tokenward's directory API (issue #5): users and groups of an org. */
+/** Tokenward's directory API: users and groups of an org. */
 import { Type, type Static } from 'typebox';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });

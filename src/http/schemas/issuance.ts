@@ -1,4 +1,4 @@
-/** Schemas of central issuance, rotation, revoke and token requests (issue #6; docs/policies.md). */
+/** Schemas of central issuance, rotation, revoke and token requests (docs/policies.md). */
 import { Type } from 'typebox';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });

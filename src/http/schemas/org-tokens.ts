@@ -1,5 +1,5 @@
 /**
- * Tokenward's inventory of every token of an org (issue #9; docs/tokens-api.md). Filter values stay
+ * Tokenward's inventory of every token of an org (docs/tokens-api.md). Filter values stay
  * strings: the domain parses them (comma lists, any case) and words a precise VALIDATION_FAILED.
  */
 import { Type, type Static, type TProperties } from 'typebox';

@@ -1,5 +1,5 @@
 /**
- * Schemas of Tokenward's authentication policies and scope catalogue (issue #6; docs/policies.md).
+ * Schemas of Tokenward's authentication policies and scope catalogue (docs/policies.md).
  * The policy body reuses the JSON:API-like envelope of Atlassian's organization policies
  * (CONTRACT.md §6.2, §6.4): `data.type = "policy"`, `data.attributes.type = "authentication"`.
  */

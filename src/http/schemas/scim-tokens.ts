@@ -1,4 +1,4 @@
-/** SCIM bearer tokens of Tokenward's admin API (issue #5, docs/scim.md). */
+/** SCIM bearer tokens of Tokenward's admin API (docs/scim.md). */
 import { Type, type Static } from 'typebox';
 
 export const ScimTokenParams = Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64 }), tokenId: Type.String({ minLength: 1, maxLength: 64 }) });

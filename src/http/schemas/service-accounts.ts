@@ -1,6 +1,6 @@
 /**
- * Shapes of the service-account endpoints (issue #4; CONTRACT.md §2 T4/T5, §3, §4, §5 O1-O5).
- * Member names are Atlassian's; where the contract marks a shape INFERRED the choice is in
+ * Shapes of the service-account endpoints (CONTRACT.md §2 T4/T5, §3, §4, §5 O1-O5).
+ * Member names are Atlassian's; where the contract marks a shape our reading the choice is in
  * docs/atlassian-service-accounts.md.
  */
 import { Type, type Static } from 'typebox';
@@ -11,7 +11,7 @@ const Id = Type.String({ minLength: 1, maxLength: 128 });
 export const ServiceAccountParams = Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64 }), serviceAccountId: Id });
 export const OAuthClientParams = Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64 }), clientId: Id });
 
-/** `pageSize` below 1 is refused; above the ceiling it is clamped (CONTRACT.md §1.4, INFERRED). */
+/** `pageSize` below 1 is refused; above the ceiling it is clamped (CONTRACT.md §1.4, our reading). */
 export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 2048 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1 })),

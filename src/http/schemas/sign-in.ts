@@ -1,4 +1,4 @@
-/** Sign-in, sessions, one-time links and SSO settings (issue #5; docs/sign-in.md). */
+/** Sign-in, sessions, one-time links and SSO settings (docs/sign-in.md). */
 import { Type, type Static } from 'typebox';
 
 const Email = Type.String({ minLength: 3, maxLength: 320 });

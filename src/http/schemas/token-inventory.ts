@@ -1,5 +1,5 @@
 /**
- * Schemas of the token inventory endpoints (issue #4; CONTRACT.md T1-T3, K1, K2, K4, U1, U2).
+ * Schemas of the token inventory endpoints (CONTRACT.md T1-T3, K1, K2, K4, U1, U2).
  * Query values stay strings where the domain parses them (any-case enums, plural units, dates), so
  * a bad value is the domain's VALIDATION_FAILED with a precise detail.
  */

@@ -1,4 +1,4 @@
-/** The activity API (issue #7; docs/verification.md): usage of tokens, for admins holding read:usage:admin. */
+/** The activity API (docs/verification.md): usage of tokens, for admins holding read:usage:admin. */
 import { Type, type Static } from 'typebox';
 import { VERIFY_CODES, type VerifyCode } from '../../domain/verification.js';
 

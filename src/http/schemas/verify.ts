@@ -1,4 +1,4 @@
-/** `POST /api/v1/verify` (issue #7; docs/verification.md). */
+/** `POST /api/v1/verify` (docs/verification.md). */
 import { Type, type Static } from 'typebox';
 import { VERIFY_CODES, type VerifyCode } from '../../domain/verification.js';
 

@@ -1,5 +1,5 @@
 /**
- * Issue #4: token inventory search at a million tokens. Frozen once shipped.
+ * Token inventory search at a million tokens. Frozen once shipped.
  *
  * - `tokens.search_text`: label + owner name + owner e-mail, lower-cased (domain `searchTextOf`),
  *   written by the token store on insert, so `q` reads one column of one table.

@@ -1,5 +1,5 @@
 /**
- * Issue #5, the directory: indexes for keyset paging of users and groups per org on
+ * an earlier change, the directory: indexes for keyset paging of users and groups per org on
  * `(created_at, id)`. Frozen once shipped.
  */
 import type { Kysely } from 'kysely';
