@@ -374,8 +374,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
-    redis = config.redisUrl ? connectRedis(config.redisUrl, health) : undefined;
-    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, onError: (error, context) => logger.warn({ err: error }, context) }));
+    redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, health) : undefined;
+    if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, channelPrefix: config.redisKeyPrefix, onError: (error, context) => logger.warn({ err: error }, context) }));
     // Its own connection, failing fast: a verification never waits on a broken Redis (it counts in memory then).
     limitsRedis = redis?.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: LIMITS_REDIS_TIMEOUT_MS });
     limitsRedis?.on('error', () => undefined);
@@ -477,8 +477,9 @@ function pingWithin(ping: Promise<void>, timeoutMs: number): Promise<void> {
  * within a second when it stalls, so a request never waits on Redis: the rate limiters then let
  * requests through. Its outage is logged once and counted (dependency health).
  */
-function connectRedis(url: string, health: DependencyHealth): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, enableOfflineQueue: false });
+function connectRedis(url: string, keyPrefix: string, health: DependencyHealth): Redis {
+  // The key prefix goes with every command, its duplicates' too (the limits connection, the subscriber).
+  const redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, enableOfflineQueue: false });
   health.track('redis');
   redis.on('ready', () => health.report('redis', true));
   redis.on('error', (error: Error) => health.report('redis', false, error));

@@ -28,6 +28,11 @@ export interface Config {
   rateLimitWindowSeconds: number;
   /** redis://... : state that nodes must share live (rate-limit counters); unset: in-process. */
   redisUrl: string | undefined;
+  /**
+   * TOKENWARD_REDIS_PREFIX: put before every Redis key and channel name, so installations (or
+   * test runs) sharing one Redis never count or hear each other's; empty by default.
+   */
+  redisKeyPrefix: string;
   /** A session unused this long ends. */
   sessionIdleMinutes: number;
   /** A session ends this long after sign-in, however busy. */
@@ -129,6 +134,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rateLimitMax: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_MAX', 1000),
     rateLimitWindowSeconds: readPositiveInt(env, 'TOKENWARD_RATE_LIMIT_WINDOW_SECONDS', 60),
     redisUrl: readRedisUrl(env),
+    redisKeyPrefix: readRedisKeyPrefix(env),
     sessionIdleMinutes: readPositiveInt(env, 'TOKENWARD_SESSION_IDLE_MINUTES', 120),
     sessionMaxHours: readPositiveInt(env, 'TOKENWARD_SESSION_MAX_HOURS', 12),
     loginRateLimitPerEmail: readPositiveInt(env, 'TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL', 10),
@@ -315,6 +321,13 @@ function readRedisUrl(env: Env): string | undefined {
     // reported below
   }
   if (protocol !== 'redis:' && protocol !== 'rediss:') fail('REDIS_URL', 'a redis:// or rediss:// URL', redactedForMessage(raw));
+  return raw;
+}
+
+function readRedisKeyPrefix(env: Env): string {
+  const raw = readNonEmpty(env, 'TOKENWARD_REDIS_PREFIX');
+  if (raw === undefined) return '';
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(raw)) fail('TOKENWARD_REDIS_PREFIX', 'up to 64 letters, digits and : _ . -', raw);
   return raw;
 }
 

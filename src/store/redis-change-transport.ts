@@ -9,11 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { parseTokenChange, type ChangeTransport, type TokenChange } from '../domain/token-change.js';
 
-export const REDIS_CHANGE_CHANNEL = 'tokenward:token-changes';
+const REDIS_CHANGE_CHANNEL = 'tokenward:token-changes';
 
 export interface RedisChangeTransportOptions {
   /** The app's connection, used to publish. */
   publisher: Redis;
+  /** Put before the channel's name (pub/sub channels do not take the connection's key prefix). */
+  channelPrefix?: string;
   onError?: (error: unknown, context: string) => void;
 }
 
@@ -21,6 +23,7 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
   const nodeId = randomUUID();
   const onError = options.onError ?? (() => undefined);
   const subscriber = options.publisher.duplicate();
+  const channel = `${options.channelPrefix ?? ''}${REDIS_CHANGE_CHANNEL}`;
   let deliver: (change: TokenChange) => void = () => undefined;
   let isFirstReady = true;
   let probeSeq = 0;
@@ -28,7 +31,7 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
 
   // The connection's own errors are reported by the app's connection (the same server): not twice.
   subscriber.on('error', () => undefined);
-  const subscribe = () => subscriber.subscribe(REDIS_CHANGE_CHANNEL).catch((error: unknown) => onError(error, 'subscribing to redis token changes'));
+  const subscribe = () => subscriber.subscribe(channel).catch((error: unknown) => onError(error, 'subscribing to redis token changes'));
   subscriber.on('ready', () => {
     // Subscribe on every connection (idempotent): the first one may have failed while Redis was away.
     void subscribe();
@@ -39,8 +42,8 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
     // Back after an outage: forget what may have been missed.
     deliver({ kind: 'resync' });
   });
-  subscriber.on('message', (channel: string, payload: string) => {
-    if (channel !== REDIS_CHANGE_CHANNEL) return;
+  subscriber.on('message', (heardOn: string, payload: string) => {
+    if (heardOn !== channel) return;
     try {
       const envelope = JSON.parse(payload) as { n?: unknown; c?: unknown; p?: unknown };
       if (typeof envelope.p === 'number') {
@@ -64,7 +67,7 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
       await Promise.race([subscribe(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
     async publish(change) {
-      await options.publisher.publish(REDIS_CHANGE_CHANNEL, JSON.stringify({ n: nodeId, c: change }));
+      await options.publisher.publish(channel, JSON.stringify({ n: nodeId, c: change }));
     },
     async probe() {
       if (subscriber.status !== 'ready') throw new Error('the redis token change subscriber is not connected');
@@ -72,7 +75,7 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
       const seq = probeSeq;
       const heard = new Promise<void>((resolve) => probes.set(seq, resolve));
       try {
-        await options.publisher.publish(REDIS_CHANGE_CHANNEL, JSON.stringify({ n: nodeId, p: seq }));
+        await options.publisher.publish(channel, JSON.stringify({ n: nodeId, p: seq }));
         await heard;
       } finally {
         probes.delete(seq);

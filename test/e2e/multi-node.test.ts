@@ -51,6 +51,7 @@ describe.each([
       TOKENWARD_BOOTSTRAP_ADMIN_KEY: adminKey,
       LOG_LEVEL: 'warn',
       REDIS_URL: redisUrl,
+      TOKENWARD_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
     };
     nodeA = await startNode(env);
     nodeB = await startNode(env);

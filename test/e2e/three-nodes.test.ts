@@ -49,6 +49,8 @@ describe('three nodes on PostgreSQL and Redis', () => {
       TOKENWARD_BOOTSTRAP_ADMIN_KEY: adminKey,
       LOG_LEVEL: 'warn',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      // Their own keys: other test files' nodes on the same Redis must not spend these budgets.
+      TOKENWARD_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
     };
     // The first creates the schema; the other two start side by side.
     nodes = [await startNode(env)];

@@ -37,6 +37,9 @@ describe('Redis lost, two nodes', () => {
       TOKENWARD_PEPPER: pepper,
       TOKENWARD_BOOTSTRAP_ADMIN_KEY: adminKey,
       REDIS_URL: `redis://${proxy.address}`,
+      // Its own keys: other test files' nodes on the same Redis (and earlier runs within the
+      // window) must not spend the budgets this test counts.
+      TOKENWARD_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
       TOKENWARD_RATE_LIMIT_MAX: String(API_LIMIT),
       TOKENWARD_LOGIN_RATE_LIMIT_PER_EMAIL: String(SIGN_IN_LIMIT_PER_EMAIL),
       TOKENWARD_LOGIN_RATE_LIMIT_PER_IP: '1000',
@@ -87,6 +90,10 @@ describe('Redis lost, two nodes', () => {
     const { token, secret } = await seedToken({ core } as never, orgId, { type: 'user', id: user.id });
     expect(await verifyCode(nodeB, adminKey, secret)).toBe('VALID');
 
+    // A busy machine can starve a node past Redis's command timeout before the outage: that is
+    // logged and counted as a short outage of its own, so this outage is counted from here.
+    const loggedBefore = { down: logLines(nodeA, /redis unavailable/).length, back: logLines(nodeA, /redis is back/).length };
+    const outagesBefore = await Promise.all([nodeA, nodeB].map((node) => metric(node, 'tokenward_dependency_outages_total{dependency="redis"}')));
     proxy.refuse();
     proxy.cut();
     const outageStarted = performance.now();
@@ -110,7 +117,9 @@ describe('Redis lost, two nodes', () => {
       expect((await readyz(node)).status).toBe(200);
       expect(await metric(node, 'tokenward_dependency_up{dependency="redis"}')).toBe(0);
     }
-    await timeUntil(async () => logLines(nodeA, /redis unavailable/).length === 1, 5000, 'the outage logged');
+    await timeUntil(async () => logLines(nodeA, /redis unavailable/).length === loggedBefore.down + 1, 5000, 'the outage logged');
+    // Logged once however many requests and reconnection attempts failed meanwhile.
+    expect(logLines(nodeA, /redis unavailable/)).toHaveLength(loggedBefore.down + 1);
 
     const restoredAt = performance.now();
     proxy.restore();
@@ -124,13 +133,12 @@ describe('Redis lost, two nodes', () => {
     );
     // Back to the shared counters: the budget spent before the outage is still spent.
     expect((await admin(nodeB, shared, 'GET', '/admin/v1/orgs')).status).toBe(429);
-    for (const node of [nodeA, nodeB]) {
+    for (const [index, node] of [nodeA, nodeB].entries()) {
       expect(await metric(node, 'tokenward_dependency_up{dependency="redis"}')).toBe(1);
-      expect(await metric(node, 'tokenward_dependency_outages_total{dependency="redis"}')).toBe(1);
+      expect(await metric(node, 'tokenward_dependency_outages_total{dependency="redis"}')).toBe((outagesBefore[index] ?? 0) + 1);
       expect(node.cli.child.exitCode).toBeNull();
     }
-    await timeUntil(async () => logLines(nodeA, /redis is back/).length === 1, 5000, 'the recovery logged');
-    expect(logLines(nodeA, /redis unavailable/)).toHaveLength(1);
+    await timeUntil(async () => logLines(nodeA, /redis is back/).length === loggedBefore.back + 1, 5000, 'the recovery logged');
     console.info(`redis outage of ${Math.round(restoredAt - outageStarted)} ms; both nodes back on Redis ${Math.round(recoveredMs)} ms after it returned`);
   }, 120_000);
 });

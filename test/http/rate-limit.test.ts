@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 
@@ -48,7 +49,7 @@ describe('rate limiting, in process', () => {
 
 describe('rate limiting shared through Redis', () => {
   it('lets two nodes share one budget per key', async () => {
-    const config = { rateLimitMax: 4, rateLimitWindowSeconds: 60, redisUrl: REDIS_URL };
+    const config = { rateLimitMax: 4, rateLimitWindowSeconds: 60, redisUrl: REDIS_URL, redisKeyPrefix: `test-${randomBytes(4).toString('hex')}:` };
     const a = await startTestApp('sqlite', { config });
     const b = await startTestApp('sqlite', { config });
     try {
@@ -58,6 +59,22 @@ describe('rate limiting shared through Redis', () => {
       expect((await a.app.http.inject({ url: '/admin/v1/orgs', headers })).headers['x-ratelimit-remaining']).toBe('1');
       expect((await b.app.http.inject({ url: '/admin/v1/orgs', headers })).headers['x-ratelimit-remaining']).toBe('0');
       expect((await a.app.http.inject({ url: '/admin/v1/orgs', headers })).statusCode).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('keeps installations with different key prefixes apart on one Redis', async () => {
+    const base = { rateLimitMax: 2, rateLimitWindowSeconds: 60, redisUrl: REDIS_URL };
+    const a = await startTestApp('sqlite', { config: { ...base, redisKeyPrefix: `test-${randomBytes(4).toString('hex')}:` } });
+    const b = await startTestApp('sqlite', { config: { ...base, redisKeyPrefix: `test-${randomBytes(4).toString('hex')}:` } });
+    try {
+      const headers = bearer('the same caller on both');
+      for (let i = 0; i < 2; i += 1) expect((await a.app.http.inject({ url: '/admin/v1/orgs', headers })).statusCode).toBe(401);
+      expect((await a.app.http.inject({ url: '/admin/v1/orgs', headers })).statusCode).toBe(429);
+      // The other installation has spent nothing of its own budget.
+      expect((await b.app.http.inject({ url: '/admin/v1/orgs', headers })).headers['x-ratelimit-remaining']).toBe('1');
     } finally {
       await a.close();
       await b.close();

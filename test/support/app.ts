@@ -31,6 +31,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     rateLimitMax: 1000,
     rateLimitWindowSeconds: 60,
     redisUrl: undefined,
+    redisKeyPrefix: '',
     sessionIdleMinutes: 120,
     sessionMaxHours: 12,
     loginRateLimitPerEmail: 10,
