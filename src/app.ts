@@ -208,7 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     verification: { ...options.verification, onError: options.verification?.onError ?? ((error, context) => logger.error({ err: error }, context)) },
     health,
   });
-  mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), log: (fields, message) => logger.info(fields, message) });
+  mailLink = createLinkMailer({ db: core.database.db, smtpPasswords: createSecretBox(core.pepper, 'smtp-password'), smtpTimeoutMs: config.automation.smtpTimeoutMs, log: (fields, message) => logger.info(fields, message) });
   let redis: Redis | undefined;
   let limitsRedis: Redis | undefined;
   try {

@@ -89,6 +89,8 @@ export interface AutomationConfig {
   jobLeaseMs: number;
   jobStepDelayMs: number;
   webhookTimeoutMs: number;
+  /** TOKENWARD_SMTP_TIMEOUT_MS: one e-mail's whole send, connection to the last reply. */
+  smtpTimeoutMs: number;
   retryBaseMs: number;
   maxAttempts: number;
   allowPrivateWebhookUrls: boolean;
@@ -357,6 +359,7 @@ function readAutomation(env: Env): AutomationConfig {
     jobLeaseMs: readPositiveInt(env, 'TOKENWARD_JOB_LEASE_MS', 120_000),
     jobStepDelayMs: readNonNegativeInt(env, 'TOKENWARD_JOB_STEP_DELAY_MS', 0),
     webhookTimeoutMs,
+    smtpTimeoutMs: readIntInRange(env, 'TOKENWARD_SMTP_TIMEOUT_MS', 15_000, 1_000, 120_000),
     retryBaseMs: readPositiveInt(env, 'TOKENWARD_RETRY_BASE_MS', 5_000),
     maxAttempts: readPositiveInt(env, 'TOKENWARD_RETRY_MAX_ATTEMPTS', 10),
     allowPrivateWebhookUrls: readOnOff(env, 'TOKENWARD_WEBHOOK_ALLOW_PRIVATE_URLS', false),
@@ -372,6 +375,7 @@ export const AUTOMATION_OFF: Readonly<AutomationConfig> = Object.freeze({
   jobLeaseMs: 120_000,
   jobStepDelayMs: 0,
   webhookTimeoutMs: 15_000,
+  smtpTimeoutMs: 15_000,
   retryBaseMs: 5_000,
   maxAttempts: 10,
   allowPrivateWebhookUrls: true,

@@ -16,7 +16,7 @@ import { verdictOf } from '../domain/webhooks.js';
 import type { Delivery, NewDelivery } from '../store/delivery-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
-import { sendEmail } from './mailer.js';
+import { DEFAULT_SMTP_TIMEOUT_MS, sendEmail } from './mailer.js';
 
 const DISPATCH_BATCH = 100;
 const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
@@ -25,6 +25,8 @@ export interface DeliveryOptions {
   backoff: BackoffPolicy;
   /** Per request; the spec asks for 15 to 30 s. */
   webhookTimeoutMs: number;
+  /** One e-mail's whole send. */
+  smtpTimeoutMs?: number;
   publicUrl: string | null;
   random?: () => number;
 }
@@ -50,6 +52,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
   const { db, clock, options } = deps;
   const random = options.random ?? Math.random;
   const stores = createStores(db);
+  const smtpTimeoutMs = options.smtpTimeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
 
   /** Who gets an e-mail for the event: addresses of active users, once each. */
   async function emailTargets(tx: Stores, events: readonly DomainEvent[], smtpOrgs: ReadonlySet<string>): Promise<NewDelivery[]> {
@@ -137,7 +140,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     const password = smtp.passwordSealed ? deps.smtpPasswords.open(smtp.passwordSealed) : null;
     if (smtp.passwordSealed && password === null) return { error: 'the SMTP password cannot be opened (was the pepper changed?)' };
     try {
-      await sendEmail(smtp.settings, password, delivery.target, message);
+      await sendEmail(smtp.settings, password, delivery.target, message, smtpTimeoutMs);
       return { error: null };
     } catch (error) {
       return { error: describeError(error) };
@@ -202,7 +205,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     /** Claims and sends up to `limit` due deliveries, concurrently. */
     async deliverDue(limit: number, signal: AbortSignal = new AbortController().signal): Promise<DeliveryOutcome[]> {
       // A send cannot outlast its timeout; the margin covers recording the outcome.
-      const leaseMs = options.webhookTimeoutMs + 5_000;
+      const leaseMs = Math.max(options.webhookTimeoutMs, smtpTimeoutMs) + 5_000;
       const claimed = await stores.deliveries.claimDue(clock(), leaseMs, limit);
       if (claimed.length === 0) return [];
       const events = await stores.events.findByIds([...new Set(claimed.map((d) => d.eventId))]);

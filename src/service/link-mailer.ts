@@ -17,6 +17,8 @@ export interface LinkMailerDeps {
   /** The `smtp-password` box the notification settings seal with. */
   smtpPasswords: SecretBox;
   log(fields: Record<string, unknown>, message: string): void;
+  /** One e-mail's whole send. */
+  smtpTimeoutMs?: number;
 }
 
 export function createLinkMailer(deps: LinkMailerDeps): LinkDelivery {
@@ -30,7 +32,7 @@ export function createLinkMailer(deps: LinkMailerDeps): LinkDelivery {
     }
     const password = smtp.passwordSealed === null ? null : deps.smtpPasswords.open(smtp.passwordSealed);
     try {
-      await sendEmail(smtp.settings, password, message.user.email, linkEmail(message.kind, message.user.name, message.url, message.expiresAt));
+      await sendEmail(smtp.settings, password, message.user.email, linkEmail(message.kind, message.user.name, message.url, message.expiresAt), deps.smtpTimeoutMs);
       deps.log(fields, 'one-time link e-mailed');
     } catch (error) {
       // The transport's error may quote the message; log its code only.

@@ -38,6 +38,17 @@ export function isLoopbackHttp(url: URL): boolean {
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+/** A request to the provider that timed out or lost its connection, as against an answer that did not verify. */
+function isNetworkFailure(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth += 1) {
+    if (cause.name === 'TimeoutError' || cause.name === 'AbortError') return true;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('UND_ERR_') || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code))) return true;
+    if (cause instanceof TypeError && cause.message === 'fetch failed') return true;
+  }
+  return false;
+}
+
 /** Discovers the provider's metadata; VALIDATION_FAILED when it cannot. */
 export async function discoverProvider(issuer: string, clientId: string, clientSecret: string): Promise<oidc.Configuration> {
   const url = new URL(issuer);
@@ -169,7 +180,12 @@ export function createOidcService(deps: OidcServiceDeps) {
         }
       } catch (error) {
         const code = (error as { error?: unknown }).error;
-        const detail = typeof code === 'string' ? `The identity provider refused the sign-in (${code.slice(0, 100)}).` : 'The identity provider response did not verify.';
+        const detail =
+          typeof code === 'string'
+            ? `The identity provider refused the sign-in (${code.slice(0, 100)}).`
+            : isNetworkFailure(error)
+              ? `The identity provider did not answer within ${PROVIDER_TIMEOUT_SECONDS} s, or dropped the connection: try again.`
+              : 'The identity provider response did not verify.';
         throw new DomainError('SSO_FAILED', detail, { cause: error });
       }
       const email = typeof claims.email === 'string' ? claims.email.trim() : '';

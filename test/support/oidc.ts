@@ -23,10 +23,15 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(redirectUri: string): Promise<TestProvider> {
+/**
+ * `issuerFor` names the issuer when the provider is reached another way than its own port (through
+ * a TCP proxy, say): it gets the port the provider listens on.
+ */
+export async function startTestProvider(redirectUri: string, options: { issuerFor?: (port: number) => string } = {}): Promise<TestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const issuer = options.issuerFor?.(port) ?? `http://127.0.0.1:${port}`;
   const accounts = new Map<string, TestAccount>();
   const clientId = 'tokenward-test';
   const clientSecret = 'provider-client-secret-a8f3kq9z0x7w2m4n';

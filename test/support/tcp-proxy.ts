@@ -71,9 +71,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     });
     upstream.on('data', (chunk: Buffer) => forward(pair, client, chunk));
     client.on('error', end);
-    upstream.on('error', end);
+    // A stalled connection is half-open: the client never learns that the server went away.
+    upstream.on('error', () => pair.isStalled || end());
     client.on('close', end);
-    upstream.on('close', end);
+    upstream.on('close', () => pair.isStalled || end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
