@@ -15,36 +15,9 @@ import { createCore, type Core } from '../../src/app.js';
 import { generateToken } from '../../src/domain/token-format.js';
 import { testConfig } from '../support/app.js';
 import { ADMIN_PG_URL, createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { admin, logLines, readyz, recentEvents, startNode, stopNode, timeUntil, verifyCode, type Node } from '../support/fault-nodes.js';
+import { admin, logLines, readyz, recentEvents, REVOCATION_LIMIT_MS, startNode, stopNode, timeUntil, verifyCode, watchRevocation, type Node } from '../support/fault-nodes.js';
 import { seedToken, seedUser } from '../support/seed.js';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.js';
-
-const REVOCATION_LIMIT_MS = 1000;
-
-/**
- * Verifies `secret` on every node, back to back, until stopped; returns the answers given to
- * requests SENT more than REVOCATION_LIMIT_MS after `ackedAt()` (null: not revoked yet).
- */
-function watchRevocation(nodes: Node[], adminKey: string, secret: string, ackedAt: () => number | null) {
-  let running = true;
-  const late: Array<{ node: number; code: string }> = [];
-  const loops = nodes.map(async (node, index) => {
-    while (running) {
-      const sentAt = performance.now();
-      const code = await verifyCode(node, adminKey, secret);
-      const acked = ackedAt();
-      if (acked !== null && sentAt > acked + REVOCATION_LIMIT_MS) late.push({ node: index, code });
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  });
-  return {
-    async stop() {
-      running = false;
-      await Promise.all(loops);
-      return late;
-    },
-  };
-}
 
 describe('PostgreSQL faults, two nodes', () => {
   let db: TestDatabase;

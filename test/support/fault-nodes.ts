@@ -101,3 +101,30 @@ export function recentEvents(node: Node, count = 20): string {
     .slice(-count)
     .join('\n');
 }
+
+export const REVOCATION_LIMIT_MS = 1000;
+
+/**
+ * Verifies `secret` on every node, back to back, until stopped; returns the answers given to
+ * requests SENT more than REVOCATION_LIMIT_MS after `ackedAt()` (null: not revoked yet).
+ */
+export function watchRevocation(nodes: Node[], adminKey: string, secret: string, ackedAt: () => number | null) {
+  let running = true;
+  const late: Array<{ node: number; code: string }> = [];
+  const loops = nodes.map(async (node, index) => {
+    while (running) {
+      const sentAt = performance.now();
+      const code = await verifyCode(node, adminKey, secret);
+      const acked = ackedAt();
+      if (acked !== null && sentAt > acked + REVOCATION_LIMIT_MS) late.push({ node: index, code });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return late;
+    },
+  };
+}
