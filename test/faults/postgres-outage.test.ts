@@ -15,7 +15,7 @@ import { createCore, type Core } from '../../src/app.js';
 import { generateToken } from '../../src/domain/token-format.js';
 import { testConfig } from '../support/app.js';
 import { ADMIN_PG_URL, createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { admin, logLines, readyz, recentEvents, REVOCATION_LIMIT_MS, startNode, stopNode, timeUntil, verifyCode, watchRevocation, type Node } from '../support/fault-nodes.js';
+import { admin, logLines, readyz, recentEvents, REVOCATION_LIMIT_MS, startNode, startOutageLoad, stopNode, timeUntil, verifyCode, watchRevocation, type Node } from '../support/fault-nodes.js';
 import { seedToken, seedUser } from '../support/seed.js';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -119,30 +119,7 @@ describe('PostgreSQL faults, two nodes', () => {
   it('every connection of both nodes cut and refused for 3 s, under verify and admin load: 503s with Retry-After, no 500, nothing acknowledged lost, buffered usage written after', async () => {
     const live = await newToken();
     const toRevoke = await Promise.all(Array.from({ length: 40 }, () => newToken()));
-    const answers = new Map<number, number>();
-    const count = (status: number) => answers.set(status, (answers.get(status) ?? 0) + 1);
-    let validAnswers = 0;
-    let running = true;
-    const verifyLoad = [nodeA, nodeB].map(async (node) => {
-      while (running) {
-        const code = await verifyCode(node, adminKey, live.secret, { method: 'GET', route: '/during-outage' });
-        if (code === 'VALID') validAnswers += 1;
-        else count(Number(code.replace('HTTP ', '')));
-        await new Promise((resolve) => setTimeout(resolve, 15));
-      }
-    });
-    const acknowledged: string[] = [];
-    let retryAfterMissing = 0;
-    const adminLoad = (async () => {
-      for (const [index, target] of toRevoke.entries()) {
-        if (!running) break;
-        const answer = await admin(index % 2 === 0 ? nodeA : nodeB, adminKey, 'DELETE', target.revokePath);
-        count(answer.status);
-        if (answer.status === 204) acknowledged.push(target.secret);
-        if (answer.status === 503 && answer.headers.get('retry-after') === null) retryAfterMissing += 1;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    const load = startOutageLoad([nodeA, nodeB], adminKey, live.secret, toRevoke, '/during-outage');
 
     await new Promise((resolve) => setTimeout(resolve, 700));
     for (const proxy of [proxyA, proxyB]) {
@@ -162,8 +139,7 @@ describe('PostgreSQL faults, two nodes', () => {
       ),
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
-    running = false;
-    await Promise.all([...verifyLoad, adminLoad]);
+    const { answers, validAnswers, acknowledged, retryAfterMissing } = await load.stop();
     // Nothing crashed (a connection lost inside a transaction once killed the process).
     expect([nodeA.cli.child.exitCode, nodeB.cli.child.exitCode]).toEqual([null, null]);
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/app.js';
 import { generateToken } from '../../src/domain/token-format.js';
 import { testConfig } from '../support/app.js';
-import { admin, readyz, startNode, stopNode, timeUntil, verifyCode, watchRevocation, type Node } from '../support/fault-nodes.js';
+import { admin, readyz, startNode, startOutageLoad, stopNode, timeUntil, verifyCode, watchRevocation, type Node } from '../support/fault-nodes.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
 import { seedToken, seedUser } from '../support/seed.js';
 
@@ -53,30 +53,7 @@ describe('PostgreSQL restarted under load, two nodes', () => {
     const lateRevocation = await newToken();
     for (const node of [nodeA, nodeB]) expect(await verifyCode(node, adminKey, lateRevocation.secret)).toBe('VALID');
 
-    const answers = new Map<number, number>();
-    const count = (status: number) => answers.set(status, (answers.get(status) ?? 0) + 1);
-    let validAnswers = 0;
-    let running = true;
-    const verifyLoad = [nodeA, nodeB].map(async (node) => {
-      while (running) {
-        const code = await verifyCode(node, adminKey, live.secret, { method: 'GET', route: '/during-restart' });
-        if (code === 'VALID') validAnswers += 1;
-        else count(Number(code.replace('HTTP ', '')));
-        await new Promise((resolve) => setTimeout(resolve, 15));
-      }
-    });
-    const acknowledged: string[] = [];
-    let retryAfterMissing = 0;
-    const adminLoad = (async () => {
-      for (const [index, target] of toRevoke.entries()) {
-        if (!running) break;
-        const answer = await admin(index % 2 === 0 ? nodeA : nodeB, adminKey, 'DELETE', target.revokePath);
-        count(answer.status);
-        if (answer.status === 204) acknowledged.push(target.secret);
-        if (answer.status === 503 && answer.headers.get('retry-after') === null) retryAfterMissing += 1;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    const load = startOutageLoad([nodeA, nodeB], adminKey, live.secret, toRevoke, '/during-restart');
 
     await new Promise((resolve) => setTimeout(resolve, 700));
     const restartStarted = performance.now();
@@ -91,8 +68,7 @@ describe('PostgreSQL restarted under load, two nodes', () => {
     const recovery = await Promise.all([nodeA, nodeB].map((node) => timeUntil(async () => JSON.stringify((await readyz(node)).body).includes('"verification":"cache"'), 20_000, 'node back on its cache')));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const late = await watch.stop();
-    running = false;
-    await Promise.all([...verifyLoad, adminLoad]);
+    const { answers, validAnswers, acknowledged, retryAfterMissing } = await load.stop();
 
     expect([nodeA.cli.child.exitCode, nodeB.cli.child.exitCode]).toEqual([null, null]);
     expect(late.filter((answer) => answer.code === 'VALID')).toEqual([]);

@@ -128,3 +128,48 @@ export function watchRevocation(nodes: Node[], adminKey: string, secret: string,
     },
   };
 }
+
+export interface OutageLoadResult {
+  /** Statuses of the answers that were not VALID verifications, counted. */
+  answers: Map<number, number>;
+  validAnswers: number;
+  /** Secrets whose revocation was acknowledged (204). */
+  acknowledged: string[];
+  /** 503 answers without Retry-After. */
+  retryAfterMissing: number;
+}
+
+/**
+ * Load for an outage: each node verifies `liveSecret` back to back (usage recorded on `route`),
+ * and the nodes take turns revoking `targets`, one every 100 ms, until stopped.
+ */
+export function startOutageLoad(nodes: Node[], adminKey: string, liveSecret: string, targets: Array<{ secret: string; revokePath: string }>, route: string) {
+  const result: OutageLoadResult = { answers: new Map(), validAnswers: 0, acknowledged: [], retryAfterMissing: 0 };
+  const count = (status: number) => result.answers.set(status, (result.answers.get(status) ?? 0) + 1);
+  let running = true;
+  const verifyLoad = nodes.map(async (node) => {
+    while (running) {
+      const code = await verifyCode(node, adminKey, liveSecret, { method: 'GET', route });
+      if (code === 'VALID') result.validAnswers += 1;
+      else count(Number(code.replace('HTTP ', '')));
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  });
+  const adminLoad = (async () => {
+    for (const [index, target] of targets.entries()) {
+      if (!running) break;
+      const answer = await admin(nodes[index % nodes.length]!, adminKey, 'DELETE', target.revokePath);
+      count(answer.status);
+      if (answer.status === 204) result.acknowledged.push(target.secret);
+      if (answer.status === 503 && answer.headers.get('retry-after') === null) result.retryAfterMissing += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop(): Promise<OutageLoadResult> {
+      running = false;
+      await Promise.all([...verifyLoad, adminLoad]);
+      return result;
+    },
+  };
+}
