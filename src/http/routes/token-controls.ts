@@ -53,7 +53,7 @@ const OwnerJson = Type.Object({
   data: Nullable(Type.Object({ owner: Type.Object({ type: Type.String(), id: Type.String() }), needsReassignment: Type.Boolean() })),
 });
 const NeedingOwnerJson = Type.Object({
-  data: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), email: Type.String(), reason: Type.String({ description: 'none, or owner_deactivated.' }) })),
+  data: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), email: Type.String(), reason: Type.String({ description: 'none (nobody answers for it), owner_deactivated (its person was deactivated) or owner_gone (its person or group no longer exists).' }) })),
 });
 const ownerJson = (record: OwnerRecord | null) => ({ data: record });
 
