@@ -206,15 +206,13 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
   /**
    * `q` over the label, owner name and e-mail (the trigram-indexed search text) or the purpose and
    * tags. The second list is short (only tokens that say what they are for have a row), so it is
-   * read whole; the first keeps its trigram index: on PostgreSQL both are one id list the page
-   * joins to, on SQLite each side of the OR is an indexed look-up.
+   * read whole, once; each side of the OR stays an index look-up (on PostgreSQL the ids come as
+   * an array, so the primary key's bitmap joins the trigram one).
    */
   function inventoryTextPredicate(orgId: string, q: string): RawBuilder<SqlBool> {
     const said = sql`lower(coalesce(tc.purpose, '') || ' ' || tc.tags)`;
     const purposeIds = sql`select tc.token_id from token_controls tc where tc.org_id = ${orgId} and ${dialect === 'postgres' ? sql`strpos(${said}, ${q}) > 0` : sql`instr(${said}, ${q}) > 0`}`;
-    if (dialect === 'postgres') {
-      return sql<SqlBool>`t.id in (select ti.id from tokens ti where ti.org_id = ${orgId} and ${searchTextPredicate(dialect, q, 'ti')} union all ${purposeIds})`;
-    }
+    if (dialect === 'postgres') return sql<SqlBool>`(${searchTextPredicate(dialect, q)} or t.id = any(array(${purposeIds})))`;
     return sql<SqlBool>`(${searchTextPredicate(dialect, q)} or t.id in (${purposeIds}))`;
   }
 
