@@ -315,7 +315,7 @@ function createAutomationServices(database: DatabaseHandle, pepper: Pepper, cloc
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     eventLog: createEventLogService({ db, cursorKey }),
     notificationSettings: createNotificationSettingsService({ db, clock, smtpPasswords }),
-    deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, publicUrl: config.publicUrl ?? null } }),
+    deliveries: createDeliveryService({ db, clock, webhookSecrets, smtpPasswords, options: { backoff, webhookTimeoutMs: automation.webhookTimeoutMs, smtpTimeoutMs: automation.smtpTimeoutMs, publicUrl: config.publicUrl ?? null } }),
     jobs: createJobService({
       db,
       clock,

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   LIFETIME_TOO_LONG: 'The requested lifetime exceeds the policy cap.',
   USE_BLOCKED_BY_POLICY: 'The policy blocks the use of API tokens.',
   IP_NOT_ALLOWED: 'The policy does not allow API tokens from this address.',
+  IP_ALLOWLIST_WIDENS_POLICY: "A token's own IP allowlist may only narrow its policy's allowlist.",
   SELF_APPROVAL_FORBIDDEN: 'Nobody may decide their own token request.',
   DELIVERY_GONE: 'The one-time token retrieval was used already or has expired.',
   CONFLICT: 'The request conflicts with the current state.',

@@ -70,7 +70,8 @@ export interface EventPayloads {
   'user.deactivated': { userId: string; tokensSuspended: number; actor: ActorRef };
   'user.reactivated': { userId: string; tokensRestored: number; actor: ActorRef };
   'service_account.deleted': { serviceAccountId: string; revokedTokens: number; actor: ActorRef };
-  'approval.requested': { approvalId: string; requesterId: string; summary: string };
+  /** `approverIds`: the requester's groups' approvers it was routed to; empty when it went to the org's approvers. Absent on events recorded before routing was told. */
+  'approval.requested': { approvalId: string; requesterId: string; summary: string; approverIds?: string[] };
   'approval.decided': { approvalId: string; decision: 'approved' | 'rejected'; deciderId: string };
   'approval.reminder': { approvalId: string; pendingHours: number; reminder: number };
   'policy.changed': { policyId: string; actor: ActorRef };

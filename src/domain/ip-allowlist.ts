@@ -56,3 +56,30 @@ export function isIpAllowed(allowlist: readonly string[], ip: string | null | un
   }
   return blocks.check(address, version === 4 ? 'ipv4' : 'ipv6');
 }
+
+/** At most this many blocks on one token's own allowlist. */
+export const MAX_TOKEN_ALLOWLIST_ENTRIES = 50;
+
+/** True when every address of `inner` lies in `outer` (same family, at least as long a prefix). */
+function isBlockWithin(inner: Cidr, outer: Cidr): boolean {
+  if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
+  const blocks = new BlockList();
+  blocks.addSubnet(outer.address, outer.prefix, outer.family);
+  // The inner block's addresses all share its first `inner.prefix` bits, so one of them decides.
+  return blocks.check(inner.address, inner.family);
+}
+
+/**
+ * The entries of a token's own allowlist that reach beyond its policy's (none when the policy's
+ * list is empty: it allows every address). A token's list must narrow its policy's, never widen it.
+ *
+ *   entriesBeyond(['10.0.0.0/8'], ['10.1.0.0/16', '192.0.2.1/32'])  // -> ['192.0.2.1/32']
+ */
+export function entriesBeyond(policyAllowlist: readonly string[], tokenAllowlist: readonly string[]): string[] {
+  if (policyAllowlist.length === 0) return [];
+  const outer = policyAllowlist.map(parseCidr);
+  return tokenAllowlist.filter((entry) => {
+    const inner = parseCidr(entry);
+    return !outer.some((block) => isBlockWithin(inner, block));
+  });
+}

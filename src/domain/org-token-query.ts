@@ -56,6 +56,7 @@ export const DEFAULT_STATUSES: readonly LifecycleStatus[] = ['active', 'suspende
 export const DATE_FIELDS: readonly DateField[] = ['createdAt', 'lastActiveAt', 'expiresAt'];
 const MAX_SCOPE_LENGTH = 200;
 const MAX_ID_LENGTH = 128;
+const MAX_TAG_LENGTH = 50;
 export const MAX_IDLE_DAYS = 100_000;
 
 export interface OrgTokenFilters {
@@ -76,6 +77,10 @@ export interface OrgTokenFilters {
   ownerId: string | null;
   /** `tokenward` (its own tokens), a connector id, or null for every source. */
   source: string | null;
+  /** Tokens carrying this tag (lower-cased). */
+  tag: string | null;
+  /** true: tokens that say what they are for; false: those that do not; null: either. */
+  hasPurpose: boolean | null;
 }
 
 export interface OrgTokenQuery {
@@ -150,7 +155,9 @@ export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenF
   if (ownerId !== null && ownerId.length > MAX_ID_LENGTH) throw invalid(`ownerId must be at most ${MAX_ID_LENGTH} characters.`);
   const source = oneText(params, 'source')?.trim() || null;
   if (source !== null && source.length > MAX_ID_LENGTH) throw invalid(`source must be tokenward or a connector id.`);
-  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId, source };
+  const tag = oneText(params, 'tag')?.trim().toLowerCase() || null;
+  if (tag !== null && tag.length > MAX_TAG_LENGTH) throw invalid(`tag must be at most ${MAX_TAG_LENGTH} characters.`);
+  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId, source, tag, hasPurpose: booleanParam(params, 'hasPurpose') };
 }
 
 export function parseOrgTokenQuery(params: Record<string, unknown>): OrgTokenQuery {

@@ -61,6 +61,8 @@ export type UseDecision =
 export interface TokenUseCheck {
   enforceable: EnforceableRule;
   tokenScopes: readonly string[];
+  /** The token's own IP allowlist, narrowing the policy's: an address must pass both. Empty or absent: none. */
+  tokenIpAllowlist?: readonly string[] | undefined;
   /** The caller's address; null when unknown (refused by a non-empty allowlist). */
   ip: string | null;
   now: Date;
@@ -69,8 +71,9 @@ export interface TokenUseCheck {
 }
 
 /**
- * the verifier: may this token be used now, from this address, for this call? Checks in this
- * order: the policy blocks use; the address is outside the allowlist; the call needs a scope the
+ * The verifier: may this token be used now, from this address, for this call? Checks in this
+ * order: the policy blocks use; the address is outside the policy's allowlist, or outside the
+ * token's own; the call needs a scope the
  * token lacks or the policy no longer allows (a token left as it was after a policy tightened keeps
  * its scopes on record, but cannot use the disallowed ones). Token status and expiry are the
  * verifier's own checks (`tokenUnusableReason`), before this one.
@@ -86,6 +89,9 @@ export function checkTokenUse(check: TokenUseCheck): UseDecision {
   }
   if (!isIpAllowed(rule.ipAllowlist, check.ip)) {
     return { allowed: false, code: 'IP_NOT_ALLOWED', detail: `The policy "${policyName}" does not allow API tokens from this address.` };
+  }
+  if (!isIpAllowed(check.tokenIpAllowlist ?? [], check.ip)) {
+    return { allowed: false, code: 'IP_NOT_ALLOWED', detail: "The token's own IP allowlist does not allow this address." };
   }
   const usableScopes = check.tokenScopes.filter((s) => enforceable.allowedScopeNames.has(s));
   const missing = (check.requiredScopes ?? []).filter((s) => !usableScopes.includes(s));

@@ -23,3 +23,17 @@ export interface TokenRequest {
   purpose?: string | null | undefined;
   tags?: string[] | undefined;
 }
+
+/** Who decides a request: its requester's groups' approvers, or, when none of those groups has any, the org's approvers. */
+export type ApprovalRoute = { to: 'group'; approverIds: string[] } | { to: 'org' };
+
+/**
+ * The route of a request from its requester's groups (each with its approvers):
+ *
+ *   approvalRouteOf([{ approverIds: ['usr_b', 'usr_a'] }, { approverIds: ['usr_a'] }])  // -> { to: 'group', approverIds: ['usr_a', 'usr_b'] }
+ *   approvalRouteOf([{ approverIds: [] }])  // -> { to: 'org' }
+ */
+export function approvalRouteOf(groups: readonly { approverIds: readonly string[] }[]): ApprovalRoute {
+  const approverIds = [...new Set(groups.flatMap((g) => g.approverIds))].sort();
+  return approverIds.length > 0 ? { to: 'group', approverIds } : { to: 'org' };
+}

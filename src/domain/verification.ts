@@ -62,6 +62,8 @@ export interface TokenSnapshot {
    * (the grace period), and is NOT_FOUND after.
    */
   matchesUntilMs: number | null;
+  /** The token's own IP allowlist (CIDR blocks; empty: none), which narrows its policy's. */
+  ipAllowlist: readonly string[];
   /** Whatever the policy seam loaded for this owner (see `VerificationPolicy`); opaque here. */
   policy: unknown;
   /** Rate limits and quotas of the policy and of the token itself (empty: none); counted after the verdict. */

@@ -19,7 +19,7 @@ import { assertKnownScopes } from '../domain/scope-catalogue.js';
 import { assertPurposeWithinPolicy, cleanPurpose } from '../domain/token-purpose.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
-import type { TokenRequest, TokenRequestStatus } from '../domain/token-request.js';
+import { approvalRouteOf, type TokenRequest, type TokenRequestStatus } from '../domain/token-request.js';
 import { auditEntry } from './audit-service.js';
 import { cleanLabel, type AuditActor, type IssuanceService } from './issuance-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
@@ -203,11 +203,12 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
           lifetimeDays: request.lifetimeDays,
           policyId: request.policyId,
         });
-        // the outbox: approvers get mail and webhooks from this event.
+        // The outbox: the approvers it is routed to get mail (approval-recipients), webhooks get the event with that route.
+        const route = approvalRouteOf((await tx.groupApprovers.groupsOfUsers(orgId, [userId])).get(userId) ?? []);
         await tx.events.record({
           orgId,
           type: 'approval.requested',
-          payload: { approvalId: request.id, requesterId: userId, summary: `${request.label}: ${request.scopes.join(', ')} for ${request.lifetimeDays} days` },
+          payload: { approvalId: request.id, requesterId: userId, summary: `${request.label}: ${request.scopes.join(', ')} for ${request.lifetimeDays} days`, approverIds: route.to === 'group' ? route.approverIds : [] },
           occurredAt: now,
         });
         return request;

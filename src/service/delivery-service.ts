@@ -16,6 +16,7 @@ import { verdictOf } from '../domain/webhooks.js';
 import type { Delivery, NewDelivery } from '../store/delivery-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
+import { approvalRecipients } from './approval-recipients.js';
 import { DEFAULT_SMTP_TIMEOUT_MS, sendEmail } from './mailer.js';
 
 const DISPATCH_BATCH = 100;
@@ -69,6 +70,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     });
     const accountable = await tx.serviceAccountOwners.noticeEmails([...new Set(accountIds)]);
     const staff = await tx.hygiene.activeEmailsByRole([...new Set(relevant.map((e) => e.orgId))], ['owner', 'admin', 'approver']);
+    const approvers = await approvalRecipients(tx, relevant.filter((e) => EMAIL_RECIPIENTS[e.type] === 'approvers'), staff);
     const out: NewDelivery[] = [];
     for (const event of relevant) {
       const who = EMAIL_RECIPIENTS[event.type]!;
@@ -86,8 +88,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         if (person.orgId !== event.orgId) continue;
         const isAdmin = person.role === 'owner' || person.role === 'admin';
         if ((who === 'admins' || who === 'owner_and_admins') && isAdmin) emails.add(person.email);
-        if (who === 'approvers' && (isAdmin || person.role === 'approver')) emails.add(person.email);
       }
+      for (const email of approvers.get(event.id) ?? []) emails.add(email);
       for (const email of emails) out.push({ orgId: event.orgId, eventId: event.id, channel: 'email', target: email });
     }
     return out;

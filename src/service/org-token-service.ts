@@ -40,9 +40,9 @@ export interface OrgTokenItem extends OrgTokenRow {
   status: LifecycleStatus;
   /** Calls over the last 30 UTC days (today included) and the address of the latest call. */
   activity: { callsLast30Days: number; lastIp: string | null };
-  /** What the token is for: filled in the CSV export. */
-  purpose?: string | null;
-  tags?: string[];
+  /** What the token is for (none for tokens of connected systems). */
+  purpose: string | null;
+  tags: string[];
 }
 
 const ACTIVITY_DAYS = 30;
@@ -87,6 +87,8 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
       idleSinceMs: filters.idleDays === null ? null : now.getTime() - filters.idleDays * DAY_MS,
       nowMs: now.getTime(),
       source: filters.source,
+      tag: filters.tag,
+      hasPurpose: filters.hasPurpose,
     };
   }
 
@@ -103,18 +105,27 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
     return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
   }
 
-  /** Status and the activity columns, one query for the whole page. */
+  /** Status, the activity columns and what each token is for: one query each for the whole page. */
   async function withStatus(orgId: string, items: OrgTokenRow[], now: Date): Promise<OrgTokenItem[]> {
     const sinceDay = Math.floor(now.getTime() / 86_400_000) - (ACTIVITY_DAYS - 1);
-    const activity = await inventoryActivity.ofTokens(orgId, items.map((item) => item.token.id), sinceDay);
+    const ids = items.map((item) => item.token.id);
+    const activity = await inventoryActivity.ofTokens(orgId, ids, sinceDay);
+    const controls = await createStores(db).tokenControls.findMany(ids);
     return items.map((item) => {
       const found = activity.get(item.token.id);
-      return { ...item, status: lifecycleStatusOf(item.token, now), activity: { callsLast30Days: found?.calls ?? 0, lastIp: found?.lastIp ?? null } };
+      const control = controls.get(item.token.id);
+      return {
+        ...item,
+        status: lifecycleStatusOf(item.token, now),
+        activity: { callsLast30Days: found?.calls ?? 0, lastIp: found?.lastIp ?? null },
+        purpose: control?.purpose ?? null,
+        tags: control?.tags ?? [],
+      };
     });
   }
 
   return {
-    /** The filtered page (`q`, `status`, `ownerKind`, date windows, `scope`, `neverUsed`, `idleDays`). */
+    /** The filtered page (`q`, `status`, `ownerKind`, date windows, `scope`, `neverUsed`, `idleDays`, `tag`, `hasPurpose`). */
     async list(orgId: string, params: Record<string, unknown>): Promise<OrgTokenPage> {
       const now = clock();
       const { filters, sort, pageSize, cursor: rawCursor } = parseOrgTokenQuery(params);
@@ -181,9 +192,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
         let position: KeysetPosition | null = null;
         for (;;) {
           const { items, hasMore } = await store.page(search, sort, position, EXPORT_BATCH);
-          // One query per batch for what the tokens are for.
-          const controls = await createStores(db).tokenControls.findMany(items.map((item) => item.token.id));
-          yield* (await withStatus(orgId, items, now)).map((item) => ({ ...item, purpose: controls.get(item.token.id)?.purpose ?? null, tags: controls.get(item.token.id)?.tags ?? [] }));
+          yield* await withStatus(orgId, items, now);
           const last = items[items.length - 1];
           if (!hasMore || !last) return;
           position = { direction: 'next', key: sortKeyOf(last.token, sort.field), id: last.token.id, isInclusive: false };

@@ -15,7 +15,7 @@ import { tokenUnusableReason, type Token, type User } from '../domain/models.js'
 import { decideCreation, type CreationDecision } from '../domain/policy-creation.js';
 import { actorOf, authorizeOrgAccess } from '../domain/principal.js';
 import { adminScopesOfRole } from '../domain/roles.js';
-import type { TokenRequest } from '../domain/token-request.js';
+import { approvalRouteOf, type ApprovalRoute, type TokenRequest } from '../domain/token-request.js';
 import type { RequesterGroup } from '../store/group-approver-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
@@ -33,7 +33,7 @@ export interface RequestContext {
   requester: Pick<User, 'id' | 'name' | 'email' | 'status'> | null;
   groups: RequesterGroup[];
   /** Who the request reaches: its requester's groups' approvers, or the org's approvers. */
-  route: { to: 'group'; approverIds: string[] } | { to: 'org' };
+  route: ApprovalRoute;
   policy: ResolvedPolicy;
   /** The requested scopes explained: class, description, the class's creation mode. */
   decision: CreationDecision;
@@ -52,10 +52,7 @@ export interface TeamApprovalServiceDeps {
 
 const mayApproveAsOrg = (user: User) => adminScopesOfRole(user.role).includes('approve:token-requests:admin');
 
-function routeOf(groups: readonly RequesterGroup[]): RequestContext['route'] {
-  const approverIds = [...new Set(groups.flatMap((g) => g.approverIds))].sort();
-  return approverIds.length > 0 ? { to: 'group', approverIds } : { to: 'org' };
-}
+const routeOf = (groups: readonly RequesterGroup[]): ApprovalRoute => approvalRouteOf(groups);
 
 export function createTeamApprovalService(deps: TeamApprovalServiceDeps) {
   const { db, clock, cursorKey, approvals } = deps;

@@ -1,7 +1,7 @@
 /**
- * The real policy of verification (an earlier change meets #7): on a cache miss, the owner's governing
+ * The real policy of verification: on a cache miss, the owner's governing
  * policy is resolved (two indexed reads) and cached with the token; on every verification the pure
- * `checkTokenUse` decides from it: use blocked, IP outside the allowlist, a requested scope the
+ * `checkTokenUse` decides from it: use blocked, IP outside the policy's or the token's own allowlist, a requested scope the
  * token lacks or the policy no longer allows. Admin API keys have no owner and no member policy.
  * Any policy, assignment, group or catalogue change publishes `orgChanged`, dropping the org's
  * cached tokens with their policies.
@@ -16,7 +16,7 @@ import type { VerificationPolicy } from './verification-service.js';
 export const checkPolicyOfToken: PolicyCheck = (token, owner, request, now) => {
   const enforceable = token.policy as EnforceableRule | null;
   if (!owner || !enforceable) return null;
-  const decision = checkTokenUse({ enforceable, tokenScopes: token.scopes, ip: request.ip ?? null, now, requiredScopes: request.scopes });
+  const decision = checkTokenUse({ enforceable, tokenScopes: token.scopes, tokenIpAllowlist: token.ipAllowlist, ip: request.ip ?? null, now, requiredScopes: request.scopes });
   return decision.allowed ? null : decision.code;
 };
 

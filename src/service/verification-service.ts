@@ -120,6 +120,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       expiresAtMs: token.expiresAt?.getTime() ?? null,
       owner: record.owner,
       matchesUntilMs: record.matchesUntilMs,
+      ipAllowlist: Object.freeze([...record.ipAllowlist]),
     };
     const loaded = await policy.load(db, base);
     const limits: TokenSnapshot['limits'][number][] = [];

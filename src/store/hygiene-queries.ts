@@ -107,16 +107,16 @@ export function createHygieneQueries(db: Kysely<Database>) {
       const rows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', [...ids]).where('status', '=', 'active').execute();
       return new Map(rows.map((r) => [r.id, r.email]));
     },
-    async activeEmailsByRole(orgIds: readonly string[], roles: readonly string[]): Promise<Array<{ orgId: string; role: string; email: string }>> {
+    async activeEmailsByRole(orgIds: readonly string[], roles: readonly string[]): Promise<Array<{ id: string; orgId: string; role: string; email: string }>> {
       if (orgIds.length === 0) return [];
       const rows = await db
         .selectFrom('users')
-        .select(['org_id', 'role', 'email'])
+        .select(['id', 'org_id', 'role', 'email'])
         .where('org_id', 'in', [...orgIds])
         .where('role', 'in', [...roles])
         .where('status', '=', 'active')
         .execute();
-      return rows.map((r) => ({ orgId: r.org_id, role: r.role, email: r.email }));
+      return rows.map((r) => ({ id: r.id, orgId: r.org_id, role: r.role, email: r.email }));
     },
 
     /** The weekly digest's figures for [from, to). */

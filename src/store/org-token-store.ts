@@ -35,6 +35,10 @@ export interface OrgTokenSearch {
   nowMs: number;
   /** `tokenward`, a connector id, or null for every source. */
   source: string | null;
+  /** Tokens carrying this tag. */
+  tag: string | null;
+  /** true: tokens with a purpose; false: without; null: either. */
+  hasPurpose: boolean | null;
 }
 
 export type OwnerOfToken =
@@ -170,13 +174,21 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       where.push(sql<SqlBool>`${sortKeyExpr('expiresAt').expr} > ${search.nowMs}`);
     }
     // Connectors' tokens are a small share of an org's: their `q` is a scan of the org's rows.
-    if (search.q && !isExternal) where.push(searchTextPredicate(dialect, search.q));
+    if (search.q && !isExternal) where.push(inventoryTextPredicate(search.orgId, search.q));
     if (search.q && isExternal) where.push(dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${search.q}) > 0` : sql<SqlBool>`instr(t.search_text, ${search.q}) > 0`);
     for (const [field, bounds] of Object.entries(search.dates) as Array<[DateField, DateBounds]>) where.push(datePredicate(field, bounds));
     // Scopes are a JSON array of strings: a quoted name is matched whole, never as a prefix.
     if (search.scope) where.push(sql<SqlBool>`t.scopes like ${`%${escapeLike(JSON.stringify(search.scope))}%`} escape '\\'`);
     if (search.ownerId && !isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_service_account_id = ${search.ownerId})`);
     if (search.ownerId && isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_external_id = ${search.ownerId})`);
+    // Purpose and tags live beside the token (token_controls, a row only for tokens that have any);
+    // connectors' tokens have none.
+    if (search.tag !== null) {
+      where.push(isExternal ? sql<SqlBool>`1 = 0` : sql<SqlBool>`t.id in (select tc.token_id from token_controls tc where tc.org_id = ${search.orgId} and tc.tags like ${`%${escapeLike(JSON.stringify(search.tag))}%`} escape '\\')`);
+    }
+    const withPurpose = sql`(select tc.token_id from token_controls tc where tc.org_id = ${search.orgId} and tc.purpose is not null)`;
+    if (search.hasPurpose === true) where.push(isExternal ? sql<SqlBool>`1 = 0` : sql<SqlBool>`t.id in ${withPurpose}`);
+    if (search.hasPurpose === false && !isExternal) where.push(sql<SqlBool>`t.id not in ${withPurpose}`);
     if (search.neverUsed === true) where.push(sql<SqlBool>`t.last_active_at is null`);
     if (search.neverUsed === false) where.push(sql<SqlBool>`t.last_active_at is not null`);
     if (search.idleSinceMs !== null) {
@@ -190,6 +202,19 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
   }
 
   const allOf = (parts: RawBuilder<SqlBool>[]) => sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+
+  /**
+   * `q` over the label, owner name and e-mail (the trigram-indexed search text) or the purpose and
+   * tags. The second list is short (only tokens that say what they are for have a row), so it is
+   * read whole, once; each side of the OR stays an index look-up (on PostgreSQL the ids come as
+   * an array, so the primary key's bitmap joins the trigram one).
+   */
+  function inventoryTextPredicate(orgId: string, q: string): RawBuilder<SqlBool> {
+    const said = sql`lower(coalesce(tc.purpose, '') || ' ' || tc.tags)`;
+    const purposeIds = sql`select tc.token_id from token_controls tc where tc.org_id = ${orgId} and ${dialect === 'postgres' ? sql`strpos(${said}, ${q}) > 0` : sql`instr(${said}, ${q}) > 0`}`;
+    if (dialect === 'postgres') return sql<SqlBool>`(${searchTextPredicate(dialect, q)} or t.id = any(array(${purposeIds})))`;
+    return sql<SqlBool>`(${searchTextPredicate(dialect, q)} or t.id in (${purposeIds}))`;
+  }
 
   return {
     /**

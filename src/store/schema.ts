@@ -103,6 +103,8 @@ export interface TokenTable {
   last_active_ip: string | null;
   /** Migration 0016: the token's own rate limits and quota (JSON `UsageLimits`); null: none. */
   usage_limits: string | null;
+  /** Migration 0020: the token's own IP allowlist (JSON array of CIDR blocks); null: none. */
+  ip_allowlist: string | null;
 }
 
 export interface AuditLogTable {

@@ -16,8 +16,8 @@ export interface AccountNeedingOwner {
   id: string;
   displayName: string;
   email: string;
-  /** none: nobody answers for it; owner_deactivated: its owning person was deactivated. */
-  reason: 'none' | 'owner_deactivated';
+  /** none: nobody answers for it; owner_deactivated: its owning person was deactivated; owner_gone: its owner no longer exists. */
+  reason: 'none' | 'owner_deactivated' | 'owner_gone';
 }
 
 export function createServiceAccountOwnerStore(db: Kysely<Database>) {
@@ -50,18 +50,33 @@ export function createServiceAccountOwnerStore(db: Kysely<Database>) {
 
     /** Live service accounts nobody answers for, or whose owner was deactivated (at most `limit`). */
     async listNeedingOwner(orgId: string, limit: number): Promise<AccountNeedingOwner[]> {
+      // An owner left behind also counts: a person no longer active (deactivated before the flag
+      // existed, or removed), a group deleted.
       const rows = await db
         .selectFrom('service_accounts as sa')
         .leftJoin('service_account_owners as o', 'o.service_account_id', 'sa.id')
-        .select(['sa.id', 'sa.display_name', 'sa.email', 'o.owner_id', 'o.needs_reassignment'])
+        .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'o.owner_id').on('o.owner_type', '=', 'user'))
+        .leftJoin('groups as g', (join) => join.onRef('g.id', '=', 'o.owner_id').on('o.owner_type', '=', 'group'))
+        .select(['sa.id', 'sa.display_name', 'sa.email', 'o.owner_id', 'o.owner_type', 'o.needs_reassignment', 'u.id as user_id', 'u.status as user_status', 'g.id as group_id'])
         .where('sa.org_id', '=', orgId)
         .where('sa.deleted_at', 'is', null)
-        .where((eb) => eb.or([eb('o.owner_id', 'is', null), eb('o.needs_reassignment', '=', 1)]))
+        .where((eb) =>
+          eb.or([
+            eb('o.owner_id', 'is', null),
+            eb('o.needs_reassignment', '=', 1),
+            eb.and([eb('o.owner_type', '=', 'user'), eb.or([eb('u.id', 'is', null), eb('u.status', '<>', 'active')])]),
+            eb.and([eb('o.owner_type', '=', 'group'), eb('g.id', 'is', null)]),
+          ]),
+        )
         .orderBy('sa.display_name')
         .orderBy('sa.id')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email, reason: r.owner_id === null ? 'none' : 'owner_deactivated' }));
+      return rows.map((r) => {
+        const isGone = r.owner_id !== null && (r.owner_type === 'user' ? r.user_id === null : r.group_id === null);
+        const reason: AccountNeedingOwner['reason'] = r.owner_id === null ? 'none' : isGone ? 'owner_gone' : 'owner_deactivated';
+        return { id: r.id, displayName: r.display_name, email: r.email, reason };
+      });
     },
 
     /**

@@ -50,6 +50,13 @@ export function createTokenRequestStore(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Who filed each of `ids` (one query); unknown ids are absent. */
+    async requestersOf(ids: readonly string[]): Promise<Map<string, { orgId: string; requesterId: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('token_requests').select(['id', 'org_id', 'requester_id']).where('id', 'in', [...ids]).execute();
+      return new Map(rows.map((r) => [r.id, { orgId: r.org_id, requesterId: r.requester_id }]));
+    },
+
     async findById(orgId: string, id: string): Promise<TokenRequest | null> {
       const row = await db.selectFrom('token_requests').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
       return row ? toRequest(row) : null;

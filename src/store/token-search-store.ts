@@ -96,15 +96,16 @@ export function datePredicate(field: DateField, bounds: DateBounds): RawBuilder<
   return range;
 }
 
-/** `q` as a substring of `t.search_text`, through the trigram index of each dialect. */
-export function searchTextPredicate(dialect: DialectName, q: string): RawBuilder<SqlBool> {
+/** `q` as a substring of `<alias>.search_text` (alias `t` unless named), through the trigram index of each dialect. */
+export function searchTextPredicate(dialect: DialectName, q: string, alias = 't'): RawBuilder<SqlBool> {
+  const column = sql.ref(`${alias}.search_text`);
   if ([...q].length < MIN_TRIGRAM_CHARS) {
-    return dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${q}) > 0` : sql<SqlBool>`instr(t.search_text, ${q}) > 0`;
+    return dialect === 'postgres' ? sql<SqlBool>`strpos(${column}, ${q}) > 0` : sql<SqlBool>`instr(${column}, ${q}) > 0`;
   }
-  if (dialect === 'postgres') return sql<SqlBool>`t.search_text like ${`%${escapeLike(q)}%`} escape '\\'`;
+  if (dialect === 'postgres') return sql<SqlBool>`${column} like ${`%${escapeLike(q)}%`} escape '\\'`;
   // A quoted FTS5 string is matched as a substring by the trigram tokenizer, operators and all.
   const phrase = `"${q.replace(/"/g, '""')}"`;
-  return sql<SqlBool>`t.rowid in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
+  return sql<SqlBool>`${sql.ref(`${alias}.rowid`)} in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
 }
 
 /** Whether PostgreSQL should read the trigram matches before sorting (see `page` below). */

@@ -39,6 +39,8 @@ export interface SecretMatch {
   graceUntilMs: number | null;
   /** The token's own rate limits and quota; null: none. */
   usageLimits: UsageLimits | null;
+  /** The token's own IP allowlist (CIDR blocks); empty: none. */
+  ipAllowlist: string[];
 }
 
 /** Stored limits; unreadable JSON reads as none (the column is only written from checked limits). */
@@ -132,7 +134,7 @@ export function createTokenStore(db: Kysely<Database>) {
      */
     async findBySecretDigest(digest: string, now: Date): Promise<SecretMatch | null> {
       const current = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
-      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntilMs: null, usageLimits: usageLimitsOf(current.usage_limits) };
+      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntilMs: null, usageLimits: usageLimitsOf(current.usage_limits), ipAllowlist: parseJsonArray(current.ip_allowlist ?? '[]') };
       const previous = await db
         .selectFrom('tokens')
         .selectAll()
@@ -140,7 +142,7 @@ export function createTokenStore(db: Kysely<Database>) {
         .where('previous_digest_until', '>', now.getTime())
         .executeTakeFirst();
       return previous?.previous_digest
-        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntilMs: previous.previous_digest_until, usageLimits: usageLimitsOf(previous.usage_limits) }
+        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntilMs: previous.previous_digest_until, usageLimits: usageLimitsOf(previous.usage_limits), ipAllowlist: parseJsonArray(previous.ip_allowlist ?? '[]') }
         : null;
     },
 
@@ -153,6 +155,22 @@ export function createTokenStore(db: Kysely<Database>) {
         .where('id', '=', id)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Sets (empty: removes) a token's own IP allowlist, as normalized CIDR blocks. */
+    async setIpAllowlist(orgId: string, id: string, allowlist: readonly string[]): Promise<void> {
+      await db
+        .updateTable('tokens')
+        .set({ ip_allowlist: allowlist.length > 0 ? JSON.stringify(allowlist) : null })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** A token's own IP allowlist; empty when it has none or the org has no such token. */
+    async ipAllowlistOf(orgId: string, id: string): Promise<string[]> {
+      const row = await db.selectFrom('tokens').select('ip_allowlist').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      return parseJsonArray(row?.ip_allowlist ?? '[]');
     },
 
     /** A token's own rate limits and quota, with its kind and status; null when the org has no such token. */

@@ -19,6 +19,8 @@ export interface VerificationRecord {
   matchesUntilMs: number | null;
   /** The token's own rate limits and quota. */
   usageLimits: UsageLimits | null;
+  /** The token's own IP allowlist; empty: none. */
+  ipAllowlist: string[];
 }
 
 export function createVerificationQueries(db: Kysely<Database>) {
@@ -75,7 +77,7 @@ export function createVerificationQueries(db: Kysely<Database>) {
       if (!found) return null;
       // The look-up found the previous secret only while its grace runs, and says until when.
       const matchesUntilMs = found.isPrevious ? found.graceUntilMs : null;
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits };
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits, ipAllowlist: found.ipAllowlist };
     },
   };
 }

@@ -70,6 +70,13 @@ describe.each(DIALECTS)('the verify fast path on %s', (dialect) => {
     expect(valid.body).toMatchObject({ valid: true, code: 'VALID', owner: { name: 'Ada' } });
     expect((await expectAlike(JSON.stringify({ token: secret, scopes: ['write:jira-work'] }))).body).toMatchObject({ code: 'INSUFFICIENT_SCOPE' });
     expect((await expectAlike(JSON.stringify({ token: generateToken('user').secret }))).body).toMatchObject({ code: 'NOT_FOUND' });
+    // A token with its own IP allowlist: refused outside it, without an address, allowed inside.
+    const fenced = await seedToken(t.app, t.orgId, { type: 'user', id: (await seedUser(t.app, t.orgId)).id }, { scopes: ['read:jira-work'] });
+    const fence = await t.app.http.inject({ method: 'PUT', url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${fenced.token.id}/ip-allowlist`, headers: bearer(t.adminKey), payload: { ipAllowlist: ['198.51.100.0/24'] } });
+    expect(fence.statusCode, fence.body).toBe(200);
+    expect((await expectAlike(JSON.stringify({ token: fenced.secret, ip: '192.0.2.1' }))).body).toMatchObject({ valid: false, code: 'IP_NOT_ALLOWED' });
+    expect((await expectAlike(JSON.stringify({ token: fenced.secret }))).body).toMatchObject({ code: 'IP_NOT_ALLOWED' });
+    expect((await expectAlike(JSON.stringify({ token: fenced.secret, ip: '198.51.100.7' }))).body).toMatchObject({ code: 'VALID' });
     // Coerced as everywhere in the API (coerceTypes: 'array'): a number token, a scalar scope list.
     expect((await expectAlike(JSON.stringify({ token: 42, scopes: 'read:x' }))).body).toMatchObject({ code: 'MALFORMED' });
     expect((await expectAlike(JSON.stringify({ scopes: ['x'] }))).status).toBe(400);

@@ -18,6 +18,7 @@ function snapshot(tokenId: string, orgId = 'org1', ownerId = 'usr_1'): TokenSnap
     policy: null,
     limits: [],
     matchesUntilMs: null,
+    ipAllowlist: [],
   };
 }
 

@@ -31,7 +31,7 @@ export interface TokenInventoryRoutesDeps {
 const PREFIX = '/admin/tokenward/v1/orgs/:orgId/tokens';
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function orgTokenJson({ token, owner, status, activity, source }: OrgTokenItem): OrgTokenJson {
+export function orgTokenJson({ token, owner, status, activity, source, purpose, tags }: OrgTokenItem): OrgTokenJson {
   return {
     id: token.id,
     label: token.label,
@@ -51,6 +51,8 @@ export function orgTokenJson({ token, owner, status, activity, source }: OrgToke
     callsLast30Days: activity.callsLast30Days,
     lastIp: activity.lastIp,
     source: source.type === 'tokenward' ? source : { ...source, goneAt: iso(source.goneAt) },
+    purpose,
+    tags,
   };
 }
 
@@ -76,7 +78,7 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     'connectorId' in json.source ? json.source.connectorId : 'tokenward',
     'externalId' in json.source ? csvSafe(json.source.externalId) : '',
     csvSafe(item.purpose ?? ''),
-    (item.tags ?? []).join(' '),
+    item.tags.join(' '),
   ];
 }
 

@@ -21,7 +21,9 @@ function dateFamily(field: string, meaning: string): TProperties {
 }
 
 const FILTERS: TProperties = {
-  q: searchText('Case-insensitive substring of the label, the owner name or the owner e-mail.'),
+  q: searchText('Case-insensitive substring of the label, the owner name, the owner e-mail, the purpose or a tag.'),
+  tag: text('Only tokens carrying this tag.'),
+  hasPurpose: text('true: tokens that say what they are for; false: those that do not.'),
   status: text('Comma-separated: active, suspended, expired, revoked. Default: all but revoked.'),
   ownerKind: text('Comma-separated: user, service-account, admin-key. Default: all.'),
   scope: text('Only tokens holding this exact scope.'),
@@ -100,6 +102,8 @@ export const OrgTokenJson = Type.Object({
   callsLast30Days: Type.Integer({ description: 'Verified calls over the last 30 UTC days, today included.' }),
   lastIp: Type.Union([Type.String(), Type.Null()], { description: 'The address of the latest call, when the caller gave one.' }),
   source: TokenSourceJson,
+  purpose: Type.Union([Type.String(), Type.Null()], { description: 'What the token is for, in words; null when nobody said.' }),
+  tags: Type.Array(Type.String(), { description: 'Its tags, lower case.' }),
 });
 export type OrgTokenJson = Static<typeof OrgTokenJson>;
 

@@ -99,6 +99,7 @@ export const endpoints = {
 
   // Service accounts (Atlassian-compatible).
   serviceAccounts: (orgId: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/service-accounts`,
+  serviceAccountsNeedingOwner: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/service-accounts/needing-owner`,
   serviceAccount: (orgId: string, id: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/service-accounts/${enc(id)}`,
   serviceAccountTokens: (orgId: string, id: string) => `/admin/api-access/v1/orgs/${enc(orgId)}/service-accounts/${enc(id)}/api-tokens`,
 } as const;

@@ -12,6 +12,18 @@ export interface PageLinks {
 
 export type Role = 'owner' | 'admin' | 'approver' | 'auditor' | 'member';
 
+/** A service account nobody answers for: none named, the person deactivated, or the owner gone. */
+export interface AccountNeedingOwner {
+  id: string;
+  displayName: string;
+  email: string;
+  reason: 'none' | 'owner_deactivated' | 'owner_gone';
+}
+
+export interface AccountsNeedingOwnerResponse {
+  data: AccountNeedingOwner[];
+}
+
 /** `GET /api/v1/auth/session` and the sign-in answer. */
 export interface SessionJson {
   user: { id: string; orgId: string; email: string; name: string; role: Role };

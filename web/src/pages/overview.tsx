@@ -1,6 +1,7 @@
 /**
  * The first screen after sign-in: tokens by status and owner kind, what expires in the
- * next 30 days, what was never used or sits idle, pending approvals, when tokens expire over the
+ * next 30 days, what was never used or sits idle, service accounts nobody answers for, pending
+ * approvals, when tokens expire over the
  * coming weeks, calls per day across the org, and the latest admin actions.
  */
 import { useMemo } from 'react';
@@ -9,7 +10,7 @@ import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import { LIFECYCLE_STATUSES, OWNER_KINDS, type OrgTokenCountsResponse, type OrgTokenListResponse, type TokenRequestList } from '../api/types.ts';
+import { LIFECYCLE_STATUSES, OWNER_KINDS, type AccountsNeedingOwnerResponse, type OrgTokenCountsResponse, type OrgTokenListResponse, type TokenRequestList } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
@@ -61,6 +62,11 @@ export function OverviewPage() {
     queryKey: ['token-requests', orgId, 'pending', 'overview'],
     queryFn: () => api.get<TokenRequestList>(endpoints.tokenRequests(orgId), { status: 'pending', pageSize: 100 }),
   });
+  // Service accounts whose notices reach nobody: no owner named, or the owner left.
+  const ownerless = useQuery({
+    queryKey: ['service-accounts-needing-owner', orgId],
+    queryFn: () => api.get<AccountsNeedingOwnerResponse>(endpoints.serviceAccountsNeedingOwner(orgId)),
+  });
   const weeks = useQueries({
     queries: Array.from({ length: WEEKS_AHEAD }, (_, week) =>
       count({ expiresAtSearchType: 'range', expiresAtUom: 'week', expiresAtRangeFrom: String(week), expiresAtRangeTo: String(week + 1) }),
@@ -99,6 +105,14 @@ export function OverviewPage() {
               value={pastPolicy.data?.pastPolicy}
               to="/automation"
               hint={pastPolicy.data ? `Revoked at the next idle-revoke run; ${formatCount(pastPolicy.data.warned)} warned` : 'Longer unused than their policy allows'}
+            />
+          )}
+          {!ownerless.isError && (
+            <Stat
+              label="Service accounts without an owner"
+              value={ownerless.data?.data.length}
+              to="/service-accounts?owner=none"
+              hint="Nobody answers for their tokens' notices"
             />
           )}
           {!pending.isError && (

@@ -1,8 +1,11 @@
-/** Service accounts (Atlassian-compatible API): list, create; each links to its tokens. */
+/**
+ * Service accounts (Atlassian-compatible API): list, create; each links to its tokens. With
+ * `?owner=none`, the accounts nobody answers for (the overview links here).
+ */
 import { useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { ServiceAccountItem, ServiceAccountListResponse } from '../api/types.ts';
@@ -11,8 +14,14 @@ import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { formatDate, plural } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { AccountsNeedingOwner } from './service-accounts-needing-owner.tsx';
 
 export function ServiceAccountsPage() {
+  const [params] = useSearchParams();
+  return params.get('owner') === 'none' ? <AccountsNeedingOwner /> : <AllServiceAccounts />;
+}
+
+function AllServiceAccounts() {
   const { orgId } = useSignedIn();
   const queryClient = useQueryClient();
   const [cursor, setCursor] = useState('');
