@@ -28,6 +28,7 @@ import { createInventoryActivity } from '../store/inventory-activity.js';
 import type { Database } from '../store/schema.js';
 import type { KeysetPosition } from '../store/token-search-store.js';
 import { DAY_MS } from '../domain/time.js';
+import { createGovernanceService, type PolicyRef } from './governance-service.js';
 
 export interface OrgTokenDeps {
   db: Kysely<Database>;
@@ -40,6 +41,8 @@ export interface OrgTokenItem extends OrgTokenRow {
   status: LifecycleStatus;
   /** Calls over the last 30 UTC days (today included) and the address of the latest call. */
   activity: { callsLast30Days: number; lastIp: string | null };
+  /** The policy governing the token's owner now; null for admin keys and owners no directory entry matches. */
+  governingPolicy: PolicyRef | null;
   /** What the token is for: filled in the CSV export. */
   purpose?: string | null;
   tags?: string[];
@@ -69,6 +72,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
   const { db, dialect, clock, cursorKey } = deps;
   const store = createOrgTokenStore(db, dialect);
   const inventoryActivity = createInventoryActivity(db);
+  const governance = createGovernanceService({ db, clock });
 
   function searchOf(orgId: string, filters: OrgTokenFilters, now: Date): OrgTokenSearch {
     const dates: OrgTokenSearch['dates'] = {};
@@ -103,13 +107,23 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
     return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
   }
 
-  /** Status and the activity columns, one query for the whole page. */
+  /** Status, the activity columns and the governing policy: two queries for the whole page. */
   async function withStatus(orgId: string, items: OrgTokenRow[], now: Date): Promise<OrgTokenItem[]> {
     const sinceDay = Math.floor(now.getTime() / 86_400_000) - (ACTIVITY_DAYS - 1);
-    const activity = await inventoryActivity.ofTokens(orgId, items.map((item) => item.token.id), sinceDay);
+    const owners = items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
+    const [activity, governing] = await Promise.all([
+      inventoryActivity.ofTokens(orgId, items.map((item) => item.token.id), sinceDay),
+      governance.governingPolicies(orgId, owners),
+    ]);
     return items.map((item) => {
       const found = activity.get(item.token.id);
-      return { ...item, status: lifecycleStatusOf(item.token, now), activity: { callsLast30Days: found?.calls ?? 0, lastIp: found?.lastIp ?? null } };
+      const owner = item.token.owner;
+      return {
+        ...item,
+        status: lifecycleStatusOf(item.token, now),
+        activity: { callsLast30Days: found?.calls ?? 0, lastIp: found?.lastIp ?? null },
+        governingPolicy: owner ? (governing.get(`${owner.type}:${owner.id}`) ?? null) : null,
+      };
     });
   }
 
