@@ -5,54 +5,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { GovernanceService } from '../../service/governance-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { requireAdmin } from '../auth.js';
 import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import { OrgParams } from '../schemas/organizations.js';
+import { IdsQuery, PeopleColumnsResponse, PolicyCoverageResponse, ServiceAccountColumnsResponse } from '../schemas/governance.js';
 import { callerOf, DIRECTORY_PREFIX } from './directory-users.js';
-
-const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
-const IdsQuery = Type.Object({
-  ids: Type.Optional(Type.String({ maxLength: 14_000, description: 'Comma-separated ids of the page (at most 200); unknown ids answer zeros.' })),
-});
-
-const PolicyCoverageResponse = Type.Object({
-  data: Type.Array(
-    Type.Object({
-      policyId: Type.String(),
-      people: Type.Integer({ description: 'Active people whose governing policy it is.' }),
-      serviceAccounts: Type.Integer({ description: 'Live service accounts whose governing policy it is.' }),
-      liveTokens: Type.Integer({ description: 'Their tokens that are active and not past expiry, connected systems\' tokens of matched people included.' }),
-    }),
-  ),
-});
-
-const PeopleColumnsResponse = Type.Object({
-  data: Type.Array(
-    Type.Object({
-      userId: Type.String(),
-      groups: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-      liveTokens: Type.Integer(),
-      lastSignInAt: Instant,
-    }),
-  ),
-});
-
-const ServiceAccountColumnsResponse = Type.Object({
-  data: Type.Array(
-    Type.Object({
-      serviceAccountId: Type.String(),
-      liveTokens: Type.Integer(),
-      lastActiveAt: Instant,
-      owner: Type.Union([
-        Type.Object({ type: Type.Union([Type.Literal('user'), Type.Literal('group')]), id: Type.String(), name: Type.Union([Type.String(), Type.Null()]), needsReassignment: Type.Boolean() }),
-        Type.Null(),
-      ]),
-    }),
-  ),
-});
 
 const idsOf = (raw: string | undefined) => (raw ?? '').split(',').map((id) => id.trim()).filter(Boolean);
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
