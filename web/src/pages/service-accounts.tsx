@@ -5,12 +5,28 @@ import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-
 import { Link } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { ServiceAccountItem, ServiceAccountListResponse } from '../api/types.ts';
+import type { ServiceAccountColumnsResponse, ServiceAccountItem, ServiceAccountListResponse } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
-import { formatDate, plural } from '../components/format.ts';
+import { formatDate, formatDateTime, plural, relativeTime } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+
+type Extra = ServiceAccountColumnsResponse['data'][number];
+type ExtraMeta = { extraOf: Map<string, Extra> };
+const extraOfTable = (meta: unknown, id: string) => (meta as ExtraMeta | undefined)?.extraOf.get(id);
+
+function OwnerCell({ extra }: { extra: Extra | undefined }) {
+  if (!extra) return <span className="muted">…</span>;
+  if (!extra.owner) return <span className="muted">Nobody</span>;
+  const name = extra.owner.name ?? 'someone no longer listed';
+  return (
+    <span className="owner-cell">
+      <span>{name}</span>
+      <span className="muted">{extra.owner.type === 'group' ? 'Group' : 'Person'}{extra.owner.needsReassignment ? ', deactivated: reassign' : ''}</span>
+    </span>
+  );
+}
 
 export function ServiceAccountsPage() {
   const { orgId } = useSignedIn();
@@ -22,6 +38,14 @@ export function ServiceAccountsPage() {
     queryFn: () => api.get<ServiceAccountListResponse>(endpoints.serviceAccounts(orgId), { cursor, pageSize: 50 }),
     placeholderData: keepPreviousData,
   });
+  // Live tokens, last use and accountable owner of the whole page, in one request.
+  const pageIds = (accounts.data?.items ?? []).map((account) => account.id);
+  const extra = useQuery({
+    queryKey: ['service-account-columns', orgId, pageIds],
+    queryFn: () => api.get<ServiceAccountColumnsResponse>(endpoints.serviceAccountColumns(orgId), { ids: pageIds.join(',') }),
+    enabled: pageIds.length > 0,
+  });
+  const extraOf = new Map((extra.data?.data ?? []).map((row) => [row.serviceAccountId, row]));
   const create = useMutation({
     mutationFn: (body: { displayName: string; description?: string }) => api.post<ServiceAccountItem>(endpoints.serviceAccounts(orgId), body),
     onSuccess: async (account) => {
@@ -44,11 +68,35 @@ export function ServiceAccountsPage() {
       },
       { id: 'description', header: 'Description', cell: ({ row }) => row.original.description ?? <span className="muted">—</span> },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      {
+        id: 'tokens',
+        header: 'Live tokens',
+        cell: ({ row, table }) => {
+          const found = extraOfTable(table.options.meta, row.original.id);
+          return found ? <span className="num">{found.liveTokens}</span> : <span className="muted">…</span>;
+        },
+      },
+      {
+        id: 'lastUsed',
+        header: 'Last used',
+        cell: ({ row, table }) => {
+          const found = extraOfTable(table.options.meta, row.original.id);
+          if (!found) return <span className="muted">…</span>;
+          return found.lastActiveAt ? (
+            <span className="nowrap" title={formatDateTime(found.lastActiveAt)}>
+              {relativeTime(found.lastActiveAt)}
+            </span>
+          ) : (
+            <span className="muted">Never</span>
+          );
+        },
+      },
+      { id: 'owner', header: 'Accountable owner', cell: ({ row, table }) => <OwnerCell extra={extraOfTable(table.options.meta, row.original.id)} /> },
       { id: 'updatedAt', header: 'Updated', cell: ({ row }) => formatDate(new Date(row.original.updatedAt).toISOString()) },
     ],
     [],
   );
-  const table = useReactTable({ data: accounts.data?.items ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useReactTable({ data: accounts.data?.items ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id, meta: { extraOf } satisfies ExtraMeta });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
