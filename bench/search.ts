@@ -330,6 +330,9 @@ async function benchConsoleColumns(dialect: DialectName, rows: number, runs: num
       const owners = (await inventory.list(orgId, { ...query, pageSize: '50' })).items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
       await time(`  the governing-policy query alone`, runs, async () => ({ items: [...(await governance.governingPolicies(orgId, owners)).values()] }));
     }
+    // The policies page's "governs N people, M live tokens": every owner of the org resolved at once.
+    const caller = { principal: { kind: 'admin_key' as const, tokenId: 'tok_bench', orgId, scopes: ['read:policies:admin'] }, ip: null };
+    await time(`policies page: people and live tokens per policy (whole org)`, Math.min(runs, 10), async () => ({ items: await governance.policyCoverage(caller, orgId) }));
   } finally {
     await drop();
   }

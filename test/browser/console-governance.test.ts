@@ -53,10 +53,10 @@ describe('who governs what, in Chromium', () => {
         await expect.poll(() => text.textContent()).toMatch(/^Governs nobody now/);
         continue;
       }
-      const people = `${expected.people} ${expected.people === 1 ? 'person' : 'people'}`;
-      const accounts = expected.serviceAccounts > 0 ? `, ${expected.serviceAccounts} service account${expected.serviceAccounts === 1 ? '' : 's'}` : '';
+      const people = expected.people > 0 ? [`${expected.people} ${expected.people === 1 ? 'person' : 'people'}`] : [];
+      const accounts = expected.serviceAccounts > 0 ? [`${expected.serviceAccounts} service account${expected.serviceAccounts === 1 ? '' : 's'}`] : [];
       const tokens = `${expected.liveTokens} live token${expected.liveTokens === 1 ? '' : 's'}`;
-      await expect.poll(() => text.textContent(), { message: name }).toBe(`Governs ${people}${accounts}, ${tokens}`);
+      await expect.poll(() => text.textContent(), { message: name }).toBe(`Governs ${[...people, ...accounts].join(', ')}, ${tokens}`);
     }
     await shootBothWidths(page, 'governance-policies');
     await expectAccessible(page, 'policies');

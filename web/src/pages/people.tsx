@@ -114,7 +114,7 @@ function EffectivePolicyCell({ orgId, user }: { orgId: string; user: UserJson })
   });
   if (!isAsked) {
     return (
-      <button type="button" className="small" onClick={() => setAsked(true)} aria-label={`Show the policy of ${user.name}`}>
+      <button type="button" className="small nowrap" onClick={() => setAsked(true)} aria-label={`Show the policy of ${user.name}`}>
         Show the policy
       </button>
     );
@@ -254,7 +254,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
       { id: 'policy', header: 'Policy', cell: ({ row }) => <EffectivePolicyCell orgId={orgId} user={row.original} /> },
       { id: 'accountType', header: 'Account', cell: ({ row }) => (row.original.accountType === 'managed' ? 'Managed' : 'External') },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'createdAt', header: 'Added', cell: ({ row }) => formatDate(row.original.createdAt) },
+      { id: 'createdAt', header: 'Added', cell: ({ row }) => <span className="nowrap">{formatDate(row.original.createdAt)}</span> },
       {
         id: 'actions',
         header: 'Actions',

@@ -77,7 +77,7 @@ function Governs({ policy, coverage }: { policy: PolicyResource; coverage: Cover
     const why = status === 'disabled' ? 'it is disabled' : named === 0 && !policy.attributes.isDefault ? 'it names nobody yet' : 'a policy that comes first in this list wins for everyone it names';
     return <span className="muted">Governs nobody now: {why}</span>;
   }
-  const whom = [plural(people, 'person', 'people'), ...(serviceAccounts > 0 ? [plural(serviceAccounts, 'service account')] : [])].join(', ');
+  const whom = [...(people > 0 ? [plural(people, 'person', 'people')] : []), ...(serviceAccounts > 0 ? [plural(serviceAccounts, 'service account')] : [])].join(', ');
   return (
     <span className="governs">
       Governs <strong>{whom}</strong>, <strong>{plural(liveTokens, 'live token')}</strong>

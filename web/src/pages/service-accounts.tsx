@@ -62,7 +62,9 @@ export function ServiceAccountsPage() {
         cell: ({ row }) => (
           <span className="owner-cell">
             <Link to={`/service-accounts/${encodeURIComponent(row.original.id)}`}>{row.original.displayName}</Link>
-            <span className="muted">{row.original.email}</span>
+            <span className="muted clip-email" title={row.original.email}>
+              {row.original.email}
+            </span>
           </span>
         ),
       },
