@@ -230,7 +230,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
           const found = (table.options.meta as ExtraMeta | undefined)?.extraOf.get(row.original.id);
           if (!found) return <span className="muted">…</span>;
           return (
-            <Link className="num" to={`/tokens?ownerId=${encodeURIComponent(row.original.id)}`} aria-label={`${plural(found.liveTokens, 'live token')} of ${row.original.name}`}>
+            <Link className="num" to={`/tokens?ownerId=${encodeURIComponent(row.original.id)}`} title={`The tokens of ${row.original.name}`}>
               {found.liveTokens}
             </Link>
           );
