@@ -9,7 +9,9 @@
  * `--mode console-columns` (default 100,000 tokens) times the inventory's first pages with the
  * console's activity columns (calls in 30 days from the daily totals, the last address): 30% of
  * tokens used on 10 of the last 30 days. It prints the page with the columns beside the activity
- * query alone, so the cost of the columns reads as a share of the page.
+ * query alone, so the cost of the columns reads as a share of the page. The org has 40 groups
+ * (everyone in two), 14 policies on groups, people and service accounts, and the default: the
+ * page's governing-policy column is timed on its own too.
  *
  * `--mode all-kinds` measures only Tokenward's inventory of every kind (GET
  * …/orgs/{orgId}/tokens and …/counts, through the same service the routes call) on a mixed org:
@@ -31,6 +33,8 @@ import { deriveCursorKey } from '../src/domain/cursor.js';
 import { newOrgId } from '../src/domain/ids.js';
 import { searchTextOf } from '../src/domain/token-query.js';
 import { createOrgTokenService } from '../src/service/org-token-service.js';
+import { createGovernanceService } from '../src/service/governance-service.js';
+import { defaultPolicyIdOf, OPEN_RULE } from '../src/domain/policy.js';
 import { createInventoryActivity } from '../src/store/inventory-activity.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
@@ -312,19 +316,48 @@ async function benchConsoleColumns(dialect: DialectName, rows: number, runs: num
     }
     for (let i = 0; i < daily.length; i += 2000) await db.insertInto('usage_daily').values(daily.slice(i, i + 2000)).execute();
     await sql`update tokens set last_active_ip = '198.51.100.' || (length(id) % 200) where last_active_at is not null`.execute(db);
+    await seedPolicies(db, orgId, Math.ceil(rows / TOKENS_PER_USER), Math.ceil((rows * 0.09) / 10));
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${rows.toLocaleString('en')} tokens and ${daily.length.toLocaleString('en')} daily usage rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const inventory = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
     const activity = createInventoryActivity(db);
+    const governance = createGovernanceService({ db, clock: () => new Date(NOW) });
     for (const [label, query] of [['no filter, sort -createdAt', {}], ['sort -lastActiveAt', { sort: '-lastActiveAt' }], ['status=active, sort +expiresAt', { status: 'active', sort: '+expiresAt' }]] as const) {
       await time(`first page of 50 with the columns: ${label}`, runs, () => inventory.list(orgId, { ...query, pageSize: '50' }));
       const ids = (await inventory.list(orgId, { ...query, pageSize: '50' })).items.map((item) => item.token.id);
-      await time(`  the columns' query alone`, runs, async () => ({ items: [...(await activity.ofTokens(orgId, ids, today - 29)).values()] }));
+      await time(`  the activity columns' query alone`, runs, async () => ({ items: [...(await activity.ofTokens(orgId, ids, today - 29)).values()] }));
+      const owners = (await inventory.list(orgId, { ...query, pageSize: '50' })).items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
+      await time(`  the governing-policy query alone`, runs, async () => ({ items: [...(await governance.governingPolicies(orgId, owners)).values()] }));
     }
+    // The policies page's "governs N people, M live tokens": every owner of the org resolved at once.
+    const caller = { principal: { kind: 'admin_key' as const, tokenId: 'tok_bench', orgId, scopes: ['read:policies:admin'] }, ip: null };
+    await time(`policies page: people and live tokens per policy (whole org)`, Math.min(runs, 10), async () => ({ items: await governance.policyCoverage(caller, orgId) }));
   } finally {
     await drop();
   }
+}
+
+/**
+ * Policies as a large org has them: 40 groups, every person in two; 12 policies on groups (some
+ * disabled), 200 people and 100 service accounts assigned directly, and the default.
+ */
+async function seedPolicies(db: Kysely<Database>, orgId: string, userCount: number, accountCount: number): Promise<void> {
+  const GROUPS = 40;
+  await db.insertInto('groups').values(Array.from({ length: GROUPS }, (_, g) => ({ id: `grp_b${g}`, org_id: orgId, name: `team ${g}`, created_at: NOW }))).execute();
+  const members: Array<{ group_id: string; user_id: string; created_at: number }> = [];
+  for (let u = 0; u < userCount; u++) members.push({ group_id: `grp_b${u % GROUPS}`, user_id: `usr_c${u}`, created_at: NOW }, { group_id: `grp_b${(u * 7 + 3) % GROUPS}`, user_id: `usr_c${u}`, created_at: NOW });
+  const unique = [...new Map(members.map((m) => [`${m.group_id}:${m.user_id}`, m])).values()];
+  for (let i = 0; i < unique.length; i += 2000) await db.insertInto('group_members').values(unique.slice(i, i + 2000)).execute();
+  const rule = JSON.stringify({ ...OPEN_RULE, maxLifetimeDays: 90 });
+  const policy = (id: string, priority: number, status = 'enabled', isDefault = 0) => ({ id, org_id: orgId, name: `policy ${id}`, status, priority, is_default: isDefault, rule, created_at: NOW, updated_at: NOW });
+  await db.insertInto('policies').values([policy(defaultPolicyIdOf(orgId), 0, 'enabled', 1), ...Array.from({ length: 14 }, (_, p) => policy(`pol_b${p}`, 1 + (p % 5) * 10, p % 6 === 5 ? 'disabled' : 'enabled'))]).execute();
+  const assignments: Array<{ policy_id: string; org_id: string; assignee_type: string; assignee_id: string }> = [];
+  for (let g = 0; g < GROUPS; g++) assignments.push({ policy_id: `pol_b${g % 12}`, org_id: orgId, assignee_type: 'group', assignee_id: `grp_b${g}` });
+  for (let u = 0; u < Math.min(200, userCount); u++) assignments.push({ policy_id: 'pol_b12', org_id: orgId, assignee_type: 'user', assignee_id: `usr_c${u * 7}` });
+  for (let a = 0; a < Math.min(100, accountCount); a++) assignments.push({ policy_id: 'pol_b13', org_id: orgId, assignee_type: 'service_account', assignee_id: `sa_c${a}` });
+  const kept = [...new Map(assignments.map((a) => [`${a.policy_id}:${a.assignee_type}:${a.assignee_id}`, a])).values()];
+  for (let i = 0; i < kept.length; i += 1000) await db.insertInto('policy_assignments').values(kept.slice(i, i + 1000)).execute();
 }
 
 const rows = Number(arg('rows', arg('mode', '') === 'console-columns' ? '100000' : '1000000'));

@@ -28,6 +28,7 @@ import { createInventoryActivity } from '../store/inventory-activity.js';
 import type { Database } from '../store/schema.js';
 import type { KeysetPosition } from '../store/token-search-store.js';
 import { DAY_MS } from '../domain/time.js';
+import { createGovernanceService, type PolicyRef } from './governance-service.js';
 
 export interface OrgTokenDeps {
   db: Kysely<Database>;
@@ -43,6 +44,8 @@ export interface OrgTokenItem extends OrgTokenRow {
   /** What the token is for (none for tokens of connected systems). */
   purpose: string | null;
   tags: string[];
+  /** The policy governing the token's owner now; null for admin keys and owners no directory entry matches. */
+  governingPolicy: PolicyRef | null;
 }
 
 const ACTIVITY_DAYS = 30;
@@ -69,6 +72,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
   const { db, dialect, clock, cursorKey } = deps;
   const store = createOrgTokenStore(db, dialect);
   const inventoryActivity = createInventoryActivity(db);
+  const governance = createGovernanceService({ db, clock });
 
   function searchOf(orgId: string, filters: OrgTokenFilters, now: Date): OrgTokenSearch {
     const dates: OrgTokenSearch['dates'] = {};
@@ -105,21 +109,27 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
     return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
   }
 
-  /** Status, the activity columns and what each token is for: one query each for the whole page. */
+  /** Status, the activity columns, what each token is for and the governing policy: one query each for the whole page. */
   async function withStatus(orgId: string, items: OrgTokenRow[], now: Date): Promise<OrgTokenItem[]> {
     const sinceDay = Math.floor(now.getTime() / 86_400_000) - (ACTIVITY_DAYS - 1);
     const ids = items.map((item) => item.token.id);
-    const activity = await inventoryActivity.ofTokens(orgId, ids, sinceDay);
-    const controls = await createStores(db).tokenControls.findMany(ids);
+    const owners = items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
+    const [activity, controls, governing] = await Promise.all([
+      inventoryActivity.ofTokens(orgId, ids, sinceDay),
+      createStores(db).tokenControls.findMany(ids),
+      governance.governingPolicies(orgId, owners),
+    ]);
     return items.map((item) => {
       const found = activity.get(item.token.id);
       const control = controls.get(item.token.id);
+      const owner = item.token.owner;
       return {
         ...item,
         status: lifecycleStatusOf(item.token, now),
         activity: { callsLast30Days: found?.calls ?? 0, lastIp: found?.lastIp ?? null },
         purpose: control?.purpose ?? null,
         tags: control?.tags ?? [],
+        governingPolicy: owner ? (governing.get(`${owner.type}:${owner.id}`) ?? null) : null,
       };
     });
   }

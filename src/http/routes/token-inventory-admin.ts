@@ -31,7 +31,7 @@ export interface TokenInventoryRoutesDeps {
 const PREFIX = '/admin/tokenward/v1/orgs/:orgId/tokens';
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function orgTokenJson({ token, owner, status, activity, source, purpose, tags }: OrgTokenItem): OrgTokenJson {
+export function orgTokenJson({ token, owner, status, activity, source, purpose, tags, governingPolicy }: OrgTokenItem): OrgTokenJson {
   return {
     id: token.id,
     label: token.label,
@@ -50,13 +50,14 @@ export function orgTokenJson({ token, owner, status, activity, source, purpose, 
     revokedReason: token.revokedReason,
     callsLast30Days: activity.callsLast30Days,
     lastIp: activity.lastIp,
+    governingPolicy,
     source: source.type === 'tokenward' ? source : { ...source, goneAt: iso(source.goneAt) },
     purpose,
     tags,
   };
 }
 
-const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'source', 'externalId', 'purpose', 'tags'];
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'governingPolicy', 'source', 'externalId', 'purpose', 'tags'];
 
 function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
@@ -75,6 +76,7 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     json.revokedAt ?? '',
     json.callsLast30Days,
     json.lastIp ?? '',
+    csvSafe(json.governingPolicy?.name ?? ''),
     'connectorId' in json.source ? json.source.connectorId : 'tokenward',
     'externalId' in json.source ? csvSafe(json.source.externalId) : '',
     csvSafe(item.purpose ?? ''),

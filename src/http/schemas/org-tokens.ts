@@ -101,6 +101,9 @@ export const OrgTokenJson = Type.Object({
   revokedReason: Type.Union([Type.String(), Type.Null()]),
   callsLast30Days: Type.Integer({ description: 'Verified calls over the last 30 UTC days, today included.' }),
   lastIp: Type.Union([Type.String(), Type.Null()], { description: 'The address of the latest call, when the caller gave one.' }),
+  governingPolicy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {
+    description: "The policy governing the token's owner now (null for admin keys, and for a connected system's token whose owner matches nobody in the directory).",
+  }),
   source: TokenSourceJson,
   purpose: Type.Union([Type.String(), Type.Null()], { description: 'What the token is for, in words; null when nobody said.' }),
   tags: Type.Array(Type.String(), { description: 'Its tags, lower case.' }),

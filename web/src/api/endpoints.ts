@@ -48,6 +48,9 @@ export const endpoints = {
   // Rotation, policies, scope catalogue, approvals.
   rotateToken: (orgId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/tokens/${enc(tokenId)}/rotate`,
   policies: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies`,
+  policyCoverage: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/policies/coverage`,
+  peopleColumns: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/people-columns`,
+  serviceAccountColumns: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/service-account-columns`,
   scopes: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/scopes`,
   tokenRequests: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests`,
   approveRequest: (orgId: string, id: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/token-requests/${enc(id)}/approve`,

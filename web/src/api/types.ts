@@ -103,3 +103,4 @@ import type { RateLimitsJson as RateLimitsSchema } from '../../../src/http/schem
 export type RateLimits = Static<typeof RateLimitsSchema>;
 import type { OrgDailyResponse as OrgDailySchema } from '../../../src/http/schemas/usage.ts';
 export type OrgDaily = Static<typeof OrgDailySchema>;
+export type { PeopleColumnsResponse, PolicyCoverageResponse, ServiceAccountColumnsResponse } from '../../../src/http/schemas/governance.ts';

@@ -8,12 +8,12 @@ import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { EffectivePolicy, PageLinks, Role, UserJson } from '../api/types.ts';
+import type { EffectivePolicy, PageLinks, PeopleColumnsResponse, Role, UserJson } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
-import { formatDate, plural } from '../components/format.ts';
+import { formatDate, formatDateTime, plural, relativeTime } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SecretDialog } from '../components/secret-dialog.tsx';
 import { GroupsPanel } from './groups.tsx';
@@ -35,6 +35,9 @@ interface UserList {
   data: UserJson[];
   links: PageLinks;
 }
+
+/** The page's extra columns, handed to the cells through the table (the columns are built once). */
+type ExtraMeta = { extraOf: Map<string, PeopleColumnsResponse['data'][number]> };
 
 type Pending = { user: UserJson; action: 'deactivate' | 'reactivate' } | null;
 
@@ -111,7 +114,7 @@ function EffectivePolicyCell({ orgId, user }: { orgId: string; user: UserJson })
   });
   if (!isAsked) {
     return (
-      <button type="button" className="small" onClick={() => setAsked(true)} aria-label={`Show the policy of ${user.name}`}>
+      <button type="button" className="small nowrap" onClick={() => setAsked(true)} aria-label={`Show the policy of ${user.name}`}>
         Show the policy
       </button>
     );
@@ -131,6 +134,14 @@ function UsersPanel({ orgId }: { orgId: string }) {
   const queryClient = useQueryClient();
   const query = { q: params.get('q') ?? '', status: params.get('status') ?? '', role: params.get('role') ?? '', cursor: params.get('cursor') ?? '', pageSize: '50' };
   const users = useQuery({ queryKey: ['users', orgId, query], queryFn: () => api.get<UserList>(endpoints.users(orgId), query), placeholderData: keepPreviousData });
+  // Groups, live tokens and last sign-in of the whole page, in one request.
+  const pageIds = (users.data?.data ?? []).map((user) => user.id);
+  const extra = useQuery({
+    queryKey: ['people-columns', orgId, pageIds],
+    queryFn: () => api.get<PeopleColumnsResponse>(endpoints.peopleColumns(orgId), { ids: pageIds.join(',') }),
+    enabled: pageIds.length > 0,
+  });
+  const extraOf = new Map((extra.data?.data ?? []).map((row) => [row.userId, row]));
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
@@ -203,10 +214,47 @@ function UsersPanel({ orgId }: { orgId: string }) {
           </select>
         ),
       },
+      {
+        id: 'groups',
+        header: 'Groups',
+        cell: ({ row, table }) => {
+          const groups = (table.options.meta as ExtraMeta | undefined)?.extraOf.get(row.original.id)?.groups;
+          if (!groups) return <span className="muted">…</span>;
+          return groups.length === 0 ? <span className="muted">None</span> : groups.map((g) => g.name).join(', ');
+        },
+      },
+      {
+        id: 'tokens',
+        header: 'Live tokens',
+        cell: ({ row, table }) => {
+          const found = (table.options.meta as ExtraMeta | undefined)?.extraOf.get(row.original.id);
+          if (!found) return <span className="muted">…</span>;
+          return (
+            <Link className="num" to={`/tokens?ownerId=${encodeURIComponent(row.original.id)}`} title={`The tokens of ${row.original.name}`}>
+              {found.liveTokens}
+            </Link>
+          );
+        },
+      },
+      {
+        id: 'lastSignIn',
+        header: 'Last sign-in',
+        cell: ({ row, table }) => {
+          const found = (table.options.meta as ExtraMeta | undefined)?.extraOf.get(row.original.id);
+          if (!found) return <span className="muted">…</span>;
+          return found.lastSignInAt ? (
+            <span className="nowrap" title={formatDateTime(found.lastSignInAt)}>
+              {relativeTime(found.lastSignInAt)}
+            </span>
+          ) : (
+            <span className="muted">Never</span>
+          );
+        },
+      },
       { id: 'policy', header: 'Policy', cell: ({ row }) => <EffectivePolicyCell orgId={orgId} user={row.original} /> },
       { id: 'accountType', header: 'Account', cell: ({ row }) => (row.original.accountType === 'managed' ? 'Managed' : 'External') },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'createdAt', header: 'Added', cell: ({ row }) => formatDate(row.original.createdAt) },
+      { id: 'createdAt', header: 'Added', cell: ({ row }) => <span className="nowrap">{formatDate(row.original.createdAt)}</span> },
       {
         id: 'actions',
         header: 'Actions',
@@ -230,7 +278,7 @@ function UsersPanel({ orgId }: { orgId: string }) {
     // Built once: the cells call `mutate`/`reset`, which TanStack Query keeps stable across renders.
     [],
   );
-  const table = useReactTable({ data: users.data?.data ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useReactTable({ data: users.data?.data ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id, meta: { extraOf } satisfies ExtraMeta });
 
   function filter(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { AuditNames, PolicyListResponse, PolicyResource } from '../api/types.ts';
+import type { AuditNames, PolicyCoverageResponse, PolicyListResponse, PolicyResource } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { plural } from '../components/format.ts';
@@ -64,7 +64,28 @@ function AppliesTo({ policy, names }: { policy: PolicyResource; names: AuditName
   );
 }
 
-function PolicyCard({ policy, names }: { policy: PolicyResource; names: AuditNames }) {
+type Coverage = PolicyCoverageResponse['data'][number];
+
+/** "Governs 3 people, 1 service account and 7 live tokens": who has this policy as their governing one now. */
+function Governs({ policy, coverage }: { policy: PolicyResource; coverage: Coverage | null | undefined }) {
+  if (coverage === null) return <span className="muted">Could not count</span>;
+  if (!coverage) return <span className="muted">Counting…</span>;
+  const { people, serviceAccounts, liveTokens } = coverage;
+  if (people + serviceAccounts === 0) {
+    const { status, assignees } = policy.attributes;
+    const named = assignees.groupIds.length + assignees.userIds.length + assignees.serviceAccountIds.length;
+    const why = status === 'disabled' ? 'it is disabled' : named === 0 && !policy.attributes.isDefault ? 'it names nobody yet' : 'a policy that comes first in this list wins for everyone it names';
+    return <span className="muted">Governs nobody now: {why}</span>;
+  }
+  const whom = [...(people > 0 ? [plural(people, 'person', 'people')] : []), ...(serviceAccounts > 0 ? [plural(serviceAccounts, 'service account')] : [])].join(', ');
+  return (
+    <span className="governs">
+      Governs <strong>{whom}</strong>, <strong>{plural(liveTokens, 'live token')}</strong>
+    </span>
+  );
+}
+
+function PolicyCard({ policy, names, coverage }: { policy: PolicyResource; names: AuditNames; coverage: Coverage | null | undefined }) {
   const { name, rule, assignees, isDefault, priority, status } = policy.attributes;
   const scopes = describeScopes(rule.allowedScopes);
   const headingId = `policy-${policy.id}`;
@@ -101,6 +122,10 @@ function PolicyCard({ policy, names }: { policy: PolicyResource; names: AuditNam
             : <AppliesTo policy={policy} names={names} />}
           {!isDefault && <span className="muted"> · priority {priority}</span>}
         </dd>
+        <dt>Governs now</dt>
+        <dd>
+          <Governs policy={policy} coverage={coverage} />
+        </dd>
       </dl>
     </article>
   );
@@ -121,6 +146,9 @@ export function PoliciesPage() {
     queryFn: () => api.get<{ names: AuditNames }>(endpoints.names(orgId), { ids: ids.join(',') }),
     enabled: ids.length > 0,
   });
+  // Counted from everyone's governing policy, in one request for the whole page.
+  const coverage = useQuery({ queryKey: ['policy-coverage', orgId], queryFn: () => api.get<PolicyCoverageResponse>(endpoints.policyCoverage(orgId)) });
+  const coverageOf = new Map((coverage.data?.data ?? []).map((row) => [row.policyId, row]));
   const loose = ordered.find((p) => p.attributes.isDefault && allowsEverything(p));
   return (
     <>
@@ -147,7 +175,7 @@ export function PoliciesPage() {
             </Notice>
           )}
           {ordered.map((policy) => (
-            <PolicyCard key={policy.id} policy={policy} names={names.data?.names ?? {}} />
+            <PolicyCard key={policy.id} policy={policy} names={names.data?.names ?? {}} coverage={coverage.isError ? null : coverageOf.get(policy.id)} />
           ))}
         </>
       )}

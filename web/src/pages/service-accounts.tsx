@@ -8,13 +8,29 @@ import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
-import type { ServiceAccountItem, ServiceAccountListResponse } from '../api/types.ts';
+import type { ServiceAccountColumnsResponse, ServiceAccountItem, ServiceAccountListResponse } from '../api/types.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { DataTable, Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
-import { formatDate, plural } from '../components/format.ts';
+import { formatDate, formatDateTime, plural, relativeTime } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { AccountsNeedingOwner } from './service-accounts-needing-owner.tsx';
+
+type Extra = ServiceAccountColumnsResponse['data'][number];
+type ExtraMeta = { extraOf: Map<string, Extra> };
+const extraOfTable = (meta: unknown, id: string) => (meta as ExtraMeta | undefined)?.extraOf.get(id);
+
+function OwnerCell({ extra }: { extra: Extra | undefined }) {
+  if (!extra) return <span className="muted">…</span>;
+  if (!extra.owner) return <span className="muted">Nobody</span>;
+  const name = extra.owner.name ?? 'someone no longer listed';
+  return (
+    <span className="owner-cell">
+      <span>{name}</span>
+      <span className="muted">{extra.owner.type === 'group' ? 'Group' : 'Person'}{extra.owner.needsReassignment ? ', deactivated: reassign' : ''}</span>
+    </span>
+  );
+}
 
 export function ServiceAccountsPage() {
   const [params] = useSearchParams();
@@ -31,6 +47,14 @@ function AllServiceAccounts() {
     queryFn: () => api.get<ServiceAccountListResponse>(endpoints.serviceAccounts(orgId), { cursor, pageSize: 50 }),
     placeholderData: keepPreviousData,
   });
+  // Live tokens, last use and accountable owner of the whole page, in one request.
+  const pageIds = (accounts.data?.items ?? []).map((account) => account.id);
+  const extra = useQuery({
+    queryKey: ['service-account-columns', orgId, pageIds],
+    queryFn: () => api.get<ServiceAccountColumnsResponse>(endpoints.serviceAccountColumns(orgId), { ids: pageIds.join(',') }),
+    enabled: pageIds.length > 0,
+  });
+  const extraOf = new Map((extra.data?.data ?? []).map((row) => [row.serviceAccountId, row]));
   const create = useMutation({
     mutationFn: (body: { displayName: string; description?: string }) => api.post<ServiceAccountItem>(endpoints.serviceAccounts(orgId), body),
     onSuccess: async (account) => {
@@ -47,17 +71,43 @@ function AllServiceAccounts() {
         cell: ({ row }) => (
           <span className="owner-cell">
             <Link to={`/service-accounts/${encodeURIComponent(row.original.id)}`}>{row.original.displayName}</Link>
-            <span className="muted">{row.original.email}</span>
+            <span className="muted clip-email" title={row.original.email}>
+              {row.original.email}
+            </span>
           </span>
         ),
       },
       { id: 'description', header: 'Description', cell: ({ row }) => row.original.description ?? <span className="muted">—</span> },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      {
+        id: 'tokens',
+        header: 'Live tokens',
+        cell: ({ row, table }) => {
+          const found = extraOfTable(table.options.meta, row.original.id);
+          return found ? <span className="num">{found.liveTokens}</span> : <span className="muted">…</span>;
+        },
+      },
+      {
+        id: 'lastUsed',
+        header: 'Last used',
+        cell: ({ row, table }) => {
+          const found = extraOfTable(table.options.meta, row.original.id);
+          if (!found) return <span className="muted">…</span>;
+          return found.lastActiveAt ? (
+            <span className="nowrap" title={formatDateTime(found.lastActiveAt)}>
+              {relativeTime(found.lastActiveAt)}
+            </span>
+          ) : (
+            <span className="muted">Never</span>
+          );
+        },
+      },
+      { id: 'owner', header: 'Accountable owner', cell: ({ row, table }) => <OwnerCell extra={extraOfTable(table.options.meta, row.original.id)} /> },
       { id: 'updatedAt', header: 'Updated', cell: ({ row }) => formatDate(new Date(row.original.updatedAt).toISOString()) },
     ],
     [],
   );
-  const table = useReactTable({ data: accounts.data?.items ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useReactTable({ data: accounts.data?.items ?? [], columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id, meta: { extraOf } satisfies ExtraMeta });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
