@@ -49,6 +49,8 @@ import { createSsoConfigService } from './service/sso-config-service.js';
 import { createAutomationWorker, type AutomationWorker } from './service/automation-worker.js';
 import { createDeliveryService } from './service/delivery-service.js';
 import { createHygieneJobs } from './service/hygiene-jobs.js';
+import { createExternalHygiene } from './service/external-hygiene.js';
+import type { ConnectorClientOptions } from './service/connectors/connector-types.js';
 import { createJobService } from './service/job-service.js';
 import { createNotificationSettingsService } from './service/notification-settings-service.js';
 import { createWebhookService } from './service/webhook-service.js';
@@ -242,7 +244,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
-    ...createAutomationServices(database, pepper, clock, config, cursorKey, bus),
+    ...createAutomationServices(database, pepper, clock, config, cursorKey, bus, wiring.connectors.client),
     tokens,
     organizations: createOrganizationService({ db }),
     directoryUsers,
@@ -306,13 +308,15 @@ function assertKnownJobs(config: Readonly<Config>): void {
 }
 
 /** Webhooks, e-mail settings, deliveries and jobs (docs/automation.md). */
-function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus) {
+function createAutomationServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, config: Readonly<Config>, cursorKey: Buffer, bus: TokenChangeBus, connectorClient: ConnectorClientOptions | undefined) {
   const { db } = database;
   const webhookSecrets = createSecretBox(pepper, 'webhook-secret');
   const smtpPasswords = createSecretBox(pepper, 'smtp-password');
   const automation = config.automation;
   const backoff = { ...DEFAULT_BACKOFF, baseMs: automation.retryBaseMs, maxAttempts: automation.maxAttempts };
-  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus });
+  // Connected tokens join the idle-revoke and expiry-warning jobs, revoked through their connector.
+  const external = createExternalHygiene({ clock, credentials: createSecretBox(pepper, 'connector-credential'), client: connectorClient });
+  const jobs = createHygieneJobs({ clock, schedules: automation.jobSchedules, bus, external });
   return {
     webhooks: createWebhookService({ db, clock, webhookSecrets, cursorKey, allowPrivateUrls: automation.allowPrivateWebhookUrls }),
     eventLog: createEventLogService({ db, cursorKey }),

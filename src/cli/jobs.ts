@@ -46,6 +46,12 @@ export function describeAction(action: HygieneAction): string {
       return `revoke unretrieved ${action.tokenId} (link unused until ${action.retrievableUntil})`;
     case 'remind_approvers':
       return `remind approvers ${action.approvalId} (pending ${action.pendingHours} h, reminder ${action.reminder})`;
+    case 'revoke_idle_external':
+      return `revoke idle      ${action.externalTokenId} in its connected system (idle ${action.idleDays} days, limit ${action.revokeAfterDays})`;
+    case 'flag_idle_external':
+      return `flag idle        ${action.externalTokenId} (idle ${action.idleDays} days, limit ${action.revokeAfterDays}; cannot be revoked alone upstream)`;
+    case 'warn_expiring_external':
+      return `warn expiring    ${action.externalTokenId} (${action.daysBefore} days before ${action.expiresAt})`;
   }
 }
 

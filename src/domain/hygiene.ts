@@ -55,7 +55,12 @@ export type HygieneAction =
   | { type: 'purge_audit'; throughSeq: number; count: number; before: string; retentionDays: number; totalCount: number | null }
   | { type: 'remind_approvers'; approvalId: string; reminder: number; pendingHours: number }
   /** A centrally issued token whose one-time retrieval window closed unredeemed: nobody holds its secret. */
-  | { type: 'revoke_unretrieved'; tokenId: string; deliveryId: string; retrievableUntil: string };
+  | { type: 'revoke_unretrieved'; tokenId: string; deliveryId: string; retrievableUntil: string }
+  /** A connected system's token idle past its limit: revoked in that system, then here. */
+  | { type: 'revoke_idle_external'; externalTokenId: string; connectorId: string; kind: string; label: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string }
+  /** Idle past its limit, but the connected system cannot revoke it alone: listed for an admin, nothing is done. */
+  | { type: 'flag_idle_external'; externalTokenId: string; connectorId: string; kind: string; label: string; idleDays: number; revokeAfterDays: number; lastActiveAt: string; reason: string }
+  | { type: 'warn_expiring_external'; externalTokenId: string; connectorId: string; label: string; daysBefore: number; expiresAt: string };
 
 /** Notice keys make each warning happen once per token and threshold (table `token_notices`). */
 export function noticeKeyOf(action: HygieneAction): string | null {
@@ -67,6 +72,8 @@ export function noticeKeyOf(action: HygieneAction): string | null {
     case 'warn_idle':
       // A token used again starts a new idle period, which may warn again.
       return `idle:${action.revokeAfterDays}:${action.lastActiveAt}`;
+    case 'warn_expiring_external':
+      return `expiring:${action.daysBefore}:${action.expiresAt}`;
     default:
       return null;
   }

@@ -145,13 +145,23 @@ export function createConnectorSyncService(deps: ConnectorSyncDeps) {
       client = clientOf(connector, found.credentialSealed);
       const isBaseline = !(await hasSucceededBefore(connector.id));
       let phaseIndex = run.phase === FINISHING ? client.phases.length : Math.max(0, client.phases.indexOf(run.phase));
-      let cursor = progress.cursor;
+      // The next page is read while this one is written (two pages in memory at most): the
+      // upstream's time and the database's overlap instead of adding up.
+      const reader = client;
+      const read = (index: number, from: string | null) => {
+        const promise = reader.readPage(reader.phases[index]!, from, abort.signal);
+        promise.catch(() => undefined);
+        return promise;
+      };
+      let pending = phaseIndex < client.phases.length ? read(phaseIndex, progress.cursor) : null;
       while (phaseIndex < client.phases.length) {
         if (abort.signal.aborted) throw new LostLeaseError();
         const phase = client.phases[phaseIndex]!;
-        const page = await client.readPage(phase, cursor, abort.signal);
+        const page = await pending!;
         const at = clock();
         const nextPhase = page.next === null ? (client.phases[phaseIndex + 1] ?? FINISHING) : phase;
+        const nextIndex = page.next === null ? phaseIndex + 1 : phaseIndex;
+        pending = nextIndex < client.phases.length ? read(nextIndex, page.next) : null;
         await db.transaction().execute(async (trx) => {
           const tx = createStores(trx);
           // The page and the position commit together; a run that lost its lease writes nothing.
@@ -165,8 +175,7 @@ export function createConnectorSyncService(deps: ConnectorSyncDeps) {
           await tx.connectors.saveProgress(runId, nextPhase, page.next, counts);
         });
         onProgress?.({ phase, counts: { ...counts } });
-        if (page.next === null) phaseIndex += 1;
-        cursor = page.next;
+        phaseIndex = nextIndex;
       }
       const at = clock();
       await db.transaction().execute(async (trx) => {

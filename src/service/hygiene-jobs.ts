@@ -26,6 +26,8 @@ import { auditEntry } from './audit-service.js';
 import { recordRevocations } from './event-recorder.js';
 import type { Clock } from '../domain/clock.js';
 import type { TokenChangeBus } from './token-change-bus.js';
+import type { ExternalHygiene } from './external-hygiene.js';
+import type { UpstreamActionResult } from './connectors/connector-types.js';
 
 export interface JobDefinition {
   name: string;
@@ -35,7 +37,13 @@ export interface JobDefinition {
   /** false: a documented stub until the table it needs exists (approvals, raw usage). */
   isAvailable: boolean;
   plan(stores: Stores, orgId: string, now: Date): Promise<HygieneAction[]>;
-  apply(tx: Stores, orgId: string, action: HygieneAction, now: Date): Promise<void>;
+  /**
+   * Work outside the database for one action (a call to a connected system), done before the
+   * step's transaction; its answer is handed to `apply`. A step repeated after a crash calls it
+   * again, so it must be safe to repeat.
+   */
+  prepare?(stores: Stores, orgId: string, action: HygieneAction, now: Date): Promise<unknown>;
+  apply(tx: Stores, orgId: string, action: HygieneAction, now: Date, prepared?: unknown): Promise<void>;
 }
 
 /**
@@ -55,7 +63,15 @@ export const orgSettingIdleLimits: IdleLimitResolverFactory = async (_stores, _o
 
 const SYSTEM = { actorType: 'system' as const, actorId: 'automation', ip: null };
 
-export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitResolverFactory; schedules?: Partial<Record<string, string>>; bus?: TokenChangeBus | undefined }): JobDefinition[] {
+export function createHygieneJobs(deps: {
+  clock: Clock;
+  idleLimits?: IdleLimitResolverFactory;
+  schedules?: Partial<Record<string, string>>;
+  bus?: TokenChangeBus | undefined;
+  /** Connected tokens in the idle-revoke and expiry-warning jobs; without it, Tokenward's own only. */
+  external?: ExternalHygiene | undefined;
+}): JobDefinition[] {
+  const { external } = deps;
   // The default: each owner's effective policy (src/service/policy-idle-limits.ts).
   const idleLimits = deps.idleLimits ?? createPolicyIdleLimits(deps.clock);
   const schedule = (name: string, fallback: string) => deps.schedules?.[name] ?? fallback;
@@ -90,16 +106,18 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'expiry-warnings',
-      description: "Warns owners before their tokens expire (30, 7 and 1 days before by default; set under the automation settings), once per token and warning.",
+      description: "Warns owners before their tokens expire (30, 7 and 1 days before by default; set under the automation settings), once per token and warning; tokens of connected systems too.",
       schedule: schedule('expiry-warnings', '15 * * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
         const settings = await stores.notificationSettings.getAutomation(orgId);
         const maxDays = Math.max(0, ...settings.expiryWarningDays);
         const tokens = await stores.hygiene.expiringActive(orgId, now, maxDays * DAY_MS);
-        return planExpiryWarnings(tokens, now, settings.expiryWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
+        const own = planExpiryWarnings(tokens, now, settings.expiryWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
+        return external ? [...own, ...(await external.planExpiry(stores, orgId, settings.expiryWarningDays, now))] : own;
       },
       async apply(tx, orgId, action, now) {
+        if (action.type === 'warn_expiring_external') return external?.applyExpiryWarning(tx, orgId, action, now);
         if (action.type !== 'warn_expiring' || !(await claimNotice(tx, action, now))) return;
         const token = await loadToken(tx, orgId, action.tokenId);
         if (!token) return;
@@ -108,7 +126,8 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
     },
     {
       name: 'idle-revoke',
-      description: 'Revokes people\'s and service accounts\' tokens unused for longer than their policy allows, after warning their owners a few days before.',
+      description:
+        "Revokes people's and service accounts' tokens unused for longer than their policy allows, after warning their owners a few days before; tokens of connected systems are revoked in those systems (those they cannot revoke one by one are listed, not revoked).",
       schedule: schedule('idle-revoke', '30 2 * * *'),
       isAvailable: true,
       async plan(stores, orgId, now) {
@@ -116,10 +135,16 @@ export function createHygieneJobs(deps: { clock: Clock; idleLimits?: IdleLimitRe
         // Limits differ per owner: every active user and service-account token is a candidate.
         const tokens = await stores.hygiene.idleActive(orgId, now, 0);
         const limitOf = await idleLimits(stores, orgId, settings, tokens, now);
-        return planIdleRevocations(tokens, now, limitOf, settings.idleWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
+        const own = planIdleRevocations(tokens, now, limitOf, settings.idleWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
+        return external ? [...own, ...(await external.planIdle(stores, orgId, settings, now))] : own;
       },
-      async apply(tx, orgId, action, now) {
-        if (action.type === 'warn_idle') {
+      async prepare(stores, orgId, action) {
+        return action.type === 'revoke_idle_external' && external ? external.revokeUpstream(stores, orgId, action) : null;
+      },
+      async apply(tx, orgId, action, now, prepared) {
+        if (action.type === 'revoke_idle_external') {
+          await external?.applyRevoke(tx, orgId, action, (prepared ?? null) as UpstreamActionResult | null, now);
+        } else if (action.type === 'warn_idle') {
           if (!(await claimNotice(tx, action, now))) return;
           const token = await loadToken(tx, orgId, action.tokenId);
           if (!token) return;

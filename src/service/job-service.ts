@@ -81,10 +81,12 @@ export function createJobService(deps: JobServiceDeps) {
           return (await stores.jobRuns.findById(claimed.orgId, runId))!;
         }
         const action = actions[done]!;
+        // Calls to other systems happen here, outside the step's transaction.
+        const prepared = job.prepare ? await job.prepare(stores, claimed.orgId, action, clock()) : undefined;
         await db.transaction().execute(async (trx) => {
           const tx = createStores(trx);
           const now = clock();
-          await job.apply(tx, claimed.orgId, action, now);
+          await job.apply(tx, claimed.orgId, action, now, prepared);
           // The step and the progress commit together; a run that lost its lease stops here.
           if (!(await tx.jobRuns.advanceFrom(runId, done, claimed.attempts, new Date(now.getTime() + options.leaseMs)))) throw new LostRunError();
         });

@@ -200,6 +200,55 @@ export function createExternalTokenStore(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Active user and service-account tokens of the org's connectors, oldest first (the idle-revoke job's candidates). */
+    async activeNonAdminOfOrg(orgId: string): Promise<ExternalToken[]> {
+      const rows = await db
+        .selectFrom('external_tokens')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'active')
+        .where('kind', '!=', 'admin_key')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toExternalToken);
+    },
+
+    /** Active tokens of the org's connectors expiring after `now` and at most `withinMs` later. */
+    async expiringActiveOfOrg(orgId: string, now: Date, withinMs: number): Promise<ExternalToken[]> {
+      const rows = await db
+        .selectFrom('external_tokens')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'active')
+        .where('expires_at', '>', now.getTime())
+        .where('expires_at', '<=', now.getTime() + withinMs)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toExternalToken);
+    },
+
+    /** `"<externalTokenId> <noticeKey>"` for every notice already recorded for these tokens. */
+    async noticesOf(ids: readonly string[]): Promise<Set<string>> {
+      const seen = new Set<string>();
+      for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+        const rows = await db.selectFrom('external_token_notices').select(['external_token_id', 'notice_key']).where('external_token_id', 'in', ids.slice(i, i + INSERT_CHUNK)).execute();
+        for (const row of rows) seen.add(`${row.external_token_id} ${row.notice_key}`);
+      }
+      return seen;
+    },
+
+    /** Records a notice; false when it was already recorded (the action is then skipped). */
+    async insertNotice(id: string, key: string, at: Date): Promise<boolean> {
+      const result = await db
+        .insertInto('external_token_notices')
+        .values({ external_token_id: id, notice_key: key, created_at: at.getTime() })
+        .onConflict((oc) => oc.columns(['external_token_id', 'notice_key']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
     /** Live tokens of a connector, by kind and status (for sync summaries and checks). */
     async countsOfConnector(connectorId: string): Promise<Array<{ kind: ExternalTokenKind; status: ExternalTokenStatus; count: number }>> {
       const rows = await db

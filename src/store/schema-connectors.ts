@@ -61,3 +61,10 @@ export interface ExternalTokenTable {
   revoked_by: string | null;
   revoked_reason: string | null;
 }
+
+/** Migration 0015: hygiene notices about connected tokens, one per token and notice key. */
+export interface ExternalTokenNoticeTable {
+  external_token_id: string;
+  notice_key: string;
+  created_at: number;
+}

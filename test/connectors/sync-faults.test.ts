@@ -1,7 +1,8 @@
 /**
  * Connector syncs when things go wrong: a fault-injecting proxy between the connector and its
  * "Atlassian" (429 with Retry-After, 503, a dropped connection, a stalled answer), and a SIGKILL
- * of the governing server process mid-sync followed by a restart.
+ * of the governing server process mid-sync followed by a restart, on both dialects. One upstream
+ * serves the whole file: a sync only reads it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorJson } from '../../src/http/schemas/connectors.js';
@@ -10,25 +11,29 @@ import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { runCli, type RunningCli } from '../support/process.js';
-import { fillUpstream } from '../support/upstream.js';
+import { startFilledUpstream } from '../support/upstream.js';
 
 const START_TIMEOUT_MS = 90_000;
+// Two pages of user tokens at the default page size: enough to stop a sync between pages.
+const USER_TOKENS = 2_000;
+// The upstream's bootstrap key is an admin key too.
+const EXPECTED = { user: USER_TOKENS, 'service-account': 40, 'admin-key': 6 };
 
-async function startUpstream(userTokens: number): Promise<{ app: TestApp; url: string; expected: { user: number; 'service-account': number; 'admin-key': number } }> {
-  const app = await startTestApp('sqlite', { config: { rateLimitMax: 100_000 } });
-  const url = await app.app.listen();
-  await fillUpstream(app.app.core.database.db, app.orgId, { users: 100, userTokens, serviceAccounts: 20, tokensPerAccount: 2, adminKeys: 5, nowMs: Date.now() });
-  // The upstream's bootstrap key is an admin key too.
-  return { app, url, expected: { user: userTokens, 'service-account': 40, 'admin-key': 6 } };
-}
+let upstream: { app: TestApp; url: string };
+
+beforeAll(async () => {
+  upstream = await startFilledUpstream({ users: 100, userTokens: USER_TOKENS, serviceAccounts: 20, tokensPerAccount: 2, adminKeys: 5 });
+}, 120_000);
+
+afterAll(async () => {
+  await upstream?.app.close();
+});
 
 describe.each(DIALECTS)('connector sync through a faulty network, governing side on %s', (dialect) => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let proxy: FaultProxy;
   let gov: TestApp;
 
   beforeAll(async () => {
-    upstream = await startUpstream(2_000);
     // Every 5th request rate limited (1 s), every 7th a 503, the 4th dropped, the 9th stalled.
     proxy = await startFaultProxy(upstream.url, (n) => {
       if (n === 4) return 'drop';
@@ -45,7 +50,6 @@ describe.each(DIALECTS)('connector sync through a faulty network, governing side
   afterAll(async () => {
     await gov?.close();
     await proxy?.close();
-    await upstream?.app.close();
   });
 
   it('completes with the upstream counts despite 429s, 503s, a drop and a stall', async () => {
@@ -61,12 +65,11 @@ describe.each(DIALECTS)('connector sync through a faulty network, governing side
     expect(run.state, run.error ?? '').toBe('succeeded');
     expect(proxy.seen().injected).toMatchObject({ drop: 1, stall: 1, '429': expect.any(Number), '503': expect.any(Number) });
     const counts = (await gov.app.http.inject({ method: 'GET', url: `/admin/tokenward/v1/orgs/${gov.orgId}/tokens/counts?source=${connector.id}`, headers: bearer(gov.adminKey) })).json() as OrgTokenCountsResponse;
-    expect(counts.byOwnerKind).toEqual(upstream.expected);
+    expect(counts.byOwnerKind).toEqual(EXPECTED);
   }, 120_000);
 });
 
-describe('connector sync interrupted by SIGKILL of the governing server (SQLite)', () => {
-  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+describe.each(DIALECTS)('connector sync interrupted by SIGKILL of the governing server on %s', (dialect) => {
   let proxy: FaultProxy;
   let db: TestDatabase;
   let server: RunningCli | undefined;
@@ -74,6 +77,7 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
   let adminKey = '';
   let baseUrl = '';
   let orgId = '';
+  let isSlow = true;
 
   const api = async (method: string, path: string, payload?: unknown) => {
     const response = await fetch(`${baseUrl}/admin/tokenward/v1/orgs/${orgId}/${path}`, {
@@ -94,11 +98,10 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
   };
 
   beforeAll(async () => {
-    upstream = await startUpstream(5_000);
-    // Slow enough to kill the server between two pages.
-    proxy = await startFaultProxy(upstream.url, () => 'pass', { delayMs: 600 });
-    db = await createTestDatabase('sqlite');
-    env = { PORT: '0', TOKENWARD_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', TOKENWARD_SCHEDULER: 'off', TOKENWARD_WORKER_POLL_MS: '100', TOKENWARD_JOB_LEASE_MS: '3000' };
+    // Slow enough to kill the server between two pages; full speed once it was killed.
+    proxy = await startFaultProxy(upstream.url, () => 'pass', { delayMs: () => (isSlow ? 600 : 0) });
+    db = await createTestDatabase(dialect);
+    env = { PORT: '0', TOKENWARD_DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl, LOG_LEVEL: 'warn', TOKENWARD_SCHEDULER: 'off', TOKENWARD_WORKER_POLL_MS: '100', TOKENWARD_JOB_LEASE_MS: '3000' };
     server = runCli(['serve'], env);
     const [line] = await server.waitFor(/curl -H "Authorization: Bearer (twa_\w+)" (http:\/\/127\.0\.0\.1:\d+)\/admin\/v1\/orgs/, START_TIMEOUT_MS);
     [, adminKey, baseUrl] = line.match(/Bearer (twa_\w+)" (\S+)\/admin/)! as unknown as [string, string, string];
@@ -109,7 +112,6 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
     server?.child.kill('SIGKILL');
     await server?.exited;
     await proxy?.close();
-    await upstream?.app.close();
     await db?.drop();
   });
 
@@ -122,6 +124,7 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
     await until(async () => (await api('GET', `connectors/${id}`)).body.lastSync?.counts.pages >= 2, 'two pages');
     server!.child.kill('SIGKILL');
     expect((await server!.exited).signal).toBe('SIGKILL');
+    isSlow = false;
 
     server = runCli(['serve'], env);
     const [, url] = await server.waitFor(/API docs: (http:\/\/\S+)\/docs/, START_TIMEOUT_MS);
@@ -132,8 +135,9 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
     }, 'the resumed sync to end');
     expect(done).toMatchObject({ id: started.body.id, state: 'succeeded' });
     const counts = (await api('GET', `tokens/counts?source=${id}`)).body;
-    expect(counts.byOwnerKind).toEqual(upstream.expected);
-    expect(counts.total).toBe(5_000 + 40 + 6);
+    expect(counts.byOwnerKind).toEqual(EXPECTED);
+    // No duplicate: exactly one inventory row per upstream token, whatever page was read twice.
+    expect(counts.total).toBe(USER_TOKENS + 40 + 6);
     expect(counts.byStatus.revoked).toBe(0);
 
     // The same from the server's shell: list, then a sync that finds nothing new and exits 0.
@@ -142,7 +146,7 @@ describe('connector sync interrupted by SIGKILL of the governing server (SQLite)
     expect(list.stdout()).toContain(`${id}  atlassian  Acme`);
     const sync = runCli(['connectors', 'sync', id], env);
     expect((await sync.exited).code, sync.stderr()).toBe(0);
-    expect(sync.stdout()).toMatch(/: succeeded .* \(5046 read, 0 new, [01] changed, 0 gone\)\.\n$/);
+    expect(sync.stdout()).toMatch(new RegExp(`: succeeded .* \\(${USER_TOKENS + 46} read, 0 new, [01] changed, 0 gone\\)\\.\\n$`));
     const broken = runCli(['connectors', 'sync', 'con_missing'], env);
     expect((await broken.exited).code).not.toBe(0);
   }, 400_000);

@@ -14,7 +14,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(target: string, plan: (n: number, path: string) => Fault, options: { delayMs?: number } = {}): Promise<FaultProxy> {
+export async function startFaultProxy(target: string, plan: (n: number, path: string) => Fault, options: { delayMs?: number | (() => number) } = {}): Promise<FaultProxy> {
   const upstream = new URL(target);
   let requests = 0;
   const injected: Record<string, number> = {};
@@ -53,7 +53,9 @@ export async function startFaultProxy(target: string, plan: (n: number, path: st
       res.end(JSON.stringify({ errors: [{ status: String(fault.status), code: `ADMIN-${fault.status}-1`, title: fault.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE', detail: 'injected' }] }));
       return;
     }
-    if (options.delayMs) setTimeout(forward, options.delayMs);
+    // A function lets a test slow the path down, then let it go at full speed.
+    const delayMs = typeof options.delayMs === 'function' ? options.delayMs() : (options.delayMs ?? 0);
+    if (delayMs > 0) setTimeout(forward, delayMs);
     else forward();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

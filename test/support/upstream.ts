@@ -8,6 +8,7 @@ import { newId } from '../../src/domain/ids.js';
 import { searchTextOf } from '../../src/domain/token-query.js';
 import type { Database, TokenTable, UserTable } from '../../src/store/schema.js';
 import type { Kysely } from 'kysely';
+import { startTestApp, type TestApp } from './app.js';
 
 export interface UpstreamFill {
   users: number;
@@ -84,4 +85,12 @@ export async function fillUpstream(db: Kysely<Database>, orgId: string, fill: Up
   for (let k = 0; k < fill.adminKeys; k += 1) rows.push(tokenRow(orgId, 'admin_key', `admin key ${k}`, fill.nowMs, null));
   for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('tokens').values(rows.slice(i, i + BATCH)).execute();
   return { userEmails: users.map((u) => u.email), userIds: users.map((u) => u.id as string), serviceAccountIds: accountIds };
+}
+
+/** A second Tokenward on loopback playing "Atlassian" (SQLite), filled as asked. */
+export async function startFilledUpstream(fill: Omit<UpstreamFill, 'nowMs'> & { nowMs?: number }): Promise<{ app: TestApp; url: string; filled: FilledUpstream }> {
+  const app = await startTestApp('sqlite', { config: { rateLimitMax: 100_000 } });
+  const url = await app.app.listen();
+  const filled = await fillUpstream(app.app.core.database.db, app.orgId, { nowMs: Date.now(), ...fill });
+  return { app, url, filled };
 }

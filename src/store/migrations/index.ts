@@ -16,6 +16,7 @@ import * as policyClasses from './0013_policy_classes.js';
 import * as tokenControls from './0013_token_controls.js';
 import * as tokenOwners from './0013_token_owners.js';
 import * as gatewayCredentials from './0014_gateway_credentials.js';
+import * as externalTokenNotices from './0015_external_token_notices.js';
 import * as usageLimits from './0016_usage_limits.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013_token_controls': tokenControls,
   '0013_token_owners': tokenOwners,
   '0014_gateway_credentials': gatewayCredentials,
+  '0015_external_token_notices': externalTokenNotices,
   '0016_usage_limits': usageLimits,
   '0020_token_ip_allowlist': tokenIpAllowlist,
 };

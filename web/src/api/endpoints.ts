@@ -40,6 +40,7 @@ export const endpoints = {
   connectors: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors`,
   connectorTest: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/test`,
   connectorSync: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/sync`,
+  connectorViolations: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/violations`,
 
   // Per-kind revocation on the Atlassian-compatible API.
   revokeUserToken: (userId: string, tokenId: string) => `/users/${enc(userId)}/manage/api-tokens/${enc(tokenId)}`,

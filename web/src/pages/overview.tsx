@@ -1,8 +1,8 @@
 /**
  * The first screen after sign-in: tokens by status and owner kind, what expires in the
  * next 30 days, what was never used or sits idle, service accounts nobody answers for, pending
- * approvals, when tokens expire over the
- * coming weeks, calls per day across the org, and the latest admin actions.
+ * approvals, when tokens expire over the coming weeks, policy violations of connected tokens, calls
+ * per day across the org, and the latest admin actions.
  */
 import { useMemo } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { formatCount, formatDate } from '../components/format.ts';
 import { OWNER_KIND_WORDS, STATUS_LABELS } from '../components/status-badge.tsx';
 import { NewAddressesPanel, RecentAdminActions, TopTokensPanel } from './overview-activity.tsx';
 import { CallsPerDayPanel } from './overview-calls.tsx';
+import { ViolationsPanel } from './overview-violations.tsx';
 import { tokenColumns } from './inventory.tsx';
 
 const EXPIRING_SOON = { expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', status: 'active' };
@@ -125,6 +126,8 @@ export function OverviewPage() {
           )}
         </div>
       </section>
+
+      <ViolationsPanel orgId={orgId} />
 
       <CallsPerDayPanel orgId={orgId} />
 

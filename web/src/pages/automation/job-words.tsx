@@ -50,6 +50,12 @@ export function ActionInWords({ action, labels }: { action: JobAction; labels: R
       return <>Remove {plural(Number(a.count), 'audit entry', 'audit entries')} older than {plural(Number(a.retentionDays), 'day')} (through entry {String(a.throughSeq)}).</>;
     case 'remind_approvers':
       return <>Remind approvers of request {String(a.approvalId)}, pending {plural(Number(a.pendingHours), 'hour')} (reminder {String(a.reminder)}).</>;
+    case 'revoke_idle_external':
+      return <>Revoke <TokenLink id={a.externalTokenId} labels={new Map([[String(a.externalTokenId), String(a.label)]])} /> in its connected system: idle {plural(Number(a.idleDays), 'day')} (limit {plural(Number(a.revokeAfterDays), 'day')}, last used {formatDate(String(a.lastActiveAt), 'never')}).</>;
+    case 'flag_idle_external':
+      return <>Flag <TokenLink id={a.externalTokenId} labels={new Map([[String(a.externalTokenId), String(a.label)]])} />: idle {plural(Number(a.idleDays), 'day')} (limit {plural(Number(a.revokeAfterDays), 'day')}). {String(a.reason)}</>;
+    case 'warn_expiring_external':
+      return <>Warn the owner of <TokenLink id={a.externalTokenId} labels={new Map([[String(a.externalTokenId), String(a.label)]])} /> that it expires within {plural(Number(a.daysBefore), 'day')} ({formatDate(String(a.expiresAt))}).</>;
     default:
       return <>{a.type}: {JSON.stringify({ ...a, type: undefined })}</>;
   }
