@@ -278,7 +278,9 @@ export function createGithubRequestService(deps: GithubRequestDeps) {
       if (input.action === 'deny' && reason === null) throw new DomainError('VALIDATION_FAILED', 'A denial needs a reason: GitHub shows it to the requester.');
       const connector = await stores.connectors.find(orgId, connectorId);
       if (!connector || connector.type !== 'github') throw new DomainError('CONNECTOR_NOT_FOUND');
-      const requests = (await stores.externalRequests.findMany(orgId, ids)).filter((r) => r.connectorId === connectorId);
+      // In the order the approver named them, whatever order the database returns.
+      const found = new Map((await stores.externalRequests.findMany(orgId, ids)).filter((r) => r.connectorId === connectorId).map((r) => [r.id, r]));
+      const requests = ids.flatMap((id) => found.get(id) ?? []);
       const missing = ids.filter((id) => !requests.some((r) => r.id === id));
       if (missing.length > 0) throw new DomainError('TOKEN_REQUEST_NOT_FOUND', `No such request on this connector: ${missing.slice(0, 5).join(', ')}.`);
       const notWaiting = requests.filter((r) => r.status !== 'queued');
@@ -306,7 +308,8 @@ export function createGithubRequestService(deps: GithubRequestDeps) {
           await tx.events.record({ orgId, type: 'approval.decided', payload: { approvalId: request.id, decision: status === 'approved' ? 'approved' : 'rejected', deciderId: recordedAs }, occurredAt: at });
         }
       });
-      return stores.externalRequests.findMany(orgId, ids);
+      const decided = new Map((await stores.externalRequests.findMany(orgId, ids)).map((r) => [r.id, r]));
+      return ids.flatMap((id) => decided.get(id) ?? []);
     },
 
     /** Links GitHub logins to directory users, so their tokens and requests find their owner. */
