@@ -204,3 +204,35 @@ export function externalViolationsOf(
   }
   return out;
 }
+
+/** pending: read, not decided yet; queued: waits for an approver; closed: decided or withdrawn upstream without Tokenward. */
+export type ExternalRequestStatus = 'pending' | 'queued' | 'approved' | 'denied' | 'closed';
+
+/** A request as read upstream. */
+export interface UpstreamRequest {
+  externalId: string;
+  upstreamTokenId: string | null;
+  owner: UpstreamOwner | null;
+  label: string;
+  scopes: string[];
+  details: UpstreamDetails | null;
+  justification: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface ExternalRequest extends UpstreamRequest {
+  id: string;
+  orgId: string;
+  connectorId: string;
+  ownerUserId: string | null;
+  status: ExternalRequestStatus;
+  policyId: string | null;
+  policyName: string | null;
+  policyReason: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  upstreamStatus: number | null;
+  upstreamAnswer: string | null;
+}

@@ -12,12 +12,11 @@
 import { verify } from '@octokit/webhooks-methods';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
-import { clip, type Connector } from '../domain/connectors.js';
+import { clip, type Connector, type ExternalRequest, type ExternalRequestStatus, type UpstreamRequest } from '../domain/connectors.js';
 import { DomainError } from '../domain/errors.js';
 import { batchesOf, decideGithubRequest, GITHUB_BATCH, MAX_REVIEW_REASON, parseGithubAppCredential, type GoverningPolicy, type RequestDecision } from '../domain/github-connector.js';
 import { actorOf, authorizeOrgAccess, principalId, type Principal } from '../domain/principal.js';
 import type { SecretBox } from '../domain/secret-box.js';
-import type { ExternalRequest, ExternalRequestStatus, UpstreamRequest } from '../store/external-request-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry, type AuditInput } from './audit-service.js';

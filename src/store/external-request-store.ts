@@ -4,42 +4,10 @@
  * (connector, upstream request id), so reading it again (a poll, a webhook, both) updates one row.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { UpstreamDetails, UpstreamOwner } from '../domain/connectors.js';
+import type { ExternalRequest, ExternalRequestStatus, UpstreamDetails, UpstreamRequest } from '../domain/connectors.js';
 import { newId } from '../domain/ids.js';
 import { parseJsonArray, parseJsonObject, toDate, toDateOrNull } from './rows.js';
 import type { Database, ExternalTokenRequestTable } from './schema.js';
-
-/** pending: read, not decided yet; queued: waits for an approver; closed: decided or withdrawn upstream without Tokenward. */
-export type ExternalRequestStatus = 'pending' | 'queued' | 'approved' | 'denied' | 'closed';
-
-/** A request as read upstream. */
-export interface UpstreamRequest {
-  externalId: string;
-  upstreamTokenId: string | null;
-  owner: UpstreamOwner | null;
-  label: string;
-  scopes: string[];
-  details: UpstreamDetails | null;
-  justification: string | null;
-  createdAt: Date;
-  expiresAt: Date | null;
-}
-
-export interface ExternalRequest extends UpstreamRequest {
-  id: string;
-  orgId: string;
-  connectorId: string;
-  ownerUserId: string | null;
-  status: ExternalRequestStatus;
-  policyId: string | null;
-  policyName: string | null;
-  policyReason: string | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-  upstreamStatus: number | null;
-  upstreamAnswer: string | null;
-}
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 

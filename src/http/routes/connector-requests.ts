@@ -6,9 +6,9 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ExternalRequest } from '../../domain/connectors.js';
 import { githubPermissionOf } from '../../domain/github-connector.js';
 import type { GithubRequestService } from '../../service/github-request-service.js';
-import type { ExternalRequest } from '../../store/external-request-store.js';
 import type { TokenService } from '../../service/token-service.js';
 import { requireAdmin } from '../auth.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';

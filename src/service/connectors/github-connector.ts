@@ -13,9 +13,8 @@ import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import type { ConnectionCheck, ExternalToken, UpstreamOwner, UpstreamToken } from '../../domain/connectors.js';
+import type { ConnectionCheck, ExternalToken, UpstreamOwner, UpstreamRequest, UpstreamToken } from '../../domain/connectors.js';
 import { batchesOf, clipReason, githubScopesOf, parseGithubAppCredential } from '../../domain/github-connector.js';
-import type { UpstreamRequest } from '../../store/external-request-store.js';
 import type { ConnectorClient, ConnectorClientOptions, ConnectorSettings, UpstreamActionResult, UpstreamPage } from './connector-types.js';
 import { DEFAULT_UPSTREAM_OPTIONS, UpstreamError } from './upstream-http.js';
 
