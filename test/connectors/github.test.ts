@@ -210,19 +210,26 @@ describe.each(DIALECTS)('GitHub connector on %s', (dialect) => {
   });
 
   it('revokes many grants in calls of at most 100 ids, and idle-revokes by the same rules', async () => {
-    const rows = await gov.app.core.database.db.selectFrom('external_tokens').select('id').where('connector_id', '=', connector.id).where('status', '=', 'active').orderBy('id').limit(250).execute();
-    const tokens = rows.map((r) => r.id);
+    const rows = await gov.app.core.database.db.selectFrom('external_tokens').select('id').where('connector_id', '=', connector.id).where('status', '=', 'active').orderBy('id').limit(251).execute();
+    const tokens = rows.slice(0, 250).map((r) => r.id);
     const before = gh.revocations.length;
     const revoked = await api('POST', `${base}/${connector.id}/revoke`, { tokenIds: tokens.slice(0, 250) });
     expect(revoked.status, revoked.body).toBe(200);
     expect(revoked.json()).toMatchObject({ revoked: 250, failed: 0 });
     expect(gh.revocations.slice(before).map((ids) => ids.length)).toEqual([100, 100, 50]);
 
+    // One grant: the single revoke (digest L19, 204).
+    const one = rows[250]!.id;
+    const single = await api('DELETE', `${base}/${connector.id}/tokens/${one}`);
+    expect(single.status, single.body).toBe(200);
+    expect(gh.revocations.slice(before + 3)).toHaveLength(1);
+    expect(gh.revocations.at(-1)).toHaveLength(1);
+
     const dry = (await api('POST', `${base}/${connector.id}/revoke-idle`, { idleDays: 90, dryRun: true })).json() as { plan: Array<{ tokenId: string }> };
     expect(dry.plan.length).toBeGreaterThan(0);
     const run = (await api('POST', `${base}/${connector.id}/revoke-idle`, { idleDays: 90 })).json() as { revoked: number; failed: number };
     expect(run).toMatchObject({ revoked: dry.plan.length, failed: 0 });
-    expect(gh.revocations.slice(before + 3).every((ids) => ids.length <= 100)).toBe(true);
+    expect(gh.revocations.slice(before + 4).every((ids) => ids.length <= 100)).toBe(true);
 
     // GitHub no longer lists them: the next sync finds nothing gone that Tokenward did not revoke.
     const after = await syncAndWait();
