@@ -57,6 +57,7 @@ import { createWebhookService } from './service/webhook-service.js';
 import { createEventLogService } from './service/event-log-service.js';
 import { createConnectorService } from './service/connector-service.js';
 import { createConnectorViolations } from './service/connector-violations.js';
+import { createGithubRequestService } from './service/github-request-service.js';
 import { createConnectorSyncService, DEFAULT_CONNECTOR_SYNC_OPTIONS, type ConnectorSyncOptions } from './service/connector-sync-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
@@ -276,9 +277,12 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
 /** Connectors: tokens of connected systems (docs/connectors-atlassian.md). */
 function createConnectorServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, options: ConnectorSyncOptions) {
   const credentials = createSecretBox(pepper, 'connector-credential');
-  const connectorSync = createConnectorSyncService({ db: database.db, clock, credentials, options });
+  const githubRequests = createGithubRequestService({ db: database.db, clock, credentials, client: options.client });
+  // GitHub's pending requests are read and decided with every sync: the backstop for a missed webhook.
+  const connectorSync = createConnectorSyncService({ db: database.db, clock, credentials, options, afterLists: async (connector) => void (await githubRequests.poll(connector)) });
   return {
     connectorSync,
+    githubRequests,
     connectors: createConnectorService({ db: database.db, clock, credentials, sync: connectorSync, client: options.client }),
     connectorViolations: createConnectorViolations({ db: database.db, clock }),
   };

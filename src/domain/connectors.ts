@@ -2,12 +2,11 @@
  * Connectors: systems whose tokens Tokenward governs without having issued them. Pure rules and
  * shapes; the clients that speak to each system live in the service layer.
  *
- * One connector type exists (`atlassian`); GitHub and GitLab come next, so nothing here is
- * Atlassian-specific except the type name in `CONNECTOR_TYPES`.
+ * Nothing here is specific to one connected system except the type names in `CONNECTOR_TYPES`.
  */
 import { DomainError } from './errors.js';
 
-export const CONNECTOR_TYPES = ['atlassian'] as const;
+export const CONNECTOR_TYPES = ['atlassian', 'github'] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
 /** The inventory kinds an upstream token can have (the same names as Tokenward's own tokens). */
@@ -40,7 +39,12 @@ export interface UpstreamToken {
   expiresAt: Date | null;
   lastActiveAt: Date | null;
   owner: UpstreamOwner | null;
+  /** What the upstream says about the token in its own words (e.g. GitHub's repository selection). */
+  details?: UpstreamDetails | null | undefined;
 }
+
+/** Upstream facts kept for display, as the upstream names them. */
+export type UpstreamDetails = Record<string, string | number | boolean | null>;
 
 export interface Connector {
   id: string;
@@ -75,6 +79,7 @@ export interface ExternalToken {
   revokedAt: Date | null;
   revokedBy: string | null;
   revokedReason: string | null;
+  details: UpstreamDetails | null;
 }
 
 export type SyncState = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -157,7 +162,8 @@ export function hasUpstreamChange(stored: ExternalToken, read: UpstreamToken): b
     JSON.stringify(stored.scopes) !== JSON.stringify(read.scopes) ||
     (stored.owner?.externalId ?? null) !== (read.owner?.externalId ?? null) ||
     (stored.owner?.name ?? null) !== (read.owner?.name ?? null) ||
-    (stored.owner?.email ?? null) !== (read.owner?.email ?? null)
+    (stored.owner?.email ?? null) !== (read.owner?.email ?? null) ||
+    JSON.stringify(stored.details ?? null) !== JSON.stringify(read.details ?? null)
   );
 }
 
@@ -197,4 +203,36 @@ export function externalViolationsOf(
     if (idleDays > rule.idleRevokeAfterDays) out.push({ kind: 'idle', reason: `Not used for ${idleDays} days; the policy's idle limit is ${rule.idleRevokeAfterDays}.` });
   }
   return out;
+}
+
+/** pending: read, not decided yet; queued: waits for an approver; closed: decided or withdrawn upstream without Tokenward. */
+export type ExternalRequestStatus = 'pending' | 'queued' | 'approved' | 'denied' | 'closed';
+
+/** A request as read upstream. */
+export interface UpstreamRequest {
+  externalId: string;
+  upstreamTokenId: string | null;
+  owner: UpstreamOwner | null;
+  label: string;
+  scopes: string[];
+  details: UpstreamDetails | null;
+  justification: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface ExternalRequest extends UpstreamRequest {
+  id: string;
+  orgId: string;
+  connectorId: string;
+  ownerUserId: string | null;
+  status: ExternalRequestStatus;
+  policyId: string | null;
+  policyName: string | null;
+  policyReason: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  upstreamStatus: number | null;
+  upstreamAnswer: string | null;
 }

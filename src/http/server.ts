@@ -92,6 +92,8 @@ import type { EventLogService } from '../service/event-log-service.js';
 import type { ConnectorService } from '../service/connector-service.js';
 import type { ConnectorViolations } from '../service/connector-violations.js';
 import { connectorRoutes } from './routes/connectors.js';
+import { connectorRequestRoutes, githubWebhookRoutes } from './routes/connector-requests.js';
+import type { GithubRequestService } from '../service/github-request-service.js';
 import { usageRoutes } from './routes/usage.js';
 import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -133,6 +135,7 @@ export interface HttpServices {
   usage: UsageService;
   connectors: ConnectorService;
   connectorViolations: ConnectorViolations;
+  githubRequests: GithubRequestService;
 }
 
 export interface HttpDeps {
@@ -285,6 +288,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(tokenLimitsRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
   await app.register(connectorRoutes(deps.services));
+  await app.register(connectorRequestRoutes(deps.services));
+  // Encapsulated: keeps the webhook body as bytes for the signature check.
+  await app.register(githubWebhookRoutes(deps.services));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -19,6 +19,7 @@ import {
   type SyncRun,
 } from '../domain/connectors.js';
 import { DomainError } from '../domain/errors.js';
+import { parseGithubAppCredential } from '../domain/github-connector.js';
 import { actorOf, principalId, type Principal } from '../domain/principal.js';
 import type { SecretBox } from '../domain/secret-box.js';
 import type { Database } from '../store/schema.js';
@@ -67,6 +68,9 @@ export interface IdlePlanItem {
 /** Tokens one idle cleanup handles at most; run it again for more. */
 export const MAX_IDLE_CLEANUP = 1000;
 
+/** The longest credential accepted: a GitHub App's private key with its ids fits with room to spare. */
+export const MAX_CREDENTIAL_LENGTH = 10_000;
+
 /** Tokens one bulk revoke may name. */
 export const MAX_BULK_REVOKE = 1000;
 
@@ -92,6 +96,13 @@ function checkText(name: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed === '' || trimmed.length > max) throw invalid(`${name} must be 1 to ${max} characters.`);
   return trimmed;
+}
+
+/** The credential as entered: an API key, or (GitHub) the App's JSON document, checked before it is sealed. */
+function checkCredential(type: ConnectorType, value: string): string {
+  const credential = checkText('credential', value, MAX_CREDENTIAL_LENGTH);
+  if (type === 'github') parseGithubAppCredential(credential);
+  return credential;
 }
 
 function checkSchedule(minutes: number | undefined): number | undefined {
@@ -159,10 +170,31 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     return recordRevoke(caller, token, result, 'single');
   }
 
+  /**
+   * Revokes live tokens: through the upstream's bulk calls when it has them (GitHub: 100 a call),
+   * one by one otherwise; each token's result recorded with the answer of its call.
+   */
+  async function revokeSeveral(caller: Caller, client: ConnectorClient, tokens: readonly ExternalToken[]): Promise<RevokeResult[]> {
+    if (!client.revokeBatch) {
+      const results: RevokeResult[] = [];
+      for (const token of tokens) results.push(await revokeOne(caller, client, token));
+      return results;
+    }
+    const live = tokens.filter((t) => t.status !== 'revoked');
+    const answers = live.length > 0 ? await client.revokeBatch(live) : new Map<string, UpstreamActionResult>();
+    const results: RevokeResult[] = [];
+    for (const token of tokens) {
+      const answer = answers.get(token.id);
+      if (!answer) results.push({ tokenId: token.id, revoked: true, upstreamStatus: null, answer: token.goneAt ? 'Already gone upstream.' : 'Already revoked.' });
+      else results.push(await recordRevoke(caller, token, answer, 'bulk'));
+    }
+    return results;
+  }
+
   return {
     async create(caller: Caller, orgId: string, input: ConnectorInput): Promise<Connector> {
       const type = checkType(input.type);
-      const credential = checkText('credential', input.credential, 4000);
+      const credential = checkCredential(type, input.credential);
       const values = {
         orgId,
         type,
@@ -194,12 +226,12 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     },
 
     async update(caller: Caller, orgId: string, id: string, patch: ConnectorPatch): Promise<Connector> {
-      await mustFind(orgId, id);
+      const existing = await mustFind(orgId, id);
       const changes = {
         name: patch.name === undefined ? undefined : checkText('name', patch.name, 200),
         baseUrl: patch.baseUrl === undefined ? undefined : normalizeBaseUrl(patch.baseUrl),
         upstreamOrgId: patch.upstreamOrgId === undefined ? undefined : checkText('upstreamOrgId', patch.upstreamOrgId, 200),
-        credentialSealed: patch.credential === undefined ? undefined : credentials.seal(checkText('credential', patch.credential, 4000)),
+        credentialSealed: patch.credential === undefined ? undefined : credentials.seal(checkCredential(existing.type, patch.credential)),
         scheduleMinutes: checkSchedule(patch.scheduleMinutes),
         unmatchedPolicyId: await checkPolicy(orgId, patch.unmatchedPolicyId),
       };
@@ -299,10 +331,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       if (options.dryRun) return { plan, results: [] };
       const client = await clientOf(connector);
       try {
-        const results: RevokeResult[] = [];
-        for (const item of plan) {
-          if (item.action === 'revoke') results.push(await revokeOne(caller, client, item.token));
-        }
+        const results = await revokeSeveral(caller, client, plan.filter((item) => item.action === 'revoke').map((item) => item.token));
         return { plan, results };
       } finally {
         await client.close();
@@ -316,13 +345,9 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       const tokens = new Map((await stores.externalTokens.findMany(orgId, tokenIds)).filter((t) => t.connectorId === connectorId).map((t) => [t.id, t]));
       const client = await clientOf(connector);
       try {
-        const results: RevokeResult[] = [];
-        for (const id of new Set(tokenIds)) {
-          const token = tokens.get(id);
-          if (!token) results.push({ tokenId: id, revoked: false, upstreamStatus: null, answer: 'No such token on this connector.' });
-          else results.push(await revokeOne(caller, client, token));
-        }
-        return results;
+        const unique = [...new Set(tokenIds)];
+        const done = new Map((await revokeSeveral(caller, client, unique.flatMap((id) => tokens.get(id) ?? []))).map((r) => [r.tokenId, r]));
+        return unique.map((id) => done.get(id) ?? { tokenId: id, revoked: false, upstreamStatus: null, answer: 'No such token on this connector.' });
       } finally {
         await client.close();
       }

@@ -38,6 +38,11 @@ export interface ConnectorSyncDeps {
   credentials: SecretBox;
   options: ConnectorSyncOptions;
   log?: (fields: Record<string, unknown>, message: string) => void;
+  /**
+   * Work of the connector type once every list is read, before the run is marked done (GitHub:
+   * read and decide pending requests). A failure fails the run with its words.
+   */
+  afterLists?: ((connector: Connector) => Promise<void>) | undefined;
 }
 
 /** Told after every page (the CLI's progress bar). */
@@ -93,8 +98,11 @@ export function createConnectorSyncService(deps: ConnectorSyncDeps) {
   async function upsertPage(tx: Stores, connector: Connector, runId: string, page: readonly UpstreamToken[], counts: SyncCounts, at: Date): Promise<ExternalToken[]> {
     const unique = [...new Map(page.map((t) => [`${t.kind}:${t.externalId}`, t])).values()];
     const stored = await tx.externalTokens.findByUpstreamIds(connector.id, unique);
-    const userIds = await tx.externalTokens.userIdsByEmail(connector.orgId, unique.filter((t) => t.kind === 'user').map((t) => t.owner?.email ?? ''));
-    const ownerUserIdOf = (t: UpstreamToken) => (t.kind === 'user' && t.owner ? (userIds.get(t.owner.email.toLowerCase()) ?? null) : null);
+    const people = unique.filter((t) => t.kind === 'user');
+    const userIds = await tx.externalTokens.userIdsByEmail(connector.orgId, people.map((t) => t.owner?.email ?? ''));
+    // A login an admin linked to a directory user wins over the e-mail (GitHub rarely shows one).
+    const linked = await tx.externalRequests.userIdsByLogin(connector.orgId, connector.type, people.map((t) => t.owner?.name ?? ''));
+    const ownerUserIdOf = (t: UpstreamToken) => (t.kind === 'user' && t.owner ? (linked.get(t.owner.name.toLowerCase()) ?? userIds.get(t.owner.email.toLowerCase()) ?? null) : null);
     const fresh: Array<{ token: UpstreamToken; ownerUserId: string | null }> = [];
     const unchanged: string[] = [];
     for (const token of unique) {
@@ -177,6 +185,7 @@ export function createConnectorSyncService(deps: ConnectorSyncDeps) {
         onProgress?.({ phase, counts: { ...counts } });
         phaseIndex = nextIndex;
       }
+      if (deps.afterLists) await deps.afterLists(connector);
       const at = clock();
       await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { externalViolationsOf, type ExternalToken, type ExternalViolation } from '../domain/connectors.js';
 import { DomainError } from '../domain/errors.js';
+import { allowedGithubScopes } from '../domain/github-connector.js';
 import { allowedScopeNames } from '../domain/scope-catalogue.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
@@ -33,7 +34,7 @@ export interface ViolationReport {
 
 const BATCH = 1000;
 
-type Judge = { policyId: string; policyName: string; rule: { maxLifetimeDays: number; idleRevokeAfterDays: number | null }; allowed: ReadonlySet<string> };
+type Judge = { policyId: string; policyName: string; rule: { maxLifetimeDays: number; idleRevokeAfterDays: number | null; allowedScopes: string[] }; allowed: ReadonlySet<string> };
 
 export function createConnectorViolations(deps: { db: Kysely<Database>; clock: Clock }) {
   const stores = createStores(deps.db);
@@ -70,7 +71,9 @@ export function createConnectorViolations(deps: { db: Kysely<Database>; clock: C
             continue;
           }
           report.judged += 1;
-          const violations = externalViolationsOf(judge.rule, judge.allowed, token, now);
+          // GitHub permissions are judged by class: the catalogue holds no GitHub names.
+          const allowed = connector.type === 'github' ? allowedGithubScopes(judge.rule.allowedScopes, token.scopes) : judge.allowed;
+          const violations = externalViolationsOf(judge.rule, allowed, token, now);
           if (violations.length === 0) continue;
           report.total += 1;
           for (const v of violations) report.byKind[v.kind] += 1;

@@ -5,9 +5,9 @@
  * deleted). The unique (connector, kind, upstream id) key is what makes a re-read page harmless.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { externalSearchTextOf, type ExternalToken, type ExternalTokenKind, type ExternalTokenStatus, type UpstreamToken } from '../domain/connectors.js';
+import { externalSearchTextOf, type ExternalToken, type ExternalTokenKind, type ExternalTokenStatus, type UpstreamDetails, type UpstreamToken } from '../domain/connectors.js';
 import { newId } from '../domain/ids.js';
-import { parseJsonArray, toDate, toDateOrNull } from './rows.js';
+import { parseJsonArray, parseJsonObject, toDate, toDateOrNull } from './rows.js';
 import type { Database, ExternalTokenTable } from './schema.js';
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
@@ -32,6 +32,7 @@ export function toExternalToken(row: Selectable<ExternalTokenTable>): ExternalTo
     revokedAt: toDateOrNull(num(row.revoked_at)),
     revokedBy: row.revoked_by,
     revokedReason: row.revoked_reason,
+    details: row.upstream_details ? (parseJsonObject(row.upstream_details) as UpstreamDetails) : null,
   };
 }
 
@@ -55,6 +56,7 @@ function upstreamColumns(token: UpstreamToken, ownerUserId: string | null) {
     revoked_at: null,
     revoked_by: null,
     revoked_reason: null,
+    upstream_details: token.details ? JSON.stringify(token.details) : null,
   };
 }
 

@@ -60,6 +60,48 @@ export interface ExternalTokenTable {
   revoked_at: number | null;
   revoked_by: string | null;
   revoked_reason: string | null;
+  /** JSON object of the upstream's own words about the token (migration 0017); null when none. */
+  upstream_details: string | null;
+}
+
+/** Token requests read from a connected system (migration 0017). */
+export interface ExternalTokenRequestTable {
+  id: string;
+  org_id: string;
+  connector_id: string;
+  external_id: string;
+  upstream_token_id: string | null;
+  owner_user_id: string | null;
+  owner_external_id: string | null;
+  owner_login: string | null;
+  owner_email: string | null;
+  label: string;
+  /** JSON array of scope names. */
+  scopes: string;
+  upstream_details: string | null;
+  justification: string | null;
+  created_at: number;
+  expires_at: number | null;
+  status: string;
+  policy_id: string | null;
+  policy_name: string | null;
+  policy_reason: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_reason: string | null;
+  upstream_status: number | null;
+  upstream_answer: string | null;
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
+/** A person's login in a connected system (migration 0017). */
+export interface ExternalUserLinkTable {
+  org_id: string;
+  system: string;
+  login_lower: string;
+  user_id: string;
+  created_at: number;
 }
 
 /** Migration 0015: hygiene notices about connected tokens, one per token and notice key. */

@@ -34,6 +34,7 @@ import { createJobRunStore } from './job-run-store.js';
 import { createNotificationSettingsStore } from './notification-settings-store.js';
 import { createWebhookStore } from './webhook-store.js';
 import { createConnectorStore } from './connector-store.js';
+import { createExternalRequestStore } from './external-request-store.js';
 import { createExternalTokenStore } from './external-token-store.js';
 
 export function createStores(db: Kysely<Database>) {
@@ -71,6 +72,7 @@ export function createStores(db: Kysely<Database>) {
     // Connectors: tokens of connected systems (migration 0012).
     connectors: createConnectorStore(db),
     externalTokens: createExternalTokenStore(db),
+    externalRequests: createExternalRequestStore(db),
   };
 }
 

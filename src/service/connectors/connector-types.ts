@@ -1,6 +1,5 @@
 /**
- * What a connector type must do for sync and for acting upstream. One implementation now
- * (Atlassian); GitHub and GitLab implement the same interface.
+ * What a connector type must do for sync and for acting upstream (Atlassian, GitHub).
  *
  * A sync reads the upstream in `phases` (one kind of list each), one page at a time: `readPage`
  * takes the cursor the previous page returned (null: the first page) and returns the tokens of
@@ -9,6 +8,7 @@
  */
 import type { ConnectionCheck, ConnectorType, ExternalToken, UpstreamToken } from '../../domain/connectors.js';
 import { createAtlassianConnector } from './atlassian-connector.js';
+import { createGithubConnector } from './github-connector.js';
 import type { UpstreamHttpOptions } from './upstream-http.js';
 
 export interface UpstreamPage {
@@ -33,6 +33,8 @@ export interface ConnectorClient {
   revoke(token: ExternalToken): Promise<UpstreamActionResult>;
   /** Revokes every token of a service account (the upstream's own revoke-all), when it has one. */
   revokeAllOfServiceAccount?(ownerExternalId: string): Promise<UpstreamActionResult>;
+  /** Revokes many tokens in the upstream's own bulk calls, when it has them; the answer per token id. */
+  revokeBatch?(tokens: readonly ExternalToken[]): Promise<Map<string, UpstreamActionResult>>;
   close(): Promise<void>;
 }
 
@@ -55,4 +57,5 @@ export interface ConnectorTypeDefinition {
 
 export const CONNECTOR_TYPE_DEFINITIONS: Record<ConnectorType, ConnectorTypeDefinition> = {
   atlassian: { type: 'atlassian', createClient: createAtlassianConnector },
+  github: { type: 'github', createClient: createGithubConnector },
 };

@@ -18,6 +18,7 @@ import * as tokenOwners from './0013_token_owners.js';
 import * as gatewayCredentials from './0014_gateway_credentials.js';
 import * as externalTokenNotices from './0015_external_token_notices.js';
 import * as usageLimits from './0016_usage_limits.js';
+import * as githubConnector from './0017_github_connector.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 
 type DialectMigration = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014_gateway_credentials': gatewayCredentials,
   '0015_external_token_notices': externalTokenNotices,
   '0016_usage_limits': usageLimits,
+  '0017_github_connector': githubConnector,
   '0020_token_ip_allowlist': tokenIpAllowlist,
 };
 

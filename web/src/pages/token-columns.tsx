@@ -8,6 +8,8 @@ import type { OrgTokenJson } from '../api/types.ts';
 import { formatCount, formatDate, formatDateTime, relativeDays, relativeTime } from '../components/format.ts';
 import { OWNER_KIND_WORDS, StatusBadge } from '../components/status-badge.tsx';
 
+const SOURCE_WORDS: Record<string, string> = { atlassian: 'Atlassian', github: 'GitHub', gitlab: 'GitLab' };
+
 export function tokenColumns(options: { selectable: boolean }): ColumnDef<OrgTokenJson>[] {
   const columns: ColumnDef<OrgTokenJson>[] = [
     {
@@ -51,7 +53,7 @@ export function tokenColumns(options: { selectable: boolean }): ColumnDef<OrgTok
         const source = row.original.source;
         if (source.type === 'tokenward') return <span className="muted">Tokenward</span>;
         const gone = 'goneAt' in source && source.goneAt;
-        return <span title={'externalId' in source ? `Id there: ${source.externalId}` : undefined}>{source.type === 'atlassian' ? 'Atlassian' : source.type}{gone ? ' (gone)' : ''}</span>;
+        return <span title={'externalId' in source ? `Id there: ${source.externalId}` : undefined}>{SOURCE_WORDS[source.type] ?? source.type}{gone ? ' (gone)' : ''}</span>;
       },
     },
     { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
