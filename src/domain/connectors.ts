@@ -2,12 +2,11 @@
  * Connectors: systems whose tokens Tokenward governs without having issued them. Pure rules and
  * shapes; the clients that speak to each system live in the service layer.
  *
- * One connector type exists (`atlassian`); GitHub and GitLab come next, so nothing here is
- * Atlassian-specific except the type name in `CONNECTOR_TYPES`.
+ * Nothing here is specific to one connected system except the type names in `CONNECTOR_TYPES`.
  */
 import { DomainError } from './errors.js';
 
-export const CONNECTOR_TYPES = ['atlassian'] as const;
+export const CONNECTOR_TYPES = ['atlassian', 'gitlab'] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
 /** The inventory kinds an upstream token can have (the same names as Tokenward's own tokens). */
@@ -40,6 +39,8 @@ export interface UpstreamToken {
   expiresAt: Date | null;
   lastActiveAt: Date | null;
   owner: UpstreamOwner | null;
+  /** The addresses the token was last used from, newest last, where the upstream tells them. */
+  lastUsedIps?: string[] | undefined;
 }
 
 export interface Connector {
@@ -70,6 +71,8 @@ export interface ExternalToken {
   createdAt: Date;
   expiresAt: Date | null;
   lastActiveAt: Date | null;
+  /** The addresses the token was last used from (empty where the upstream does not tell). */
+  lastUsedIps: string[];
   firstSeenAt: Date;
   goneAt: Date | null;
   revokedAt: Date | null;
@@ -153,6 +156,7 @@ export function hasUpstreamChange(stored: ExternalToken, read: UpstreamToken): b
     stored.status !== read.status ||
     time(stored.expiresAt) !== time(read.expiresAt) ||
     time(stored.lastActiveAt) !== time(read.lastActiveAt) ||
+    JSON.stringify(stored.lastUsedIps) !== JSON.stringify(read.lastUsedIps ?? []) ||
     stored.createdAt.getTime() !== read.createdAt.getTime() ||
     JSON.stringify(stored.scopes) !== JSON.stringify(read.scopes) ||
     (stored.owner?.externalId ?? null) !== (read.owner?.externalId ?? null) ||
