@@ -11,7 +11,7 @@ import { encodeBase62 } from './token-format.js';
  * `evt` events, `whk` webhook endpoints, `dlv` notification deliveries, `run` job runs;
  * `con` connectors, `csy` connector sync runs, `ext` tokens read from a connected system.
  */
-export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg';
+export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg' | 'rot';
 
 /** 16 random bytes in 22 base62 characters after the prefix, e.g. `tok_3tZ9...`. */
 export function newId(prefix: IdPrefix): string {

@@ -61,6 +61,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   CONNECTOR_NOT_FOUND: { status: 404, n: 30 },
   UPSTREAM_FAILED: { status: 502, n: 30 },
   UPSTREAM_UNSUPPORTED: { status: 422, n: 30 },
+  UPSTREAM_OUTCOME_UNKNOWN: { status: 502, n: 45 },
   // Storage faults number from 10 so parallel work adding 503s does not collide.
   DATABASE_UNAVAILABLE: { status: 503, n: 10 },
   DATABASE_READ_ONLY: { status: 503, n: 11 },

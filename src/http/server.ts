@@ -90,6 +90,8 @@ import type { EventLogService } from '../service/event-log-service.js';
 import type { ConnectorService } from '../service/connector-service.js';
 import type { ConnectorViolations } from '../service/connector-violations.js';
 import { connectorRoutes } from './routes/connectors.js';
+import { connectorRotationRoutes } from './routes/connector-rotations.js';
+import type { ConnectorRotationService } from '../service/connector-rotation-service.js';
 import { usageRoutes } from './routes/usage.js';
 import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -130,6 +132,7 @@ export interface HttpServices {
   usage: UsageService;
   connectors: ConnectorService;
   connectorViolations: ConnectorViolations;
+  connectorRotations: ConnectorRotationService;
 }
 
 export interface HttpDeps {
@@ -281,6 +284,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(tokenLimitsRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
   await app.register(connectorRoutes(deps.services));
+  await app.register(connectorRotationRoutes(deps.services));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -212,14 +212,17 @@ export async function startGitlabStandin(options: { windowLimit?: number; window
     const given = req.headers['private-token'] ?? req.headers.authorization?.replace(/^Bearer /, '');
     if (given !== adminToken) return sendJson(res, 401, { message: '401 Unauthorized' });
     // Digest "Pagination and rate limits": a 429 adds RateLimit-ResetTime and Retry-After (seconds), plain-text body.
-    if (throttle) {
+    const limits = rateLimitHeaders();
+    // Over the window's limit (a client that ignores RateLimit-Remaining): 429 until the window ends.
+    const overLimit = windowUsed > windowLimit;
+    if (throttle || overLimit) {
       throttle = false;
       stats.throttled += 1;
-      res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '1', 'ratelimit-resettime': new Date(Date.now() + 1000).toUTCString(), ...rateLimitHeaders() });
+      const retryAfter = overLimit ? Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000)) : 1;
+      res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': String(retryAfter), 'ratelimit-resettime': new Date(Date.now() + retryAfter * 1000).toUTCString(), ...limits });
       res.end('Retry later');
       return;
     }
-    const limits = rateLimitHeaders();
     const body = req.method === 'POST' || req.method === 'DELETE' ? await readBody(req) : {};
     const parts = path.split('/').filter(Boolean);
     const tokenAt = (id: string | undefined, where: (t: StandinToken) => boolean) => {

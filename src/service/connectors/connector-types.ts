@@ -74,9 +74,11 @@ export interface ConnectorTypeDefinition {
   createClient(settings: ConnectorSettings, options: ConnectorClientOptions): ConnectorClient;
   /** Whether one service-account token can be revoked alone (Atlassian only revokes all of an account's). */
   revokesEachServiceAccountToken?: boolean;
+  /** Whether its tokens can be rotated upstream (the client then has `rotate` and `readToken`). */
+  rotates?: boolean;
 }
 
 export const CONNECTOR_TYPE_DEFINITIONS: Record<ConnectorType, ConnectorTypeDefinition> = {
   atlassian: { type: 'atlassian', createClient: createAtlassianConnector },
-  gitlab: { type: 'gitlab', createClient: createGitlabConnector, revokesEachServiceAccountToken: true },
+  gitlab: { type: 'gitlab', createClient: createGitlabConnector, revokesEachServiceAccountToken: true, rotates: true },
 };
