@@ -78,9 +78,9 @@ describe.each(DIALECTS)('GitLab connector sync, governing side on %s', (dialect)
   };
 
   beforeAll(async () => {
-    // A window of 300 requests a second, enforced with 429s: the sync must pace itself on
+    // A window of 500 requests a second, enforced with 429s: the sync must pace itself on
     // RateLimit-Remaining and RateLimit-Reset to never meet one.
-    standin = await startGitlabStandin({ windowLimit: 300 });
+    standin = await startGitlabStandin({ windowLimit: 500 });
     fill(standin);
     gov = await startTestApp(dialect);
     base = `/admin/tokenward/v1/orgs/${gov.orgId}/connectors`;
@@ -115,7 +115,7 @@ describe.each(DIALECTS)('GitLab connector sync, governing side on %s', (dialect)
     expect(run.counts).toMatchObject({ seen: TOTAL, discovered: TOTAL, updated: 0, gone: 0 });
     // Only the forced one: the connector paced itself on the headers and never ran over the window.
     expect(standin.stats.throttled).toBe(1);
-    expect(standin.stats.requests).toBeGreaterThan(300);
+    expect(standin.stats.requests).toBeGreaterThan(500);
     const mine = await counts(`source=${connector.id}`);
     expect(mine.total).toBe(TOTAL);
     expect(mine.byOwnerKind).toMatchObject({ user: PATS + IMPERSONATION_TOKENS, 'service-account': RESOURCE_TOKENS });

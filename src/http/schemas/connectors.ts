@@ -16,11 +16,11 @@ export const ExternalTokenParams = Type.Object({
 
 export const CreateConnectorBody = Type.Object(
   {
-    type: Type.String({ description: 'The connected system: atlassian.', maxLength: 32 }),
+    type: Type.String({ description: 'The connected system: atlassian or gitlab.', maxLength: 32 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     baseUrl: Type.String({ minLength: 1, maxLength: 2048, description: 'e.g. https://api.atlassian.com' }),
     upstreamOrgId: Type.String({ minLength: 1, maxLength: 200, description: 'The organization id in the connected system.' }),
-    credential: Type.String({ minLength: 1, maxLength: 4000, description: 'For Atlassian: an organization admin API key. Stored encrypted, never returned.' }),
+    credential: Type.String({ minLength: 1, maxLength: 4000, description: 'For Atlassian: an organization admin API key; for GitLab: an administrator\'s personal access token. Stored encrypted, never returned.' }),
     scheduleMinutes: Type.Optional(Type.Integer({ description: 'Minutes between scheduled syncs; default 60.' })),
     unmatchedPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()], { description: 'The policy for tokens whose owner matches no directory user.' })),
   },
