@@ -6,6 +6,15 @@
  *
  * Outside the digest (GitLab's users, groups and projects lists, which the connector needs to
  * find owners and resources): served with the few fields the connector reads.
+ *
+ * The digest's unconfirmed points, decided:
+ * - whether the admin list of personal access tokens also holds impersonation and bot tokens:
+ *   here it does, impersonation ones marked `impersonation: true`; the connector reads those from
+ *   their own lists and must count each token once (the 5,000-token sync checks exact counts);
+ * - GitLab.com's rate-limit figures: none assumed; the window here is whatever a test sets, and
+ *   the connector paces on the headers alone (a test enforces the window with 429s);
+ * - the release that turns routable token values on: irrelevant, the connector never parses a
+ *   token value.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
