@@ -56,7 +56,7 @@ export function tokenColumns(options: { selectable: boolean }): ColumnDef<OrgTok
         const source = row.original.source;
         if (source.type === 'tokenward') return <span className="muted">Tokenward</span>;
         const gone = 'goneAt' in source && source.goneAt;
-        return <span title={'externalId' in source ? `Id there: ${source.externalId}` : undefined}>{source.type === 'atlassian' ? 'Atlassian' : source.type}{gone ? ' (gone)' : ''}</span>;
+        return <span title={'externalId' in source ? `Id there: ${source.externalId}` : undefined}>{source.type === 'atlassian' ? 'Atlassian' : source.type === 'gitlab' ? 'GitLab' : source.type}{gone ? ' (gone)' : ''}</span>;
       },
     },
     { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
