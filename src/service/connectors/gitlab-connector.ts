@@ -104,7 +104,7 @@ export function createGitlabConnector(settings: ConnectorSettings, options: Conn
     return { owner: { externalId: `user:${text(user.id)}`, name: text(user.name) || text(user.username), email: text(user.email || user.public_email) }, isBot: user.bot === true };
   }
 
-  async function personById(userId: string, signal?: AbortSignal): Promise<{ owner: UpstreamOwner; isBot: boolean } | null> {
+  async function personById(userId: string): Promise<{ owner: UpstreamOwner; isBot: boolean } | null> {
     const known = people.get(userId);
     if (known) return known;
     try {
@@ -143,6 +143,8 @@ export function createGitlabConnector(settings: ConnectorSettings, options: Conn
     const { items, next } = await listPage('users', () => api.users.all({ page: pageOf(cursor), perPage: PARENT_PAGE, showExpanded: true } as never));
     const tokens: UpstreamToken[] = [];
     for (const user of items) {
+      // A stopping server does not wait for the rest of the page's requests.
+      signal?.throwIfAborted();
       const person = personOf(user);
       people.set(text(user.id), person);
       if (person.isBot) continue;
@@ -156,10 +158,11 @@ export function createGitlabConnector(settings: ConnectorSettings, options: Conn
     const { items, next } = await listPage('personal access tokens', () => api.pats.all({ state: 'active', page: pageOf(cursor), perPage: pageSize, showExpanded: true } as never));
     const tokens: UpstreamToken[] = [];
     for (const item of items) {
+      signal?.throwIfAborted();
       // Whether this list also holds impersonation and bot tokens is not documented: those are
       // read from their own lists, so an entry of either is skipped here.
       if (item.impersonation === true || !isLive(item)) continue;
-      const person = await personById(text(item.user_id), signal);
+      const person = await personById(text(item.user_id));
       if (person?.isBot) continue;
       tokens.push(tokenOf('user', item, person?.owner ?? null));
     }
@@ -175,6 +178,7 @@ export function createGitlabConnector(settings: ConnectorSettings, options: Conn
     const { items, next } = await listPage(what, call);
     const tokens: UpstreamToken[] = [];
     for (const resource of items) {
+      signal?.throwIfAborted();
       const id = text(resource.id);
       const owner: UpstreamOwner = { externalId: `${kind}:${id}`, name: text(resource.full_path ?? resource.path_with_namespace ?? resource.name), email: '' };
       const resourceApi = kind === 'group' ? api.groupTokens : api.projectTokens;
