@@ -37,6 +37,9 @@ describe.each(DIALECTS)('GitLab rotation, governing side on %s', (dialect) => {
     standin = await startGitlabStandin();
     const person = standin.addUser({ username: 'ada', name: 'Ada', email: 'ada@gitlab.test', bot: false });
     for (let i = 0; i < 3; i += 1) tokens.push(standin.addToken({ name: `laptop ${i}`, user_id: person.id, scopes: ['api'] }));
+    standin.groups.push({ id: 77, full_path: 'acme/platform' });
+    const bot = standin.addUser({ username: 'group_77_bot', name: 'acme/platform bot', email: 'group_77_bot@noreply.gitlab.test', bot: true });
+    tokens.push(standin.addToken({ name: 'ci', user_id: bot.id, resource: { type: 'group', id: 77 }, access_level: 30, scopes: ['read_registry'] }));
     gov = await startTestApp(dialect);
     base = `/admin/tokenward/v1/orgs/${gov.orgId}/connectors`;
     owner = await sessionFor(gov.app, await seedUser(gov.app, gov.orgId, { email: 'ada@gitlab.test', name: 'Ada' }));
@@ -136,5 +139,21 @@ describe.each(DIALECTS)('GitLab rotation, governing side on %s', (dialect) => {
     expect(refused.json().errors[0]).toMatchObject({ title: 'UPSTREAM_FAILED' });
     expect(await statusOf(tokenId)).toBe('active');
     expect((await api('GET', `${base}/${connector.id}/rotations/${second.rotation.id}`)).json()).toMatchObject({ state: 'refused', upstreamStatus: 401 });
+  });
+
+  it('rotates a group token to the recipient an admin names, since a group is not a person', async () => {
+    const old = tokens[3]!;
+    const tokenId = await tokenIdOf(old.id);
+    const unnamed = await api('POST', `${base}/${connector.id}/tokens/${tokenId}/rotate`, {});
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.json().errors[0].detail).toMatch(/recipientUserId/);
+    const asked = await api('POST', `${base}/${connector.id}/tokens/${tokenId}/rotate`, { recipientUserId: owner.user.id, expiresInDays: 7 });
+    expect(asked.status, asked.body).toBe(201);
+    const opened = await redeem(owner, (asked.json() as { link: string }).link);
+    expect(opened.status, opened.body).toBe(200);
+    const fresh = [...standin.tokens.values()].find((t) => t.family === old.id && t.id !== old.id)!;
+    expect(fresh).toMatchObject({ resource: { type: 'group', id: 77 }, active: true });
+    expect(opened.json().token).toBe(fresh.value);
+    expect(old.active).toBe(false);
   });
 });
