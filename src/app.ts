@@ -58,6 +58,7 @@ import { createEventLogService } from './service/event-log-service.js';
 import { createConnectorService } from './service/connector-service.js';
 import { createConnectorViolations } from './service/connector-violations.js';
 import { createGithubRequestService } from './service/github-request-service.js';
+import { createConnectorRotationService } from './service/connector-rotation-service.js';
 import { createConnectorSyncService, DEFAULT_CONNECTOR_SYNC_OPTIONS, type ConnectorSyncOptions } from './service/connector-sync-service.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { DEFAULT_BACKOFF } from './domain/retry.js';
@@ -285,6 +286,7 @@ function createConnectorServices(database: DatabaseHandle, pepper: Pepper, clock
     githubRequests,
     connectors: createConnectorService({ db: database.db, clock, credentials, sync: connectorSync, client: options.client }),
     connectorViolations: createConnectorViolations({ db: database.db, clock }),
+    connectorRotations: createConnectorRotationService({ db: database.db, clock, pepper, credentials, client: options.client }),
   };
 }
 

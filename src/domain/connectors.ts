@@ -6,7 +6,7 @@
  */
 import { DomainError } from './errors.js';
 
-export const CONNECTOR_TYPES = ['atlassian', 'github'] as const;
+export const CONNECTOR_TYPES = ['atlassian', 'github', 'gitlab'] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
 /** The inventory kinds an upstream token can have (the same names as Tokenward's own tokens). */
@@ -41,6 +41,8 @@ export interface UpstreamToken {
   owner: UpstreamOwner | null;
   /** What the upstream says about the token in its own words (e.g. GitHub's repository selection). */
   details?: UpstreamDetails | null | undefined;
+  /** The addresses the token was last used from, newest last, where the upstream tells them. */
+  lastUsedIps?: string[] | undefined;
 }
 
 /** Upstream facts kept for display, as the upstream names them. */
@@ -74,6 +76,8 @@ export interface ExternalToken {
   createdAt: Date;
   expiresAt: Date | null;
   lastActiveAt: Date | null;
+  /** The addresses the token was last used from (empty where the upstream does not tell). */
+  lastUsedIps: string[];
   firstSeenAt: Date;
   goneAt: Date | null;
   revokedAt: Date | null;
@@ -158,6 +162,7 @@ export function hasUpstreamChange(stored: ExternalToken, read: UpstreamToken): b
     stored.status !== read.status ||
     time(stored.expiresAt) !== time(read.expiresAt) ||
     time(stored.lastActiveAt) !== time(read.lastActiveAt) ||
+    JSON.stringify(stored.lastUsedIps) !== JSON.stringify(read.lastUsedIps ?? []) ||
     stored.createdAt.getTime() !== read.createdAt.getTime() ||
     JSON.stringify(stored.scopes) !== JSON.stringify(read.scopes) ||
     (stored.owner?.externalId ?? null) !== (read.owner?.externalId ?? null) ||

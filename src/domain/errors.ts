@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   CONNECTOR_NOT_FOUND: 'No such connector.',
   UPSTREAM_FAILED: 'The connected system refused or did not answer the request.',
   UPSTREAM_UNSUPPORTED: 'The connected system offers no way to do this.',
+  UPSTREAM_OUTCOME_UNKNOWN: 'The connected system may have acted, but its answer was lost; it is not asked again until the outcome is read back.',
   DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was changed. Retry in a few seconds.',
   DATABASE_READ_ONLY: 'The server cannot write right now (its disk is full or its data directory is read-only); nothing was changed. Reads still work.',
 } as const;

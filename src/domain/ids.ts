@@ -12,7 +12,7 @@ import { encodeBase62 } from './token-format.js';
  * `con` connectors, `csy` connector sync runs, `ext` tokens read from a connected system,
  * `xrq` token requests read from a connected system.
  */
-export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg' | 'xrq';
+export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg' | 'xrq' | 'rot';
 
 /** 16 random bytes in 22 base62 characters after the prefix, e.g. `tok_3tZ9...`. */
 export function newId(prefix: IdPrefix): string {

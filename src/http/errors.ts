@@ -63,6 +63,7 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   UPSTREAM_UNSUPPORTED: { status: 422, n: 30 },
   // Per-token controls number from 65 so parallel work adding codes does not collide.
   IP_ALLOWLIST_WIDENS_POLICY: { status: 403, n: 65 },
+  UPSTREAM_OUTCOME_UNKNOWN: { status: 502, n: 45 },
   // Storage faults number from 10 so parallel work adding 503s does not collide.
   DATABASE_UNAVAILABLE: { status: 503, n: 10 },
   DATABASE_READ_ONLY: { status: 503, n: 11 },

@@ -94,6 +94,8 @@ import type { ConnectorViolations } from '../service/connector-violations.js';
 import { connectorRoutes } from './routes/connectors.js';
 import { connectorRequestRoutes, githubWebhookRoutes } from './routes/connector-requests.js';
 import type { GithubRequestService } from '../service/github-request-service.js';
+import { connectorRotationRoutes } from './routes/connector-rotations.js';
+import type { ConnectorRotationService } from '../service/connector-rotation-service.js';
 import { usageRoutes } from './routes/usage.js';
 import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
@@ -136,6 +138,7 @@ export interface HttpServices {
   connectors: ConnectorService;
   connectorViolations: ConnectorViolations;
   githubRequests: GithubRequestService;
+  connectorRotations: ConnectorRotationService;
 }
 
 export interface HttpDeps {
@@ -291,6 +294,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(connectorRequestRoutes(deps.services));
   // Encapsulated: keeps the webhook body as bytes for the signature check.
   await app.register(githubWebhookRoutes(deps.services));
+  await app.register(connectorRotationRoutes(deps.services));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -282,7 +282,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     async revokeToken(caller: Caller, orgId: string, connectorId: string, tokenId: string): Promise<ExternalToken> {
       const connector = await mustFind(orgId, connectorId);
       const token = await this.getToken(orgId, connectorId, tokenId);
-      if (token.kind === 'service_account' && token.status !== 'revoked') {
+      if (token.kind === 'service_account' && token.status !== 'revoked' && !CONNECTOR_TYPE_DEFINITIONS[connector.type].revokesEachServiceAccountToken) {
         throw new DomainError('UPSTREAM_UNSUPPORTED', 'Atlassian cannot revoke one single service-account token: revoke all of the service account\'s tokens instead.');
       }
       const client = await clientOf(connector);
@@ -327,7 +327,8 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       if (!Number.isInteger(idleDays) || idleDays < 1 || idleDays > 100_000) throw invalid('idleDays must be a whole number of days from 1 to 100000.');
       const connector = await mustFind(orgId, connectorId);
       const idle = await stores.externalTokens.idleOf(connectorId, clock().getTime() - idleDays * 86_400_000, MAX_IDLE_CLEANUP);
-      const plan = idle.map((token): IdlePlanItem => ({ token, action: token.kind === 'service_account' ? 'flag' : 'revoke' }));
+      const eachRevocable = CONNECTOR_TYPE_DEFINITIONS[connector.type].revokesEachServiceAccountToken === true;
+      const plan = idle.map((token): IdlePlanItem => ({ token, action: token.kind === 'service_account' && !eachRevocable ? 'flag' : 'revoke' }));
       if (options.dryRun) return { plan, results: [] };
       const client = await clientOf(connector);
       try {

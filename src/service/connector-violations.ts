@@ -9,6 +9,7 @@ import type { Clock } from '../domain/clock.js';
 import { externalViolationsOf, type ExternalToken, type ExternalViolation } from '../domain/connectors.js';
 import { DomainError } from '../domain/errors.js';
 import { allowedGithubScopes } from '../domain/github-connector.js';
+import { gitlabScopesAllowedByClass } from '../domain/gitlab-scopes.js';
 import { allowedScopeNames } from '../domain/scope-catalogue.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
@@ -34,7 +35,7 @@ export interface ViolationReport {
 
 const BATCH = 1000;
 
-type Judge = { policyId: string; policyName: string; rule: { maxLifetimeDays: number; idleRevokeAfterDays: number | null; allowedScopes: string[] }; allowed: ReadonlySet<string> };
+type Judge = { policyId: string; policyName: string; rule: { maxLifetimeDays: number; idleRevokeAfterDays: number | null; allowedScopes: string[] }; allowed: ReadonlySet<string>; allowedScopes: readonly string[] };
 
 export function createConnectorViolations(deps: { db: Kysely<Database>; clock: Clock }) {
   const stores = createStores(deps.db);
@@ -48,7 +49,7 @@ export function createConnectorViolations(deps: { db: Kysely<Database>; clock: C
       let unmatched: Judge | null = null;
       if (connector.unmatchedPolicyId) {
         const policy = await stores.policies.findById(orgId, connector.unmatchedPolicyId);
-        if (policy) unmatched = { policyId: policy.id, policyName: policy.name, rule: policy.rule, allowed: allowedScopeNames(policy.rule.allowedScopes, catalogue) };
+        if (policy) unmatched = { policyId: policy.id, policyName: policy.name, rule: policy.rule, allowed: allowedScopeNames(policy.rule.allowedScopes, catalogue), allowedScopes: policy.rule.allowedScopes };
       }
       const judges = new Map<string, Judge>();
       const judgeOf = async (token: ExternalToken): Promise<Judge | null> => {
@@ -56,7 +57,7 @@ export function createConnectorViolations(deps: { db: Kysely<Database>; clock: C
         const known = judges.get(token.ownerUserId);
         if (known) return known;
         const resolved = await resolvePolicyOf(stores, orgId, { type: 'user', id: token.ownerUserId }, now);
-        const judge = { policyId: resolved.enforceable.policyId, policyName: resolved.enforceable.policyName, rule: resolved.enforceable.rule, allowed: resolved.enforceable.allowedScopeNames };
+        const judge = { policyId: resolved.enforceable.policyId, policyName: resolved.enforceable.policyName, rule: resolved.enforceable.rule, allowed: resolved.enforceable.allowedScopeNames, allowedScopes: resolved.enforceable.rule.allowedScopes };
         judges.set(token.ownerUserId, judge);
         return judge;
       };
@@ -71,8 +72,13 @@ export function createConnectorViolations(deps: { db: Kysely<Database>; clock: C
             continue;
           }
           report.judged += 1;
-          // GitHub permissions are judged by class: the catalogue holds no GitHub names.
-          const allowed = connector.type === 'github' ? allowedGithubScopes(judge.rule.allowedScopes, token.scopes) : judge.allowed;
+          // GitHub permissions and GitLab scopes are judged by class: the catalogue holds neither system's names.
+          const allowed =
+            connector.type === 'github'
+              ? allowedGithubScopes(judge.rule.allowedScopes, token.scopes)
+              : connector.type === 'gitlab'
+                ? new Set(gitlabScopesAllowedByClass(judge.allowedScopes, token.scopes))
+                : judge.allowed;
           const violations = externalViolationsOf(judge.rule, allowed, token, now);
           if (violations.length === 0) continue;
           report.total += 1;

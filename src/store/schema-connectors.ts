@@ -52,6 +52,8 @@ export interface ExternalTokenTable {
   created_at: number;
   expires_at: number | null;
   last_active_at: number | null;
+  /** JSON array of the addresses it was last used from (migration 0018); null: not told. */
+  last_used_ips: string | null;
   search_text: string;
   first_seen_at: number;
   last_seen_at: number;
@@ -109,4 +111,24 @@ export interface ExternalTokenNoticeTable {
   external_token_id: string;
   notice_key: string;
   created_at: number;
+}
+
+/** A rotation of a connected token (migration 0018); the new value is never stored. */
+export interface ConnectorRotationTable {
+  id: string;
+  org_id: string;
+  connector_id: string;
+  external_token_id: string;
+  recipient_user_id: string;
+  link_digest: string;
+  expires_in_days: number;
+  state: string;
+  new_external_id: string | null;
+  upstream_status: number | null;
+  outcome: string | null;
+  requested_by: string | null;
+  created_at: number;
+  link_expires_at: number;
+  started_at: number | null;
+  finished_at: number | null;
 }

@@ -7,7 +7,7 @@ import type { Generated } from 'kysely';
 import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable, GroupApproverTable, TokenControlTable, ServiceAccountOwnerTable } from './schema-policies.js';
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
-import type { ConnectorTable, ConnectorSyncTable, ExternalTokenNoticeTable, ExternalTokenRequestTable, ExternalTokenTable, ExternalUserLinkTable } from './schema-connectors.js';
+import type { ConnectorRotationTable, ConnectorTable, ConnectorSyncTable, ExternalTokenNoticeTable, ExternalTokenRequestTable, ExternalTokenTable, ExternalUserLinkTable } from './schema-connectors.js';
 import type { UpstreamGrantTable } from './schema-gateway.js';
 import type { UsageEventTable, UsageDailyTable, UsageDailyRouteTable, UsageDailyIpTable, TokenIpTable } from './schema-usage.js';
 
@@ -195,4 +195,5 @@ export interface Database {
   external_token_notices: ExternalTokenNoticeTable;
   external_token_requests: ExternalTokenRequestTable;
   external_user_links: ExternalUserLinkTable;
+  connector_rotations: ConnectorRotationTable;
 }

@@ -36,6 +36,7 @@ import { createWebhookStore } from './webhook-store.js';
 import { createConnectorStore } from './connector-store.js';
 import { createExternalRequestStore } from './external-request-store.js';
 import { createExternalTokenStore } from './external-token-store.js';
+import { createConnectorRotationStore } from './connector-rotation-store.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -73,6 +74,7 @@ export function createStores(db: Kysely<Database>) {
     connectors: createConnectorStore(db),
     externalTokens: createExternalTokenStore(db),
     externalRequests: createExternalRequestStore(db),
+    connectorRotations: createConnectorRotationStore(db),
   };
 }
 

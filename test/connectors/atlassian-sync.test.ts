@@ -107,7 +107,7 @@ describe.each(DIALECTS)('Atlassian connector, governing side on %s', (dialect) =
     expect(unreachableTest.checks[0].detail).toMatch(/refused the connection/);
     await api('DELETE', `${base}/${(unreachable.json() as ConnectorJson).id}`);
 
-    const bad = await api('POST', base, { type: 'gitlab', name: 'x', baseUrl: upstreamUrl, upstreamOrgId: 'x', credential: 'k' });
+    const bad = await api('POST', base, { type: 'bitbucket', name: 'x', baseUrl: upstreamUrl, upstreamOrgId: 'x', credential: 'k' });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatch(/type must be one of: atlassian/);
   }, 60_000);

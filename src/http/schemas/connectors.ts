@@ -16,7 +16,7 @@ export const ExternalTokenParams = Type.Object({
 
 export const CreateConnectorBody = Type.Object(
   {
-    type: Type.String({ description: 'The connected system: atlassian or github.', maxLength: 32 }),
+    type: Type.String({ description: 'The connected system: atlassian, github or gitlab.', maxLength: 32 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     baseUrl: Type.String({ minLength: 1, maxLength: 2048, description: 'e.g. https://api.atlassian.com' }),
     upstreamOrgId: Type.String({ minLength: 1, maxLength: 200, description: 'The organization id in the connected system.' }),
@@ -24,7 +24,7 @@ export const CreateConnectorBody = Type.Object(
       minLength: 1,
       maxLength: 10_000,
       description:
-        'For Atlassian: an organization admin API key. For GitHub: a JSON object {"appId", "installationId", "privateKey", "webhookSecret"} of the GitHub App. Stored encrypted, never returned.',
+        'For Atlassian: an organization admin API key. For GitHub: a JSON object {"appId", "installationId", "privateKey", "webhookSecret"} of the GitHub App. For GitLab: an administrator’s personal access token. Stored encrypted, never returned.',
     }),
     scheduleMinutes: Type.Optional(Type.Integer({ description: 'Minutes between scheduled syncs; default 60.' })),
     unmatchedPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()], { description: 'The policy for tokens whose owner matches no directory user.' })),

@@ -19,6 +19,7 @@ import * as gatewayCredentials from './0014_gateway_credentials.js';
 import * as externalTokenNotices from './0015_external_token_notices.js';
 import * as usageLimits from './0016_usage_limits.js';
 import * as githubConnector from './0017_github_connector.js';
+import * as gitlabRotations from './0018_gitlab_rotations.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 
 type DialectMigration = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015_external_token_notices': externalTokenNotices,
   '0016_usage_limits': usageLimits,
   '0017_github_connector': githubConnector,
+  '0018_gitlab_rotations': gitlabRotations,
   '0020_token_ip_allowlist': tokenIpAllowlist,
 };
 

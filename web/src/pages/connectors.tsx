@@ -95,7 +95,7 @@ export function ConnectorsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '').trim();
-    create.mutate({ type: 'atlassian', name: value('name'), baseUrl: value('baseUrl'), upstreamOrgId: value('upstreamOrgId'), credential: value('credential') });
+    create.mutate({ type: value('type') || 'atlassian', name: value('name'), baseUrl: value('baseUrl'), upstreamOrgId: value('upstreamOrgId'), credential: value('credential') });
     event.currentTarget.reset();
   }
 
@@ -106,6 +106,13 @@ export function ConnectorsPage() {
       <details className="panel add-panel">
         <summary>Add a connector</summary>
         <form className="inline-form" onSubmit={submit}>
+          <label>
+            System
+            <select name="type" defaultValue="atlassian">
+              <option value="atlassian">Atlassian organization</option>
+              <option value="gitlab">GitLab instance</option>
+            </select>
+          </label>
           <label className="grow">
             Name
             <input name="name" required maxLength={200} placeholder="e.g. Acme Cloud" />
@@ -115,18 +122,18 @@ export function ConnectorsPage() {
             <input name="baseUrl" required maxLength={2048} defaultValue="https://api.atlassian.com" />
           </label>
           <label className="grow">
-            Atlassian organization id
+            Organization id (Atlassian) or instance name (GitLab)
             <input name="upstreamOrgId" required maxLength={200} />
           </label>
           <label className="grow">
-            Organization admin API key
+            Admin API key (Atlassian) or administrator token (GitLab)
             <input name="credential" type="password" required maxLength={4000} autoComplete="off" />
           </label>
           <button type="submit" className="primary" disabled={create.isPending}>
             {create.isPending ? 'Adding…' : 'Add'}
           </button>
         </form>
-        <p className="hint">The key is stored encrypted and never shown again. It needs the read scopes for tokens, service accounts and keys, and the delete scopes to revoke from here.</p>
+        <p className="hint">The key is stored encrypted and never shown again. Atlassian: it needs the read scopes for tokens, service accounts and keys, and the delete scopes to revoke from here. GitLab: an administrator's token with the api scope (and admin_mode where Admin Mode is on); the base URL is the instance's address.</p>
         {create.isError && <ErrorNote title="Could not add the connector" error={create.error} />}
       </details>
       {create.isSuccess && <Notice tone="success">The connector is added. Test its connection, then sync it.</Notice>}
