@@ -28,6 +28,7 @@ import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
 import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
+import { createPolicySetService } from './service/policy-set-service.js';
 import { createDelegatedGrantService } from './service/delegated-grant-service.js';
 import type { DelegatedUpstreamConfig } from './domain/gateway-caller-credentials.js';
 import { createSelfService } from './service/self-service.js';
@@ -255,6 +256,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     orgTokens: createOrgTokenService({ db, dialect: database.dialect, clock, cursorKey }),
     usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey, bus }),
+    policySets: createPolicySetService({ db, clock, bus }),
     issuance,
     approvals,
     teamApprovals: createTeamApprovalService({ db, clock, cursorKey, approvals }),

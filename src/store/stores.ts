@@ -35,6 +35,7 @@ import { createNotificationSettingsStore } from './notification-settings-store.j
 import { createWebhookStore } from './webhook-store.js';
 import { createConnectorStore } from './connector-store.js';
 import { createExternalTokenStore } from './external-token-store.js';
+import { createAssigneeNameQueries } from './assignee-names.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -71,6 +72,8 @@ export function createStores(db: Kysely<Database>) {
     // Connectors: tokens of connected systems (migration 0012).
     connectors: createConnectorStore(db),
     externalTokens: createExternalTokenStore(db),
+    // Policy files name assignees instead of giving ids.
+    assigneeNames: createAssigneeNameQueries(db),
   };
 }
 
