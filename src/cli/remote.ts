@@ -108,11 +108,19 @@ interface ErrorBody {
   errors?: Array<{ code?: string; title?: string; detail?: string }>;
 }
 
+/** The stable error name: the body's title (UPPER_SNAKE, as docs/errors.md lists them), else its code. */
+function errorName(first: { code?: string; title?: string } | undefined): string | undefined {
+  return first?.title && /^[A-Z][A-Z0-9_]+$/.test(first.title) ? first.title : first?.code;
+}
+
 /** The error a failed answer means, in one line. */
 export function errorOfResponse(response: Response, body: unknown): CliError {
   const first = (body as ErrorBody | undefined)?.errors?.[0];
   const detail = first?.detail ?? first?.title ?? response.statusText;
-  const code = first?.code ? `${first.code}: ` : '';
+  const name = errorName(first);
+  const code = name ? `${name}: ` : '';
+  // A key without the scope is answered 401 INSUFFICIENT_SCOPE, as Atlassian's gateway does: still a permission matter.
+  if (name === 'INSUFFICIENT_SCOPE') return new CliError(`the key may not do this: ${detail}`, EXIT.forbidden);
   switch (response.status) {
     case 401:
       return new CliError(`the server refused the key (${detail}).`, EXIT.unauthenticated);

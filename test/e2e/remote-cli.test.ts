@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,7 +107,7 @@ describe('the CLI against a server over HTTP (PostgreSQL)', () => {
     const plan = await cli(['policies', 'plan', '-f', path], envOf(first));
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('+ add    Contractors\n           breaks 1 existing token\n');
-    expect(plan.stdout).toContain(`${long.token.id}  long-lived  (too_long)`);
+    expect(plan.stdout).toContain(`${long.token.id}  long-lived  (LIFETIME_TOO_LONG)`);
     expect(plan.stdout).toContain('1 to add, 0 to change, 0 to remove; 1 unchanged.\n');
 
     const apply = await cli(['policies', 'apply', '-f', path, '--existing-tokens', 'clamp', '--yes'], envOf(first));
@@ -138,15 +138,20 @@ describe('the CLI against a server over HTTP (PostgreSQL)', () => {
     const bad = await cli(['policies', 'plan', '-f', path], envOf(first));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`tokenward: ${path}:8: policies[0].rule: unknown field "colour".\n`);
-    writeFileSync(path, 'version: 1\npolicies:\n  - name: [unclosed\n');
-    expect((await cli(['policies', 'plan', '-f', path], envOf(first))).stderr).toMatch(new RegExp(`^tokenward: ${path}:3: not valid YAML: `));
+    writeFileSync(path, 'policies: []\nversion: 1\nversion: 2\n');
+    expect((await cli(['policies', 'plan', '-f', path], envOf(first))).stderr).toBe(`tokenward: ${path}:3: not valid YAML: Map keys must be unique\n`);
     writeFileSync(path, stringify({ version: 1, policies: [{ name: 'D', default: true, rule: { tokenCreation: 'allowed', maxLifetimeDays: 30 } }, { name: 'Ghosts', rule: { tokenCreation: 'blocked', maxLifetimeDays: 7 }, assignees: { groups: ['nobody'] } }] }));
     const unknown = await cli(['policies', 'plan', '-f', path], envOf(first));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(`tokenward: ${path}:6: VALIDATION_FAILED: Policy "Ghosts": no group "nobody" in this organization.\n`);
+    expect(unknown.stderr).toBe(`tokenward: ${path}:8: VALIDATION_FAILED: Policy "Ghosts": no group "nobody" in this organization.\n`);
 
-    const unreachable = await cli(['tokens', 'list'], { ...envOf(first), TOKENWARD_URL: 'http://127.0.0.1:9' });
-    expect(unreachable).toMatchObject({ code: 3, stderr: 'tokenward: cannot reach the server at http://127.0.0.1:9 (connection refused).\n' });
+    // A port nothing listens on: taken, then freed.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise((resolve) => probe.close(resolve));
+    const unreachable = await cli(['tokens', 'list'], { ...envOf(first), TOKENWARD_URL: closedUrl });
+    expect(unreachable).toMatchObject({ code: 3, stderr: `tokenward: cannot reach the server at ${closedUrl} (connection refused).\n` });
     const badKey = await cli(['tokens', 'list'], { ...envOf(first), TOKENWARD_KEY: 'twa_notarealkey' });
     expect(badKey.code).toBe(4);
     expect(badKey.stderr).toMatch(/^tokenward: the server refused the key \(.+\)\.\n$/);
@@ -158,8 +163,8 @@ describe('the CLI against a server over HTTP (PostgreSQL)', () => {
       createdBy: null,
       audit: { actorType: 'system', actorId: 'test', ip: null },
     });
-    const forbidden = await cli(['tokens', 'revoke', 'tok_x', '--yes'], { ...envOf(first), TOKENWARD_KEY: reader.secret });
-    expect(forbidden.code).toBe(5);
+    const forbidden = await cli(['tokens', 'revoke', first.cliKeyId, '--yes'], { ...envOf(first), TOKENWARD_KEY: reader.secret });
+    expect(forbidden.code, forbidden.stderr).toBe(5);
     expect(forbidden.stderr).toMatch(/^tokenward: the key may not do this: .*\n$/);
     const usage = await cli(['tokens', 'list', '--limit', 'many'], envOf(first));
     expect(usage.code).toBe(2);
