@@ -29,6 +29,7 @@ import { createOrganizationService } from './service/organization-service.js';
 import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createGovernanceService } from './service/governance-service.js';
+import { createPolicySetService } from './service/policy-set-service.js';
 import { createDelegatedGrantService } from './service/delegated-grant-service.js';
 import type { DelegatedUpstreamConfig } from './domain/gateway-caller-credentials.js';
 import { createSelfService } from './service/self-service.js';
@@ -261,6 +262,7 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
     usage: createUsageService({ db, clock, cursorKey }),
     policies: createPolicyService({ db, clock, cursorKey, bus }),
     governance: createGovernanceService({ db, clock }),
+    policySets: createPolicySetService({ db, clock, bus }),
     issuance,
     approvals,
     teamApprovals: createTeamApprovalService({ db, clock, cursorKey, approvals }),

@@ -4,7 +4,7 @@
  * variables as the server), calls services, and prints for humans. A command's module is imported
  * only when that command runs: loading the whole server for `version` or `--help` would cost seconds.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
 import type { ImportOpenApiOptions } from './gateway-import.js';
 import { exitWithError } from './output.js';
@@ -25,7 +25,12 @@ const program = new Command()
   .name('tokenward')
   .description('Self-hosted API-token governance server.')
   .version(VERSION, '-V, --version', 'print the version')
-  .showHelpAfterError();
+  .option('--url <url>', 'the server to manage (or TOKENWARD_URL, or a profile)')
+  .option('--key <key>', 'an admin API key of the server (or TOKENWARD_KEY, or a profile)')
+  .option('--profile <name>', 'a saved server and key (tokenward profiles set); or TOKENWARD_PROFILE')
+  .showHelpAfterError()
+  // Usage mistakes exit 2, as the remote commands' documented codes say; set before any subcommand so they inherit it.
+  .exitOverride();
 
 program.command('serve').description('run the server (migrates and bootstraps on first start)').action(async () => (await import('./serve.js')).runServe());
 
@@ -112,19 +117,139 @@ jobs
   .option('--limit <n>', 'how many runs', positiveInt, 20)
   .action(async (name: string, options: { org?: string; limit: number }) => (await import('./jobs.js')).runJobsRuns(name, options));
 
-const connectors = program.command('connectors').description('connected systems whose tokens Tokenward governs');
+const connectors = program.command('connectors').description('connected systems whose tokens Tokenward governs (through the server when one is named, else the local database)');
 connectors
   .command('list')
   .description('each connector with its last sync')
   .option('--org <idOrName>', 'organization id or name; default: the only one')
   .option('--json', 'print JSON instead of text')
-  .action(async (options: { org?: string; json?: boolean }) => (await import('./connectors.js')).runConnectorsList(options));
+  .action(async (...args: unknown[]) => {
+    const options = allOptions<{ org?: string; json?: boolean; url?: string; key?: string; profile?: string }>(args);
+    if ((await import('./remote.js')).resolveConnection(options)) return (await import('./directory.js')).runRemoteConnectorsList(options);
+    return (await import('./connectors.js')).runConnectorsList(options);
+  });
 connectors
   .command('sync')
   .description('sync a connector now and wait for it (exit 1 unless it succeeds)')
   .argument('<connectorId>', 'the connector id, as `tokenward connectors list` shows it')
   .option('--org <idOrName>', 'organization id or name; default: the only one')
   .option('--json', 'print one JSON object instead of text')
-  .action(async (id: string, options: { org?: string; json?: boolean }) => (await import('./connectors.js')).runConnectorsSync(id, options));
+  .action(async (id: string, ...args: unknown[]) => {
+    const options = allOptions<{ org?: string; json?: boolean; url?: string; key?: string; profile?: string }>(args);
+    if ((await import('./remote.js')).resolveConnection(options)) return (await import('./directory.js')).runRemoteConnectorsSync(id, options);
+    return (await import('./connectors.js')).runConnectorsSync(id, options);
+  });
 
-program.parseAsync(process.argv).catch(exitWithError);
+// Commands that manage a running server through its admin API (docs/reference/cli.md).
+
+/** The options of a command with the program's (--url, --key, --profile). */
+function allOptions<T extends object>(args: unknown[]): T {
+  return (args[args.length - 1] as Command).optsWithGlobals() as T;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+const filterOptions = (command: Command) =>
+  command
+    .option('--filter <name=value>', 'an inventory filter, e.g. idleDays=90 or expiresAtSearchType=lt (repeat for several)', collect)
+    .option('--status <list>', 'active, suspended, expired, revoked (comma-separated)')
+    .option('--owner-kind <list>', 'user, service-account, admin-key (comma-separated)')
+    .option('--scope <scope>', 'holding this scope')
+    .option('--owner <id>', 'of this user or service account')
+    .option('--idle-days <n>', 'not used in the last n days')
+    .option('--never-used', 'never used')
+    .option('--source <source>', 'tokenward, or a connector id')
+    .option('--expires-within-days <n>', 'expiring in less than n days');
+const formatOptions = (command: Command) => command.option('--json', 'print JSON').option('--csv', 'print CSV');
+const orgOption = (command: Command) => command.option('--org <idOrName>', 'the organization, when the key manages several');
+
+program
+  .command('profiles')
+  .description('saved servers and keys, in a file only you can read')
+  .addCommand(
+    new Command('set')
+      .description('save (or replace) a profile; the first one saved is the default')
+      .argument('<name>')
+      .requiredOption('--server <url>', "the server's URL")
+      .option('--admin-key <key>', 'the admin API key (default: TOKENWARD_KEY)')
+      .option('--default', 'use this profile when none is named')
+      .action(async (name: string, options: { server: string; adminKey?: string; default?: boolean }) => (await import('./profiles-command.js')).runProfilesSet(name, options)),
+  )
+  .addCommand(new Command('list').description('the saved profiles (never their keys)').action(async () => (await import('./profiles-command.js')).runProfilesList()));
+
+const tokens = program.command('tokens').description("every token of the organization, through the server's admin API");
+for (const name of ['list', 'search'] as const) {
+  const command = tokens.command(name === 'list' ? 'list' : 'search <text>').description(name === 'list' ? 'tokens matching the filters (newest first)' : 'tokens whose label, owner name or owner e-mail contains the text');
+  formatOptions(orgOption(filterOptions(command)))
+    .option('--sort <field>', '[+|-]createdAt, lastActiveAt, expiresAt or label')
+    .option('--limit <n>', 'at most n tokens', positiveInt, 100)
+    .option('--all', 'every matching token')
+    .action(async (...args: unknown[]) => {
+      const options = allOptions<Parameters<typeof import('./tokens.js').runTokensList>[0]>(args);
+      return (await import('./tokens.js')).runTokensList(name === 'search' ? { ...options, q: args[0] as string } : options);
+    });
+}
+formatOptions(orgOption(tokens.command('show <tokenId>').description('one token with its owner, scopes, use and source'))).action(async (id: string, ...args: unknown[]) =>
+  (await import('./tokens.js')).runTokensShow(id, allOptions(args)),
+);
+orgOption(filterOptions(tokens.command('export').description('every matching token as CSV (default) or, with --json, JSON')))
+  .option('--json', 'a JSON array instead of CSV')
+  .option('--sort <field>', '[+|-]createdAt, lastActiveAt, expiresAt or label')
+  .action(async (...args: unknown[]) => (await import('./tokens.js')).runTokensExport(allOptions(args)));
+orgOption(filterOptions(tokens.command('revoke [tokenIds...]').description('revoke tokens named by id, or every token matching --filter and the other filters')))
+  .option('--dry-run', 'list what would be revoked; change nothing')
+  .option('--yes', 'do not ask (needed without a terminal)')
+  .option('--reason <text>', 'recorded on each token and in the audit log')
+  .option('--json', 'print JSON')
+  .action(async (ids: string[], ...args: unknown[]) => (await import('./tokens.js')).runTokensRevoke(ids, allOptions(args)));
+
+const users = program.command('users').description('people of the organization');
+formatOptions(orgOption(users.command('list').description('people, oldest first')))
+  .option('--q <text>', 'name or e-mail contains')
+  .option('--status <status>', 'active or deactivated')
+  .action(async (...args: unknown[]) => (await import('./directory.js')).runUsersList(allOptions(args)));
+formatOptions(orgOption(users.command('show <userId>').description('one person'))).action(async (id: string, ...args: unknown[]) => (await import('./directory.js')).runUsersShow(id, allOptions(args)));
+
+const groups = program.command('groups').description('groups of the organization');
+formatOptions(orgOption(groups.command('list').description('groups with their member counts'))).action(async (...args: unknown[]) => (await import('./directory.js')).runGroupsList(allOptions(args)));
+formatOptions(orgOption(groups.command('show <groupId>').description('one group with its members'))).action(async (id: string, ...args: unknown[]) => (await import('./directory.js')).runGroupsShow(id, allOptions(args)));
+
+const accounts = program.command('service-accounts').description('service accounts of the organization');
+formatOptions(orgOption(accounts.command('list').description('service accounts'))).action(async (...args: unknown[]) => (await import('./directory.js')).runServiceAccountsList(allOptions(args)));
+formatOptions(orgOption(accounts.command('show <idNameOrEmail>').description('one service account'))).action(async (ref: string, ...args: unknown[]) =>
+  (await import('./directory.js')).runServiceAccountsShow(ref, allOptions(args)),
+);
+
+const approvals = program.command('approvals').description('token requests waiting for an admin');
+formatOptions(orgOption(approvals.command('list').description('requests, pending ones by default')))
+  .option('--status <status>', 'pending, approved, denied or cancelled', 'pending')
+  .action(async (...args: unknown[]) => (await import('./directory.js')).runApprovalsList(allOptions(args)));
+for (const decision of ['approve', 'deny'] as const) {
+  const command = orgOption(approvals.command(`${decision} <requestId>`).description(decision === 'approve' ? 'approve a request: the token is issued to the requester' : 'deny a request (a reason is required)'));
+  (decision === 'deny' ? command.requiredOption('--reason <text>', 'told to the requester') : command.option('--reason <text>', 'told to the requester'))
+    .option('--json', 'print JSON')
+    .action(async (id: string, ...args: unknown[]) => (await import('./directory.js')).runApprovalsDecide(decision, id, allOptions(args)));
+}
+
+const policies = program.command('policies').description("the organization's authentication policies as a file kept in git");
+orgOption(policies.command('export').description('print every policy as a policy file (YAML)')).action(async (...args: unknown[]) => (await import('./policies.js')).runPoliciesExport(allOptions(args)));
+orgOption(policies.command('plan').description("what applying the file would change, by policy name, and which existing tokens each change breaks"))
+  .requiredOption('-f, --file <file>', 'the policy file (- for standard input)')
+  .option('--json', 'print JSON')
+  .action(async (...args: unknown[]) => (await import('./policies.js')).runPoliciesPlan(allOptions(args)));
+orgOption(policies.command('apply').description('show the plan, then make the policies those of the file, all in one transaction'))
+  .requiredOption('-f, --file <file>', 'the policy file (- for standard input)')
+  .option('--existing-tokens <mode>', 'what to do with existing tokens a change breaks: leave, clamp or revoke', (value: string) => {
+    if (!['leave', 'clamp', 'revoke'].includes(value)) throw new InvalidArgumentError('must be leave, clamp or revoke.');
+    return value;
+  }, 'leave')
+  .option('--yes', 'do not ask (needed without a terminal)')
+  .option('--json', 'print JSON')
+  .action(async (...args: unknown[]) => (await import('./policies.js')).runPoliciesApply(allOptions(args)));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  exitWithError(error);
+});

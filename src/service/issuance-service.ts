@@ -237,6 +237,36 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
       return revoked;
     },
 
+    /**
+     * POST .../tokens/revoke: revokes up to 1000 tokens of the org in one transaction, each audited
+     * as the single revoke is. Ids the org does not hold are reported, not fatal; revoked ones stay.
+     */
+    async revokeTokens(caller: Caller, orgId: string, tokenIds: readonly string[], reason: string | null): Promise<{ revoked: string[]; alreadyRevoked: string[]; notFound: string[] }> {
+      authorizeOrgAccess(caller.principal, orgId, 'delete:tokens:admin');
+      const ids = [...new Set(tokenIds)];
+      if (ids.length > 1000) throw new DomainError('VALIDATION_FAILED', 'At most 1000 tokens per request.');
+      const cleanReason = reason?.trim().slice(0, 500) || null;
+      const actor = actorOf(caller.principal);
+      const result = await db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const now = clock();
+        const found = await tx.tokens.findByIds(orgId, ids);
+        const revoked: string[] = [];
+        const alreadyRevoked: string[] = [];
+        for (const id of ids) {
+          if (!found.has(id)) continue;
+          if (await tx.tokens.revoke(orgId, id, principalId(caller.principal), cleanReason, now)) revoked.push(id);
+          else alreadyRevoked.push(id);
+        }
+        await recordRevocations(tx, orgId, revoked, actorRef(actor), cleanReason ?? 'revoked by an admin', now);
+        // The audit chain's lock is taken last, after the token writes.
+        for (const id of revoked) await audit(tx, orgId, { ...actor, ip: caller.ip }, 'token.revoked', id, { reason: cleanReason, kind: found.get(id)!.kind });
+        return { revoked, alreadyRevoked, notFound: ids.filter((id) => !found.has(id)) };
+      });
+      if (result.revoked.length > 0) deps.bus?.tokensChanged(orgId, result.revoked);
+      return result;
+    },
+
     /** POST .../tokens/{tokenId}/rotate: a new secret for the same token id. */
     async rotateToken(caller: Caller, orgId: string, tokenId: string, graceHours: number): Promise<{ token: Token; secret: string }> {
       authorizeOrgAccess(caller.principal, orgId, 'write:tokens:admin');

@@ -52,6 +52,36 @@ function assigneesOf(input: Partial<PolicyAssignees> | undefined): PolicyAssigne
   return { groupIds: [...new Set(input?.groupIds ?? [])], userIds: [...new Set(input?.userIds ?? [])], serviceAccountIds: [...new Set(input?.serviceAccountIds ?? [])] };
 }
 
+/** Validates the input into the policy it describes (new when `existing` is null); policy files use it too. */
+export async function draftOf(tx: Stores, orgId: string, input: PolicyInput, existing: Policy | null, now: Date): Promise<Policy> {
+  const catalogue = await tx.scopes.list(orgId);
+  const rule = normalizeRule(input.rule, catalogue);
+  const assignees = assigneesOf(input.assignees);
+  const isDefault = existing?.isDefault ?? false;
+  if (isDefault) {
+    if (assignees.groupIds.length + assignees.userIds.length + assignees.serviceAccountIds.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', 'The default policy applies to everyone no other policy covers: it takes no assignees.');
+    }
+    if (input.status === 'disabled') throw new DomainError('VALIDATION_FAILED', 'The default policy cannot be disabled.');
+  }
+  const priority = isDefault ? 0 : (input.priority ?? existing?.priority ?? 1);
+  if (!Number.isInteger(priority) || priority < 0 || priority > MAX_POLICY_PRIORITY) throw new DomainError('VALIDATION_FAILED', `priority must be a whole number from 0 to ${MAX_POLICY_PRIORITY}.`);
+  const unknown = await tx.policies.unknownAssignees(orgId, assignees);
+  if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Not users, groups or service accounts of this organization: ${unknown.join(', ')}.`);
+  return {
+    id: existing?.id ?? newId('pol'),
+    orgId,
+    name: cleanPolicyName(input.name),
+    status: isDefault ? 'enabled' : (input.status ?? existing?.status ?? 'enabled'),
+    priority,
+    isDefault,
+    rule,
+    assignees,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
 export function createPolicyService(deps: PolicyServiceDeps) {
   const { db, clock, cursorKey } = deps;
   const stores = createStores(db);
@@ -64,36 +94,6 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     const policy = await tx.policies.findById(orgId, policyId, { lock });
     if (!policy) throw new DomainError('POLICY_NOT_FOUND');
     return policy;
-  }
-
-  /** Validates the input into the policy it describes (new when `existing` is null). */
-  async function draftOf(tx: Stores, orgId: string, input: PolicyInput, existing: Policy | null, now: Date): Promise<Policy> {
-    const catalogue = await tx.scopes.list(orgId);
-    const rule = normalizeRule(input.rule, catalogue);
-    const assignees = assigneesOf(input.assignees);
-    const isDefault = existing?.isDefault ?? false;
-    if (isDefault) {
-      if (assignees.groupIds.length + assignees.userIds.length + assignees.serviceAccountIds.length > 0) {
-        throw new DomainError('VALIDATION_FAILED', 'The default policy applies to everyone no other policy covers: it takes no assignees.');
-      }
-      if (input.status === 'disabled') throw new DomainError('VALIDATION_FAILED', 'The default policy cannot be disabled.');
-    }
-    const priority = isDefault ? 0 : (input.priority ?? existing?.priority ?? 1);
-    if (!Number.isInteger(priority) || priority < 0 || priority > MAX_POLICY_PRIORITY) throw new DomainError('VALIDATION_FAILED', `priority must be a whole number from 0 to ${MAX_POLICY_PRIORITY}.`);
-    const unknown = await tx.policies.unknownAssignees(orgId, assignees);
-    if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Not users, groups or service accounts of this organization: ${unknown.join(', ')}.`);
-    return {
-      id: existing?.id ?? newId('pol'),
-      orgId,
-      name: cleanPolicyName(input.name),
-      status: isDefault ? 'enabled' : (input.status ?? existing?.status ?? 'enabled'),
-      priority,
-      isDefault,
-      rule,
-      assignees,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    };
   }
 
   /**

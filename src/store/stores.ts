@@ -37,6 +37,7 @@ import { createConnectorStore } from './connector-store.js';
 import { createExternalRequestStore } from './external-request-store.js';
 import { createExternalTokenStore } from './external-token-store.js';
 import { createConnectorRotationStore } from './connector-rotation-store.js';
+import { createAssigneeNameQueries } from './assignee-names.js';
 
 export function createStores(db: Kysely<Database>) {
   return {
@@ -75,6 +76,8 @@ export function createStores(db: Kysely<Database>) {
     externalTokens: createExternalTokenStore(db),
     externalRequests: createExternalRequestStore(db),
     connectorRotations: createConnectorRotationStore(db),
+    // Policy files name assignees instead of giving ids.
+    assigneeNames: createAssigneeNameQueries(db),
   };
 }
 

@@ -20,7 +20,7 @@ export interface RunningCli {
  * else the sources through tsx: compiling the server at each start costs seconds per process, and
  * minutes over the suite on a busy 2-core machine, while a stale build would test old code.
  */
-function cliEntry(): string[] {
+export function cliEntry(): string[] {
   const compiled = join(REPO_ROOT, 'dist/src/cli/main.js');
   if (!existsSync(compiled)) return ['--import', 'tsx', 'src/cli/main.ts'];
   const builtAtMs = statSync(compiled).mtimeMs;

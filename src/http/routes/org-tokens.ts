@@ -11,6 +11,7 @@ import { tokenJson } from '../policy-json.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
 import { IssuedTokenJson, IssueTokenBody, RevokeQuery, RotateBody, TokenJson, TokenParams } from '../schemas/issuance.js';
 import { OrgParams } from '../schemas/organizations.js';
+import { BulkRevokeBody, BulkRevokeResponse } from '../schemas/org-tokens.js';
 import { DIRECTORY_PREFIX, callerOf } from './directory-users.js';
 
 const ERRORS = { ...ADMIN_ERROR_RESPONSES, 409: ErrorRef };
@@ -72,6 +73,22 @@ export function orgTokenRoutes(deps: { tokens: TokenService; issuance: IssuanceS
         },
       },
       async (request) => tokenJson(await deps.issuance.revokeToken(callerOf(request), request.params.orgId, request.params.tokenId, request.query.reason ?? null)),
+    );
+
+    app.post(
+      `${base}/revoke`,
+      {
+        onRequest: requireAdmin(deps, 'delete:tokens:admin'),
+        schema: {
+          tags: ['Issuance'],
+          summary: 'Revoke many tokens',
+          description: 'Up to 1000 tokens of the org in one transaction, each audited as a single revoke. Ids the org does not hold come back in `notFound`; revoked ones in `alreadyRevoked`.',
+          params: OrgParams,
+          body: BulkRevokeBody,
+          response: { 200: BulkRevokeResponse, ...ERRORS },
+        },
+      },
+      async (request) => ({ data: await deps.issuance.revokeTokens(callerOf(request), request.params.orgId, request.body.tokenIds, request.body.reason ?? null) }),
     );
 
     app.post(

@@ -128,3 +128,18 @@ export const OrgTokenCountsResponse = Type.Object({
 export type OrgTokenCountsResponse = Static<typeof OrgTokenCountsResponse>;
 
 export const CsvResponse = Type.String({ description: 'text/csv; one header line, then one line per token.' });
+
+export const BulkRevokeBody = Type.Object(
+  {
+    tokenIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const BulkRevokeResponse = Type.Object({
+  data: Type.Object({
+    revoked: Type.Array(Type.String()),
+    alreadyRevoked: Type.Array(Type.String()),
+    notFound: Type.Array(Type.String()),
+  }),
+});
