@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   UPSTREAM_FAILED: 'The connected system refused or did not answer the request.',
   UPSTREAM_UNSUPPORTED: 'The connected system offers no way to do this.',
   DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was changed. Retry in a few seconds.',
+  ORG_DISABLED: 'The organization is disabled: its keys, sessions and tokens do not work until the instance administrator enables it again.',
   DATABASE_READ_ONLY: 'The server cannot write right now (its disk is full or its data directory is read-only); nothing was changed. Reads still work.',
 } as const;
 

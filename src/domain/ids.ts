@@ -9,9 +9,10 @@ import { encodeBase62 } from './token-format.js';
  * `ses`/`lnk`: a session and a one-time link (sign-in); `stk`: a SCIM token;
  * `pol`/`treq`/`otd`: a policy, a token request, a one-time token delivery;
  * `evt` events, `whk` webhook endpoints, `dlv` notification deliveries, `run` job runs;
- * `con` connectors, `csy` connector sync runs, `ext` tokens read from a connected system.
+ * `con` connectors, `csy` connector sync runs, `ext` tokens read from a connected system;
+ * `ik` the instance administrator's keys.
  */
-export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg';
+export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg' | 'ik';
 
 /** 16 random bytes in 22 base62 characters after the prefix, e.g. `tok_3tZ9...`. */
 export function newId(prefix: IdPrefix): string {

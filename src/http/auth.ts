@@ -43,9 +43,7 @@ export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onReques
       request.principal = person;
       return;
     }
-    if (request.headers.authorization === undefined && request.hasDeadSession) {
-      throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
-    }
+    if (request.headers.authorization === undefined && request.hasDeadSession) throw deadSessionError(request);
     const principal = await deps.tokens.authenticateAdminKey(bearerCredential(request.headers.authorization), {
       method: request.method,
       route: request.routeOptions.url ?? null,
@@ -67,9 +65,14 @@ export function requireSession(): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {
     if (request.headers.authorization !== undefined) throw new DomainError('UNAUTHENTICATED', 'This route is for signed-in people: API keys do not reach it.');
     const person = signedInPrincipal(request);
-    if (!person) throw new DomainError('UNAUTHENTICATED', request.hasDeadSession ? 'Your session has ended: sign in again.' : 'Sign in first.');
+    if (!person) throw request.hasDeadSession ? deadSessionError(request) : new DomainError('UNAUTHENTICATED', 'Sign in first.');
     request.principal = person;
   };
+}
+
+/** Why a cookie opens nothing: its session ended, or its org is disabled. */
+export function deadSessionError(request: FastifyRequest): DomainError {
+  return request.isSessionOrgDisabled ? new DomainError('ORG_DISABLED') : new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
 }
 
 export function principalOf(request: FastifyRequest): Principal {

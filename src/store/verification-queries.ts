@@ -19,6 +19,8 @@ export interface VerificationRecord {
   matchesUntilMs: number | null;
   /** The token's own rate limits and quota. */
   usageLimits: UsageLimits | null;
+  /** The instance administrator disabled the token's org. */
+  orgDisabled: boolean;
 }
 
 export function createVerificationQueries(db: Kysely<Database>) {
@@ -75,7 +77,9 @@ export function createVerificationQueries(db: Kysely<Database>) {
       if (!found) return null;
       // The look-up found the previous secret only while its grace runs, and says until when.
       const matchesUntilMs = found.isPrevious ? found.graceUntilMs : null;
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits };
+      const org = await db.selectFrom('organizations').select('disabled_at').where('id', '=', found.token.orgId).executeTakeFirst();
+      const orgDisabled = org !== undefined && org.disabled_at !== null;
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits, orgDisabled };
     },
   };
 }

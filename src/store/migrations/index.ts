@@ -17,6 +17,7 @@ import * as tokenControls from './0013_token_controls.js';
 import * as tokenOwners from './0013_token_owners.js';
 import * as gatewayCredentials from './0014_gateway_credentials.js';
 import * as usageLimits from './0016_usage_limits.js';
+import * as instanceOrgs from './0019_instance_orgs.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013_token_owners': tokenOwners,
   '0014_gateway_credentials': gatewayCredentials,
   '0016_usage_limits': usageLimits,
+  '0019_instance_orgs': instanceOrgs,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
