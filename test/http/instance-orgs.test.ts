@@ -50,8 +50,8 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
     const parts: unknown[] = [];
     for (const table of tables) {
       const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where org_id = ${orgId}`.execute(db);
-      // The calling key's own last use moves on with each call: that is the caller's, not the other org's data.
-      const kept = rows.rows.map(({ last_active_at: _used, ...row }) => JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+      // The calling key's own last use (time, address) moves on with each call: that is the caller's, not the other org's data.
+      const kept = rows.rows.map((row) => JSON.stringify(row, (k, v: unknown) => (k.startsWith('last_active_') ? undefined : typeof v === 'bigint' ? v.toString() : v)));
       parts.push(kept.sort());
     }
     parts.push(await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirst());
@@ -225,6 +225,10 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
 
   it("disabling an org stops its keys, sessions and tokens with ORG_DISABLED, keeps its data, and enabling restores them", async () => {
     const verify = () => inject('POST', '/api/v1/verify', bearer(verifierKeyB), { token: b.userToken });
+    const scim = await inject('POST', `/admin/tokenward/v1/orgs/${b.orgId}/scim-tokens`, bearer(b.adminKey), { label: 'Okta' });
+    expect(scim.statusCode, scim.body).toBe(201);
+    const scimUsers = () => inject('GET', '/scim/v2/Users', bearer((scim.json() as { token: string }).token));
+    expect((await scimUsers()).statusCode).toBe(200);
     const viaService = async () => (await t.app.core.services.verification.verify({ orgId: b.orgId, keyId: 'in-process' }, { token: b.userToken })).code;
     // Cached as valid first, so the disable must drop the cached answer.
     expect((await verify()).json()).toMatchObject({ valid: true, code: 'VALID' });
@@ -248,6 +252,10 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
       expectErrorBody(response.json(), 403, 'ORG_DISABLED');
     }
     expect(await viaService()).toBe('ORG_DISABLED');
+    // The identity provider's provisioning pauses, answered in SCIM's own error body.
+    const scimRefused = await scimUsers();
+    expect(scimRefused.statusCode).toBe(403);
+    expect(scimRefused.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '403' });
     // The other org works on.
     expect((await inject('GET', '/admin/v1/orgs', bearer(a.adminKey))).statusCode).toBe(200);
     expect((await inject('GET', `/admin/tokenward/v1/orgs/${a.orgId}/policies`, sessionHeaders(a.owner))).statusCode).toBe(200);
@@ -263,6 +271,7 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
     expect((await inject('GET', '/api/v1/me/tokens', sessionHeaders(b.member))).statusCode).toBe(200);
     expect((await verify()).json()).toMatchObject({ valid: true, code: 'VALID' });
     expect(await viaService()).toBe('VALID');
+    expect((await scimUsers()).statusCode).toBe(200);
     expect((await inject('POST', '/api/v1/auth/login', {}, { email: 'owner@globex.test', password: 'a long enough password 1' })).statusCode).toBe(200);
   });
 
