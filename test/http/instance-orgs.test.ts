@@ -5,6 +5,7 @@
  * nothing changed), and every instance route with every credential that is not an instance key;
  * disabling an org stops its keys, sessions and tokens with ORG_DISABLED and enabling restores them.
  */
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores } from '../../src/store/stores.js';
@@ -210,6 +211,25 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
       expect(response.statusCode, label).toBe(401);
       expect(response.body, label).not.toContain(b.ids[0]);
     }
+  });
+
+  it('answers bad input on every instance route with a 4xx in the error body, never a 5xx', async () => {
+    const operations = instanceOperations(t.app);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...operations),
+        fc.oneof(fc.json(), fc.string(), fc.constantFrom('{"name":"a\\u0000b","ownerEmail":"x@y.test"}', '{"name":"","ownerEmail":"x@y.test"}', '{"name":"   ","ownerEmail":"x@y.test"}', 'null', '[')),
+        fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('', '\u0000', '%00', 'Infinity', '-1')),
+        async (operation, payload, value) => {
+          const url = `${concretePath(operation.path, encodeURIComponent(value) || 'x')}?limit=${encodeURIComponent(value)}&before=${encodeURIComponent(value)}`;
+          const response = await t.app.http.inject({ method: operation.method, url, headers: { ...bearer(instanceKey), 'content-type': 'application/json' }, payload: operation.method === 'GET' ? undefined : payload });
+          const label = `${operation.method} ${url} ${payload} -> ${response.statusCode} ${response.body.slice(0, 200)}`;
+          expect(response.statusCode, label).toBeLessThan(500);
+          if (response.statusCode >= 400) expect(response.json(), label).toMatchObject({ errors: [{ status: String(response.statusCode), title: expect.any(String) }] });
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('refuses a duplicate name, a bad e-mail and an unknown org in words', async () => {
