@@ -474,12 +474,12 @@ export interface paths {
                     "application/json": {
                         /** @description e.g. https://api.atlassian.com */
                         baseUrl: string;
-                        /** @description For Atlassian: an organization admin API key. Stored encrypted, never returned. */
+                        /** @description For Atlassian: an organization admin API key. For GitHub: a JSON object {"appId", "installationId", "privateKey", "webhookSecret"} of the GitHub App. For GitLab: an administrator’s personal access token. Stored encrypted, never returned. */
                         credential: string;
                         name: string;
                         /** @description Minutes between scheduled syncs; default 60. */
                         scheduleMinutes?: number;
-                        /** @description The connected system: atlassian. */
+                        /** @description The connected system: atlassian, github or gitlab. */
                         type: string;
                         /** @description The policy for tokens whose owner matches no directory user. */
                         unmatchedPolicyId?: string | null;
@@ -878,7 +878,7 @@ export interface paths {
                     "application/json": {
                         /** @description e.g. https://api.atlassian.com */
                         baseUrl?: string;
-                        /** @description For Atlassian: an organization admin API key. Stored encrypted, never returned. */
+                        /** @description For Atlassian: an organization admin API key. For GitHub: a JSON object {"appId", "installationId", "privateKey", "webhookSecret"} of the GitHub App. For GitLab: an administrator’s personal access token. Stored encrypted, never returned. */
                         credential?: string;
                         name?: string;
                         /** @description Minutes between scheduled syncs; default 60. */
@@ -2619,6 +2619,8 @@ export interface paths {
                     expiresAtUom?: string;
                     /** @description Number of Uom for gt/lt. */
                     expiresAtValue?: string;
+                    /** @description true: tokens that say what they are for; false: those that do not. */
+                    hasPurpose?: string;
                     /** @description Not used in the last N days (a never-used token counts from its creation); 1-100000. */
                     idleDays?: string;
                     /** @description range: inclusive start, ISO-8601 date or date-time. */
@@ -2643,7 +2645,7 @@ export interface paths {
                     ownerKind?: string;
                     /** @description Default 100; values above 1000 are clamped to 1000. */
                     pageSize?: string;
-                    /** @description Case-insensitive substring of the label, the owner name or the owner e-mail. */
+                    /** @description Case-insensitive substring of the label, the owner name, the owner e-mail, the purpose or a tag. */
                     q?: string;
                     /** @description Only tokens holding this exact scope. */
                     scope?: string;
@@ -2653,6 +2655,8 @@ export interface paths {
                     source?: string;
                     /** @description Comma-separated: active, suspended, expired, revoked. Default: all but revoked. */
                     status?: string;
+                    /** @description Only tokens carrying this tag. */
+                    tag?: string;
                 };
                 header?: never;
                 path: {
@@ -2678,6 +2682,11 @@ export interface paths {
                                 displayPrefix: string;
                                 /** Format: date-time */
                                 expiresAt: string | null;
+                                /** @description The policy governing the token's owner now (null for admin keys, and for a connected system's token whose owner matches nobody in the directory). */
+                                governingPolicy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 id: string;
                                 label: string;
                                 /** Format: date-time */
@@ -2707,6 +2716,8 @@ export interface paths {
                                     name: string;
                                 } | (never | null);
                                 ownerKind: "user" | "service-account" | "admin-key";
+                                /** @description What the token is for, in words; null when nobody said. */
+                                purpose: string | null;
                                 /** Format: date-time */
                                 revokedAt: string | null;
                                 revokedBy: string | null;
@@ -2723,6 +2734,8 @@ export interface paths {
                                     type: string;
                                 };
                                 status: "active" | "suspended" | "expired" | "revoked";
+                                /** @description Its tags, lower case. */
+                                tags: string[];
                             }[];
                             links: {
                                 next: string | null;
@@ -2963,6 +2976,11 @@ export interface paths {
                             displayPrefix: string;
                             /** Format: date-time */
                             expiresAt: string | null;
+                            /** @description The policy governing the token's owner now (null for admin keys, and for a connected system's token whose owner matches nobody in the directory). */
+                            governingPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
                             id: string;
                             label: string;
                             /** Format: date-time */
@@ -2992,6 +3010,8 @@ export interface paths {
                                 name: string;
                             } | (never | null);
                             ownerKind: "user" | "service-account" | "admin-key";
+                            /** @description What the token is for, in words; null when nobody said. */
+                            purpose: string | null;
                             /** Format: date-time */
                             revokedAt: string | null;
                             revokedBy: string | null;
@@ -3008,6 +3028,8 @@ export interface paths {
                                 type: string;
                             };
                             status: "active" | "suspended" | "expired" | "revoked";
+                            /** @description Its tags, lower case. */
+                            tags: string[];
                         };
                     };
                 };
@@ -3224,6 +3246,8 @@ export interface paths {
                     expiresAtUom?: string;
                     /** @description Number of Uom for gt/lt. */
                     expiresAtValue?: string;
+                    /** @description true: tokens that say what they are for; false: those that do not. */
+                    hasPurpose?: string;
                     /** @description Not used in the last N days (a never-used token counts from its creation); 1-100000. */
                     idleDays?: string;
                     /** @description range: inclusive start, ISO-8601 date or date-time. */
@@ -3246,7 +3270,7 @@ export interface paths {
                     ownerId?: string;
                     /** @description Comma-separated: user, service-account, admin-key. Default: all. */
                     ownerKind?: string;
-                    /** @description Case-insensitive substring of the label, the owner name or the owner e-mail. */
+                    /** @description Case-insensitive substring of the label, the owner name, the owner e-mail, the purpose or a tag. */
                     q?: string;
                     /** @description Only tokens holding this exact scope. */
                     scope?: string;
@@ -3256,6 +3280,8 @@ export interface paths {
                     source?: string;
                     /** @description Comma-separated: active, suspended, expired, revoked. Default: all but revoked. */
                     status?: string;
+                    /** @description Only tokens carrying this tag. */
+                    tag?: string;
                 };
                 header?: never;
                 path: {
