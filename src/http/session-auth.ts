@@ -24,10 +24,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The live session of the request's cookie, when it has one and no Authorization header. */
     signedIn: SignedIn | null;
-    /** A cookie was sent but named no live session (expired, logged out, deactivated, org disabled). */
+    /** A cookie was sent but named no live session (expired, logged out, deactivated). */
     hasDeadSession: boolean;
-    /** The cookie's session is live but its org is disabled: refusals say so. */
-    isSessionOrgDisabled: boolean;
   }
 }
 
@@ -40,15 +38,13 @@ export async function registerSessionAuth(app: FastifyInstance, deps: SessionAut
   await app.register(fastifyCookie);
   app.decorateRequest('signedIn', null);
   app.decorateRequest('hasDeadSession', false);
-  app.decorateRequest('isSessionOrgDisabled', false);
   app.addHook('onRequest', async (request) => {
     if (request.headers.authorization !== undefined) return;
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) return;
     const session = await deps.sessions.authenticate(secret);
-    if (!session || session.orgDisabled) {
+    if (!session) {
       request.hasDeadSession = true;
-      request.isSessionOrgDisabled = session?.orgDisabled ?? false;
       return;
     }
     const header = request.headers[CSRF_HEADER];
