@@ -103,10 +103,17 @@ describe.each([
     while (!sdk.isPushConnected() && performance.now() - connectedAt < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await sdk.verify(secret)).code).toBe('VALID');
     expect((await sdk.verify(secret)).cached).toBe(true);
-    expect(await verifyOn(nodeB.baseUrl, secret)).toBe('VALID');
-    const misses = await cacheMisses(nodeB.baseUrl);
-    expect(await verifyOn(nodeB.baseUrl, secret)).toBe('VALID');
-    expect(await cacheMisses(nodeB.baseUrl)).toBe(misses); // served from node B's memory
+    // Served from node B's memory. A node that has not heard its own probe for a moment (a busy
+    // machine) rightly reads the database instead, so a repeat that missed is tried again.
+    let isServedFromMemory = false;
+    for (let attempt = 0; attempt < 5 && !isServedFromMemory; attempt += 1) {
+      expect(await verifyOn(nodeB.baseUrl, secret)).toBe('VALID');
+      const misses = await cacheMisses(nodeB.baseUrl);
+      expect(await verifyOn(nodeB.baseUrl, secret)).toBe('VALID');
+      isServedFromMemory = (await cacheMisses(nodeB.baseUrl)) === misses;
+      if (!isServedFromMemory) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(isServedFromMemory).toBe(true);
 
     const revoked = await admin('DELETE', `/users/${user.id}/manage/api-tokens/${token.id}`);
     expect(revoked.status).toBe(204);

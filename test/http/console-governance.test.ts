@@ -81,8 +81,8 @@ describe.each(DIALECTS)('who governs what on %s', (dialect) => {
       };
       const small = await countFor(3);
       const large = await countFor(40);
-      // The page, its activity columns, its governing policies.
-      expect(small).toBe(3);
+      // The page, its activity columns, what each token is for, its governing policies.
+      expect(small).toBe(4);
       expect(large).toBe(small);
     } finally {
       await logged.close();

@@ -91,7 +91,7 @@ describe.each(DIALECTS)('session authorization on %s', (dialect) => {
       const sessionRefused = bySession.statusCode === 401 || bySession.statusCode === 403;
       expect(sessionRefused, label).toBe(byKey.statusCode === 401 || byKey.statusCode === 403);
       // Besides the queue: the org's own list, and the names of the people and tokens it shows.
-      if (!sessionRefused) expect(operation.path.includes('token-requests') || operation.path.startsWith('/admin/v1/orgs') || operation.path.endsWith('/names'), label).toBe(true);
+      if (!sessionRefused) expect(operation.path.includes('token-requests') || /\/connectors\/[^/]+\/requests/.test(operation.path) || operation.path.startsWith('/admin/v1/orgs') || operation.path.endsWith('/names'), label).toBe(true);
       else expect(bySession.json().errors[0].title, label).toBe('FORBIDDEN');
     }
   });
