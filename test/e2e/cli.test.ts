@@ -54,7 +54,8 @@ describe('tokenward CLI', () => {
     const expires = new Date(/Expires: (\S+)/.exec(run.stdout())![1]!);
     expect(Math.round((expires.getTime() - Date.now()) / 86_400_000)).toBe(90);
     const tooLong = runCli(['admin-key', 'create', '--org', 'acme', '--expires-in-days', '400'], env);
-    expect((await tooLong.exited).code).toBe(1);
+    // Bad usage exits 2 (documented exit codes).
+    expect((await tooLong.exited).code).toBe(2);
     expect(tooLong.stderr()).toContain('must be from 1 to 365 days');
   });
 
@@ -79,7 +80,7 @@ describe('tokenward CLI', () => {
     expect((await badScope.exited).code).toBe(1);
     expect(badScope.stderr()).toContain('Unknown admin scopes: root');
     const badDays = runCli(['admin-key', 'create', '--org', 'acme', '--expires-in-days', 'x'], env);
-    expect((await badDays.exited).code).toBe(1);
+    expect((await badDays.exited).code).toBe(2);
     expect(badDays.stderr()).toContain('must be a positive whole number');
   });
 });
