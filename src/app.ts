@@ -26,6 +26,7 @@ import { createGroupDirectoryService } from './service/group-directory-service.j
 import { createIssuanceService } from './service/issuance-service.js';
 import { createLeakedTokenService } from './service/leaked-token-service.js';
 import { createOrganizationService } from './service/organization-service.js';
+import { createInstanceService, type IssuedInstanceKey } from './service/instance-service.js';
 import { createOrgTokenService } from './service/org-token-service.js';
 import { createPolicyService } from './service/policy-service.js';
 import { createGovernanceService } from './service/governance-service.js';
@@ -241,15 +242,17 @@ function createServices(database: DatabaseHandle, pepper: Pepper, clock: Clock, 
   const tokens = createTokenService({ db, pepper, clock, usage: wiring.usage });
   const issuance = createIssuanceService({ db, clock, pepper, tokens, bus });
   const approvals = createApprovalService({ db, clock, cursorKey, issuance });
+  const links = createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink });
   return {
     sessions,
     signIn: createSignInService({ db, pepper, clock, hasher: createPasswordHasher(pepper), sessions }),
-    links: createLinkService({ db, pepper, clock, baseUrl, deliver: wiring.deliverLink }),
+    links,
     oidc: createOidcService({ db, pepper, clock, sessions, baseUrl }),
     ssoConfigs: createSsoConfigService({ db, pepper, clock }),
     ...createAutomationServices(database, pepper, clock, config, cursorKey, bus, wiring.connectors.client),
     tokens,
     organizations: createOrganizationService({ db }),
+    instance: createInstanceService({ db, pepper, clock, tokens, links, bus }),
     directoryUsers,
     directoryGroups,
     // SCIM provisioning changes the directory only through the two services above.
@@ -355,6 +358,8 @@ export interface App {
   http: FastifyInstance;
   logger: Logger;
   bootstrap: BootstrapResult;
+  /** The instance administrator's first key, when this start issued it (shown once), else null. */
+  instanceKey: IssuedInstanceKey | null;
   /** The worker: started by `listen()` when TOKENWARD_AUTOMATION is on; tests drive `runPass`. */
   worker: AutomationWorker;
   /** Listens on the configured host and port; resolves to the base URL. */
@@ -388,6 +393,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       { db: core.database.db, pepper: core.pepper, clock: core.clock, tokens: core.services.tokens, links: core.services.links },
       { orgName: config.orgName, ownerEmail: config.ownerEmail, ownerName: 'Owner', presetAdminKey: config.bootstrapAdminKey },
     );
+    const instanceKey = await core.services.instance.issueFirstKey(config.bootstrapInstanceKey);
     redis = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, health) : undefined;
     if (redis) core.bus.attachTransport(createRedisChangeTransport({ publisher: redis, channelPrefix: config.redisKeyPrefix, onError: (error, context) => logger.warn({ err: error }, context) }));
     // Its own connection, failing fast: a verification never waits on a broken Redis (it counts in memory then).
@@ -444,6 +450,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       http,
       logger,
       bootstrap: bootstrapResult,
+      instanceKey,
       worker,
       baseUrl: () => baseUrl,
       async listen() {

@@ -18,6 +18,8 @@ export interface Config {
   /** Raw pepper from TOKENWARD_PEPPER; unset means the data dir's generated pepper file. */
   pepper: string | undefined;
   bootstrapAdminKey: string | undefined;
+  /** TOKENWARD_BOOTSTRAP_INSTANCE_KEY: the secret of the instance administrator's first key. */
+  bootstrapInstanceKey?: string | undefined;
   logLevel: LogLevel;
   orgName: string;
   ownerEmail: string;
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     databaseUrl: readDatabaseUrl(env),
     pepper: readPepper(env),
     bootstrapAdminKey: readBootstrapKey(env),
+    bootstrapInstanceKey: readBootstrapInstanceKey(env),
     logLevel: readLogLevel(env),
     orgName: readNonEmpty(env, 'TOKENWARD_ORG_NAME') ?? 'default',
     ownerEmail: readEmail(env),
@@ -235,6 +238,21 @@ function readBootstrapKey(env: Env): string | undefined {
     );
   }
   if (kind !== 'admin_key') throw new ConfigError('TOKENWARD_BOOTSTRAP_ADMIN_KEY must be an admin key (twa_...), not another kind of token.');
+  return raw;
+}
+
+function readBootstrapInstanceKey(env: Env): string | undefined {
+  const raw = readNonEmpty(env, 'TOKENWARD_BOOTSTRAP_INSTANCE_KEY');
+  if (raw === undefined) return undefined;
+  let kind: string;
+  try {
+    kind = parseToken(raw).kind;
+  } catch {
+    throw new ConfigError(
+      'TOKENWARD_BOOTSTRAP_INSTANCE_KEY must be a well-formed Tokenward instance key (twi_..., with a valid checksum); `tokenward instance-key generate` prints one.',
+    );
+  }
+  if (kind !== 'instance') throw new ConfigError('TOKENWARD_BOOTSTRAP_INSTANCE_KEY must be an instance key (twi_...), not another kind of token.');
   return raw;
 }
 

@@ -7,6 +7,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
 import type { ImportOpenApiOptions } from './gateway-import.js';
+import type { OrgsOptions } from './orgs.js';
 import { exitWithError } from './output.js';
 
 function positiveInt(value: string): number {
@@ -78,6 +79,38 @@ adminKey
   .command('generate')
   .description('print a fresh, well-formed admin key secret without touching any database (for TOKENWARD_BOOTSTRAP_ADMIN_KEY)')
   .action(async () => (await import('./admin-key.js')).runAdminKeyGenerate());
+
+const orgs = program.command('orgs').description("the instance administrator's organizations, on a running server (--url, --key: the instance key)");
+const remote = (command: Command) =>
+  command
+    .option('--url <url>', "the server's address (default: TOKENWARD_URL, else http://127.0.0.1:8080)")
+    .option('--key <key>', 'the instance key (default: TOKENWARD_INSTANCE_KEY, else TOKENWARD_KEY)')
+    .option('--json', 'print JSON instead of text');
+remote(orgs.command('list').description('every organization on the server, with its status')).action(async (options: OrgsOptions) => (await import('./orgs.js')).runOrgsList(options));
+remote(
+  orgs
+    .command('create <name>')
+    .description("create an organization; prints its first admin API key and its owner's one-time setup link, once")
+    .requiredOption('--owner-email <email>', "the organization's first owner")
+    .option('--owner-name <name>', "the owner's name"),
+).action(async (name: string, options: OrgsOptions & { ownerEmail: string; ownerName?: string }) => (await import('./orgs.js')).runOrgsCreate(name, options));
+remote(orgs.command('disable <idOrName>').description("disable an organization: its keys, sessions and tokens stop working; its data is kept")).action(
+  async (idOrName: string, options: OrgsOptions) => (await import('./orgs.js')).runOrgsSetDisabled(idOrName, true, options),
+);
+remote(orgs.command('enable <idOrName>').description('enable a disabled organization again')).action(
+  async (idOrName: string, options: OrgsOptions) => (await import('./orgs.js')).runOrgsSetDisabled(idOrName, false, options),
+);
+
+const instanceKey = program.command('instance-key').description("the instance administrator's keys");
+instanceKey
+  .command('create')
+  .description("issue a new instance key on this server's own database (when the key printed at install is lost); prints it once")
+  .option('--label <label>', 'a label to recognise the key by', 'recovery instance key')
+  .action(async (options: { label: string }) => (await import('./orgs.js')).runInstanceKeyCreate(options));
+instanceKey
+  .command('generate')
+  .description('print a fresh, well-formed instance key secret without touching any database (for TOKENWARD_BOOTSTRAP_INSTANCE_KEY)')
+  .action(async () => (await import('./orgs.js')).runInstanceKeyGenerate());
 
 program
   .command('owner-link')

@@ -27,6 +27,7 @@ export async function runServe(): Promise<void> {
   try {
     const baseUrl = await app.listen();
     process.stdout.write(banner(baseUrl, app.core.database.location, app.bootstrap));
+    if (app.instanceKey) process.stdout.write(instanceKeyBanner(baseUrl, app.instanceKey.secret));
     if (gatewayConfig) {
       running.gateway = await startInProcessGateway(gatewayConfig, {
         verification: app.core.services.verification,
@@ -70,6 +71,19 @@ function banner(baseUrl: string, location: string, result: BootstrapResult): str
   }
   lines.push(`API docs: ${baseUrl}/docs`, '');
   return `${lines.join('\n')}\n`;
+}
+
+/** The instance administrator's first key: printed once, at install (or the first start after an upgrade that brought it). */
+function instanceKeyBanner(baseUrl: string, secret: string): string {
+  return [
+    'Instance administrator key (creates, lists and disables organizations; opens no organization\'s data; shown ONLY NOW, store it safely):',
+    `  ${secret}`,
+    'Try it (lists every organization on this server):',
+    `  curl -H "Authorization: Bearer ${secret}" ${baseUrl}/admin/tokenward/v1/instance/orgs`,
+    'Lost it? `npx tokenward instance-key create` issues a new one on this server\'s database.',
+    '',
+    '',
+  ].join('\n');
 }
 
 function installShutdown(app: App, running: { gateway?: GatewayServer }): void {

@@ -52,6 +52,7 @@ export const ERROR_CODES = {
   UPSTREAM_UNSUPPORTED: 'The connected system offers no way to do this.',
   UPSTREAM_OUTCOME_UNKNOWN: 'The connected system may have acted, but its answer was lost; it is not asked again until the outcome is read back.',
   DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was changed. Retry in a few seconds.',
+  ORG_DISABLED: 'The organization is disabled: its keys, sessions and tokens do not work until the instance administrator enables it again.',
   DATABASE_READ_ONLY: 'The server cannot write right now (its disk is full or its data directory is read-only); nothing was changed. Reads still work.',
 } as const;
 

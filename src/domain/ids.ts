@@ -10,9 +10,9 @@ import { encodeBase62 } from './token-format.js';
  * `pol`/`treq`/`otd`: a policy, a token request, a one-time token delivery;
  * `evt` events, `whk` webhook endpoints, `dlv` notification deliveries, `run` job runs;
  * `con` connectors, `csy` connector sync runs, `ext` tokens read from a connected system,
- * `xrq` token requests read from a connected system.
+ * `xrq` token requests read from a connected system, `ik` the instance administrator's keys.
  */
-export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg' | 'xrq' | 'rot';
+export type IdPrefix = 'tok' | 'usr' | 'grp' | 'sa' | 'aud' | 'ses' | 'lnk' | 'stk' | 'pol' | 'treq' | 'otd' | 'evt' | 'whk' | 'dlv' | 'run' | 'con' | 'csy' | 'ext' | 'upg' | 'xrq' | 'rot' | 'ik';
 
 /** 16 random bytes in 22 base62 characters after the prefix, e.g. `tok_3tZ9...`. */
 export function newId(prefix: IdPrefix): string {

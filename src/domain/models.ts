@@ -11,6 +11,8 @@ export interface Organization {
   id: string;
   name: string;
   createdAt: Date;
+  /** Set while the instance administrator has disabled the org: nothing of it authenticates. */
+  disabledAt?: Date | null;
 }
 
 export interface User {
@@ -79,7 +81,7 @@ export interface AuditEntry {
   id: string;
   orgId: string | null;
   at: Date;
-  actorType: 'user' | 'admin_key' | 'scim_token' | 'system';
+  actorType: 'user' | 'admin_key' | 'scim_token' | 'instance_key' | 'system';
   actorId: string | null;
   action: string;
   targetType: string | null;

@@ -26,10 +26,10 @@ export type OwnerKind = 'user' | 'service-account' | 'admin-key';
 export const OWNER_KINDS: readonly OwnerKind[] = ['user', 'service-account', 'admin-key'];
 
 /**
- * The kinds of token the inventory shows. SCIM bearer tokens (issue 5) are the provisioning
- * client's credential, managed on their own page, and never listed here.
+ * The kinds of token the inventory shows. SCIM bearer tokens are the provisioning client's
+ * credential, managed on their own page, and instance keys belong to no org: never listed here.
  */
-export type InventoryKind = Exclude<TokenKind, 'scim'>;
+export type InventoryKind = Exclude<TokenKind, 'scim' | 'instance'>;
 export const INVENTORY_KINDS: readonly InventoryKind[] = ['user', 'service_account', 'admin_key'];
 
 const KIND_OF: Record<OwnerKind, InventoryKind> = { user: 'user', 'service-account': 'service_account', 'admin-key': 'admin_key' };
@@ -40,7 +40,7 @@ export function tokenKindOf(ownerKind: OwnerKind): InventoryKind {
 }
 
 export function isInventoryKind(kind: TokenKind): kind is InventoryKind {
-  return kind !== 'scim';
+  return kind !== 'scim' && kind !== 'instance';
 }
 
 export function ownerKindOf(kind: InventoryKind): OwnerKind {

@@ -14,14 +14,15 @@ import { DomainError } from './errors.js';
 
 /**
  * `scim` (`twp_`, p for provisioning) authenticates an identity provider's SCIM client (an earlier change,
- * docs/scim.md). SCIM tokens live in their own table, never in the token inventory.
+ * docs/scim.md). SCIM tokens live in their own table, never in the token inventory. `instance`
+ * (`twi_`) is the instance administrator's key, above every organization, kept in its own table too.
  */
-export type TokenKind = 'user' | 'service_account' | 'admin_key' | 'scim';
+export type TokenKind = 'user' | 'service_account' | 'admin_key' | 'scim' | 'instance';
 
-export const TOKEN_KINDS: readonly TokenKind[] = ['user', 'service_account', 'admin_key', 'scim'];
+export const TOKEN_KINDS: readonly TokenKind[] = ['user', 'service_account', 'admin_key', 'scim', 'instance'];
 
-const KIND_LETTER: Record<TokenKind, string> = { user: 'u', service_account: 's', admin_key: 'a', scim: 'p' };
-const LETTER_KIND: Record<string, TokenKind> = { u: 'user', s: 'service_account', a: 'admin_key', p: 'scim' };
+const KIND_LETTER: Record<TokenKind, string> = { user: 'u', service_account: 's', admin_key: 'a', scim: 'p', instance: 'i' };
+const LETTER_KIND: Record<string, TokenKind> = { u: 'user', s: 'service_account', a: 'admin_key', p: 'scim', i: 'instance' };
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const RANDOM_BYTES = 32;
@@ -33,7 +34,7 @@ export const TOKEN_LENGTH = PREFIX_LENGTH + BODY_LENGTH + CHECKSUM_LENGTH;
 /** Characters of the secret kept in clear for display (`twu_AbC123`), too few to help guessing. */
 const DISPLAY_BODY_CHARS = 6;
 
-const TOKEN_PATTERN = /^tw([usap])_([0-9A-Za-z]{43})([0-9A-Za-z]{6})$/;
+const TOKEN_PATTERN = /^tw([usapi])_([0-9A-Za-z]{43})([0-9A-Za-z]{6})$/;
 
 export interface ParsedToken {
   kind: TokenKind;

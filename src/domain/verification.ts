@@ -19,6 +19,7 @@ export const VERIFY_CODES = [
   'USE_BLOCKED_BY_POLICY',
   'RATE_LIMITED',
   'QUOTA_EXHAUSTED',
+  'ORG_DISABLED',
 ] as const;
 
 export type VerifyCode = (typeof VERIFY_CODES)[number];
@@ -68,6 +69,8 @@ export interface TokenSnapshot {
   policy: unknown;
   /** Rate limits and quotas of the policy and of the token itself (empty: none); counted after the verdict. */
   limits: readonly { source: LimitSource; limits: UsageLimits }[];
+  /** The instance administrator disabled the token's org: nothing of it verifies until it is enabled. */
+  orgDisabled?: boolean;
 }
 
 /**
@@ -88,7 +91,7 @@ export interface Verdict {
 }
 
 /**
- * Order of the checks: revoked, suspended (token or owner), expired, the policy (blocked, IP,
+ * Order of the checks: the org disabled, revoked, suspended (token or owner), expired, the policy (blocked, IP,
  * policy scopes), then the scopes the request asks for. A token of another org than the verifier's
  * is NOT_FOUND, exactly as an unknown one, so a verifier cannot probe other orgs.
  */
@@ -101,6 +104,7 @@ export function verdictOf(
 ): Verdict {
   const isGraceOver = snapshot?.matchesUntilMs != null && snapshot.matchesUntilMs <= now.getTime();
   if (!snapshot || snapshot.orgId !== verifierOrgId || isGraceOver) return { valid: false, code: 'NOT_FOUND', snapshot: null };
+  if (snapshot.orgDisabled) return refuse('ORG_DISABLED', snapshot);
   if (snapshot.status === 'revoked') return refuse('REVOKED', snapshot);
   if (snapshot.status === 'suspended' || (snapshot.owner && !snapshot.owner.isActive)) return refuse('SUSPENDED', snapshot);
   if (snapshot.expiresAtMs !== null && snapshot.expiresAtMs <= now.getTime()) return refuse('EXPIRED', snapshot);

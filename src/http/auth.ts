@@ -8,6 +8,7 @@ import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { authorizeOrgAccess, type Principal, type UserSessionPrincipal } from '../domain/principal.js';
 import type { AdminScope } from '../domain/scopes.js';
+import type { InstanceAdminPrincipal, InstanceService } from '../service/instance-service.js';
 import type { TokenService } from '../service/token-service.js';
 import { assertCsrf } from './session-auth.js';
 import { bearerCredential } from './bearer.js';
@@ -15,6 +16,8 @@ import { bearerCredential } from './bearer.js';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** Set on instance routes only: the instance key that called. */
+    instanceAdmin?: InstanceAdminPrincipal | undefined;
   }
 }
 
@@ -43,9 +46,7 @@ export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onReques
       request.principal = person;
       return;
     }
-    if (request.headers.authorization === undefined && request.hasDeadSession) {
-      throw new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
-    }
+    if (request.headers.authorization === undefined && request.hasDeadSession) throw deadSessionError(request);
     const principal = await deps.tokens.authenticateAdminKey(bearerCredential(request.headers.authorization), {
       method: request.method,
       route: request.routeOptions.url ?? null,
@@ -67,9 +68,36 @@ export function requireSession(): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {
     if (request.headers.authorization !== undefined) throw new DomainError('UNAUTHENTICATED', 'This route is for signed-in people: API keys do not reach it.');
     const person = signedInPrincipal(request);
-    if (!person) throw new DomainError('UNAUTHENTICATED', request.hasDeadSession ? 'Your session has ended: sign in again.' : 'Sign in first.');
+    if (!person) throw request.hasDeadSession ? deadSessionError(request) : new DomainError('UNAUTHENTICATED', 'Sign in first.');
     request.principal = person;
   };
+}
+
+/** Why a cookie opens nothing: its session ended, or its org is disabled. */
+export function deadSessionError(request: FastifyRequest): DomainError {
+  return request.isSessionOrgDisabled ? new DomainError('ORG_DISABLED') : new DomainError('UNAUTHENTICATED', 'Your session has ended: sign in again.');
+}
+
+/**
+ * Instance routes: the instance administrator's key only. A person's session, an org admin key or
+ * any other org credential is FORBIDDEN (known, but not the instance administrator); a missing,
+ * malformed or unknown key is UNAUTHENTICATED.
+ */
+export function requireInstanceAdmin(deps: { instance: Pick<InstanceService, 'authenticate'> }): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest) => {
+    if (request.headers.authorization === undefined) {
+      if (request.signedIn || request.isSessionOrgDisabled) {
+        throw new DomainError('FORBIDDEN', 'Instance routes take the instance administrator\'s key (twi_...), not a signed-in session.');
+      }
+      throw new DomainError('UNAUTHENTICATED', 'The instance key is missing.');
+    }
+    request.instanceAdmin = await deps.instance.authenticate(bearerCredential(request.headers.authorization));
+  };
+}
+
+export function instanceAdminOf(request: FastifyRequest): InstanceAdminPrincipal {
+  if (!request.instanceAdmin) throw new DomainError('UNAUTHENTICATED');
+  return request.instanceAdmin;
 }
 
 export function principalOf(request: FastifyRequest): Principal {

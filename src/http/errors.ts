@@ -67,6 +67,8 @@ export const HTTP_OF_CODE: Record<ErrorCode, { status: number; n: number }> = {
   // Storage faults number from 10 so parallel work adding 503s does not collide.
   DATABASE_UNAVAILABLE: { status: 503, n: 10 },
   DATABASE_READ_ONLY: { status: 503, n: 11 },
+  // Organizations of the instance number from 55 so parallel work adding codes does not collide.
+  ORG_DISABLED: { status: 403, n: 55 },
 };
 
 /** Titles of framework-level client errors that carry no domain code (bad JSON, wrong media type). */

@@ -62,6 +62,8 @@ import { apiTokenRoutes } from './routes/api-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthClientRoutes } from './routes/oauth-clients.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { instanceRoutes } from './routes/instance.js';
+import type { InstanceService } from '../service/instance-service.js';
 import { meTokenRoutes } from './routes/me-tokens.js';
 import { orgTokenRoutes } from './routes/org-tokens.js';
 import { tokenInventoryRoutes } from './routes/token-inventory-admin.js';
@@ -105,6 +107,7 @@ import { ErrorResponse } from './schemas/common.js';
 export interface HttpServices {
   tokens: TokenService;
   organizations: OrganizationService;
+  instance: InstanceService;
   directoryUsers: UserDirectoryService;
   directoryGroups: GroupDirectoryService;
   serviceAccounts: ServiceAccountService;
@@ -242,6 +245,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' },
+          instanceKey: { type: 'http', scheme: 'bearer', description: 'The instance administrator\'s key (twi_...): the instance routes only.' },
           tokenBearer: { type: 'http', scheme: 'bearer', description: 'The token itself (a person\'s or a service account\'s), for the routes a token calls about itself.' },
           sessionCookie: {
             type: 'apiKey',
@@ -258,6 +262,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics, health: deps.health, isVerifyingFromCache: deps.isVerifyingFromCache }));
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
+  await app.register(instanceRoutes(deps.services));
   await app.register(apiKeyRoutes(deps.services));
   await app.register(directoryUserRoutes(deps.services));
   await app.register(directoryGroupRoutes(deps.services));

@@ -24,8 +24,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The live session of the request's cookie, when it has one and no Authorization header. */
     signedIn: SignedIn | null;
-    /** A cookie was sent but named no live session (expired, logged out, deactivated). */
+    /** A cookie was sent but named no live session (expired, logged out, deactivated, org disabled). */
     hasDeadSession: boolean;
+    /** The cookie's session is live but its org is disabled: refusals say so. */
+    isSessionOrgDisabled: boolean;
   }
 }
 
@@ -38,13 +40,15 @@ export async function registerSessionAuth(app: FastifyInstance, deps: SessionAut
   await app.register(fastifyCookie);
   app.decorateRequest('signedIn', null);
   app.decorateRequest('hasDeadSession', false);
+  app.decorateRequest('isSessionOrgDisabled', false);
   app.addHook('onRequest', async (request) => {
     if (request.headers.authorization !== undefined) return;
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) return;
     const session = await deps.sessions.authenticate(secret);
-    if (!session) {
+    if (!session || session.orgDisabled) {
       request.hasDeadSession = true;
+      request.isSessionOrgDisabled = session?.orgDisabled ?? false;
       return;
     }
     const header = request.headers[CSRF_HEADER];

@@ -6,17 +6,14 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
 import { StartupError } from '../domain/errors.js';
-import { newId, newOrgId } from '../domain/ids.js';
 import type { Organization, User } from '../domain/models.js';
-import { SAFE_DEFAULT_RULE } from '../domain/policy.js';
 import { pepperFingerprint, type Pepper } from '../domain/token-digest.js';
 import { digestsEqual } from '../domain/token-digest.js';
 import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
-import { auditEntry } from './audit-service.js';
-import { ensurePolicyDefaults } from './policy-setup.js';
 import type { IssuedLink, LinkService } from './link-service.js';
-import { ALL_ADMIN_SCOPES, type TokenService } from './token-service.js';
+import type { TokenService } from './token-service.js';
+import { createOrganizationIn } from './org-setup.js';
 
 /** A reason the server must not start; the CLI prints `message` and exits 1. */
 export { StartupError } from '../domain/errors.js';
@@ -58,38 +55,9 @@ export async function bootstrap(deps: BootstrapDeps, options: BootstrapOptions):
   const { db, clock } = deps;
   const created = await db.transaction().execute(async (trx) => {
     const tx = createStores(trx);
-    const now = clock();
-    if (!(await tx.settings.insertIfAbsent('bootstrapped_at', now.toISOString()))) return null;
-    const org: Organization = { id: newOrgId(), name: options.orgName, createdAt: now };
-    await tx.organizations.insert(org);
-    const owner: User = {
-      id: newId('usr'),
-      orgId: org.id,
-      email: options.ownerEmail,
-      name: options.ownerName,
-      role: 'owner',
-      accountType: 'managed',
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-    };
-    await tx.users.insert(owner);
-    await ensurePolicyDefaults(tx, org.id, now, SAFE_DEFAULT_RULE);
-    await tx.audit.append(
-      auditEntry({ orgId: org.id, actorType: 'system', actorId: null, action: 'org.bootstrapped', targetType: 'org', targetId: org.id, details: { name: org.name, ownerId: owner.id } }, clock),
-    );
-    const issued = await deps.tokens.issueAdminKeyIn(tx, {
-      orgId: org.id,
-      label: 'bootstrap admin key',
-      scopes: ALL_ADMIN_SCOPES,
-      expiresAt: null,
-      createdBy: owner.id,
-      presetSecret: options.presetAdminKey,
-      audit: { actorType: 'system', actorId: null, ip: null },
-    });
-    // The owner's one-time link (24 hours) to set a password and reach the console.
-    const ownerLink = await deps.links.issueIn(tx, owner, 'owner_setup', { actorType: 'system', actorId: null, ip: null });
-    return { org, owner, adminKey: { id: issued.token.id, secret: issued.secret }, ownerLink };
+    if (!(await tx.settings.insertIfAbsent('bootstrapped_at', clock().toISOString()))) return null;
+    const input = { name: options.orgName, ownerEmail: options.ownerEmail, ownerName: options.ownerName, presetAdminKey: options.presetAdminKey, adminKeyLabel: 'bootstrap admin key' };
+    return createOrganizationIn(tx, { clock, tokens: deps.tokens, links: deps.links }, input, { actorType: 'system', actorId: null, ip: null }, 'org.bootstrapped');
   });
   if (created) return { firstStart: true, ...created };
   return { firstStart: false, orgs: await createStores(db).organizations.listAll() };

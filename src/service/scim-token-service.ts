@@ -128,6 +128,7 @@ export function createScimTokenService(deps: ScimTokenServiceDeps) {
       const now = clock();
       const status = scimTokenStatus(found.token, now);
       if (status !== 'active') throw new DomainError('UNAUTHENTICATED', `The SCIM token is ${status}.`);
+      if (await stores.organizations.isDisabled(found.token.orgId)) throw new DomainError('ORG_DISABLED');
       if (isLastUseStale(found.token, now)) await stores.scimTokens.touchLastUsed(found.token.id, now);
       return { kind: 'scim_token', tokenId: found.token.id, orgId: found.token.orgId, scopes: SCIM_TOKEN_SCOPES };
     },

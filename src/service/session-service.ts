@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
+import { DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { User } from '../domain/models.js';
 import type { UserSessionPrincipal } from '../domain/principal.js';
@@ -31,6 +32,8 @@ export interface StartedSession {
 
 export interface AuthenticatedSession {
   principal: UserSessionPrincipal;
+  /** The instance administrator disabled the person's org: the session is kept but opens nothing. */
+  orgDisabled: boolean;
   user: User;
   csrfToken: string;
   endsAt: Date;
@@ -54,6 +57,8 @@ export function createSessionService(deps: SessionServiceDeps) {
 
   /** Inside the caller's transaction: a new session for an active user, audited as a sign-in. */
   async function startIn(tx: Stores, user: User, method: StoredSession['method'], ip: string | null): Promise<StartedSession> {
+    // Every way of signing in (password, link, SSO) comes through here.
+    if (await tx.organizations.isDisabled(user.orgId)) throw new DomainError('ORG_DISABLED');
     const secret = newSecret();
     const now = clock();
     const sessionId = newId('ses');
@@ -91,6 +96,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await stores.sessions.touch(session.id, now);
       return {
         principal: { kind: 'user_session', userId: user.id, orgId: user.orgId, role: user.role, sessionId: session.id },
+        orgDisabled: await stores.organizations.isDisabled(user.orgId),
         user,
         csrfToken: csrfTokenOf(secret),
         endsAt: sessionEndsAt(session, policy, now),

@@ -229,6 +229,7 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (!found || !digestsEqual(found.digest, digest)) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
       const reason = tokenUnusableReason(found.token, now);
       if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
+      if (await stores.organizations.isDisabled(found.token.orgId)) throw new DomainError('ORG_DISABLED');
       if (use && deps.usage) {
         deps.usage.record({
           atMs: now.getTime(),

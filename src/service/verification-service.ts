@@ -121,6 +121,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       owner: record.owner,
       matchesUntilMs: record.matchesUntilMs,
       ipAllowlist: Object.freeze([...record.ipAllowlist]),
+      orgDisabled: record.orgDisabled,
     };
     const loaded = await policy.load(db, base);
     const limits: TokenSnapshot['limits'][number][] = [];
@@ -188,7 +189,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     /**
      * Authenticates the caller of the verify endpoint by its admin API key, through the same cache
      * (so a verification costs no read for the caller either). UNAUTHENTICATED unless the key is a
-     * live admin key; INSUFFICIENT_SCOPE unless it holds `verify:tokens`.
+     * live admin key; ORG_DISABLED while its org is disabled; INSUFFICIENT_SCOPE unless it holds `verify:tokens`.
      */
     async authenticateVerifier(secret: string | undefined): Promise<VerifierPrincipal> {
       let parsed: ParsedToken;
@@ -207,6 +208,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         (key.expiresAtMs === null || key.expiresAtMs > now) &&
         (key.matchesUntilMs === null || key.matchesUntilMs > now);
       if (!isLive) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
+      if (key.orgDisabled) throw new DomainError('ORG_DISABLED');
       if (!grantsScope(key.scopes, 'verify:tokens')) {
         throw new DomainError('INSUFFICIENT_SCOPE', 'Insufficient scope. Verifying tokens needs the scope verify:tokens.');
       }

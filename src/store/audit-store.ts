@@ -118,6 +118,14 @@ export function createAuditStore(db: Kysely<Database>) {
       return rows.map(toAuditEntry);
     },
 
+    /** The instance chain (entries of no org), newest first, below `beforeSeq` when given. */
+    async listInstance(limit: number, beforeSeq?: number): Promise<StoredAuditEntry[]> {
+      let query = db.selectFrom('audit_log').selectAll().where('org_id', 'is', null);
+      if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+      const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+      return rows.map(toAuditEntry);
+    },
+
     /** One slice of the filtered log in `seq` order; the query API and the export page through it. */
     async listFiltered(filter: AuditFilter, range: SeqRange): Promise<StoredAuditEntry[]> {
       let query = db.selectFrom('audit_log').selectAll().where('org_id', '=', filter.orgId);

@@ -3,7 +3,7 @@
  * milliseconds in both dialects (`bigint` in PostgreSQL, INTEGER in SQLite), which sort, compare
  * and index the same way everywhere; the stores turn them into `Date`.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { ScopeCatalogueTable, PolicyTable, PolicyAssignmentTable, TokenRequestTable, TokenDeliveryTable, GroupApproverTable, TokenControlTable, ServiceAccountOwnerTable } from './schema-policies.js';
 import type { UserCredentialTable, SessionTable, AuthLinkTable, SsoConfigTable, ScimTokenTable, ScimUserTable, ScimGroupTable } from './schema-people.js';
 import type { EventTable, WebhookEndpointTable, DeliveryTable, SmtpSettingsTable, AutomationSettingsTable, JobRunTable, TokenNoticeTable } from './schema-automation.js';
@@ -27,6 +27,17 @@ export interface OrganizationTable {
   id: string;
   name: string;
   created_at: number;
+  disabled_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface InstanceKeyTable {
+  id: string;
+  label: string;
+  digest: string;
+  display_prefix: string;
+  created_at: number;
+  created_by: string | null;
+  revoked_at: number | null;
 }
 
 export interface UserTable {
@@ -154,6 +165,7 @@ export interface Database {
   upstream_grants: UpstreamGrantTable;
   instance_settings: InstanceSettingTable;
   organizations: OrganizationTable;
+  instance_keys: InstanceKeyTable;
   users: UserTable;
   groups: GroupTable;
   group_members: GroupMemberTable;

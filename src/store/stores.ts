@@ -12,6 +12,7 @@ import { createGroupApproverStore } from './group-approver-store.js';
 import { createTokenControlStore } from './token-control-store.js';
 import { createServiceAccountOwnerStore } from './service-account-owner-store.js';
 import { createOrganizationStore } from './organization-store.js';
+import { createInstanceKeyStore } from './instance-key-store.js';
 import { createPolicyStore } from './policy-store.js';
 import { createScopeStore } from './scope-store.js';
 import { createScimStore } from './scim-store.js';
@@ -43,6 +44,7 @@ export function createStores(db: Kysely<Database>) {
   return {
     settings: createSettingsStore(db),
     organizations: createOrganizationStore(db),
+    instanceKeys: createInstanceKeyStore(db),
     users: createUserStore(db),
     serviceAccounts: createServiceAccountStore(db),
     tokens: createTokenStore(db),

@@ -21,6 +21,8 @@ export interface VerificationRecord {
   usageLimits: UsageLimits | null;
   /** The token's own IP allowlist; empty: none. */
   ipAllowlist: string[];
+  /** The instance administrator disabled the token's org. */
+  orgDisabled: boolean;
 }
 
 export function createVerificationQueries(db: Kysely<Database>) {
@@ -77,7 +79,9 @@ export function createVerificationQueries(db: Kysely<Database>) {
       if (!found) return null;
       // The look-up found the previous secret only while its grace runs, and says until when.
       const matchesUntilMs = found.isPrevious ? found.graceUntilMs : null;
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits, ipAllowlist: found.ipAllowlist };
+      const org = await db.selectFrom('organizations').select('disabled_at').where('id', '=', found.token.orgId).executeTakeFirst();
+      const orgDisabled = org !== undefined && org.disabled_at !== null;
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits, ipAllowlist: found.ipAllowlist, orgDisabled };
     },
   };
 }

@@ -42,8 +42,17 @@ function operationsWhere(app: App, keep: (path: string) => boolean): MemberOpera
   return operations;
 }
 
+/** Where the instance administrator's routes live: above every org, walked by their own suite. */
+export const INSTANCE_ROUTES_PREFIX = '/admin/tokenward/v1/instance/';
+
+/** Every org admin route (the instance routes are not org routes: `instanceOperations`). */
 export function adminOperations(app: App): Operation[] {
-  return operationsWhere(app, (path) => path.startsWith('/admin/') || path.startsWith('/users/'));
+  return operationsWhere(app, (path) => (path.startsWith('/admin/') && !path.startsWith(INSTANCE_ROUTES_PREFIX)) || path.startsWith('/users/'));
+}
+
+/** The instance administrator's routes: only an instance key opens them. */
+export function instanceOperations(app: App): Operation[] {
+  return operationsWhere(app, (path) => path.startsWith(INSTANCE_ROUTES_PREFIX));
 }
 
 /**

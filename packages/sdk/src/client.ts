@@ -23,6 +23,8 @@ export type VerifyCode =
   | 'RATE_LIMITED'
   /** The token's quota is used up (`rateLimit` says whether and when it refills). */
   | 'QUOTA_EXHAUSTED'
+  /** The server's administrator disabled the token's organization: nothing of it works until it is enabled. */
+  | 'ORG_DISABLED'
   /** The SDK's own: the server could not be reached and `failClosed` is on. */
   | 'UNAVAILABLE';
 

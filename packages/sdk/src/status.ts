@@ -9,6 +9,7 @@ export function statusOfCode(code: VerifyCode): number {
     case 'INSUFFICIENT_SCOPE':
     case 'IP_NOT_ALLOWED':
     case 'USE_BLOCKED_BY_POLICY':
+    case 'ORG_DISABLED':
       return 403;
     case 'UNAVAILABLE':
       return 503;

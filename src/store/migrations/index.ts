@@ -20,6 +20,7 @@ import * as externalTokenNotices from './0015_external_token_notices.js';
 import * as usageLimits from './0016_usage_limits.js';
 import * as githubConnector from './0017_github_connector.js';
 import * as gitlabRotations from './0018_gitlab_rotations.js';
+import * as instanceOrgs from './0019_instance_orgs.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 
 type DialectMigration = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0016_usage_limits': usageLimits,
   '0017_github_connector': githubConnector,
   '0018_gitlab_rotations': gitlabRotations,
+  '0019_instance_orgs': instanceOrgs,
   '0020_token_ip_allowlist': tokenIpAllowlist,
 };
 
