@@ -81,24 +81,23 @@ adminKey
   .action(async () => (await import('./admin-key.js')).runAdminKeyGenerate());
 
 const orgs = program.command('orgs').description("the instance administrator's organizations, on a running server (--url, --key: the instance key)");
-const remote = (command: Command) =>
-  command
-    .option('--url <url>', "the server's address (default: TOKENWARD_URL, else http://127.0.0.1:8080)")
-    .option('--key <key>', 'the instance key (default: TOKENWARD_INSTANCE_KEY, else TOKENWARD_KEY)')
-    .option('--json', 'print JSON instead of text');
-remote(orgs.command('list').description('every organization on the server, with its status')).action(async (options: OrgsOptions) => (await import('./orgs.js')).runOrgsList(options));
+// --url and --key are the program's own options (the instance key here: else TOKENWARD_INSTANCE_KEY, then TOKENWARD_KEY).
+const remote = (command: Command) => command.option('--json', 'print JSON instead of text');
+remote(orgs.command('list').description('every organization on the server, with its status')).action(async (...args: unknown[]) =>
+  (await import('./orgs.js')).runOrgsList(allOptions<OrgsOptions>(args)),
+);
 remote(
   orgs
     .command('create <name>')
     .description("create an organization; prints its first admin API key and its owner's one-time setup link, once")
     .requiredOption('--owner-email <email>', "the organization's first owner")
     .option('--owner-name <name>', "the owner's name"),
-).action(async (name: string, options: OrgsOptions & { ownerEmail: string; ownerName?: string }) => (await import('./orgs.js')).runOrgsCreate(name, options));
+).action(async (name: string, ...args: unknown[]) => (await import('./orgs.js')).runOrgsCreate(name, allOptions<OrgsOptions & { ownerEmail: string; ownerName?: string }>(args)));
 remote(orgs.command('disable <idOrName>').description("disable an organization: its keys, sessions and tokens stop working; its data is kept")).action(
-  async (idOrName: string, options: OrgsOptions) => (await import('./orgs.js')).runOrgsSetDisabled(idOrName, true, options),
+  async (idOrName: string, ...args: unknown[]) => (await import('./orgs.js')).runOrgsSetDisabled(idOrName, true, allOptions<OrgsOptions>(args)),
 );
 remote(orgs.command('enable <idOrName>').description('enable a disabled organization again')).action(
-  async (idOrName: string, options: OrgsOptions) => (await import('./orgs.js')).runOrgsSetDisabled(idOrName, false, options),
+  async (idOrName: string, ...args: unknown[]) => (await import('./orgs.js')).runOrgsSetDisabled(idOrName, false, allOptions<OrgsOptions>(args)),
 );
 
 const instanceKey = program.command('instance-key').description("the instance administrator's keys");

@@ -18,12 +18,13 @@ describe.each(DIALECTS)('tokenward audit verify on %s', (dialect) => {
   let db: TestDatabase;
   let app: App;
   let env: Record<string, string | undefined>;
+  let orgId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
     env = { TOKENWARD_DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl, LOG_LEVEL: 'silent' };
     app = await createApp({ config: testConfig(db, { logLevel: 'silent' }) });
-    const orgId = app.bootstrap.firstStart ? app.bootstrap.org.id : '';
+    orgId = app.bootstrap.firstStart ? app.bootstrap.org.id : '';
     for (let i = 0; i < 5; i += 1) {
       await createStores(app.core.database.db).audit.append(auditEntry({ orgId, actorType: 'system', actorId: 'test', action: 'test.entry', details: { i } }, app.core.clock));
     }
@@ -37,13 +38,14 @@ describe.each(DIALECTS)('tokenward audit verify on %s', (dialect) => {
     const run = runCli(['audit', 'verify'], env);
     return { code: (await run.exited).code, stdout: run.stdout(), stderr: run.stderr() };
   };
-  const rows = () => app.core.database.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  // The organization's chain; the instance has one of its own (its first key is issued at start).
+  const rows = () => app.core.database.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).orderBy('seq').execute();
 
   it('exits 0 with the count when the chain is intact', async () => {
     const result = await verify();
-    const entries = (await rows()).length;
+    const entries = (await app.core.database.db.selectFrom('audit_log').select('seq').execute()).length;
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`Audit log intact: ${entries} entries in 1 chain verified.\n`);
+    expect(result.stdout).toBe(`Audit log intact: ${entries} entries in 2 chains verified.\n`);
     expect(result.code).toBe(0);
   }, PROCESS_TEST_TIMEOUT_MS);
 
@@ -73,7 +75,7 @@ describe.each(DIALECTS)('tokenward audit verify on %s', (dialect) => {
     expect(run.stdout()).toMatch(new RegExp(`^Organization ${orgId}: purged 3 audit entries \\(older than .*Z\\)\\.\n$`));
     const verified = await verify();
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('in 2 chains');
+    expect(verified.stdout).toContain('in 3 chains');
   }, PROCESS_TEST_TIMEOUT_MS);
 
   it('exits 1 naming the row after a deleted one', async () => {
