@@ -12,6 +12,8 @@ import { digestToken, digestsEqual, type Pepper } from '../domain/token-digest.j
 import { generateToken, parseToken, type ParsedToken } from '../domain/token-format.js';
 import type { StoredAuditEntry } from '../store/audit-store.js';
 import type { InstanceKey } from '../store/instance-key-store.js';
+
+export type { InstanceKey };
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
@@ -130,6 +132,40 @@ export function createInstanceService(deps: InstanceServiceDeps) {
       const found = await stores.instanceKeys.findByDigest(digest);
       if (!found || !digestsEqual(found.digest, digest) || found.key.revokedAt !== null) throw new DomainError('UNAUTHENTICATED', 'The instance key is not valid.');
       return { kind: 'instance_key', keyId: found.key.id };
+    },
+
+    async listKeys(): Promise<InstanceKey[]> {
+      return stores.instanceKeys.list();
+    },
+
+    /** A further instance key (for a second administrator, or to replace one): the secret is shown once. */
+    async issueKey(caller: InstanceCaller, label: string): Promise<IssuedInstanceKey> {
+      const trimmed = label.trim();
+      if (trimmed.length === 0) throw new DomainError('VALIDATION_FAILED', 'The instance key needs a label.');
+      return db.transaction().execute(async (trx) => issueKeyIn(createStores(trx), { label: trimmed, createdBy: caller.principal.keyId, ip: caller.ip }));
+    },
+
+    /**
+     * Revokes an instance key at once (the next call with it is refused). Revoking the key that
+     * calls is allowed, as for any credential: `tokenward instance-key create` on the server's
+     * machine is the way back in. Revoking a revoked key changes nothing.
+     */
+    async revokeKey(caller: InstanceCaller, keyId: string): Promise<InstanceKey> {
+      return db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        const key = await tx.instanceKeys.findById(keyId);
+        if (!key) throw new DomainError('NOT_FOUND', 'No such instance key.');
+        if (key.revokedAt !== null) return key;
+        const now = clock();
+        await tx.instanceKeys.revoke(keyId, now);
+        await tx.audit.append(
+          auditEntry(
+            { orgId: null, actorType: 'instance_key', actorId: caller.principal.keyId, ip: caller.ip, action: 'instance_key.revoked', targetType: 'instance_key', targetId: keyId, details: { label: key.label } },
+            clock,
+          ),
+        );
+        return { ...key, revokedAt: now };
+      });
     },
 
     async listOrganizations(): Promise<Organization[]> {

@@ -41,6 +41,23 @@ export function createInstanceKeyStore(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Every key, live and revoked, oldest first: an instance has a handful. */
+    async list(): Promise<InstanceKey[]> {
+      const rows = await db.selectFrom('instance_keys').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map(toInstanceKey);
+    },
+
+    async findById(id: string): Promise<InstanceKey | null> {
+      const row = await db.selectFrom('instance_keys').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toInstanceKey(row) : null;
+    },
+
+    /** True when this call revoked it; false when it was revoked already. */
+    async revoke(id: string, at: Date): Promise<boolean> {
+      const result = await db.updateTable('instance_keys').set({ revoked_at: at.getTime() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     /** The key and its stored digest, for a constant-time comparison by the caller. */
     async findByDigest(digest: string): Promise<{ key: InstanceKey; digest: string } | null> {
       const row = await db.selectFrom('instance_keys').selectAll().where('digest', '=', digest).executeTakeFirst();

@@ -6,18 +6,24 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Organization } from '../../domain/models.js';
-import type { InstanceCaller, InstanceService } from '../../service/instance-service.js';
+import type { InstanceCaller, InstanceKey, InstanceService } from '../../service/instance-service.js';
 import { instanceAdminOf, requireInstanceAdmin } from '../auth.js';
 import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
 import {
+  CreatedInstanceKeyResponse,
   CreatedOrgResponse,
+  CreateInstanceKeyBody,
   CreateOrgBody,
   INSTANCE_PREFIX,
   InstanceAuditQuery,
   InstanceAuditResponse,
+  InstanceKeyListResponse,
+  InstanceKeyParams,
+  InstanceKeyResponse,
   InstanceOrgListResponse,
   InstanceOrgParams,
   InstanceOrgResponse,
+  type InstanceKeyJson,
   type InstanceOrgJson,
 } from '../schemas/instance.js';
 
@@ -35,6 +41,18 @@ function orgJson(org: Organization): InstanceOrgJson {
     status: org.disabledAt ? 'disabled' : 'active',
     createdAt: org.createdAt.toISOString(),
     disabledAt: org.disabledAt?.toISOString() ?? null,
+  };
+}
+
+function keyJson(key: InstanceKey): InstanceKeyJson {
+  return {
+    id: key.id,
+    label: key.label,
+    displayPrefix: key.displayPrefix,
+    status: key.revokedAt ? 'revoked' : 'active',
+    createdAt: key.createdAt.toISOString(),
+    createdBy: key.createdBy,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
   };
 }
 
@@ -104,13 +122,54 @@ export function instanceRoutes(deps: InstanceRoutesDeps): FastifyPluginAsync {
     }
 
     app.get(
+      `${INSTANCE_PREFIX}/keys`,
+      { onRequest, schema: { tags: TAGS, security: SECURITY, summary: 'List the instance keys, live and revoked', response: { 200: InstanceKeyListResponse, ...ADMIN_ERROR_RESPONSES } } },
+      async () => ({ data: (await deps.instance.listKeys()).map(keyJson) }),
+    );
+
+    app.post(
+      `${INSTANCE_PREFIX}/keys`,
+      {
+        onRequest,
+        schema: {
+          tags: TAGS,
+          security: SECURITY,
+          summary: 'Issue another instance key',
+          description: 'For a second instance administrator, or to replace a key: issue the new one, then revoke the old one with it. The secret is in this answer only.',
+          body: CreateInstanceKeyBody,
+          response: { 201: CreatedInstanceKeyResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => {
+        const issued = await deps.instance.issueKey(callerOf(request), request.body.label);
+        return reply.code(201).send({ data: keyJson(issued.key), secret: issued.secret });
+      },
+    );
+
+    app.post(
+      `${INSTANCE_PREFIX}/keys/:keyId/revoke`,
+      {
+        onRequest,
+        schema: {
+          tags: TAGS,
+          security: SECURITY,
+          summary: 'Revoke an instance key',
+          description: 'At once, on every node. Revoking the key you call with is allowed; `tokenward instance-key create` on the server\'s machine issues a new one if no live key is left. Repeating it changes nothing.',
+          params: InstanceKeyParams,
+          response: { 200: InstanceKeyResponse, ...ADMIN_ERROR_RESPONSES },
+        },
+      },
+      async (request) => ({ data: keyJson(await deps.instance.revokeKey(callerOf(request), request.params.keyId)) }),
+    );
+
+    app.get(
       `${INSTANCE_PREFIX}/audit`,
       {
         onRequest,
         schema: {
           tags: TAGS,
           security: SECURITY,
-          summary: 'The instance audit: organizations created, disabled and enabled, instance keys issued',
+          summary: 'The instance audit: organizations created, disabled and enabled, instance keys issued and revoked',
           querystring: InstanceAuditQuery,
           response: { 200: InstanceAuditResponse, ...ADMIN_ERROR_RESPONSES },
         },

@@ -62,3 +62,28 @@ export const InstanceAuditResponse = Type.Object({
     }),
   ),
 });
+
+export const InstanceKeyParams = Type.Object({ keyId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const CreateInstanceKeyBody = Type.Object(
+  { label: Type.String({ minLength: 1, maxLength: 200, description: 'Who or what holds the key, e.g. "second administrator".' }) },
+  { additionalProperties: false },
+);
+
+export const InstanceKeyJson = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  displayPrefix: Type.String({ description: 'The start of the key, enough to recognise it, never enough to use it.' }),
+  status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.Union([Type.String({ description: 'The instance key that issued it.' }), Type.Null()]),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type InstanceKeyJson = Static<typeof InstanceKeyJson>;
+
+export const InstanceKeyResponse = Type.Object({ data: InstanceKeyJson });
+export const InstanceKeyListResponse = Type.Object({ data: Type.Array(InstanceKeyJson) });
+export const CreatedInstanceKeyResponse = Type.Object({
+  data: InstanceKeyJson,
+  secret: Type.String({ description: 'The new instance key, shown this once.' }),
+});
