@@ -171,7 +171,7 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
   it('opens the instance routes to the instance key only: org keys, tokens and sessions are refused and change nothing', async () => {
     const operations = instanceOperations(t.app);
     expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(
-      expect.arrayContaining([`GET ${INSTANCE}/orgs`, `POST ${INSTANCE}/orgs`, `POST ${INSTANCE}/orgs/{orgId}/disable`, `POST ${INSTANCE}/orgs/{orgId}/enable`, `GET ${INSTANCE}/audit`]),
+      expect.arrayContaining([`GET ${INSTANCE}/orgs`, `POST ${INSTANCE}/orgs`, `POST ${INSTANCE}/orgs/{orgId}/disable`, `POST ${INSTANCE}/orgs/{orgId}/enable`, `GET ${INSTANCE}/audit`, `GET ${INSTANCE}/keys`, `POST ${INSTANCE}/keys`, `POST ${INSTANCE}/keys/{keyId}/revoke`]),
     );
     const before = [await stateOf(a.orgId), await stateOf(b.orgId), await inject('GET', `${INSTANCE}/orgs`, bearer(instanceKey)).then((r) => r.body)];
     const forbidden: Array<[string, Record<string, string>]> = [
@@ -311,6 +311,50 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
     expect(actions.slice(0, 3)).toEqual([`instance.org_enabled ${b.orgId}`, `instance.org_disabled ${b.orgId}`, `instance.org_created ${b.orgId}`]);
     expect(actions.at(-1)).toMatch(/^instance_key\.created ik_/);
     expect(instanceAudit.body).not.toContain(instanceKey);
+    expect((await t.app.core.services.auditChain.verifyChain()).ok).toBe(true);
+  });
+  it('issues a further instance key, and revokes keys at once, its own included, audited in the instance chain', async () => {
+    const issued = await inject('POST', `${INSTANCE}/keys`, bearer(instanceKey), { label: 'second administrator' });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const second = issued.json() as { data: { id: string; status: string; createdBy: string | null; displayPrefix: string }; secret: string };
+    expect(second.secret).toMatch(/^twi_/);
+    expect(second.data).toMatchObject({ status: 'active', createdBy: expect.stringMatching(/^ik_/) });
+    expect(second.secret.startsWith(second.data.displayPrefix)).toBe(true);
+    expect((await inject('GET', `${INSTANCE}/orgs`, bearer(second.secret))).statusCode).toBe(200);
+
+    const listed = await inject('GET', `${INSTANCE}/keys`, bearer(second.secret));
+    const keys = (listed.json() as { data: Array<{ id: string; status: string }> }).data;
+    expect(keys.map((k) => k.id)).toContain(second.data.id);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(listed.body).not.toContain(second.secret);
+
+    // A third key revokes the second; then the third revokes itself.
+    const third = (await inject('POST', `${INSTANCE}/keys`, bearer(second.secret), { label: 'replacement' })).json() as { data: { id: string }; secret: string };
+    const revoked = await inject('POST', `${INSTANCE}/keys/${second.data.id}/revoke`, bearer(third.secret));
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ data: { id: second.data.id, status: 'revoked', revokedAt: expect.any(String) } });
+    const refused = await inject('GET', `${INSTANCE}/orgs`, bearer(second.secret));
+    expect(refused.statusCode).toBe(401);
+    expectErrorBody(refused.json(), 401, 'UNAUTHENTICATED');
+    const again = await inject('POST', `${INSTANCE}/keys/${second.data.id}/revoke`, bearer(third.secret));
+    expect(again.json()).toMatchObject({ data: { status: 'revoked' } });
+    expect((await inject('POST', `${INSTANCE}/keys/${third.data.id}/revoke`, bearer(third.secret))).statusCode).toBe(200);
+    expect((await inject('GET', `${INSTANCE}/keys`, bearer(third.secret))).statusCode).toBe(401);
+
+    const unknown = await inject('POST', `${INSTANCE}/keys/ik_nope/revoke`, bearer(instanceKey));
+    expect(unknown.statusCode).toBe(404);
+    expectErrorBody(unknown.json(), 404, 'NOT_FOUND');
+    const unlabelled = await inject('POST', `${INSTANCE}/keys`, bearer(instanceKey), { label: '   ' });
+    expect(unlabelled.statusCode).toBe(400);
+
+    const audit = (await inject('GET', `${INSTANCE}/audit`, bearer(instanceKey))).json() as { data: Array<{ action: string; targetId: string | null; actorId: string | null }> };
+    expect(audit.data.slice(0, 4).map((e) => `${e.action} ${e.targetId}`)).toEqual([
+      `instance_key.revoked ${third.data.id}`,
+      `instance_key.revoked ${second.data.id}`,
+      `instance_key.created ${third.data.id}`,
+      `instance_key.created ${second.data.id}`,
+    ]);
+    expect(audit.data[1]!.actorId).toBe(third.data.id);
     expect((await t.app.core.services.auditChain.verifyChain()).ok).toBe(true);
   });
 });
