@@ -22,6 +22,7 @@ import {
 import type { ScimToken } from '../domain/scim-token.js';
 import { digestToken, type Pepper } from '../domain/token-digest.js';
 import { parseToken } from '../domain/token-format.js';
+import type { InstanceKey } from '../store/instance-key-store.js';
 import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
@@ -31,6 +32,8 @@ import type { TokenChangeBus } from './token-change-bus.js';
 /** The audit action and outbox event (docs/events.md) of a leaked token's revocation. */
 export const TOKEN_LEAKED_EVENT = 'token.leaked' as const;
 export const SCIM_TOKEN_LEAKED_EVENT = 'scim_token.leaked' as const;
+/** The instance audit's action for a leaked instance key (no org to send an event to). */
+export const INSTANCE_KEY_LEAKED = 'instance_key.leaked' as const;
 export const GITHUB_REPORTER = 'github-secret-scanning';
 
 export interface SignatureHeaders {
@@ -40,8 +43,8 @@ export interface SignatureHeaders {
 
 export interface ReportOutcome {
   feedback: FeedbackItem[];
-  /** Tokens this report revoked (ids only: for logs). */
-  revoked: Array<{ tokenId: string; orgId: string }>;
+  /** Tokens this report revoked (ids only: for logs); an instance key has no org. */
+  revoked: Array<{ tokenId: string; orgId: string | null }>;
   truePositives: number;
 }
 
@@ -60,18 +63,27 @@ function compare(a: string, b: string): number {
 
 /**
  * The digest of a reported string when it is a well-formed Tokenward token, else null (no DB look-up),
- * and which table holds such tokens: SCIM tokens (`twp_`) live apart from the inventory.
+ * and which table holds such tokens: SCIM tokens (`twp_`) and instance keys (`twi_`) live apart
+ * from the inventory.
  */
-function candidateOf(pepper: Pepper, text: string): { digest: string; table: 'tokens' | 'scim_tokens' } | null {
+function candidateOf(pepper: Pepper, text: string): { digest: string; table: 'tokens' | 'scim_tokens' | 'instance_keys' } | null {
   try {
     const parsed = parseToken(text);
-    return { digest: digestToken(pepper, parsed.secret), table: parsed.kind === 'scim' ? 'scim_tokens' : 'tokens' };
+    const table = parsed.kind === 'scim' ? 'scim_tokens' : parsed.kind === 'instance' ? 'instance_keys' : 'tokens';
+    return { digest: digestToken(pepper, parsed.secret), table };
   } catch {
     return null;
   }
 }
 
 type FoundScimToken = { scimToken: ScimToken; match: ReportedMatch };
+
+/** The credentials a report named, by table, each with the first match that named it. */
+interface FoundCredentials {
+  tokens: Map<string, { token: Token; match: ReportedMatch }>;
+  scim: Map<string, FoundScimToken>;
+  instance: Map<string, { key: InstanceKey; match: ReportedMatch }>;
+}
 
 /** Who reported a leak: the audit actor, the revocation reason and the words of the outbox event. */
 interface LeakReporter {
@@ -118,8 +130,9 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     if (!isValidSignature(key, rawBody, headers.signature)) throw new DomainError('INVALID_SIGNATURE', 'The signature does not match the body.');
   }
 
-  async function revokeLeaked(found: Map<string, { token: Token; match: ReportedMatch }>, foundScim: Map<string, FoundScimToken>, by: LeakReporter): Promise<ReportOutcome['revoked']> {
-    if (found.size === 0 && foundScim.size === 0) return [];
+  async function revokeLeaked(credentials: FoundCredentials, by: LeakReporter): Promise<ReportOutcome['revoked']> {
+    const { tokens: found, scim: foundScim, instance: foundInstance } = credentials;
+    if (found.size === 0 && foundScim.size === 0 && foundInstance.size === 0) return [];
     const outcome = await db.transaction().execute(async (trx) => {
       const tx = createStores(trx);
       const revoked: ReportOutcome['revoked'] = [];
@@ -137,6 +150,11 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
       for (const { scimToken } of scimOrdered) {
         if (await tx.scimTokens.revoke(scimToken.orgId, scimToken.id, null, now)) revokedScim.add(scimToken.id);
       }
+      const instanceOrdered = [...foundInstance.values()].sort((a, b) => compare(a.key.id, b.key.id));
+      const revokedInstance = new Set<string>();
+      for (const { key } of instanceOrdered) {
+        if (await tx.instanceKeys.revoke(key.id, now)) revokedInstance.add(key.id);
+      }
       // Audit entries last, org by org (see above), SCIM tokens after the org's inventory tokens.
       const scimByOrg = (orgId: string) => scimOrdered.filter((f) => f.scimToken.orgId === orgId && revokedScim.has(f.scimToken.id));
       const orgs = [...new Set([...ordered.map((f) => f.token.orgId), ...scimOrdered.map((f) => f.scimToken.orgId)])].sort(compare);
@@ -151,11 +169,24 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
           await recordScimTokenLeak(tx, scimToken, match, now, by);
         }
       }
+      // The instance chain after the org chains, as every transaction that touches both takes them.
+      for (const { key, match } of instanceOrdered) {
+        if (!revokedInstance.has(key.id)) continue;
+        revoked.push({ tokenId: key.id, orgId: null });
+        await tx.audit.append(
+          auditEntry(
+            { orgId: null, actorType: 'system', actorId: by.actorId, action: INSTANCE_KEY_LEAKED, targetType: 'instance_key', targetId: key.id, details: { label: key.label, reporter: by.reporter, ...by.details(match) } },
+            clock,
+          ),
+        );
+      }
       return revoked;
     });
     // Verification caches hold inventory tokens only; a SCIM token is checked on each request.
     const byOrg = new Map<string, string[]>();
-    for (const { orgId, tokenId } of outcome.filter((r) => found.has(r.tokenId))) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
+    for (const { orgId, tokenId } of outcome) {
+      if (orgId !== null && found.has(tokenId)) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), tokenId]);
+    }
     for (const [orgId, tokenIds] of byOrg) deps.bus?.tokensChanged(orgId, tokenIds);
     return outcome;
   }
@@ -220,6 +251,41 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     });
   }
 
+  /**
+   * Looks each reported value up where its kind lives. The inventory in one query; SCIM tokens
+   * and instance keys are a handful and rarely reported: one indexed look-up each. A credential
+   * named twice keeps its first match.
+   */
+  async function findReported(matches: readonly ReportedMatch[]): Promise<{ credentials: FoundCredentials; isKnown: boolean[] }> {
+    const candidates = matches.map((m) => candidateOf(pepper, m.token));
+    const tokens = await stores.tokenLeaks.findByDigests(candidates.flatMap((c) => (c?.table === 'tokens' ? [c.digest] : [])));
+    const scimHits = new Map<string, ScimToken | null>();
+    const instanceHits = new Map<string, InstanceKey | null>();
+    const credentials: FoundCredentials = { tokens: new Map(), scim: new Map(), instance: new Map() };
+    const isKnown: boolean[] = [];
+    for (const [i, match] of matches.entries()) {
+      const candidate = candidates[i];
+      let known = false;
+      if (candidate?.table === 'tokens') {
+        const token = tokens.get(candidate.digest);
+        if (token && !credentials.tokens.has(token.id)) credentials.tokens.set(token.id, { token, match });
+        known = token !== undefined;
+      } else if (candidate?.table === 'scim_tokens') {
+        if (!scimHits.has(candidate.digest)) scimHits.set(candidate.digest, (await stores.scimTokens.findByDigest(candidate.digest))?.token ?? null);
+        const scimToken = scimHits.get(candidate.digest);
+        if (scimToken && !credentials.scim.has(scimToken.id)) credentials.scim.set(scimToken.id, { scimToken, match });
+        known = Boolean(scimToken);
+      } else if (candidate?.table === 'instance_keys') {
+        if (!instanceHits.has(candidate.digest)) instanceHits.set(candidate.digest, (await stores.instanceKeys.findByDigest(candidate.digest))?.key ?? null);
+        const key = instanceHits.get(candidate.digest);
+        if (key && !credentials.instance.has(key.id)) credentials.instance.set(key.id, { key, match });
+        known = Boolean(key);
+      }
+      isKnown.push(known);
+    }
+    return { credentials, isKnown };
+  }
+
   return {
     /**
      * Checks, revokes and answers. Throws INVALID_SIGNATURE (nothing read), VALIDATION_FAILED (signed
@@ -228,55 +294,25 @@ export function createLeakedTokenService(deps: LeakedTokenServiceDeps) {
     async handleGithubReport(rawBody: Buffer, headers: SignatureHeaders): Promise<ReportOutcome> {
       await checkSignature(rawBody, headers);
       const matches = parseReport(rawBody);
-      const candidates = matches.map((m) => candidateOf(pepper, m.token));
-      const inventoryDigests = candidates.flatMap((c) => (c?.table === 'tokens' ? [c.digest] : []));
-      const tokens = await stores.tokenLeaks.findByDigests(inventoryDigests);
-      const scimTokens = new Map<string, ScimToken>();
-      // SCIM tokens are a handful per org and rarely reported: one indexed look-up each.
-      for (const candidate of candidates) {
-        if (candidate?.table !== 'scim_tokens' || scimTokens.has(candidate.digest)) continue;
-        const hit = await stores.scimTokens.findByDigest(candidate.digest);
-        if (hit) scimTokens.set(candidate.digest, hit.token);
-      }
-      const found = new Map<string, { token: Token; match: ReportedMatch }>();
-      const foundScim = new Map<string, FoundScimToken>();
-      const feedback = matches.map((match, i): FeedbackItem => {
-        const candidate = candidates[i];
-        const token = candidate?.table === 'tokens' ? tokens.get(candidate.digest) : undefined;
-        const scimToken = candidate?.table === 'scim_tokens' ? scimTokens.get(candidate.digest) : undefined;
-        if (token && !found.has(token.id)) found.set(token.id, { token, match });
-        if (scimToken && !foundScim.has(scimToken.id)) foundScim.set(scimToken.id, { scimToken, match });
-        const known = token !== undefined || scimToken !== undefined;
-        return { token_hash: tokenSha256Hex(match.token), token_type: match.type, label: known ? 'true_positive' : 'false_positive' };
-      });
-      const revoked = await revokeLeaked(found, foundScim, GITHUB);
-      return { feedback, revoked, truePositives: found.size + foundScim.size };
+      const { credentials, isKnown } = await findReported(matches);
+      const feedback = matches.map((match, i): FeedbackItem => ({ token_hash: tokenSha256Hex(match.token), token_type: match.type, label: isKnown[i] ? 'true_positive' : 'false_positive' }));
+      const revoked = await revokeLeaked(credentials, GITHUB);
+      return { feedback, revoked, truePositives: credentials.tokens.size + credentials.scim.size + credentials.instance.size };
     },
 
     /**
      * Revoke by value: whoever holds a token's value may kill it. Each value that is a live
-     * Tokenward token (inventory or SCIM) is revoked with the same audit entry and outbox event as
-     * a GitHub report; the caller learns nothing of which values matched (the HTTP answer is the
-     * same), the org's admins see each revocation. Returns the revoked ids for logs only.
+     * Tokenward credential (inventory token, SCIM token or instance key) is revoked with the same
+     * audit entry and outbox event as a GitHub report; the caller learns nothing of which values
+     * matched (the HTTP answer is the same), the org's admins see each revocation. Returns the
+     * revoked ids for logs only.
      */
     async revokeByValue(values: readonly string[], ip: string | null): Promise<ReportOutcome['revoked']> {
       const unique = [...new Set(values)];
       if (unique.length > MAX_VALUES_PER_CALL) throw new DomainError('VALIDATION_FAILED', `Send at most ${MAX_VALUES_PER_CALL} token values per call.`);
-      const candidates = unique.map((value) => ({ value, candidate: candidateOf(pepper, value) }));
-      const tokens = await stores.tokenLeaks.findByDigests(candidates.flatMap(({ candidate }) => (candidate?.table === 'tokens' ? [candidate.digest] : [])));
-      const found = new Map<string, { token: Token; match: ReportedMatch }>();
-      const foundScim = new Map<string, FoundScimToken>();
-      for (const { value, candidate } of candidates) {
-        if (!candidate) continue;
-        const match: ReportedMatch = { token: value, type: 'tokenward_token', url: '', source: 'content' };
-        const token = candidate.table === 'tokens' ? tokens.get(candidate.digest) : undefined;
-        if (token && !found.has(token.id)) found.set(token.id, { token, match });
-        if (candidate.table === 'scim_tokens') {
-          const hit = await stores.scimTokens.findByDigest(candidate.digest);
-          if (hit && !foundScim.has(hit.token.id)) foundScim.set(hit.token.id, { scimToken: hit.token, match });
-        }
-      }
-      return revokeLeaked(found, foundScim, byValueReporter(ip));
+      const matches = unique.map((value): ReportedMatch => ({ token: value, type: 'tokenward_token', url: '', source: 'content' }));
+      const { credentials } = await findReported(matches);
+      return revokeLeaked(credentials, byValueReporter(ip));
     },
   };
 }

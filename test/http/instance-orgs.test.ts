@@ -357,4 +357,21 @@ describe.each(DIALECTS)('organizations of one instance on %s', (dialect) => {
     expect(audit.data[1]!.actorId).toBe(third.data.id);
     expect((await t.app.core.services.auditChain.verifyChain()).ok).toBe(true);
   });
+  it('revokes a leaked instance key reported by value, audited in the instance chain, and answers as for any value', async () => {
+    const leaked = (await inject('POST', `${INSTANCE}/keys`, bearer(instanceKey), { label: 'pasted in a ticket' })).json() as { data: { id: string }; secret: string };
+    expect((await inject('GET', `${INSTANCE}/orgs`, bearer(leaked.secret))).statusCode).toBe(200);
+    const reported = await inject('POST', '/api/v1/tokens/revoke-by-value', {}, { tokens: [leaked.secret, 'twi_not-a-key'] });
+    expect(reported.statusCode, reported.body).toBe(202);
+    expect(reported.body).not.toContain(leaked.data.id);
+    expect((await inject('GET', `${INSTANCE}/orgs`, bearer(leaked.secret))).statusCode).toBe(401);
+    const keys = (await inject('GET', `${INSTANCE}/keys`, bearer(instanceKey))).json() as { data: Array<{ id: string; status: string }> };
+    expect(keys.data.find((k) => k.id === leaked.data.id)?.status).toBe('revoked');
+    const audit = (await inject('GET', `${INSTANCE}/audit`, bearer(instanceKey))).json() as { data: Array<{ action: string; targetId: string | null; actorId: string | null }> };
+    expect(audit.data[0]).toMatchObject({ action: 'instance_key.leaked', targetId: leaked.data.id, actorId: 'revoke-by-value' });
+    // Reported again: still revoked once, audited once.
+    await inject('POST', '/api/v1/tokens/revoke-by-value', {}, { tokens: [leaked.secret] });
+    const again = (await inject('GET', `${INSTANCE}/audit`, bearer(instanceKey))).json() as { data: Array<{ action: string }> };
+    expect(again.data.filter((e) => e.action === 'instance_key.leaked')).toHaveLength(1);
+    expect((await t.app.core.services.auditChain.verifyChain()).ok).toBe(true);
+  });
 });
