@@ -1,5 +1,5 @@
 /**
- * The hygiene rules of an earlier change, pure: given the tokens a query found and `now`, which actions a job
+ * The hygiene rules, pure: given the tokens a query found and `now`, which actions a job
  * takes. A job's dry run and its real run call the same planner with the same `now`, so the dry
  * run lists exactly what the run then does (docs/automation.md).
  */

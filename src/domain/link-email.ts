@@ -1,5 +1,5 @@
 /**
- * The e-mail that carries a one-time link (an earlier change meets the mailer). Pure: the link in, the
+ * The e-mail that carries a one-time link (where the link meets the mailer). Pure: the link in, the
  * message out; data is HTML-escaped in the HTML part.
  */
 import { escapeHtml, type EmailMessage } from './email-templates.js';

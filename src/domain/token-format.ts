@@ -13,8 +13,8 @@ import { crc32 } from 'node:zlib';
 import { DomainError } from './errors.js';
 
 /**
- * `scim` (`twp_`, p for provisioning) authenticates an identity provider's SCIM client (an earlier change,
- * docs/scim.md). SCIM tokens live in their own table, never in the token inventory. `instance`
+ * `scim` (`twp_`, p for provisioning) authenticates an identity provider's SCIM client
+ * (docs/scim.md). SCIM tokens live in their own table, never in the token inventory. `instance`
  * (`twi_`) is the instance administrator's key, above every organization, kept in its own table too.
  */
 export type TokenKind = 'user' | 'service_account' | 'admin_key' | 'scim' | 'instance';

@@ -24,7 +24,7 @@ export const VERIFY_CODES = [
 
 export type VerifyCode = (typeof VERIFY_CODES)[number];
 
-/** The codes a policy may answer (an earlier change decides them from the owner's effective policy). */
+/** The codes a policy may answer (decided from the owner's effective policy). */
 export type PolicyCode = 'USE_BLOCKED_BY_POLICY' | 'IP_NOT_ALLOWED' | 'INSUFFICIENT_SCOPE';
 
 export interface VerifyRequest {
@@ -74,7 +74,7 @@ export interface TokenSnapshot {
 }
 
 /**
- * The policy seam: an earlier change provides the real rule. `check` is pure and sees the policy data its
+ * The policy seam: the policy rules provide the real check. `check` is pure and sees the policy data its
  * `load` half fetched when the snapshot was cached (so the hot path stays free of I/O); a policy
  * change publishes `orgChanged`, which drops the org's snapshots.
  */

@@ -62,7 +62,7 @@ export function requireAdmin(deps: AuthDeps, scope: AdminScope | null): onReques
  * Member routes (`/api/v1/me/...`): a signed-in person only, never an API key, with CSRF on
  * state-changing requests. Handlers get the person from `sessionPrincipalOf(request)` and must
  * scope every read and change to that person's own id: that is the whole of "a member reaches only
- * their own data". an earlier change hangs `/api/v1/me/tokens` here.
+ * their own data"; `/api/v1/me/tokens` hangs here too.
  */
 export function requireSession(): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {

@@ -1,5 +1,5 @@
 /**
- * The hygiene jobs of an earlier change (docs/automation.md). Each job is `plan(orgId, now)`, returning the
+ * The hygiene jobs (docs/automation.md). Each job is `plan(orgId, now)`, returning the
  * actions it would take, and `apply(tx, orgId, action, now)`, taking one of them. A dry run is the
  * plan alone; a run stores the plan, then applies its actions one transaction each, so the dry run
  * with the same `now` lists exactly what the run does, and a resumed run finishes the same plan.

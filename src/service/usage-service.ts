@@ -1,7 +1,7 @@
 /**
  * The activity API's use cases: a token's usage events (filtered, keyset pages, newest
  * first) and summary (per day, route and IP, first and last seen); the org's top tokens and tokens
- * used from new IPs. Plus the retention purge of raw events, for the jobs of an earlier change.
+ * used from new IPs. Plus the retention purge of raw events, for the automation jobs.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';

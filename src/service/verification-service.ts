@@ -32,7 +32,7 @@ import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLi
 import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheOptions } from './verification-cache.js';
 
 /**
- * The policy seam (an earlier change fills it): `load` runs on a cache miss, next to the token read, and
+ * The policy seam (the policy rules fill it): `load` runs on a cache miss, next to the token read, and
  * its result is cached in the snapshot; `check` is pure and runs on every verification. Until the
  * policies work is wired in, there is no policy.
  */

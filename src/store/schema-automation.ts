@@ -1,4 +1,4 @@
-/** Kysely table types: an earlier change tables (migration 0009): the events outbox, webhooks, deliveries, settings, job runs. See schema.ts for the conventions. */
+/** Kysely table types (migration 0009): the events outbox, webhooks, deliveries, settings, job runs. See schema.ts for the conventions. */
 /** The outbox. Written in the transaction of the change that raised the event. */
 export interface EventTable {
   id: string;

@@ -1,4 +1,4 @@
-/** Kysely table types: an earlier change tables: sign-in (migration 0005) and SCIM (migration 0006). See schema.ts for the conventions. */
+/** Kysely table types: sign-in (migration 0005) and SCIM (migration 0006). See schema.ts for the conventions. */
 /** Migration 0005: a user's argon2id password hash, apart from `users`. */
 export interface UserCredentialTable {
   user_id: string;

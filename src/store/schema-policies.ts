@@ -1,4 +1,4 @@
-/** Kysely table types: an earlier change tables (migration 0007): scope catalogue, policies, token requests and one-time deliveries. See schema.ts for the conventions. */
+/** Kysely table types (migration 0007): scope catalogue, policies, token requests and one-time deliveries. See schema.ts for the conventions. */
 /** The org's scope catalogue. `is_builtin` 1 for the seeded scopes, 0 for admins' own. */
 export interface ScopeCatalogueTable {
   org_id: string;

@@ -1,7 +1,7 @@
-/** Kysely table types: an earlier change tables (migration 0010): usage events and their daily aggregates. See schema.ts for the conventions. */
+/** Kysely table types (migration 0010): usage events and their daily aggregates. See schema.ts for the conventions. */
 import type { Generated } from 'kysely';
 
-/** an earlier change, migration 0010: `count` identical verifications from `at` to `last_at`. */
+/** Migration 0010: `count` identical verifications from `at` to `last_at`. */
 export interface UsageEventTable {
   seq: Generated<number>;
   org_id: string;

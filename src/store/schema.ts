@@ -110,7 +110,7 @@ export interface TokenTable {
   /** Migration 0007: the digest a rotation replaced, still accepted until `previous_digest_until`. */
   previous_digest: string | null;
   previous_digest_until: number | null;
-  /** Migration 0007: the address of the last verified use (an earlier change writes it). */
+  /** Migration 0007: the address of the last verified use (written by verification). */
   last_active_ip: string | null;
   /** Migration 0016: the token's own rate limits and quota (JSON `UsageLimits`); null: none. */
   usage_limits: string | null;
@@ -119,7 +119,7 @@ export interface TokenTable {
 }
 
 export interface AuditLogTable {
-  /** Insertion order; the audit chain of an earlier change follows it. */
+  /** Insertion order; the audit chain follows it. */
   seq: Generated<number>;
   id: string;
   org_id: string | null;

@@ -128,7 +128,7 @@ export function createTokenStore(db: Kysely<Database>) {
 
     /**
      * THE lookup of a presented secret's digest, for every verifier (admin keys here, members' and
-     * service accounts' tokens in an earlier change): the current digest, or the digest a rotation replaced
+     * service accounts' tokens): the current digest, or the digest a rotation replaced
      * while its grace period lasts (`previous_digest_until` after `now`). Returns the digest that
      * matched, for a constant-time compare, and whether it was the previous one.
      */

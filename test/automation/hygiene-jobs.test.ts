@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance: with a fixed clock each hygiene job acts on exactly the right tokens, and
+ * Acceptance: with a fixed clock each hygiene job acts on exactly the right tokens, and
  * the dry run lists exactly what the real run then does. Real services, both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * an earlier change end to end, on both dialects: a leaked token reported by GitHub secret scanning tells its
+ * The leak response end to end, on both dialects: a leaked token reported by GitHub secret scanning tells its
  * owner and the org's admins by e-mail (real SMTP server on loopback) and webhook (real receiver,
  * signature checked); a leaked SCIM token (`twp_`) is recognised and revoked too; rotation and a
  * policy clamp raise their events; the admin's event list shows all of it with delivery counts.

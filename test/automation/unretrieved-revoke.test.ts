@@ -1,5 +1,5 @@
 /**
- * The `unretrieved-revoke` job (an earlier change hygiene, closing the gap): a token issued through a
+ * The `unretrieved-revoke` job (hygiene, closing the gap): a token issued through a
  * one-time link that nobody redeemed within its 7 days is revoked, since nobody can hold its
  * secret; a redeemed one and one still inside its window are left. Fixed clock, both dialects; the
  * dry run lists exactly what the run does.

@@ -1,4 +1,4 @@
-/** an earlier change, the pure policy rules: resolution order, grants, use checks, clamping, IP allowlists. */
+/** The pure policy rules: resolution order, grants, use checks, clamping, IP allowlists. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';

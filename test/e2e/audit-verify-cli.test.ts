@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance: editing one audit row directly in the database makes `tokenward audit verify`
+ * Acceptance: editing one audit row directly in the database makes `tokenward audit verify`
  * (a real process) fail and name the row; deleting one too. Both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

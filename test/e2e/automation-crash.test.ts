@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance, through the real server process: a SIGKILL in the middle of a job run or of
+ * Acceptance, through the real server process: a SIGKILL in the middle of a job run or of
  * a webhook delivery loses nothing. After a restart the run resumes after its last committed step
  * (each action done exactly once), and the webhook is delivered again with the same webhook-id.
  */

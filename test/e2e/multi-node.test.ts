@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance: two real server processes sharing one PostgreSQL database. A token cached on
+ * Acceptance: two real server processes sharing one PostgreSQL database. A token cached on
  * node B is revoked (or its owner deactivated) through node A; node B answers REVOKED (SUSPENDED)
  * within 1 second, and so does an SDK listening to node B's push stream. Once over PostgreSQL
  * LISTEN/NOTIFY, once over Redis pub/sub.

@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance, through the real CLI in child processes: a fresh `serve` prints the owner's
+ * Acceptance, through the real CLI in child processes: a fresh `serve` prints the owner's
  * one-time link; following it over HTTP sets a password and signs in; `tokenward owner-link` prints
  * a new link and kills older unused ones; and no password, session id or link secret ends up in
  * the database files or the log lines.

@@ -1,5 +1,5 @@
 /**
- * The acceptance points of an earlier change, through the real CLI in a child process: first start prints
+ * The acceptance points of the first start, through the real CLI in a child process: first start prints
  * the key and a curl line that works; SIGKILL loses nothing acknowledged; no secret in the
  * database or the logs; a bad env value is one line and exit 1; SIGTERM shuts down cleanly.
  */

@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance, with the real server process: usage recording is write-behind, yet SIGTERM
+ * Acceptance, with the real server process: usage recording is write-behind, yet SIGTERM
  * loses nothing, and SIGKILL loses at most the last flush window (1 s).
  */
 import { randomBytes } from 'node:crypto';

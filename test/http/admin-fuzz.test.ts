@@ -79,5 +79,5 @@ describe.each(DIALECTS)('admin routes under bad input on %s', (dialect) => {
         { numRuns: RUNS_PER_ROUTE },
       );
     }
-  }, 180_000); // 25 runs on every route: the budget grows with the API (an earlier change added 16 operations).
+  }, 180_000); // 25 runs on every route: the budget grows with the API (each new route adds to it).
 });

@@ -1,4 +1,4 @@
-/** K1/K2/K4 (admin API keys) and U1/U2 (a user's tokens) of an earlier change, on both dialects. */
+/** K1/K2/K4 (admin API keys) and U1/U2 (a user's tokens) on both dialects. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import type { User } from '../../src/domain/models.js';

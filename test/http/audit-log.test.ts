@@ -1,4 +1,4 @@
-/** an earlier change, the audit log API on both dialects: filters, keyset paging, streamed export, retention. */
+/** The audit log API on both dialects: filters, keyset paging, streamed export, retention. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import type { AuditEntry } from '../../src/domain/models.js';

@@ -1,4 +1,4 @@
-/** an earlier change, directory groups: CRUD, member counts in one query, bulk membership, audit. */
+/** Directory groups: CRUD, member counts in one query, bulk membership, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { openDatabase } from '../../src/store/db.js';

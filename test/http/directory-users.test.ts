@@ -1,4 +1,4 @@
-/** an earlier change, directory users: create, list/search/page, get, update, deactivate/reactivate. */
+/** Directory users: create, list/search/page, get, update, deactivate/reactivate. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/domain/models.js';
 import { tokenUnusableReason } from '../../src/domain/models.js';

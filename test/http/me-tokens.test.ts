@@ -1,4 +1,4 @@
-/** an earlier change, member routes under /api/v1/me: own tokens only, rotation and revoke, sessions only. */
+/** Member routes under /api/v1/me: own tokens only, rotation and revoke, sessions only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';

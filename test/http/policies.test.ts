@@ -1,4 +1,4 @@
-/** an earlier change, the policy and scope-catalogue routes: CRUD, validation, envelope, effective policy, audit. */
+/** The policy and scope-catalogue routes: CRUD, validation, envelope, effective policy, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { createStores } from '../../src/store/stores.js';

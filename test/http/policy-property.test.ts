@@ -1,5 +1,5 @@
 /**
- * an earlier change property: for random policies and requests, no issued token ever exceeds its owner's
+ * Property: for random policies and requests, no issued token ever exceeds its owner's
  * policy (lifetime, scopes), whether an admin issues it or the member creates it; and every refusal
  * is the right one. Over HTTP and the self-service functions, on both dialects.
  */

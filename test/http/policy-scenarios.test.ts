@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance: the admins' seed cases (shared/seeds), over HTTP on both dialects: admins
+ * Acceptance: the admins' seed cases (shared/seeds), over HTTP on both dialects: admins
  * with the admin API, members signed in on `/api/v1/me/...`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * an earlier change, SCIM: Microsoft Entra ID's provisioning as shared/scim/CLIENTS.md documents it (test
+ * SCIM: Microsoft Entra ID's provisioning as shared/scim/CLIENTS.md documents it (test
  * connection, schema discovery, match then create, PATCH with capitalised ops, "False" strings,
  * filtered and URN paths, disable, delete, groups), over HTTP on both dialects.
  */

@@ -1,5 +1,5 @@
 /**
- * an earlier change, SCIM under bad input: random filters, query strings, ids and bodies (random JSON,
+ * SCIM under bad input: random filters, query strings, ids and bodies (random JSON,
  * SCIM-shaped resources with hostile values, PatchOps with random ops, paths and values) at every
  * SCIM route never give a 5xx, and every refusal is SCIM's error body in application/scim+json.
  */

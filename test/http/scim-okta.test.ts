@@ -1,5 +1,5 @@
 /**
- * an earlier change, SCIM: Okta's provisioning sequence as shared/scim/CLIENTS.md documents it (test
+ * SCIM: Okta's provisioning sequence as shared/scim/CLIENTS.md documents it (test
  * connector, assign, update by PUT, deactivate by PATCH and by PUT, import paging, groups), over
  * HTTP on both dialects; deactivation suspends the user's tokens and reactivation restores them.
  */

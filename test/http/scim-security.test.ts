@@ -1,5 +1,5 @@
 /**
- * an earlier change, SCIM security: SCIM tokens through the admin API (created, listed, last use, revoked),
+ * SCIM security: SCIM tokens through the admin API (created, listed, last use, revoked),
  * refusals with SCIM's 401 on every SCIM route, no reach into another org, SCIM tokens kept out of
  * the Atlassian inventory, and no SCIM secret (or SCIM-sent password) in the database or the logs.
  */

@@ -1,5 +1,5 @@
 /**
- * an earlier change, leaked-token response over real HTTP on both dialects: GitHub-style signed reports
+ * Leaked-token response over real HTTP on both dialects: GitHub-style signed reports
  * (our own P-256 key pairs, keys served from a 127.0.0.1 key server) revoke the tokens they name
  * and get the programme's feedback list; anything unsigned, tampered or signed by an unknown key
  * is refused before the body is read.

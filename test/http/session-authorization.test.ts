@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance, the authorization suite for signed-in people: every admin route and every
+ * Acceptance, the authorization suite for signed-in people: every admin route and every
  * `/api/v1` route, walked with sessions of each role. A member's session reaches no admin route;
  * an approver's reaches the approval queue only, as a key with the approver's scopes; an auditor's
  * reads everything and changes nothing, exactly as a key holding every `read:*` scope; another

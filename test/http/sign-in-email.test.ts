@@ -1,5 +1,5 @@
 /**
- * an earlier change meets a self-service password reset link travels by e-mail through the org's
+ * A self-service password reset link travels by e-mail through the org's
  * SMTP settings to a real SMTP server on loopback, and the link in the e-mail sets the password.
  * Without SMTP settings nothing is sent and the log says so, without the link.
  */

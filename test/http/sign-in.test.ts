@@ -1,5 +1,5 @@
 /**
- * an earlier change, local sign-in over HTTP on both dialects: the owner's first link, login and its
+ * Local sign-in over HTTP on both dialects: the owner's first link, login and its
  * uniform failures, cookies, CSRF, logout, invites, password resets, expiry and deactivation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * an earlier change acceptance: OIDC single sign-on end to end against a real provider on loopback
+ * Acceptance: OIDC single sign-on end to end against a real provider on loopback
  * (oidc-provider 8), over real HTTP on both dialects: just-in-time creation, the group claim
  * landing the person in the mapped group (and leaving it when the claim changes), a refused
  * e-mail domain, and the settings' secret never shown or stored in clear.

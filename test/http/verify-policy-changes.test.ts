@@ -1,5 +1,5 @@
 /**
- * an earlier change wired into the verification: the owner's effective policy decides
+ * Policies wired into the verification: the owner's effective policy decides
  * USE_BLOCKED_BY_POLICY, IP_NOT_ALLOWED and policy scopes; policy and membership changes reach the
  * cache at once; a rotated secret verifies during its grace period only. Over HTTP, both dialects.
  */

@@ -1,4 +1,4 @@
-/** an earlier change feeds the idle-revoke job: a token's idle limit is its owner's policy's. */
+/** Policies feed the idle-revoke job: a token's idle limit is its owner's policy's. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HygieneAction } from '../../src/domain/hygiene.js';
 import { startTestApp, type TestApp } from '../support/app.js';

@@ -1,5 +1,5 @@
 /**
- * an earlier change, SCIM's view of the directory: a page of users is two queries (the count and the page)
+ * SCIM's view of the directory: a page of users is two queries (the count and the page)
  * whatever its size, a page of groups with their members three; offset pages walk every row once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

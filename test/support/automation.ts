@@ -19,7 +19,7 @@ export function movableClock(start: Date | string): MovableClock {
   };
 }
 
-/** Test setup only: when a token was last used (an earlier change records it in real use). */
+/** Test setup only: when a token was last used (verification records it in real use). */
 export async function setLastActive(app: App, tokenId: string, at: Date | null): Promise<void> {
   await app.core.database.db.updateTable('tokens').set({ last_active_at: at ? at.getTime() : null }).where('id', '=', tokenId).execute();
 }

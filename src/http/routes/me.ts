@@ -1,7 +1,7 @@
 /**
  * The signed-in person's own resources under `/api/v1/me`. Reached only with a session
  * (`requireSession`); every handler reads the person's id from the session, never from the request,
- * so a member cannot name another member's data. an earlier change adds `/api/v1/me/tokens` the same way.
+ * so a member cannot name another member's data. `/api/v1/me/tokens` is built the same way.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

@@ -1,4 +1,4 @@
-/** SCIM discovery (RFC 7644 §4; an earlier change, docs/scim.md): ServiceProviderConfig, ResourceTypes, Schemas. */
+/** SCIM discovery (RFC 7644 §4; docs/scim.md): ServiceProviderConfig, ResourceTypes, Schemas. */
 import type { FastifyPluginAsync } from 'fastify';
 import { resourceTypes, schemaDocuments, serviceProviderConfig } from '../../domain/scim-schemas.js';
 import { listResponse, scimErrorReply } from '../scim-helpers.js';

@@ -1,7 +1,7 @@
 /**
  * Tokenward's inventory of every token of an org (docs/tokens-api.md): list, counts,
  * one token, CSV export. Read-only; POST `.../tokens`, DELETE `.../tokens/{tokenId}` and
- * `.../tokens/{tokenId}/rotate` are an earlier change's, on the same paths in their own plugin.
+ * `.../tokens/{tokenId}/rotate` belong to issuance, on the same paths in their own plugin.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

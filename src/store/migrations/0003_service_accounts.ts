@@ -1,6 +1,6 @@
 /**
  * Frozen in time: never edit a migration that has shipped; add the next one.
- * an earlier change, service accounts: deleting an account (SA6) keeps its row, marked by `deleted_at`,
+ * Service accounts: deleting an account (SA6) keeps its row, marked by `deleted_at`,
  * because its revoked tokens stay in the token history and reference it (a hard delete would
  * cascade them away). The index serves the org's list and count, which skip deleted accounts.
  */

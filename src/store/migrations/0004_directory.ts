@@ -1,5 +1,5 @@
 /**
- * an earlier change, the directory: indexes for keyset paging of users and groups per org on
+ * The directory: indexes for keyset paging of users and groups per org on
  * `(created_at, id)`. Frozen once shipped.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * an earlier change, sign-in: password credentials, server-side sessions, one-time links (invite, password
+ * Sign-in: password credentials, server-side sessions, one-time links (invite, password
  * reset, owner setup) and per-org OIDC configurations. Secrets are stored only as digests (HMAC
  * under the pepper) or argon2id hashes; the OIDC client secret is encrypted. Frozen once shipped.
  */

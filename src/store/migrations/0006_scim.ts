@@ -1,6 +1,6 @@
 /**
  * Frozen in time: never edit a migration that has shipped; add the next one.
- * an earlier change, SCIM provisioning (docs/scim.md):
+ * SCIM provisioning (docs/scim.md):
  * - `scim_tokens`: the bearer tokens identity providers use, one org each. Their own table, not
  *   `tokens`: they are not API tokens of a person or a service account, so no inventory query,
  *   count or bulk revoke of the Atlassian API can ever see them. Only the HMAC digest is stored.

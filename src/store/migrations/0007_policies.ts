@@ -1,8 +1,8 @@
 /**
- * an earlier change, policies: the per-org scope catalogue, authentication policies and their assignments,
+ * Policies: the per-org scope catalogue, authentication policies and their assignments,
  * token requests (approvals), one-time deliveries, and two token columns: the previous digest that
  * still verifies during a rotation's grace period, and the address of the last use (written by the
- * verifier, an earlier change; read by the policy impact preview). Frozen once shipped.
+ * verifier; read by the policy impact preview). Frozen once shipped.
  */
 import type { Kysely } from 'kysely';
 

@@ -1,5 +1,5 @@
 /**
- * an earlier change, the audit chain: `prev_hash` and `hash` on every audit entry, a head record per chain
+ * The audit chain: `prev_hash` and `hash` on every audit entry, a head record per chain
  * (one chain per org, see src/domain/audit-chain.ts), per-org retention settings, and indexes for
  * the audit query API. Entries written before this migration are chained here, in `seq` order,
  * under the key the handle carries (src/store/audit-chain-key.ts); `tokenward migrate` and

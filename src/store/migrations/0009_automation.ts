@@ -1,5 +1,5 @@
 /**
- * an earlier change, automation and notifications: the events outbox, webhook endpoints, deliveries (webhook
+ * Automation and notifications: the events outbox, webhook endpoints, deliveries (webhook
  * and e-mail), per-org SMTP and automation settings, durable job runs and the notices that make
  * each warning go out once. Frozen once shipped. Booleans are 0/1 integers in both dialects.
  */

@@ -1,7 +1,7 @@
 /**
  * Usage of tokens. Frozen once shipped.
  *
- * - `usage_events`: verifications, kept 90 days by default (purged by the jobs of an earlier change through
+ * - `usage_events`: verifications, kept 90 days by default (purged by the automation jobs through
  *   the usage service). Identical ones of one flush window are one row: `count` of them, from `at`
  *   to `last_at` (src/domain/usage.ts). `seq` orders rows of the same millisecond for keyset pages.
  * - Daily aggregates per token and UTC day (`day` = epoch day number), per route and per IP,
