@@ -34,13 +34,13 @@ const ACTION_CHOICES: ReadonlyArray<[string, string]> = [
 /** The columns of an audit table, given the names the page came with. */
 export function auditColumns(names: AuditNames): ColumnDef<AuditEntryJson>[] {
   return [
-    { id: 'at', header: 'When', cell: ({ row }) => <span className="nowrap">{formatDateTime(row.original.at)}</span> },
+    { id: 'at', header: 'When', cell: ({ row }) => <span className="audit-when">{formatDateTime(row.original.at)}</span> },
     { id: 'actor', header: 'Who', cell: ({ row }) => <AuditActor entry={row.original} names={names} /> },
     {
       id: 'what',
       header: 'What',
       cell: ({ row }) => (
-        <span className="sentence">
+        <span className="audit-sentence">
           {auditSentence(row.original, names)}
           {row.original.ip && <span className="muted"> · from {row.original.ip}</span>}
         </span>
@@ -143,7 +143,7 @@ export function AuditLogPage() {
       ) : entries.data.data.length === 0 ? (
         <EmptyState title="No entries match" />
       ) : (
-        <DataTable table={table} caption="Audit log entries" isBusy={entries.isFetching} />
+        <div className="audit-table"><DataTable table={table} caption="Audit log entries" isBusy={entries.isFetching} /></div>
       )}
       {entries.data && (entries.data.links.next || entries.data.links.prev) && (
         <Pager

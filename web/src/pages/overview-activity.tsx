@@ -99,7 +99,7 @@ export function RecentAdminActions({ orgId }: { orgId: string }) {
       ) : rows.length === 0 ? (
         <EmptyState title="No admin actions recorded yet" />
       ) : (
-        <DataTable table={table} caption="Recent admin actions" />
+        <div className="audit-table"><DataTable table={table} caption="Recent admin actions" /></div>
       )}
     </section>
   );
