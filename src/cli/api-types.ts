@@ -2651,7 +2651,7 @@ export interface paths {
                     scope?: string;
                     /** @description [+|-]createdAt, lastActiveAt, expiresAt or label; default -createdAt. */
                     sort?: string;
-                    /** @description tokenward (tokens Tokenward issued) or a connector id (tokens read from that connected system). Default: every source. */
+                    /** @description tokenward (tokens Tokenward issued), atlassian, github or gitlab (tokens read from every connector of that kind), or a connector id (tokens read from that one connector). Default: every source. */
                     source?: string;
                     /** @description Comma-separated: active, suspended, expired, revoked. Default: all but revoked. */
                     status?: string;
@@ -3276,7 +3276,7 @@ export interface paths {
                     scope?: string;
                     /** @description [+|-]createdAt, lastActiveAt, expiresAt or label; default -createdAt. */
                     sort?: string;
-                    /** @description tokenward (tokens Tokenward issued) or a connector id (tokens read from that connected system). Default: every source. */
+                    /** @description tokenward (tokens Tokenward issued), atlassian, github or gitlab (tokens read from every connector of that kind), or a connector id (tokens read from that one connector). Default: every source. */
                     source?: string;
                     /** @description Comma-separated: active, suspended, expired, revoked. Default: all but revoked. */
                     status?: string;
