@@ -1013,6 +1013,275 @@ export interface paths {
         };
         trace?: never;
     };
+    "/admin/tokenward/v1/orgs/{orgId}/connectors/{connectorId}/rotations/{rotationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rotation and what happened upstream */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                    orgId: string;
+                    rotationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expiresInDays: number;
+                            finishedAt: string | null;
+                            id: string;
+                            linkExpiresAt: string;
+                            outcome: string | null;
+                            recipientUserId: string;
+                            /** @description pending, rotating, rotated, refused, unknown, resolved_rotated or resolved_not_rotated. */
+                            state: string;
+                            tokenId: string;
+                            upstreamStatus: number | null;
+                        };
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tokenward/v1/orgs/{orgId}/connectors/{connectorId}/rotations/{rotationId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a rotation whose answer was lost, by reading the token from GitLab
+         * @description Never rotates: it reads. The old token no longer works: resolved_rotated (the new value was lost). It still works: resolved_not_rotated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                    orgId: string;
+                    rotationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expiresInDays: number;
+                            finishedAt: string | null;
+                            id: string;
+                            linkExpiresAt: string;
+                            outcome: string | null;
+                            recipientUserId: string;
+                            /** @description pending, rotating, rotated, refused, unknown, resolved_rotated or resolved_not_rotated. */
+                            state: string;
+                            tokenId: string;
+                            upstreamStatus: number | null;
+                        };
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/tokenward/v1/orgs/{orgId}/connectors/{connectorId}/sync": {
         parameters: {
             query?: never;
@@ -1060,6 +1329,154 @@ export interface paths {
                             startedAt: string | null;
                             state: "queued" | "running" | "succeeded" | "failed";
                             trigger: string;
+                        };
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Atlassian-style error body. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tokenward/v1/orgs/{orgId}/connectors/{connectorId}/tokens/{tokenId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate one token upstream, delivered to its owner through a one-time link
+         * @description Nothing changes upstream until the recipient opens the link (signed in, once, within 7 days): GitLab then rotates the token and the new value is in that answer only. 409 while another rotation of the token is open or has an unknown outcome.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                    orgId: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lifetime of the new token; default 30 days. */
+                        expiresInDays?: number;
+                        /** @description Who receives the link when the owner is not in the directory (group and project tokens). */
+                        recipientUserId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: string;
+                            rotation: {
+                                createdAt: string;
+                                expiresInDays: number;
+                                finishedAt: string | null;
+                                id: string;
+                                linkExpiresAt: string;
+                                outcome: string | null;
+                                recipientUserId: string;
+                                /** @description pending, rotating, rotated, refused, unknown, resolved_rotated or resolved_not_rotated. */
+                                state: string;
+                                tokenId: string;
+                                upstreamStatus: number | null;
+                            };
                         };
                     };
                 };
@@ -2651,7 +3068,7 @@ export interface paths {
                     scope?: string;
                     /** @description [+|-]createdAt, lastActiveAt, expiresAt or label; default -createdAt. */
                     sort?: string;
-                    /** @description tokenward (tokens Tokenward issued) or a connector id (tokens read from that connected system). Default: every source. */
+                    /** @description tokenward (tokens Tokenward issued), atlassian, github or gitlab (tokens read from every connector of that kind), or a connector id (tokens read from that one connector). Default: every source. */
                     source?: string;
                     /** @description Comma-separated: active, suspended, expired, revoked. Default: all but revoked. */
                     status?: string;
@@ -3276,7 +3693,7 @@ export interface paths {
                     scope?: string;
                     /** @description [+|-]createdAt, lastActiveAt, expiresAt or label; default -createdAt. */
                     sort?: string;
-                    /** @description tokenward (tokens Tokenward issued) or a connector id (tokens read from that connected system). Default: every source. */
+                    /** @description tokenward (tokens Tokenward issued), atlassian, github or gitlab (tokens read from every connector of that kind), or a connector id (tokens read from that one connector). Default: every source. */
                     source?: string;
                     /** @description Comma-separated: active, suspended, expired, revoked. Default: all but revoked. */
                     status?: string;

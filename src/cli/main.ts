@@ -192,7 +192,7 @@ const filterOptions = (command: Command) =>
     .option('--owner <id>', 'of this user or service account')
     .option('--idle-days <n>', 'not used in the last n days')
     .option('--never-used', 'never used')
-    .option('--source <source>', 'tokenward, or a connector id')
+    .option('--source <source>', 'tokenward, atlassian, github, gitlab, or a connector id')
     .option('--expires-within-days <n>', 'expiring in less than n days');
 const formatOptions = (command: Command) => command.option('--json', 'print JSON').option('--csv', 'print CSV');
 const orgOption = (command: Command) => command.option('--org <idOrName>', 'the organization, when the key manages several');
@@ -236,6 +236,18 @@ orgOption(filterOptions(tokens.command('revoke [tokenIds...]').description('revo
   .option('--reason <text>', 'recorded on each token and in the audit log')
   .option('--json', 'print JSON')
   .action(async (ids: string[], ...args: unknown[]) => (await import('./tokens.js')).runTokensRevoke(ids, allOptions(args)));
+
+// Rotation of a connected system's token (GitLab) goes through the server: the recipient opens the link there.
+formatOptions(orgOption(connectors.command('rotate <connectorId> <tokenId>').description("rotate a connected token (GitLab): prints a one-time link for its recipient; nothing changes upstream until it is opened")))
+  .option('--expires-in-days <n>', 'lifetime of the new token, 1-365 (default 30)', positiveInt)
+  .option('--recipient <userId>', 'who receives the link, when the owner is not a person of the directory (group and project tokens)')
+  .action(async (connectorId: string, tokenId: string, ...args: unknown[]) => (await import('./connector-rotations.js')).runConnectorsRotate(connectorId, tokenId, allOptions(args)));
+formatOptions(orgOption(connectors.command('rotation <connectorId> <rotationId>').description('where a rotation stands and what the connected system answered'))).action(
+  async (connectorId: string, rotationId: string, ...args: unknown[]) => (await import('./connector-rotations.js')).runConnectorsRotation(connectorId, rotationId, allOptions(args)),
+);
+formatOptions(orgOption(connectors.command('resolve-rotation <connectorId> <rotationId>').description('settle a rotation of unknown outcome by reading the token upstream (never rotates)'))).action(
+  async (connectorId: string, rotationId: string, ...args: unknown[]) => (await import('./connector-rotations.js')).runConnectorsResolveRotation(connectorId, rotationId, allOptions(args)),
+);
 
 const users = program.command('users').description('people of the organization');
 formatOptions(orgOption(users.command('list').description('people, oldest first')))

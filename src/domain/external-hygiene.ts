@@ -11,10 +11,13 @@ import { DAY_MS } from './time.js';
 /** The idle limit in days of a connected token, or null when none applies. */
 export type ExternalIdleLimitResolver = (token: ExternalToken) => number | null;
 
-/** Whether the connected system can revoke this one token on its own. */
-export function isRevocableSingly(token: Pick<ExternalToken, 'kind'>): boolean {
-  // Atlassian revokes a service account's tokens all at once, never one of them.
-  return token.kind !== 'service_account';
+/**
+ * Whether the connected system can revoke this one token on its own: everything but a service
+ * account's token where the system revokes an account's tokens only all at once (Atlassian).
+ * GitLab's group and project access tokens (service-account tokens here) go one by one.
+ */
+export function isRevocableSingly(token: Pick<ExternalToken, 'kind'>, revokesEachServiceAccountToken: boolean): boolean {
+  return token.kind !== 'service_account' || revokesEachServiceAccountToken;
 }
 
 /**
@@ -22,7 +25,12 @@ export function isRevocableSingly(token: Pick<ExternalToken, 'kind'>): boolean {
  * upstream, or flagged when the connected system cannot revoke them one by one. Admin keys are
  * left alone, as Tokenward's own are: one of them is the connector's own credential.
  */
-export function planExternalIdleRevocations(tokens: readonly ExternalToken[], now: Date, limitOf: ExternalIdleLimitResolver): HygieneAction[] {
+export function planExternalIdleRevocations(
+  tokens: readonly ExternalToken[],
+  now: Date,
+  limitOf: ExternalIdleLimitResolver,
+  revokesEachServiceAccountToken: (connectorId: string) => boolean,
+): HygieneAction[] {
   const actions: HygieneAction[] = [];
   for (const token of tokens) {
     if (token.status !== 'active' || token.kind === 'admin_key') continue;
@@ -42,7 +50,7 @@ export function planExternalIdleRevocations(tokens: readonly ExternalToken[], no
       lastActiveAt: since.toISOString(),
     };
     actions.push(
-      isRevocableSingly(token)
+      isRevocableSingly(token, revokesEachServiceAccountToken(token.connectorId))
         ? { type: 'revoke_idle_external', ...common }
         : { type: 'flag_idle_external', ...common, reason: 'The connected system revokes a service account\'s tokens only all at once; revoke them from the connector if the account is unused.' },
     );

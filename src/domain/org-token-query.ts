@@ -10,6 +10,7 @@
  * (src/domain/token-query.ts, src/domain/date-filters.ts), so one client speaks both.
  */
 import { parseDateFilter, type DateField, type DateFilter } from './date-filters.js';
+import { CONNECTOR_TYPES, TOKENWARD_SOURCE } from './connectors.js';
 import { DomainError } from './errors.js';
 import type { Token } from './models.js';
 import type { TokenKind } from './token-format.js';
@@ -75,7 +76,7 @@ export interface OrgTokenFilters {
   idleDays: number | null;
   /** Tokens of this user or service account. */
   ownerId: string | null;
-  /** `tokenward` (its own tokens), a connector id, or null for every source. */
+  /** `tokenward` (its own tokens), a connected system's type, a connector id, or null for every source. */
   source: string | null;
   /** Tokens carrying this tag (lower-cased). */
   tag: string | null;
@@ -153,8 +154,7 @@ export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenF
   }
   const ownerId = oneText(params, 'ownerId')?.trim() || null;
   if (ownerId !== null && ownerId.length > MAX_ID_LENGTH) throw invalid(`ownerId must be at most ${MAX_ID_LENGTH} characters.`);
-  const source = oneText(params, 'source')?.trim() || null;
-  if (source !== null && source.length > MAX_ID_LENGTH) throw invalid(`source must be tokenward or a connector id.`);
+  const source = sourceOf(oneText(params, 'source')?.trim() || null);
   const tag = oneText(params, 'tag')?.trim().toLowerCase() || null;
   if (tag !== null && tag.length > MAX_TAG_LENGTH) throw invalid(`tag must be at most ${MAX_TAG_LENGTH} characters.`);
   return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId, source, tag, hasPurpose: booleanParam(params, 'hasPurpose') };
@@ -182,4 +182,19 @@ export function lifecycleStatusOf(token: Token, now: Date): LifecycleStatus {
 export function isIdle(token: Token, idleDays: number, now: Date): boolean {
   const lastMs = (token.lastActiveAt ?? token.createdAt).getTime();
   return lastMs < now.getTime() - idleDays * DAY_MS;
+}
+
+/** The word names of sources, any case: Tokenward's own tokens and each kind of connected system. */
+const SOURCE_WORDS: readonly string[] = [TOKENWARD_SOURCE, ...CONNECTOR_TYPES];
+
+/** Whether a `source` value names every connector of one type (`github`) rather than one connector. */
+export function isSourceType(source: string): boolean {
+  return (CONNECTOR_TYPES as readonly string[]).includes(source);
+}
+
+function sourceOf(raw: string | null): string | null {
+  if (raw === null) return null;
+  if (raw.length > MAX_ID_LENGTH) throw invalid(`source must be tokenward, ${CONNECTOR_TYPES.join(', ')} or a connector id.`);
+  const word = raw.toLowerCase();
+  return SOURCE_WORDS.includes(word) ? word : raw;
 }

@@ -65,7 +65,9 @@ export function createExternalHygiene(deps: ExternalHygieneDeps) {
     async planIdle(stores: Stores, orgId: string, settings: AutomationSettings, now: Date): Promise<HygieneAction[]> {
       const tokens = await stores.externalTokens.activeNonAdminOfOrg(orgId);
       if (tokens.length === 0) return [];
-      return planExternalIdleRevocations(tokens, now, await idleLimitsOf(stores, orgId, settings));
+      const connectors = await stores.connectors.listOfOrg(orgId);
+      const eachRevocable = new Set(connectors.filter((c) => CONNECTOR_TYPE_DEFINITIONS[c.type].revokesEachServiceAccountToken === true).map((c) => c.id));
+      return planExternalIdleRevocations(tokens, now, await idleLimitsOf(stores, orgId, settings), (connectorId) => eachRevocable.has(connectorId));
     },
 
     async planExpiry(stores: Stores, orgId: string, thresholdsDays: readonly number[], now: Date): Promise<HygieneAction[]> {

@@ -59,10 +59,12 @@ export interface OrgTokenCounts {
   total: number;
   byStatus: Record<LifecycleStatus, number>;
   byOwnerKind: Record<OwnerKind, number>;
-  /** Every non-empty (owner kind, status) cell. */
-  cells: Array<{ ownerKind: OwnerKind; status: LifecycleStatus; count: number; source: string }>;
+  /** Every non-empty (source, owner kind, status) cell: one (owner kind, status) may have a cell per source. */
+  cells: Array<{ ownerKind: OwnerKind; status: LifecycleStatus; count: number; source: string; sourceType: string }>;
   /** Tokens by source: `tokenward` and each connector id with tokens. */
   bySource: Record<string, number>;
+  /** Tokens by kind of source: `tokenward` and each connected system's type with tokens. */
+  bySourceType: Record<string, number>;
 }
 
 /** Rows read per query while exporting: large enough to be quick, small enough to stream. */
@@ -170,6 +172,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
       const byStatus = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
       const byOwnerKind = Object.fromEntries(OWNER_KINDS.map((k) => [k, 0])) as Record<OwnerKind, number>;
       const bySource: Record<string, number> = {};
+      const bySourceType: Record<string, number> = {};
       let total = 0;
       const out: OrgTokenCounts['cells'] = [];
       for (const cell of cells) {
@@ -177,10 +180,11 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
         byStatus[cell.status] += cell.count;
         byOwnerKind[ownerKind] += cell.count;
         bySource[cell.source] = (bySource[cell.source] ?? 0) + cell.count;
+        bySourceType[cell.sourceType] = (bySourceType[cell.sourceType] ?? 0) + cell.count;
         total += cell.count;
-        out.push({ ownerKind, status: cell.status, count: cell.count, source: cell.source });
+        out.push({ ownerKind, status: cell.status, count: cell.count, source: cell.source, sourceType: cell.sourceType });
       }
-      return { total, byStatus, byOwnerKind, cells: out, bySource };
+      return { total, byStatus, byOwnerKind, cells: out, bySource, bySourceType };
     },
 
     /** One token of the org (revoked ones too), with its owner. */

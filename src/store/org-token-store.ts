@@ -11,7 +11,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from
 import type { DateBounds, DateField } from '../domain/date-filters.js';
 import { TOKENWARD_SOURCE, type ConnectorType, type TokenSource } from '../domain/connectors.js';
 import type { ServiceAccountStatus, Token, UserStatus } from '../domain/models.js';
-import { INVENTORY_KINDS, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
+import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import type { Sort } from '../domain/token-query.js';
 import type { DialectName } from './db.js';
 import type { Database, TokenTable } from './schema.js';
@@ -33,7 +33,7 @@ export interface OrgTokenSearch {
   ownerId: string | null;
   /** "Expired" is judged at this instant. */
   nowMs: number;
-  /** `tokenward`, a connector id, or null for every source. */
+  /** `tokenward`, a connected system's type (every connector of it), a connector id, or null for every source. */
   source: string | null;
   /** Tokens carrying this tag. */
   tag: string | null;
@@ -56,6 +56,8 @@ export interface OrgTokenRow {
 export interface CountCell {
   /** `tokenward` or a connector id. */
   source: string;
+  /** `tokenward` or the connected system's type. */
+  sourceType: string;
   kind: InventoryKind;
   status: LifecycleStatus;
   count: number;
@@ -157,7 +159,13 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
   function predicates(search: OrgTokenSearch, options: { withStatus: boolean; table: 'tokens' | 'external' }): RawBuilder<SqlBool>[] {
     const isExternal = options.table === 'external';
     const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`t.org_id = ${search.orgId}`];
-    if (isExternal && search.source !== null) where.push(sql<SqlBool>`t.connector_id = ${search.source}`);
+    if (isExternal && search.source !== null) {
+      where.push(
+        isSourceType(search.source)
+          ? sql<SqlBool>`t.connector_id in (select c2.id from connectors c2 where c2.org_id = ${search.orgId} and c2.type = ${search.source})`
+          : sql<SqlBool>`t.connector_id = ${search.source}`,
+      );
+    }
     if (options.withStatus && search.statuses.length < ALL_STATUSES) {
       const isDefault = search.statuses.length === 3 && !search.statuses.includes('revoked');
       where.push(
@@ -267,13 +275,14 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       const kinds = sql<SqlBool>`t.kind in (${sql.join(INVENTORY_KINDS)})`;
       const members = tablesOf(search.source).map((table) =>
         table === 'tokens'
-          ? sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, ${statusExpr} as status, count(*) as n
-              from tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 2, 3`
-          : sql`select t.connector_id as source, t.kind as kind, ${statusExpr} as status, count(*) as n
-              from external_tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 1, 2, 3`,
+          ? sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, cast(${TOKENWARD_SOURCE} as varchar(32)) as source_type, t.kind as kind, ${statusExpr} as status, count(*) as n
+              from tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 3, 4`
+          : sql`select t.connector_id as source, c.type as source_type, t.kind as kind, ${statusExpr} as status, count(*) as n
+              from external_tokens t join connectors c on c.id = t.connector_id
+              where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 1, 2, 3, 4`,
       );
-      const result = await sql<{ source: string; kind: string; status: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
-      return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
+      const result = await sql<{ source: string; source_type: string; kind: string; status: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
+      return result.rows.map((row) => ({ source: row.source, sourceType: row.source_type, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
     },
 
     /** One token of the org, revoked ones included, with its owner. */

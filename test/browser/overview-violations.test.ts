@@ -82,4 +82,19 @@ describe('overview: policy violations of connected tokens, in Chromium', () => {
     await page.getByRole('heading', { name: 'Token inventory' }).waitFor();
     await page.getByRole('cell', { name: 'Atlassian', exact: true }).first().waitFor();
   }, 60_000);
+
+  it("adds every source's tokens in the table by owner and status", async () => {
+    const counts = (await t.app.http.inject({ method: 'GET', url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/counts`, headers: bearer(t.adminKey) })).json();
+    // Admin keys: this server's own and the upstream's two (its bootstrap key and one more), one cell per source.
+    expect(counts.cells.filter((c: { ownerKind: string; status: string }) => c.ownerKind === 'admin-key' && c.status === 'active')).toHaveLength(2);
+    expect(counts.byOwnerKind['admin-key']).toBe(3);
+    await page.goto('/');
+    const table = page.getByRole('region', { name: 'Tokens by owner and status' });
+    for (const [kind, words] of [['user', 'Member'], ['service-account', 'Service account'], ['admin-key', 'Admin API key']] as const) {
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: words, exact: true }) });
+      await row.waitFor();
+      // Columns: active, suspended, expired, revoked; only active tokens exist here.
+      expect((await row.getByRole('cell').first().textContent())?.trim()).toBe(String(counts.byOwnerKind[kind]));
+    }
+  }, 60_000);
 });

@@ -52,7 +52,7 @@ describe.each(DIALECTS)('purpose and per-token controls on %s', (dialect) => {
     expect((await admin('PUT', `/tokens/${created.json().id}/purpose`, { purpose: 'the weekly board report', tags: [] })).json()).toMatchObject({ purpose: 'the weekly board report', tags: [] });
     expect(await auditActions(t)).toContain('token.purpose_changed');
     const csv = (await t.app.http.inject({ url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/export.csv`, headers: { authorization: `Bearer ${t.adminKey}` } })).body;
-    expect(csv.split('\n')[0]).toMatch(/,purpose,tags$/);
+    expect(csv.split('\n')[0]).toMatch(/,purpose,tags,sourceType$/);
     expect(csv).toContain('the weekly board report');
     expect(csv).toContain('CI updates tickets,ci');
     expect((await admin('PUT', `/policies/${defaultId}`, policyBody('Default', { ...rule, purposeMinLength: 0 }))).statusCode).toBe(200);

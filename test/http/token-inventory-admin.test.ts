@@ -166,7 +166,7 @@ describe.each(DIALECTS)('org token inventory over HTTP on %s', (dialect) => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="tokens-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = response.body.trim().split('\n');
-    expect(lines[0]).toBe('id,label,ownerKind,ownerName,ownerEmail,status,displayPrefix,scopes,createdAt,expiresAt,lastActiveAt,revokedAt,callsLast30Days,lastIp,governingPolicy,source,externalId,purpose,tags');
+    expect(lines[0]).toBe('id,label,ownerKind,ownerName,ownerEmail,status,displayPrefix,scopes,createdAt,expiresAt,lastActiveAt,revokedAt,callsLast30Days,lastIp,governingPolicy,source,externalId,purpose,tags,sourceType');
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(["'=deploy", 'alice laptop', 'alice old', 'bob ci']);
     expect(response.body).toContain('read:jira-work write:jira-work');
   });

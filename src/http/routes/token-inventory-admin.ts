@@ -57,7 +57,7 @@ export function orgTokenJson({ token, owner, status, activity, source, purpose, 
   };
 }
 
-const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'governingPolicy', 'source', 'externalId', 'purpose', 'tags'];
+const CSV_COLUMNS = ['id', 'label', 'ownerKind', 'ownerName', 'ownerEmail', 'status', 'displayPrefix', 'scopes', 'createdAt', 'expiresAt', 'lastActiveAt', 'revokedAt', 'callsLast30Days', 'lastIp', 'governingPolicy', 'source', 'externalId', 'purpose', 'tags', 'sourceType'];
 
 function csvRecord(item: OrgTokenItem): CsvCell[] {
   const json = orgTokenJson(item);
@@ -81,6 +81,8 @@ function csvRecord(item: OrgTokenItem): CsvCell[] {
     'externalId' in json.source ? csvSafe(json.source.externalId) : '',
     csvSafe(item.purpose ?? ''),
     item.tags.join(' '),
+    // Last, so files read by column position before it existed keep their columns.
+    json.source.type,
   ];
 }
 

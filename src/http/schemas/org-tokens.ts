@@ -30,7 +30,9 @@ const FILTERS: TProperties = {
   ownerId: text('Only the tokens of this user or service account (its id).'),
   neverUsed: text('true: never used; false: used at least once.'),
   idleDays: text('Not used in the last N days (a never-used token counts from its creation); 1-100000.'),
-  source: text('tokenward (tokens Tokenward issued) or a connector id (tokens read from that connected system). Default: every source.'),
+  source: text(
+    'tokenward (tokens Tokenward issued), atlassian, github or gitlab (tokens read from every connector of that kind), or a connector id (tokens read from that one connector). Default: every source.',
+  ),
   ...dateFamily('createdAt', 'past'),
   ...dateFamily('lastActiveAt', 'past'),
   ...dateFamily('expiresAt', 'mostly future'),
@@ -122,8 +124,12 @@ export const OrgTokenCountsResponse = Type.Object({
   total: Type.Integer(),
   byStatus: StatusCounts,
   byOwnerKind: Type.Object({ user: Type.Integer(), 'service-account': Type.Integer(), 'admin-key': Type.Integer() }),
-  cells: Type.Array(Type.Object({ ownerKind: OwnerKind, status: LifecycleStatus, count: Type.Integer(), source: Type.String() })),
-  bySource: Type.Record(Type.String(), Type.Integer()),
+  cells: Type.Array(
+    Type.Object({ ownerKind: OwnerKind, status: LifecycleStatus, count: Type.Integer(), source: Type.String(), sourceType: Type.String() }),
+    { description: 'One cell per source, owner kind and status: add the cells of every source for an owner kind and status.' },
+  ),
+  bySource: Type.Record(Type.String(), Type.Integer(), { description: 'tokenward and each connector id.' }),
+  bySourceType: Type.Record(Type.String(), Type.Integer(), { description: 'tokenward and each connected system: atlassian, github, gitlab.' }),
 });
 export type OrgTokenCountsResponse = Static<typeof OrgTokenCountsResponse>;
 

@@ -159,7 +159,8 @@ export function OverviewPage() {
                     <tr key={kind}>
                       <th scope="row">{OWNER_KIND_WORDS[kind]}</th>
                       {LIFECYCLE_STATUSES.map((status) => {
-                        const n = totals.cells.find((cell) => cell.ownerKind === kind && cell.status === status)?.count ?? 0;
+                        // One cell per source: Tokenward's own and each connector's tokens add up.
+                        const n = totals.cells.filter((cell) => cell.ownerKind === kind && cell.status === status).reduce((sum, cell) => sum + cell.count, 0);
                         return (
                           <td key={status} className="num">
                             {n === 0 ? <span className="muted">0</span> : <Link to={inventoryLink({ ownerKind: kind, status })}>{formatCount(n)}</Link>}
