@@ -13,7 +13,7 @@ export interface AutomationSettings {
   /** Days before expiry on which owners are warned, e.g. [30, 7, 1]. */
   expiryWarningDays: number[];
   /**
-   * Org-wide idle limit, used until the policies issue (#6) provides `idleRevokeAfterDays` per user
+   * Org-wide idle limit, used where no policy provides `idleRevokeAfterDays` per user
    * through its effective-policy service: the seam is the `IdleLimitResolver` of the idle job.
    * null: never revoke for idleness.
    */

@@ -176,7 +176,7 @@ export function createTokenService(deps: TokenServiceDeps) {
   }
 
   /**
-   * Issues a user's or a service account's token, with no policy check: the policies issue (#6)
+   * Issues a user's or a service account's token, with no policy check: the policy service
    * wraps this with the effective policy; admins' central issuance and tests call it as is.
    */
   async function issueOwnedTokenIn(tx: Stores, request: OwnedTokenRequest): Promise<IssuedToken> {

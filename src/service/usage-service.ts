@@ -115,7 +115,7 @@ export function createUsageService(deps: UsageServiceDeps) {
 
     /**
      * The org's calls per UTC day over the last `days` days, today included, every day present
-     * (zero when nothing was called), oldest first: the console overview's chart (issue 9).
+     * (zero when nothing was called), oldest first: the console overview's chart.
      */
     async orgDaily(orgId: string, days: number) {
       const sinceDay = sinceDayOf(days);
@@ -130,7 +130,7 @@ export function createUsageService(deps: UsageServiceDeps) {
     },
 
     /**
-     * A member's own token's summary (issue 9, `GET /api/v1/me/tokens/{id}/usage/summary`): a token
+     * A member's own token's summary (`GET /api/v1/me/tokens/{id}/usage/summary`): a token
      * that is not theirs answers TOKEN_NOT_FOUND, exactly as one that does not exist.
      */
     async ownTokenSummary(orgId: string, userId: string, tokenId: string, days: number) {

@@ -177,7 +177,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     // An "active only" set holds no token past its expiry. Said again as a bound on the expiry sort
     // key (the expression of tokens_inv_expires_idx), it lets a page sorted by expiry start its
     // index range at now instead of walking every expired token first (the console's "expiring
-    // next"; issue 9's 1M bench in docs/tokens-api.md).
+    // next"; the million-token bench in docs/tokens-api.md).
     if (options.withStatus && search.statuses.length === 1 && search.statuses[0] === 'active') {
       where.push(sql<SqlBool>`${sortKeyExpr('expiresAt').expr} > ${search.nowMs}`);
     }

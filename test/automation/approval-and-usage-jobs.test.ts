@@ -1,6 +1,6 @@
 /**
- * The jobs over other issues' tables: approval reminders over #6's token requests and the
- * raw usage purge over #7's usage events. Fixed clock; the dry run lists what the run does. Both dialects.
+ * The jobs over other parts' tables: approval reminders over token requests and the
+ * raw usage purge over usage events. Fixed clock; the dry run lists what the run does. Both dialects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, newOrgId } from '../../src/domain/ids.js';

@@ -48,7 +48,7 @@ describe('web console in Chromium', () => {
     ids.carol = (await seedToken(t.app, t.orgId, user(carol.id), { label: 'carol confluence', expiresAt: new Date(now + 5 * DAY) })).token.id;
     ids.deploy = (await seedToken(t.app, t.orgId, { type: 'service_account', id: bot.id }, { label: 'deploy prod', scopes: ['read:jira-work', 'write:jira-work'] })).token.id;
     await t.app.core.database.db.updateTable('tokens').set({ last_active_at: now - 2 * DAY }).where('id', 'in', [ids.aliceCli, ids.deploy]).execute();
-    // Bob's group needs an approver for read-only tokens (issue 6); Bob asks for one.
+    // Bob's group needs an approver for read-only tokens; Bob asks for one.
     const readers = await createGroup(t, 'Readers', [bob.id]);
     const restricted = await adminApi(t)('POST', '/policies', policyBody('Read-only with approval', { tokenCreation: 'approval', maxLifetimeDays: 90, allowedScopes: ['class:read'], requireJustification: true }, { priority: 10, groupIds: [readers] }));
     expect(restricted.statusCode, restricted.body).toBe(201);
@@ -76,7 +76,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('The e-mail or the password is not right.').waitFor();
 
-    // The link printed at first start (issue 5), opened on this server.
+    // The link printed at first start, opened on this server.
     if (!t.app.bootstrap.firstStart) throw new Error('expected a first start');
     const linkToken = new URL(t.app.bootstrap.ownerLink.url).searchParams.get('token') ?? '';
     await page.goto(`/setup?token=${encodeURIComponent(linkToken)}`);

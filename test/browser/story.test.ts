@@ -1,5 +1,5 @@
 /**
- * The story of issue 9, in Chromium against the real server: an admin restricts a group to
+ * A security lead's story, in Chromium against the real server: an admin restricts a group to
  * read-only scopes with approval; a member of it asks for a token in the console; an approver
  * narrows and approves it; the member retrieves it once; a call with it through the gateway (in
  * process, in front of a stand-in Jira on loopback) shows in the token's activity chart; the admin
@@ -24,7 +24,7 @@ import { seedUser } from '../support/seed.js';
 
 const PASSWORD = 'a long and proper password';
 
-describe('the issue 9 story in Chromium', () => {
+describe('a security lead\'s story in Chromium', () => {
   let t: TestApp;
   let context: BrowserContext;
   let page: Page;

@@ -1,5 +1,5 @@
 /**
- * The console checks an IP allowlist as it is typed (web/src/components/ip-allowlist.ts, issue 9);
+ * The console checks an IP allowlist as it is typed (web/src/components/ip-allowlist.ts);
  * the server checks it again (src/domain/ip-allowlist.ts). The two must agree, or the editor would
  * name a good entry as wrong, or let a bad one through to a 400.
  */

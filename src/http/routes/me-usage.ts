@@ -1,5 +1,5 @@
 /**
- * A member's own tokens' activity (issue 9's "My tokens"): the admin usage summary's shape, under
+ * A member's own tokens' activity (the console's "My tokens"): the admin usage summary's shape, under
  * `/api/v1/me`, for the session's own tokens only. Another person's token id answers 404
  * TOKEN_NOT_FOUND, as a token that does not exist: nobody learns which ids are real.
  */

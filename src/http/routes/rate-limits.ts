@@ -1,5 +1,5 @@
 /**
- * GET …/orgs/{orgId}/rate-limits: the limits this server enforces (issue 9's settings page). They
+ * GET …/orgs/{orgId}/rate-limits: the limits this server enforces (the console's settings page). They
  * are server configuration (TOKENWARD_RATE_LIMIT_*, TOKENWARD_LOGIN_RATE_LIMIT_*), the same for
  * every org, so this only reads them; Our reading: under read:automation:admin, the scope of the other
  * settings the page shows.

@@ -1,4 +1,4 @@
-/** The rate limits this server enforces (issue 9's settings page; docs/console.md). Read-only. */
+/** The rate limits this server enforces (the console's settings page; docs/console.md). Read-only. */
 import { Type } from 'typebox';
 
 export const RateLimitsJson = Type.Object({
