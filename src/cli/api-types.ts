@@ -1477,6 +1477,8 @@ export interface paths {
                                 tokenId: string;
                                 upstreamStatus: number | null;
                             };
+                            /** @description The address to send the recipient: the console page that opens the link (the link itself after `#`, which browsers never send to a server). */
+                            url: string;
                         };
                     };
                 };
@@ -3264,6 +3266,8 @@ export interface paths {
                                 expiresAt: string;
                                 id: string;
                                 link: string;
+                                /** @description The address to send the person: the console page that opens the link (the link itself after `#`, which browsers never send to a server). */
+                                url: string;
                             };
                             displayPrefix: string;
                             expiresAt: string | null;

@@ -43,17 +43,17 @@ export async function runConnectorsRotate(connectorId: string, tokenId: string, 
     ...(options.expiresInDays === undefined ? {} : { expiresInDays: options.expiresInDays }),
     ...(options.recipient === undefined ? {} : { recipientUserId: options.recipient }),
   };
-  const { rotation, link } = dataOf(
+  const { rotation, link, url } = dataOf(
     await client.POST('/admin/tokenward/v1/orgs/{orgId}/connectors/{connectorId}/tokens/{tokenId}/rotate', { params: { path: { orgId, connectorId, tokenId } }, body }),
   );
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ rotation, link }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ rotation, link, url }, null, 2)}\n`);
     return;
   }
   process.stdout.write(
     `Rotation ${rotation.id} of token ${rotation.tokenId} asked (a new token of ${rotation.expiresInDays} days).\n` +
-      `Nothing changes upstream until ${rotation.recipientUserId} opens this one-time link, signed in to Tokenward, before ${shortTime(rotation.linkExpiresAt)}:\n` +
-      `${link}\n`,
+      `Nothing changes upstream until ${rotation.recipientUserId} opens this one-time link, signed in to Tokenward, before ${shortTime(rotation.linkExpiresAt)}.\n` +
+      `Send them this address (it opens the link in the console):\n${url}\n`,
   );
 }
 

@@ -137,3 +137,15 @@ export function safeReturnPath(value: string | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n]/.test(value)) return '/';
   return value.slice(0, 512);
 }
+
+/** The console page where a person opens a token link an admin sent them (an issued token, a rotation). */
+export const TOKEN_LINK_CONSOLE_PATH = '/me/retrieve';
+
+/**
+ * The address to send with a one-time token link. The link goes after `#`: browsers never send a
+ * fragment to a server, so it stays out of access logs and proxies until the person spends it.
+ *   oneTimeLinkUrl('https://tw.example.com', 'twl_abc') // 'https://tw.example.com/me/retrieve#twl_abc'
+ */
+export function oneTimeLinkUrl(baseUrl: string, link: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${TOKEN_LINK_CONSOLE_PATH}#${link}`;
+}

@@ -275,7 +275,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   if (deps.upstreamConnections) await app.register(upstreamConnectionRoutes({ connections: deps.upstreamConnections, baseUrl: deps.baseUrl }));
   await app.register(policyRoutes(deps.services));
   await app.register(policySetRoutes(deps.services));
-  await app.register(orgTokenRoutes(deps.services));
+  await app.register(orgTokenRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(tokenRequestRoutes(deps.services));
   await app.register(userLinkRoutes(deps.services));
   await app.register(ssoRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
@@ -303,7 +303,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(connectorRequestRoutes(deps.services));
   // Encapsulated: keeps the webhook body as bytes for the signature check.
   await app.register(githubWebhookRoutes(deps.services));
-  await app.register(connectorRotationRoutes(deps.services));
+  await app.register(connectorRotationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(rateLimitRoutes({ ...deps.services, rateLimit, signInRateLimit: deps.signInRateLimit }));
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

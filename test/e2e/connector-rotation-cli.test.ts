@@ -84,7 +84,7 @@ describe.each(DIALECTS)('connector rotation from the CLI, server on %s', (dialec
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.stdout).toContain(`of token ${ids.get('laptop 0')} asked (a new token of 14 days).`);
     expect(asked.stdout).toContain(`Nothing changes upstream until ${ada.id} opens this one-time link`);
-    const link = asked.stdout.match(/^(twr_\S+)$/m)![1]!;
+    const link = asked.stdout.match(/^https?:\/\/\S+\/me\/retrieve#(twr_\S+)$/m)![1]!;
     const rotationId = asked.stdout.match(/Rotation (rot_\S+) /)![1]!;
     expect(standin.stats.rotations.get(laptops[0]!.id)).toBeUndefined();
 

@@ -9,7 +9,8 @@ import { Shell } from './components/shell.tsx';
 import { NotForYourRolePage, NotFoundPage } from './pages/not-found.tsx';
 import { SetPasswordPage } from './pages/set-password.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
-import { LINK_PAGES, SIGNED_IN_ROUTES, homeOf } from './routes.tsx';
+import { PENDING_LINK_KEY } from './pages/retrieve-token.tsx';
+import { LINK_PAGES, RETRIEVE_PATH, SIGNED_IN_ROUTES, homeOf } from './routes.tsx';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -41,6 +42,8 @@ function App() {
   const location = useLocation();
   if (state.status === 'loading') return <Loading label="Opening the console…" />;
   if (state.status === 'signed-out') {
+    // A one-time link rides in the fragment, which the sign-in redirect drops: keep it for this tab.
+    if (location.pathname === RETRIEVE_PATH && location.hash.length > 1) window.sessionStorage.setItem(PENDING_LINK_KEY, location.hash.slice(1));
     return (
       <Routes>
         <Route path={LINK_PAGES.signIn} element={<Titled title="Sign in"><SignInPage /></Titled>} />

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Role } from './api/types.ts';
 import { MyAccountPage } from './pages/my-account.tsx';
+import { RetrieveTokenPage } from './pages/retrieve-token.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { AuditLogPage } from './pages/audit-log.tsx';
 import { ConnectorsPage } from './pages/connectors.tsx';
@@ -45,6 +46,9 @@ export function homeOf(viewer: Viewer): string {
   return viewer === 'approver' ? '/approvals' : '/me';
 }
 
+/** Where a one-time token link opens (the link itself in the fragment: `/me/retrieve#twl_…`). */
+export const RETRIEVE_PATH = '/me/retrieve';
+
 export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/', navLabel: 'Overview', title: 'Overview', element: <OverviewPage />, viewers: READERS },
   { path: '/tokens', navLabel: 'Inventory', title: 'Token inventory', element: <InventoryPage />, viewers: READERS },
@@ -61,6 +65,7 @@ export const SIGNED_IN_ROUTES: readonly ConsoleRoute[] = [
   { path: '/automation', navLabel: 'Automation', title: 'Automation', element: <AutomationPage />, viewers: READERS },
   { path: '/settings', navLabel: 'Settings', title: 'Settings', element: <SettingsPage />, viewers: READERS },
   { path: '/me', navLabel: 'My tokens', title: 'My tokens', element: <MyAccountPage />, viewers: EVERYONE },
+  { path: RETRIEVE_PATH, title: 'Open a one-time link', element: <RetrieveTokenPage />, viewers: EVERYONE },
 ];
 
 /** Pages reached without signing in: sign-in itself and the one-time links. */

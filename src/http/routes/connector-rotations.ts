@@ -14,6 +14,7 @@ import { requireAdmin, requireSession, sessionPrincipalOf } from '../auth.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
 import { ExternalTokenParams } from '../schemas/connectors.js';
 import { callerOf } from './webhooks.js';
+import { oneTimeLinkUrl } from '../../domain/sign-in.js';
 
 const PREFIX = '/admin/tokenward/v1/orgs/:orgId/connectors';
 const TAGS = ['Connectors'];
@@ -58,7 +59,7 @@ const RotateBody = Type.Object(
 );
 const RotationParams = Type.Object({ orgId: Id, connectorId: Id, rotationId: Id });
 
-export function connectorRotationRoutes(deps: { tokens: TokenService; connectorRotations: ConnectorRotationService }): FastifyPluginAsync {
+export function connectorRotationRoutes(deps: { tokens: TokenService; connectorRotations: ConnectorRotationService; baseUrl(): string }): FastifyPluginAsync {
   const read = requireAdmin(deps, 'read:tokens:admin');
   const write = requireAdmin(deps, 'write:tokens:admin');
   const rotations = deps.connectorRotations;
@@ -76,13 +77,20 @@ export function connectorRotationRoutes(deps: { tokens: TokenService; connectorR
             'Nothing changes upstream until the recipient opens the link (signed in, once, within 7 days): GitLab then rotates the token and the new value is in that answer only. 409 while another rotation of the token is open or has an unknown outcome.',
           params: ExternalTokenParams,
           body: RotateBody,
-          response: { 201: Type.Object({ rotation: RotationJson, link: Type.String() }), ...ERRORS },
+          response: {
+            201: Type.Object({
+              rotation: RotationJson,
+              link: Type.String(),
+              url: Type.String({ description: 'The address to send the recipient: the console page that opens the link (the link itself after `#`, which browsers never send to a server).' }),
+            }),
+            ...ERRORS,
+          },
         },
       },
       async (request, reply) => {
         const { orgId, connectorId, tokenId } = request.params;
         const { rotation, link } = await rotations.requestRotation(callerOf(request), orgId, connectorId, tokenId, request.body ?? {});
-        return reply.code(201).send({ rotation: rotationJson(rotation), link });
+        return reply.code(201).send({ rotation: rotationJson(rotation), link, url: oneTimeLinkUrl(deps.baseUrl(), link) });
       },
     );
 

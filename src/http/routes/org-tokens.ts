@@ -13,6 +13,7 @@ import { IssuedTokenJson, IssueTokenBody, RevokeQuery, RotateBody, TokenJson, To
 import { OrgParams } from '../schemas/organizations.js';
 import { BulkRevokeBody, BulkRevokeResponse } from '../schemas/org-tokens.js';
 import { DIRECTORY_PREFIX, callerOf } from './directory-users.js';
+import { oneTimeLinkUrl } from '../../domain/sign-in.js';
 
 const ERRORS = { ...ADMIN_ERROR_RESPONSES, 409: ErrorRef };
 
@@ -21,7 +22,7 @@ export async function emptyBodyAsObject(request: FastifyRequest): Promise<void> 
   if (request.body === undefined || request.body === null) request.body = {};
 }
 
-export function orgTokenRoutes(deps: { tokens: TokenService; issuance: IssuanceService }): FastifyPluginAsync {
+export function orgTokenRoutes(deps: { tokens: TokenService; issuance: IssuanceService; baseUrl(): string }): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     const base = `${DIRECTORY_PREFIX}/tokens`;
@@ -54,7 +55,7 @@ export function orgTokenRoutes(deps: { tokens: TokenService; issuance: IssuanceS
         return reply.code(201).send({
           ...tokenJson(result.token),
           ...(result.secret ? { token: result.secret } : {}),
-          ...(result.delivery ? { delivery: { id: result.delivery.id, link: result.delivery.link, expiresAt: result.delivery.expiresAt.toISOString() } } : {}),
+          ...(result.delivery ? { delivery: { id: result.delivery.id, link: result.delivery.link, url: oneTimeLinkUrl(deps.baseUrl(), result.delivery.link), expiresAt: result.delivery.expiresAt.toISOString() } } : {}),
         });
       },
     );

@@ -43,7 +43,14 @@ export const TokenJson = Type.Object({
 export const IssuedTokenJson = Type.Object({
   ...TokenJson.properties,
   token: Type.Optional(Type.String({ description: 'The secret: shown once, never again.' })),
-  delivery: Type.Optional(Type.Object({ id: Type.String(), link: Type.String(), expiresAt: Type.String() })),
+  delivery: Type.Optional(
+    Type.Object({
+      id: Type.String(),
+      link: Type.String(),
+      url: Type.String({ description: 'The address to send the person: the console page that opens the link (the link itself after `#`, which browsers never send to a server).' }),
+      expiresAt: Type.String(),
+    }),
+  ),
 });
 
 export const RevokeQuery = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) });

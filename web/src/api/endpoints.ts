@@ -18,6 +18,9 @@ export const endpoints = {
   rotateMyToken: (tokenId: string) => `/api/v1/me/tokens/${enc(tokenId)}/rotate`,
   myTokenRequests: '/api/v1/me/token-requests',
   retrieveMyRequest: (requestId: string) => `/api/v1/me/token-requests/${enc(requestId)}/retrieve`,
+  /** A token an admin issued by one-time link, and a connected token's rotation sent to its owner. */
+  redeemDeliveryLink: '/api/v1/me/token-deliveries/redeem',
+  redeemRotationLink: '/api/v1/me/connector-rotations/redeem',
   /** One-time links: the console pages /setup, /invite and /reset-password post their token here. */
   redeemLink: {
     owner_setup: '/api/v1/auth/owner-setup',

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/http.ts';
 import { endpoints } from '../api/endpoints.ts';
 import type { Role } from '../api/types.ts';
+import { Link } from 'react-router';
 import { useSignedIn } from '../auth/session.tsx';
 import { EmptyState, ErrorNote, Loading } from '../components/feedback.tsx';
 import { MyTokens } from './my-tokens.tsx';
@@ -53,6 +54,9 @@ export function MyAccountPage() {
           </dl>
         </section>
       )}
+      <p className="muted">
+        An administrator sent you a one-time link for a token? <Link to="/me/retrieve">Open it here</Link>.
+      </p>
       <MyTokens />
     </>
   );
