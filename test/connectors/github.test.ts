@@ -137,6 +137,19 @@ describe.each(DIALECTS)('GitHub connector on %s', (dialect) => {
 
     const page = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens?source=${connector.id}&q=token%2010&pageSize=50`)).json() as OrgTokenListResponse;
     expect(page.data.length).toBeGreaterThan(0);
+    // Grant 10,001 (i = 1): write permissions on all repositories; its answer keeps GitHub's words beside the class.
+    const matches = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens?source=${connector.id}&q=token%201&pageSize=1000`)).json() as OrgTokenListResponse;
+    const grant = matches.data.find((t) => t.label === 'token 1')!;
+    const detail = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens/${grant.id}`)).json() as OrgTokenListResponse['data'][number];
+    expect(detail.source).toMatchObject({
+      type: 'github',
+      scopes: [
+        { name: 'github:repository/contents:write', words: 'repository contents: write', scopeClass: 'write' },
+        { name: 'github:repository/metadata:read', words: 'repository metadata: read', scopeClass: 'read' },
+      ],
+      lastUsedIps: [],
+      repositorySelection: 'all',
+    });
 
     const reviews = gh.reviews;
     expect(reviews.every((r) => r.ids.length >= 1 && r.ids.length <= 100)).toBe(true);

@@ -6,7 +6,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { githubPermissionOf } from '../../domain/github-connector.js';
+import { upstreamScopeOf } from '../../domain/upstream-scopes.js';
 import type { GithubRequestService, RequestView } from '../../service/github-request-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { requireAdmin } from '../auth.js';
@@ -43,8 +43,8 @@ export function connectorRequestJson({ request, connectorName, person }: Request
     owner: request.owner ? { login: request.owner.name, userId: request.ownerUserId, email: request.owner.email || null } : null,
     person,
     scopes: request.scopes.map((name) => {
-      const p = githubPermissionOf(name);
-      return { name, scopeClass: p?.scopeClass ?? 'admin', github: p ? `${p.group} ${p.permission}: ${p.level}` : name };
+      const scope = upstreamScopeOf('github', name);
+      return { name, scopeClass: scope.scopeClass ?? 'admin', github: scope.words };
     }),
     repositorySelection: typeof request.details?.repositorySelection === 'string' ? request.details.repositorySelection : null,
     justification: request.justification,

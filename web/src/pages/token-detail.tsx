@@ -20,6 +20,7 @@ import { TokenActivity } from './token-activity.tsx';
 import { TokenLimits } from './token-limits.tsx';
 import { TokenCalls } from './token-calls.tsx';
 import { AuditActor, Named, auditSentence } from '../components/audit-words.tsx';
+import { ConnectedFacts, ConnectedScopes, connectedSourceOf, lastUsedWords } from './token-connected.tsx';
 
 /** The token's own audit entries (creation, rotations, revocation): who, by name. */
 function useHistory(orgId: string, tokenId: string) {
@@ -130,6 +131,7 @@ export function TokenDetailPage() {
     );
   }
   const t = token.data;
+  const connected = connectedSourceOf(t);
   return (
     <>
       <p className="breadcrumb">
@@ -140,7 +142,7 @@ export function TokenDetailPage() {
           {t.label || '(no label)'} <StatusBadge status={t.status} />
         </h1>
         <div className="page-actions">
-          {t.status === 'active' && (
+          {t.status === 'active' && !connected && (
             <button type="button" onClick={() => { rotate.reset(); setRotating(true); }}>
               Rotate
             </button>
@@ -179,10 +181,16 @@ export function TokenDetailPage() {
           </dd>
           <dt>Kind</dt>
           <dd>{OWNER_KIND_WORDS[t.ownerKind]}</dd>
-          <dt>Token starts with</dt>
-          <dd>
-            <code>{t.displayPrefix}…</code> <span className="muted">(the secret itself is never stored)</span>
-          </dd>
+          {connected ? (
+            <ConnectedFacts source={connected} />
+          ) : (
+            <>
+              <dt>Token starts with</dt>
+              <dd>
+                <code>{t.displayPrefix}…</code> <span className="muted">(the secret itself is never stored)</span>
+              </dd>
+            </>
+          )}
           <dt>Id</dt>
           <dd>
             <code>{t.id}</code>
@@ -194,7 +202,7 @@ export function TokenDetailPage() {
             <CreatedBy token={t} history={history} />
           </dd>
           <dt>Last used</dt>
-          <dd>{t.lastActiveAt ? `${formatDateTime(t.lastActiveAt)} (${relativeDays(t.lastActiveAt)})` : 'Never'}</dd>
+          <dd>{lastUsedWords(t, connected)}</dd>
           <dt>Expires</dt>
           <dd>{t.expiresAt ? `${formatDateTime(t.expiresAt)} (${relativeDays(t.expiresAt)})` : 'Never'}</dd>
           {t.revokedAt && (
@@ -214,20 +222,24 @@ export function TokenDetailPage() {
         </dl>
       </section>
 
-      <section className="panel" aria-labelledby="scopes-heading">
-        <h2 id="scopes-heading">Scopes</h2>
-        {t.scopes.length === 0 ? (
-          <p>{t.ownerKind === 'admin-key' ? 'Unscoped: this key reaches every admin operation.' : 'No scopes.'}</p>
-        ) : (
-          <ul className="scope-list">
-            {t.scopes.map((scope) => (
-              <li key={scope}>
-                <code>{scope}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {connected ? (
+        <ConnectedScopes source={connected} />
+      ) : (
+        <section className="panel" aria-labelledby="scopes-heading">
+          <h2 id="scopes-heading">Scopes</h2>
+          {t.scopes.length === 0 ? (
+            <p>{t.ownerKind === 'admin-key' ? 'Unscoped: this key reaches every admin operation.' : 'No scopes.'}</p>
+          ) : (
+            <ul className="scope-list">
+              {t.scopes.map((scope) => (
+                <li key={scope}>
+                  <code>{scope}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       <TokenLimits orgId={orgId} tokenId={t.id} />
       <History history={history} />
