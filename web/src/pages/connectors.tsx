@@ -53,8 +53,8 @@ function ConnectorRow({ orgId, connector }: { orgId: string; connector: Connecto
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connectors', orgId] }),
   });
   return (
-    <section className="panel">
-      <h2>
+    <section className="panel" aria-labelledby={`connector-${connector.id}`}>
+      <h2 id={`connector-${connector.id}`}>
         {connector.name} <span className="muted">({SYSTEM_WORDS[connector.type] ?? connector.type})</span>
       </h2>
       <p className="muted connector-facts">
