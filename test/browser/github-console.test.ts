@@ -232,7 +232,10 @@ describe('GitHub and GitLab in the console, in Chromium', () => {
     ]);
     await page.getByText('Only select repositories').waitFor();
     await page.getByText(/2 days ago\), as GitHub reports it/).waitFor();
+    // Rotation, rate limits and calls are Tokenward's own: a connected token offers none of them.
     expect(await page.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Activity' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Rate limits and quota' }).count()).toBe(0);
     await expectAccessible(page, 'github token');
     await shootBothWidths(page, 'github-token');
 
@@ -245,5 +248,13 @@ describe('GitHub and GitLab in the console, in Chromium', () => {
     await page.getByText(/3 days ago\), as GitLab reports it/).waitFor();
     await expectAccessible(page, 'gitlab token');
     await shootBothWidths(page, 'gitlab-token');
+
+    // Revoked from its page, in GitLab, through its connector.
+    const glToken = [...gl.tokens.values()].find((token) => token.name === 'dana laptop')!;
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByText('is revoked in GitLab').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke 1 token' }).click();
+    await page.getByRole('status').filter({ hasText: 'The token is revoked' }).waitFor();
+    expect(gl.tokens.get(glToken.id)!.revoked).toBe(true);
   }, 60_000);
 });

@@ -19,7 +19,7 @@ export function systemName(source: ConnectedSource): string {
   return SYSTEM_WORDS[source.type] ?? source.type;
 }
 
-/** Facts for the details list: where it lives, which repositories, where it was last used from. */
+/** Facts for the details list: where it lives and, for GitHub, which repositories. */
 export function ConnectedFacts({ source }: { source: ConnectedSource }) {
   const system = systemName(source);
   return (
@@ -35,24 +35,29 @@ export function ConnectedFacts({ source }: { source: ConnectedSource }) {
           <dd>{repositorySelectionWords(source.repositorySelection)}</dd>
         </>
       )}
-      {source.type === 'gitlab' && (
-        <>
-          <dt>Last used from</dt>
-          <dd>
-            {source.lastUsedIps.length === 0 ? (
-              <span className="muted">No address told by GitLab</span>
-            ) : (
-              <ul className="plain-list" aria-label="Addresses it was last used from">
-                {source.lastUsedIps.map((ip) => (
-                  <li key={ip}>
-                    <code>{ip}</code>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </>
-      )}
+    </>
+  );
+}
+
+/** GitLab's last addresses, for the details list after the last use. */
+export function LastUsedFrom({ source }: { source: ConnectedSource }) {
+  if (source.type !== 'gitlab') return null;
+  return (
+    <>
+      <dt>Last used from</dt>
+      <dd>
+        {source.lastUsedIps.length === 0 ? (
+          <span className="muted">No address told by GitLab</span>
+        ) : (
+          <ul className="plain-list" aria-label="Addresses it was last used from">
+            {source.lastUsedIps.map((ip) => (
+              <li key={ip}>
+                <code>{ip}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
     </>
   );
 }

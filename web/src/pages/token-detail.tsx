@@ -20,7 +20,7 @@ import { TokenActivity } from './token-activity.tsx';
 import { TokenLimits } from './token-limits.tsx';
 import { TokenCalls } from './token-calls.tsx';
 import { AuditActor, Named, auditSentence } from '../components/audit-words.tsx';
-import { ConnectedFacts, ConnectedScopes, connectedSourceOf, lastUsedWords } from './token-connected.tsx';
+import { ConnectedFacts, ConnectedScopes, connectedSourceOf, LastUsedFrom, lastUsedWords, systemName } from './token-connected.tsx';
 
 /** The token's own audit entries (creation, rotations, revocation): who, by name. */
 function useHistory(orgId: string, tokenId: string) {
@@ -157,15 +157,18 @@ export function TokenDetailPage() {
       {revoke.isSuccess && <Notice tone="success">The token is revoked. It no longer works.</Notice>}
 
       <div className="tabs" role="tablist" aria-label="Token">
-        <button type="button" role="tab" id="tab-details" aria-selected={tab === 'details'} aria-controls="panel-token" onClick={() => showTab('details')}>
+        <button type="button" role="tab" id="tab-details" aria-selected={tab === 'details' || connected !== null} aria-controls="panel-token" onClick={() => showTab('details')}>
           Details
         </button>
-        <button type="button" role="tab" id="tab-activity" aria-selected={tab === 'activity'} aria-controls="panel-token" onClick={() => showTab('activity')}>
-          Activity
-        </button>
+        {/* Activity is what Tokenward verified: a connected system's token is never verified here. */}
+        {!connected && (
+          <button type="button" role="tab" id="tab-activity" aria-selected={tab === 'activity'} aria-controls="panel-token" onClick={() => showTab('activity')}>
+            Activity
+          </button>
+        )}
       </div>
-      <div role="tabpanel" id="panel-token" aria-labelledby={`tab-${tab}`}>
-      {tab === 'activity' ? (
+      <div role="tabpanel" id="panel-token" aria-labelledby={`tab-${connected ? 'details' : tab}`}>
+      {tab === 'activity' && !connected ? (
         <>
           <TokenActivity orgId={orgId} tokenId={t.id} title="Summary" />
           <TokenCalls orgId={orgId} tokenId={t.id} label={t.label} />
@@ -197,12 +200,17 @@ export function TokenDetailPage() {
           </dd>
           <dt>Created</dt>
           <dd>{formatDateTime(t.createdAt)}</dd>
-          <dt>Created by</dt>
-          <dd>
-            <CreatedBy token={t} history={history} />
-          </dd>
+          {!connected && (
+            <>
+              <dt>Created by</dt>
+              <dd>
+                <CreatedBy token={t} history={history} />
+              </dd>
+            </>
+          )}
           <dt>Last used</dt>
           <dd>{lastUsedWords(t, connected)}</dd>
+          {connected && <LastUsedFrom source={connected} />}
           <dt>Expires</dt>
           <dd>{t.expiresAt ? `${formatDateTime(t.expiresAt)} (${relativeDays(t.expiresAt)})` : 'Never'}</dd>
           {t.revokedAt && (
@@ -241,7 +249,8 @@ export function TokenDetailPage() {
         </section>
       )}
 
-      <TokenLimits orgId={orgId} tokenId={t.id} />
+      {/* Rate limits and calls are Tokenward's own verifications: a connected token has none. */}
+      {!connected && <TokenLimits orgId={orgId} tokenId={t.id} />}
       <History history={history} />
       </>
       )}
@@ -274,7 +283,16 @@ export function TokenDetailPage() {
         onConfirm={() => revoke.mutate(t)}
       >
         <p>
-          <strong>{t.label}</strong> ({t.owner?.name ?? 'admin API key'}) stops working at once. This cannot be undone.
+          {connected ? (
+            <>
+              <strong>{t.label}</strong> ({t.owner?.name ?? 'no owner'}) is revoked in {systemName(connected)}
+              {connected.type === 'github' ? ': it loses its access to your organization, and GitHub tells its owner.' : '.'} This cannot be undone.
+            </>
+          ) : (
+            <>
+              <strong>{t.label}</strong> ({t.owner?.name ?? 'admin API key'}) stops working at once. This cannot be undone.
+            </>
+          )}
         </p>
         {revoke.isError && <ErrorNote title="Could not revoke" error={revoke.error} />}
       </ConfirmDialog>
