@@ -3150,6 +3150,18 @@ export interface paths {
                                     externalId: string;
                                     /** Format: date-time */
                                     goneAt: string | null;
+                                    /** @description The addresses the connected system says it was last used from (GitLab tells up to five); empty when not told. */
+                                    lastUsedIps: string[];
+                                    /** @description GitHub: all, subset or none (public repositories only); null elsewhere. */
+                                    repositorySelection: string | null;
+                                    /** @description Each scope in the connected system's words beside the Tokenward scope class a policy judges it by. */
+                                    scopes: {
+                                        name: string;
+                                        /** @description read, write or admin; null where scopes are judged by name (Atlassian). */
+                                        scopeClass: string | null;
+                                        /** @description The connected system's own words: "repository contents: write" for GitHub, the scope itself for GitLab. */
+                                        words: string;
+                                    }[];
                                     type: string;
                                 };
                                 status: "active" | "suspended" | "expired" | "revoked";
@@ -3446,6 +3458,18 @@ export interface paths {
                                 externalId: string;
                                 /** Format: date-time */
                                 goneAt: string | null;
+                                /** @description The addresses the connected system says it was last used from (GitLab tells up to five); empty when not told. */
+                                lastUsedIps: string[];
+                                /** @description GitHub: all, subset or none (public repositories only); null elsewhere. */
+                                repositorySelection: string | null;
+                                /** @description Each scope in the connected system's words beside the Tokenward scope class a policy judges it by. */
+                                scopes: {
+                                    name: string;
+                                    /** @description read, write or admin; null where scopes are judged by name (Atlassian). */
+                                    scopeClass: string | null;
+                                    /** @description The connected system's own words: "repository contents: write" for GitHub, the scope itself for GitLab. */
+                                    words: string;
+                                }[];
                                 type: string;
                             };
                             status: "active" | "suspended" | "expired" | "revoked";

@@ -16,7 +16,18 @@ export type ExternalTokenKind = 'user' | 'service_account' | 'admin_key';
 export type ExternalTokenStatus = 'active' | 'suspended' | 'revoked';
 
 /** Where an inventory token comes from: issued by Tokenward, or read from a connector. */
-export type TokenSource = { type: 'tokenward' } | { type: ConnectorType; connectorId: string; externalId: string; goneAt: Date | null };
+export type TokenSource =
+  | { type: 'tokenward' }
+  | {
+      type: ConnectorType;
+      connectorId: string;
+      externalId: string;
+      goneAt: Date | null;
+      /** The addresses the connected system says it was last used from (GitLab tells up to five). */
+      lastUsedIps: string[];
+      /** The connected system's own words about the token (GitHub: which repositories). */
+      details: UpstreamDetails | null;
+    };
 
 /** The `source` filter of the inventory: Tokenward's own tokens, or one connector's. */
 export const TOKENWARD_SOURCE = 'tokenward';

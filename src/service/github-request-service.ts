@@ -46,6 +46,13 @@ export interface WebhookOutcome {
 /** Requests listed per answer of the queue. */
 export const MAX_LISTED_REQUESTS = 1000;
 
+/** A request as an approver sees it: with its connector's name and the directory person it was matched to. */
+export interface RequestView {
+  request: ExternalRequest;
+  connectorName: string;
+  person: { id: string; name: string; email: string } | null;
+}
+
 const SYSTEM = 'github';
 const POLICY_ACTOR = { actorType: 'system', actorId: 'policy', ip: null } as const;
 
@@ -192,7 +199,29 @@ export function createGithubRequestService(deps: GithubRequestDeps) {
     return createdBy !== null && !createdBy.startsWith('tok_') ? createdBy : null;
   }
 
+  /** The connector names and matched people of requests: two queries, however many requests. */
+  async function viewsOf(orgId: string, requests: readonly ExternalRequest[], connectors?: readonly Connector[]): Promise<RequestView[]> {
+    const names = new Map((connectors ?? (await stores.connectors.listOfOrg(orgId))).map((c) => [c.id, c.name]));
+    const people = await stores.users.findByIds(orgId, requests.flatMap((r) => (r.ownerUserId ? [r.ownerUserId] : [])));
+    return requests.map((request) => {
+      const user = request.ownerUserId ? people.get(request.ownerUserId) : undefined;
+      return { request, connectorName: names.get(request.connectorId) ?? '', person: user ? { id: user.id, name: user.name, email: user.email } : null };
+    });
+  }
+
   return {
+    viewsOf,
+
+    /**
+     * The org's GitHub requests in the given statuses across all its GitHub connectors, oldest
+     * first: the approvers' queue, which needs no right to read the connectors themselves.
+     */
+    async queue(orgId: string, statuses: readonly ExternalRequestStatus[] = ['queued']): Promise<RequestView[]> {
+      const connectors = (await stores.connectors.listOfOrg(orgId)).filter((c) => c.type === SYSTEM);
+      const requests = await stores.externalRequests.listByStatus(connectors.map((c) => c.id), statuses, MAX_LISTED_REQUESTS);
+      return viewsOf(orgId, requests, connectors);
+    },
+
     /** Reads every pending request (a full pass), closes those GitHub no longer lists, decides the new ones. */
     async poll(connector: Connector): Promise<{ read: number; closed: number; approved: number; denied: number; queued: number }> {
       if (connector.type !== 'github') return { read: 0, closed: 0, approved: 0, denied: 0, queued: 0 };

@@ -135,12 +135,14 @@ export function createExternalRequestStore(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** Requests of the connector in one status, oldest first. */
-    async listByStatus(connectorId: string, statuses: readonly ExternalRequestStatus[], limit: number): Promise<ExternalRequest[]> {
+    /** Requests of the connectors in these statuses, oldest first (one query, whatever the number of connectors). */
+    async listByStatus(connectorIds: string | readonly string[], statuses: readonly ExternalRequestStatus[], limit: number): Promise<ExternalRequest[]> {
+      const ids = typeof connectorIds === 'string' ? [connectorIds] : [...connectorIds];
+      if (ids.length === 0) return [];
       const rows = await db
         .selectFrom('external_token_requests')
         .selectAll()
-        .where('connector_id', '=', connectorId)
+        .where('connector_id', 'in', ids)
         .where('status', 'in', [...statuses])
         .orderBy('created_at')
         .orderBy('id')

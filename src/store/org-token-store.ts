@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DateBounds, DateField } from '../domain/date-filters.js';
-import { TOKENWARD_SOURCE, type ConnectorType, type TokenSource } from '../domain/connectors.js';
+import { TOKENWARD_SOURCE, type ConnectorType, type TokenSource, type UpstreamDetails } from '../domain/connectors.js';
 import type { ServiceAccountStatus, Token, UserStatus } from '../domain/models.js';
 import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import type { Sort } from '../domain/token-query.js';
@@ -18,6 +18,7 @@ import type { Database, TokenTable } from './schema.js';
 import { datePredicate, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
 import { toToken } from './token-store.js';
 import { escapeLike } from './like.js';
+import { parseJsonArray, parseJsonObject } from './rows.js';
 
 export interface OrgTokenSearch {
   orgId: string;
@@ -76,6 +77,8 @@ type JoinedRow = Selectable<TokenTable> & {
   src_type: string | null;
   src_external_id: string | null;
   src_gone_at: number | string | null;
+  src_last_used_ips: string | null;
+  src_details: string | null;
   x_owner_id: string | null;
   x_owner_name: string | null;
   x_owner_email: string | null;
@@ -122,6 +125,8 @@ function toSource(row: JoinedRow): TokenSource {
     connectorId: row.src_connector_id,
     externalId: row.src_external_id ?? '',
     goneAt: row.src_gone_at === null ? null : new Date(Number(row.src_gone_at)),
+    lastUsedIps: row.src_last_used_ips ? parseJsonArray(row.src_last_used_ips) : [],
+    details: row.src_details ? (parseJsonObject(row.src_details) as UpstreamDetails) : null,
   };
 }
 
@@ -142,12 +147,14 @@ const TOKEN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, t.owner_servi
   t.created_at, t.expires_at, t.last_active_at, t.created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
   u.name as u_name, u.email as u_email, u.status as u_status, s.display_name as s_name, s.email as s_email, s.status as s_status, s.deleted_at as s_deleted_at,
   cast(null as varchar(64)) as src_connector_id, cast(null as varchar(32)) as src_type, cast(null as varchar(200)) as src_external_id, cast(null as bigint) as src_gone_at,
+  cast(null as text) as src_last_used_ips, cast(null as text) as src_details,
   cast(null as varchar(200)) as x_owner_id, cast(null as varchar(500)) as x_owner_name, cast(null as varchar(320)) as x_owner_email`;
 const TOKEN_JOINS = sql`left join users u on u.id = t.owner_user_id left join service_accounts s on s.id = t.owner_service_account_id`;
 const EXTERNAL_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, cast(null as varchar(64)) as owner_service_account_id, t.label, cast('' as varchar(64)) as display_prefix, t.scopes, t.status,
   t.created_at, t.expires_at, t.last_active_at, cast(null as varchar(64)) as created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
   u.name as u_name, u.email as u_email, u.status as u_status, cast(null as varchar(500)) as s_name, cast(null as varchar(320)) as s_email, cast(null as varchar(20)) as s_status, cast(null as bigint) as s_deleted_at,
   t.connector_id as src_connector_id, c.type as src_type, t.external_id as src_external_id, t.gone_at as src_gone_at,
+  t.last_used_ips as src_last_used_ips, t.upstream_details as src_details,
   t.owner_external_id as x_owner_id, t.owner_name as x_owner_name, t.owner_email as x_owner_email`;
 const EXTERNAL_JOINS = sql`join connectors c on c.id = t.connector_id left join users u on u.id = t.owner_user_id`;
 const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };

@@ -15,6 +15,7 @@ import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { githubTime, startGithubStandin, type GithubStandin, type StandinRequest } from '../support/github-standin.js';
 import { seedUser } from '../support/seed.js';
+import { sessionFor, sessionHeaders } from '../support/sessions.js';
 
 const DAY = 86_400_000;
 const GRANTS = 1000;
@@ -136,6 +137,19 @@ describe.each(DIALECTS)('GitHub connector on %s', (dialect) => {
 
     const page = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens?source=${connector.id}&q=token%2010&pageSize=50`)).json() as OrgTokenListResponse;
     expect(page.data.length).toBeGreaterThan(0);
+    // Grant 10,001 (i = 1): write permissions on all repositories; its answer keeps GitHub's words beside the class.
+    const matches = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens?source=${connector.id}&q=token%201&pageSize=1000`)).json() as OrgTokenListResponse;
+    const grant = matches.data.find((t) => t.label === 'token 1')!;
+    const detail = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens/${grant.id}`)).json() as OrgTokenListResponse['data'][number];
+    expect(detail.source).toMatchObject({
+      type: 'github',
+      scopes: [
+        { name: 'github:repository/contents:write', words: 'repository contents: write', scopeClass: 'write' },
+        { name: 'github:repository/metadata:read', words: 'repository metadata: read', scopeClass: 'read' },
+      ],
+      lastUsedIps: [],
+      repositorySelection: 'all',
+    });
 
     const reviews = gh.reviews;
     expect(reviews.every((r) => r.ids.length >= 1 && r.ids.length <= 100)).toBe(true);
@@ -162,6 +176,22 @@ describe.each(DIALECTS)('GitHub connector on %s', (dialect) => {
     expect(gh.reviews).toHaveLength(reviewsBefore);
     expect(await requestsIn('queued')).toHaveLength(15);
   }, 60_000);
+
+  it('gives an approver, who may not read the connectors, the queue across every GitHub connector, each request with its connector and matched person', async () => {
+    const approver = await sessionFor(gov.app, await seedUser(gov.app, gov.orgId, { name: 'Priya', email: 'priya@corp.example', role: 'approver' }));
+    const asApprover = (url: string) => gov.app.http.inject({ method: 'GET', url, headers: sessionHeaders(approver, false) });
+    expect((await asApprover(base)).statusCode).toBe(403);
+    const answer = await asApprover(`${base}/requests`);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const queue = (answer.json() as { data: ConnectorRequestJson[] }).data;
+    expect(queue.map((r) => r.id)).toEqual((await requestsIn('queued')).map((r) => r.id));
+    expect(queue.every((r) => r.connector.id === connector.id && r.connector.name === 'Acme on GitHub')).toBe(true);
+    expect(queue.find((r) => r.owner?.login === 'alice')!.person).toEqual({ id: aliceId, name: 'Alice', email: 'alice@corp.example' });
+    expect(queue.find((r) => r.owner?.login === 'dev1')!.person).toEqual({ id: bobId, name: 'Bob', email: 'bob@example.com' });
+    const denied = (await asApprover(`${base}/requests?status=denied`)).json() as { data: ConnectorRequestJson[] };
+    expect(denied.data.map((r) => r.id).sort()).toEqual((await requestsIn('denied')).map((r) => r.id).sort());
+    expect((await asApprover(`/admin/tokenward/v1/orgs/${gov.orgId}/connectors/requests?status=nonsense`)).statusCode).toBe(400);
+  });
 
   it('sends an approver\'s decisions to GitHub with their reason; a denial needs one, a reason over 1,024 characters is refused', async () => {
     const queued = await requestsIn('queued');

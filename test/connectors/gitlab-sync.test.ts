@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorJson, SyncRunJson } from '../../src/http/schemas/connectors.js';
-import type { OrgTokenCountsResponse } from '../../src/http/schemas/org-tokens.js';
+import type { OrgTokenCountsResponse, OrgTokenJson } from '../../src/http/schemas/org-tokens.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/databases.js';
 import { startGitlabStandin, type GitlabStandin } from '../support/gitlab-standin.js';
@@ -131,6 +131,12 @@ describe.each(DIALECTS)('GitLab connector sync, governing side on %s', (dialect)
     expect(new Set(rows.map((r) => r.scopes))).toEqual(new Set(['["read_api","read_repository"]', '["api"]', '["api","sudo"]', '["read_registry"]', '["write_repository"]']));
     // The directory person's tokens carry the directory owner.
     expect(rows.filter((r) => r.owner_user_id !== null).length).toBe(PATS_PER_PERSON + Math.ceil(IMPERSONATION_TOKENS / PEOPLE));
+
+    // One token's answer in the inventory: GitLab's scopes beside their class, last use and the addresses.
+    const used = await db.selectFrom('external_tokens').select('id').where('last_used_ips', 'is not', null).where('scopes', '=', '["api"]').executeTakeFirstOrThrow();
+    const one = (await api('GET', `/admin/tokenward/v1/orgs/${gov.orgId}/tokens/${used.id}`)).json() as OrgTokenJson;
+    expect(one.lastActiveAt).not.toBeNull();
+    expect(one.source).toMatchObject({ type: 'gitlab', scopes: [{ name: 'api', words: 'api', scopeClass: 'write' }], lastUsedIps: ['192.0.2.10', '198.51.100.7'], repositorySelection: null });
 
     const second = await syncAndWait();
     expect(second.counts).toMatchObject({ seen: TOTAL, discovered: 0, updated: 0, gone: 0 });

@@ -6,9 +6,8 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { ExternalRequest } from '../../domain/connectors.js';
-import { githubPermissionOf } from '../../domain/github-connector.js';
-import type { GithubRequestService } from '../../service/github-request-service.js';
+import { upstreamScopeOf } from '../../domain/upstream-scopes.js';
+import type { GithubRequestService, RequestView } from '../../service/github-request-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { requireAdmin } from '../auth.js';
 import { ADMIN_ERROR_RESPONSES, ErrorRef } from '../schemas/common.js';
@@ -34,16 +33,18 @@ const ERRORS = { ...ADMIN_ERROR_RESPONSES, 409: ErrorRef, 422: ErrorRef, 502: Er
 const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function connectorRequestJson(request: ExternalRequest): ConnectorRequestJson {
+export function connectorRequestJson({ request, connectorName, person }: RequestView): ConnectorRequestJson {
   return {
     id: request.id,
     externalId: request.externalId,
+    connector: { id: request.connectorId, name: connectorName },
     status: request.status,
     label: request.label,
     owner: request.owner ? { login: request.owner.name, userId: request.ownerUserId, email: request.owner.email || null } : null,
+    person,
     scopes: request.scopes.map((name) => {
-      const p = githubPermissionOf(name);
-      return { name, scopeClass: p?.scopeClass ?? 'admin', github: p ? `${p.group} ${p.permission}: ${p.level}` : name };
+      const scope = upstreamScopeOf('github', name);
+      return { name, scopeClass: scope.scopeClass ?? 'admin', github: scope.words };
     }),
     repositorySelection: typeof request.details?.repositorySelection === 'string' ? request.details.repositorySelection : null,
     justification: request.justification,
@@ -64,6 +65,23 @@ export function connectorRequestRoutes(deps: { tokens: TokenService; githubReque
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
 
     app.get(
+      `${PREFIX}/requests`,
+      {
+        onRequest: requireAdmin(deps, 'read:token-requests:admin'),
+        schema: {
+          tags: TAGS,
+          summary: 'The approvers\' queue of GitHub token requests, across every GitHub connector of the org',
+          description:
+            'By status (default: waiting for an approver), oldest first, at most 1,000. Needs only the right to read token requests, not the connectors: approvers use it. Each request names its connector and the directory person it was matched to.',
+          params: OrgParams,
+          querystring: ListConnectorRequestsQuery,
+          response: { 200: ConnectorRequestList, ...ERRORS },
+        },
+      },
+      async (request) => ({ data: (await deps.githubRequests.queue(request.params.orgId, [request.query.status ?? 'queued'])).map(connectorRequestJson) }),
+    );
+
+    app.get(
       `${PREFIX}/:connectorId/requests`,
       {
         onRequest: requireAdmin(deps, 'read:token-requests:admin'),
@@ -77,8 +95,9 @@ export function connectorRequestRoutes(deps: { tokens: TokenService; githubReque
         },
       },
       async (request) => {
-        const status = request.query.status ?? 'queued';
-        return { data: (await deps.githubRequests.list(request.params.orgId, request.params.connectorId, [status])).map(connectorRequestJson) };
+        const { orgId, connectorId } = request.params;
+        const listed = await deps.githubRequests.list(orgId, connectorId, [request.query.status ?? 'queued']);
+        return { data: (await deps.githubRequests.viewsOf(orgId, listed)).map(connectorRequestJson) };
       },
     );
 
@@ -99,7 +118,7 @@ export function connectorRequestRoutes(deps: { tokens: TokenService; githubReque
       async (request) => {
         const { orgId, connectorId } = request.params;
         const decided = await deps.githubRequests.decide(callerOf(request), orgId, connectorId, request.body);
-        return { data: decided.map(connectorRequestJson) };
+        return { data: (await deps.githubRequests.viewsOf(orgId, decided)).map(connectorRequestJson) };
       },
     );
 

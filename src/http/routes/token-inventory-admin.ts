@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OrgTokenItem, OrgTokenService } from '../../service/org-token-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { ownerKindOf, type InventoryKind } from '../../domain/org-token-query.js';
+import { upstreamScopeOf } from '../../domain/upstream-scopes.js';
 import { requireAdmin } from '../auth.js';
 import { csvSafe, csvStream, sendAttachment, type CsvCell } from '../export-streams.js';
 import { ADMIN_ERROR_RESPONSES } from '../schemas/common.js';
@@ -51,7 +52,18 @@ export function orgTokenJson({ token, owner, status, activity, source, purpose, 
     callsLast30Days: activity.callsLast30Days,
     lastIp: activity.lastIp,
     governingPolicy,
-    source: source.type === 'tokenward' ? source : { ...source, goneAt: iso(source.goneAt) },
+    source:
+      source.type === 'tokenward'
+        ? source
+        : {
+            type: source.type,
+            connectorId: source.connectorId,
+            externalId: source.externalId,
+            goneAt: iso(source.goneAt),
+            scopes: token.scopes.map((name) => upstreamScopeOf(source.type, name)),
+            lastUsedIps: source.lastUsedIps,
+            repositorySelection: typeof source.details?.repositorySelection === 'string' ? source.details.repositorySelection : null,
+          },
     purpose,
     tags,
   };

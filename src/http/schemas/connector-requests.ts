@@ -14,9 +14,13 @@ export const ListConnectorRequestsQuery = Type.Object(
 export const ConnectorRequestJson = Type.Object({
   id: Type.String(),
   externalId: Type.String({ description: 'The request id in GitHub.' }),
+  connector: Type.Object({ id: Type.String(), name: Type.String() }, { description: 'The GitHub connector the request came through.' }),
   status: RequestStatus,
   label: Type.String({ description: 'The token name the requester gave.' }),
-  owner: Type.Union([Type.Object({ login: Type.String(), userId: Text, email: Text }), Type.Null()]),
+  owner: Type.Union([Type.Object({ login: Type.String(), userId: Text, email: Text }), Type.Null()], { description: 'The requester as GitHub names them (the e-mail only when they made it public).' }),
+  person: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()], {
+    description: 'The directory person the requester was matched to (a linked login, or a public e-mail); null when nobody.',
+  }),
   scopes: Type.Array(
     Type.Object({
       name: Type.String(),

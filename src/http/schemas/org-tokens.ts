@@ -81,6 +81,16 @@ export const TokenSourceJson = Type.Union([
     externalId: Type.String(),
     /** When the connected system stopped listing it (revoked or deleted there). */
     goneAt: Instant,
+    scopes: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        words: Type.String({ description: 'The connected system\'s own words: "repository contents: write" for GitHub, the scope itself for GitLab.' }),
+        scopeClass: Type.Union([Type.String(), Type.Null()], { description: 'read, write or admin; null where scopes are judged by name (Atlassian).' }),
+      }),
+      { description: 'Each scope in the connected system\'s words beside the Tokenward scope class a policy judges it by.' },
+    ),
+    lastUsedIps: Type.Array(Type.String(), { description: 'The addresses the connected system says it was last used from (GitLab tells up to five); empty when not told.' }),
+    repositorySelection: Type.Union([Type.String(), Type.Null()], { description: 'GitHub: all, subset or none (public repositories only); null elsewhere.' }),
   }),
 ]);
 

@@ -43,6 +43,9 @@ export const endpoints = {
   connectors: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors`,
   connectorTest: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/test`,
   connectorSync: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/sync`,
+  connectorToken: (orgId: string, connectorId: string, tokenId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/tokens/${enc(tokenId)}`,
+  githubRequestQueue: (orgId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/requests`,
+  decideGithubRequests: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/requests/decide`,
   connectorViolations: (orgId: string, connectorId: string) => `/admin/tokenward/v1/orgs/${enc(orgId)}/connectors/${enc(connectorId)}/violations`,
 
   // Per-kind revocation on the Atlassian-compatible API.

@@ -7,7 +7,12 @@ import { ApiError, api } from './http.ts';
 import { endpoints } from './endpoints.ts';
 import type { OrgTokenJson } from './types.ts';
 
-export async function revokeToken(orgId: string, token: Pick<OrgTokenJson, 'id' | 'ownerKind' | 'owner'>): Promise<void> {
+export async function revokeToken(orgId: string, token: Pick<OrgTokenJson, 'id' | 'ownerKind' | 'owner'> & { source?: OrgTokenJson['source'] }): Promise<void> {
+  // A connected system's token is revoked there, through its connector.
+  if (token.source && 'connectorId' in token.source) {
+    await api.delete(endpoints.connectorToken(orgId, token.source.connectorId, token.id));
+    return;
+  }
   try {
     // The general route revokes any kind, with the reason recorded; prefer it where it exists.
     await api.delete(endpoints.token(orgId, token.id));

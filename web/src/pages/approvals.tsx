@@ -12,6 +12,7 @@ import { Pager } from '../components/data-table.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { formatDateTime, plural } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { GithubRequests } from './approvals-github.tsx';
 
 type Filter = 'pending' | 'approved' | 'denied';
 
@@ -156,7 +157,7 @@ export function ApprovalsPage() {
   return (
     <>
       <h1>Approvals</h1>
-      <p className="lead">Token requests from people whose policy asks for approval. Nobody approves their own request.</p>
+      <p className="lead">Token requests from people whose policy asks for approval, for Tokenward’s tokens and for your connected GitHub organization. Nobody approves their own request.</p>
       <div className="tabs" role="tablist" aria-label="Requests">
         {(['pending', 'approved', 'denied'] as const).map((value) => (
           <button key={value} type="button" role="tab" aria-selected={status === value} onClick={() => { setStatus(value); setCursor(''); }}>
@@ -170,7 +171,7 @@ export function ApprovalsPage() {
       ) : requests.isPending ? (
         <Loading />
       ) : requests.data.data.length === 0 ? (
-        <EmptyState title={status === 'pending' ? 'Nothing waits for approval' : `No ${status} requests`} />
+        <EmptyState title={status === 'pending' ? 'No request for a Tokenward token waits for approval' : `No ${status} requests`} />
       ) : (
         requests.data.data.map((request) => (
           <RequestCard
@@ -190,6 +191,7 @@ export function ApprovalsPage() {
       {requests.data && (requests.data.links.next || requests.data.links.prev) && (
         <Pager prev={requests.data.links.prev} next={requests.data.links.next} onPage={setCursor} isBusy={requests.isFetching} />
       )}
+      <GithubRequests tab={status} onDone={setMessage} />
     </>
   );
 }

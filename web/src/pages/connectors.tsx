@@ -1,8 +1,9 @@
 /**
- * Connectors: connected systems (Atlassian Cloud) whose tokens Tokenward reads into the inventory.
- * Add one, test its connection, sync now, and see each one's last sync and next run.
+ * Connectors: connected systems (Atlassian Cloud, a GitHub organization, a GitLab instance) whose
+ * tokens Tokenward reads into the inventory. Add one, test its connection, sync now, and see each
+ * one's last sync and next run.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
@@ -13,9 +14,18 @@ import { useSignedIn } from '../auth/session.tsx';
 import { EmptyState, ErrorNote, Loading, Notice } from '../components/feedback.tsx';
 import { formatCount, formatDateTime } from '../components/format.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { AddConnectorForm } from './connector-form.tsx';
 
 type ConnectorList = Static<typeof ConnectorListSchema>;
 type ConnectionTest = Static<typeof ConnectionTestSchema>;
+
+const SYSTEM_WORDS: Record<string, string> = { atlassian: 'Atlassian', github: 'GitHub', gitlab: 'GitLab' };
+const ORG_WORDS: Record<string, string> = { atlassian: 'organization', github: 'organization', gitlab: 'instance' };
+
+/** Where GitHub delivers the App's webhook for this connector: the address the admin enters in the App. */
+function githubWebhookUrl(connectorId: string): string {
+  return `${window.location.origin}/api/v1/connectors/${encodeURIComponent(connectorId)}/github-webhook`;
+}
 
 function LastSync({ connector }: { connector: ConnectorJson }) {
   const run = connector.lastSync;
@@ -43,13 +53,18 @@ function ConnectorRow({ orgId, connector }: { orgId: string; connector: Connecto
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connectors', orgId] }),
   });
   return (
-    <section className="panel">
-      <h2>
-        {connector.name} <span className="muted">({connector.type})</span>
+    <section className="panel" aria-labelledby={`connector-${connector.id}`}>
+      <h2 id={`connector-${connector.id}`}>
+        {connector.name} <span className="muted">({SYSTEM_WORDS[connector.type] ?? connector.type})</span>
       </h2>
-      <p className="muted">
-        {connector.baseUrl} · organization {connector.upstreamOrgId} · every {connector.scheduleMinutes} minutes · next run {formatDateTime(connector.nextSyncAt)}
+      <p className="muted connector-facts">
+        {connector.baseUrl} · {ORG_WORDS[connector.type] ?? 'organization'} {connector.upstreamOrgId} · every {connector.scheduleMinutes} minutes · next run {formatDateTime(connector.nextSyncAt)}
       </p>
+      {connector.type === 'github' && (
+        <p className="connector-facts">
+          Webhook address for the GitHub App: <code>{githubWebhookUrl(connector.id)}</code>
+        </p>
+      )}
       <p>
         Last sync: <LastSync connector={connector} />
       </p>
@@ -79,70 +94,29 @@ function ConnectorRow({ orgId, connector }: { orgId: string; connector: Connecto
 
 export function ConnectorsPage() {
   const { orgId } = useSignedIn();
-  const queryClient = useQueryClient();
   const connectors = useQuery({
     queryKey: ['connectors', orgId],
     queryFn: () => api.get<ConnectorList>(endpoints.connectors(orgId)),
     // A running sync updates its counts: look again while one runs.
     refetchInterval: (query) => (query.state.data?.data.some((c) => c.lastSync?.state === 'running' || c.lastSync?.state === 'queued') ? 2000 : false),
   });
-  const create = useMutation({
-    mutationFn: (body: Record<string, string>) => api.post<ConnectorJson>(endpoints.connectors(orgId), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connectors', orgId] }),
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? '').trim();
-    create.mutate({ type: value('type') || 'atlassian', name: value('name'), baseUrl: value('baseUrl'), upstreamOrgId: value('upstreamOrgId'), credential: value('credential') });
-    event.currentTarget.reset();
-  }
+  const [added, setAdded] = useState<string | null>(null);
 
   return (
     <>
       <h1>Connectors</h1>
-      <p className="lead">Tokens that already live in your Atlassian organization, read into the inventory so you can see, search and revoke them here.</p>
+      <p className="lead">Tokens that already live in your Atlassian organization, GitHub organization or GitLab instance, read into the inventory so you can see, search and revoke them here.</p>
       <details className="panel add-panel">
         <summary>Add a connector</summary>
-        <form className="inline-form" onSubmit={submit}>
-          <label>
-            System
-            <select name="type" defaultValue="atlassian">
-              <option value="atlassian">Atlassian organization</option>
-              <option value="gitlab">GitLab instance</option>
-            </select>
-          </label>
-          <label className="grow">
-            Name
-            <input name="name" required maxLength={200} placeholder="e.g. Acme Cloud" />
-          </label>
-          <label className="grow">
-            Base URL
-            <input name="baseUrl" required maxLength={2048} defaultValue="https://api.atlassian.com" />
-          </label>
-          <label className="grow">
-            Organization id (Atlassian) or instance name (GitLab)
-            <input name="upstreamOrgId" required maxLength={200} />
-          </label>
-          <label className="grow">
-            Admin API key (Atlassian) or administrator token (GitLab)
-            <input name="credential" type="password" required maxLength={4000} autoComplete="off" />
-          </label>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? 'Adding…' : 'Add'}
-          </button>
-        </form>
-        <p className="hint">The key is stored encrypted and never shown again. Atlassian: it needs the read scopes for tokens, service accounts and keys, and the delete scopes to revoke from here. GitLab: an administrator's token with the api scope (and admin_mode where Admin Mode is on); the base URL is the instance's address.</p>
-        {create.isError && <ErrorNote title="Could not add the connector" error={create.error} />}
+        <AddConnectorForm orgId={orgId} onAdded={(connector, afterwards) => setAdded(`“${connector.name}” is added. ${afterwards}`)} />
       </details>
-      {create.isSuccess && <Notice tone="success">The connector is added. Test its connection, then sync it.</Notice>}
+      {added && <Notice tone="success">{added}</Notice>}
       {connectors.isError ? (
         <ErrorNote title="Could not load the connectors" error={connectors.error} onRetry={() => void connectors.refetch()} />
       ) : connectors.isPending ? (
         <Loading />
       ) : connectors.data.data.length === 0 ? (
-        <EmptyState title="No connectors yet">Add your Atlassian organization to see the API tokens that already exist there.</EmptyState>
+        <EmptyState title="No connectors yet">Add your Atlassian organization, GitHub organization or GitLab instance to see the tokens that already exist there.</EmptyState>
       ) : (
         connectors.data.data.map((connector) => <ConnectorRow key={connector.id} orgId={orgId} connector={connector} />)
       )}

@@ -20,6 +20,7 @@ import { TokenActivity } from './token-activity.tsx';
 import { TokenLimits } from './token-limits.tsx';
 import { TokenCalls } from './token-calls.tsx';
 import { AuditActor, Named, auditSentence } from '../components/audit-words.tsx';
+import { ConnectedFacts, ConnectedScopes, connectedSourceOf, LastUsedFrom, lastUsedWords, systemName } from './token-connected.tsx';
 
 /** The token's own audit entries (creation, rotations, revocation): who, by name. */
 function useHistory(orgId: string, tokenId: string) {
@@ -130,6 +131,7 @@ export function TokenDetailPage() {
     );
   }
   const t = token.data;
+  const connected = connectedSourceOf(t);
   return (
     <>
       <p className="breadcrumb">
@@ -140,7 +142,7 @@ export function TokenDetailPage() {
           {t.label || '(no label)'} <StatusBadge status={t.status} />
         </h1>
         <div className="page-actions">
-          {t.status === 'active' && (
+          {t.status === 'active' && !connected && (
             <button type="button" onClick={() => { rotate.reset(); setRotating(true); }}>
               Rotate
             </button>
@@ -155,15 +157,18 @@ export function TokenDetailPage() {
       {revoke.isSuccess && <Notice tone="success">The token is revoked. It no longer works.</Notice>}
 
       <div className="tabs" role="tablist" aria-label="Token">
-        <button type="button" role="tab" id="tab-details" aria-selected={tab === 'details'} aria-controls="panel-token" onClick={() => showTab('details')}>
+        <button type="button" role="tab" id="tab-details" aria-selected={tab === 'details' || connected !== null} aria-controls="panel-token" onClick={() => showTab('details')}>
           Details
         </button>
-        <button type="button" role="tab" id="tab-activity" aria-selected={tab === 'activity'} aria-controls="panel-token" onClick={() => showTab('activity')}>
-          Activity
-        </button>
+        {/* Activity is what Tokenward verified: a connected system's token is never verified here. */}
+        {!connected && (
+          <button type="button" role="tab" id="tab-activity" aria-selected={tab === 'activity'} aria-controls="panel-token" onClick={() => showTab('activity')}>
+            Activity
+          </button>
+        )}
       </div>
-      <div role="tabpanel" id="panel-token" aria-labelledby={`tab-${tab}`}>
-      {tab === 'activity' ? (
+      <div role="tabpanel" id="panel-token" aria-labelledby={`tab-${connected ? 'details' : tab}`}>
+      {tab === 'activity' && !connected ? (
         <>
           <TokenActivity orgId={orgId} tokenId={t.id} title="Summary" />
           <TokenCalls orgId={orgId} tokenId={t.id} label={t.label} />
@@ -179,22 +184,33 @@ export function TokenDetailPage() {
           </dd>
           <dt>Kind</dt>
           <dd>{OWNER_KIND_WORDS[t.ownerKind]}</dd>
-          <dt>Token starts with</dt>
-          <dd>
-            <code>{t.displayPrefix}…</code> <span className="muted">(the secret itself is never stored)</span>
-          </dd>
+          {connected ? (
+            <ConnectedFacts source={connected} />
+          ) : (
+            <>
+              <dt>Token starts with</dt>
+              <dd>
+                <code>{t.displayPrefix}…</code> <span className="muted">(the secret itself is never stored)</span>
+              </dd>
+            </>
+          )}
           <dt>Id</dt>
           <dd>
             <code>{t.id}</code>
           </dd>
           <dt>Created</dt>
           <dd>{formatDateTime(t.createdAt)}</dd>
-          <dt>Created by</dt>
-          <dd>
-            <CreatedBy token={t} history={history} />
-          </dd>
+          {!connected && (
+            <>
+              <dt>Created by</dt>
+              <dd>
+                <CreatedBy token={t} history={history} />
+              </dd>
+            </>
+          )}
           <dt>Last used</dt>
-          <dd>{t.lastActiveAt ? `${formatDateTime(t.lastActiveAt)} (${relativeDays(t.lastActiveAt)})` : 'Never'}</dd>
+          <dd>{lastUsedWords(t, connected)}</dd>
+          {connected && <LastUsedFrom source={connected} />}
           <dt>Expires</dt>
           <dd>{t.expiresAt ? `${formatDateTime(t.expiresAt)} (${relativeDays(t.expiresAt)})` : 'Never'}</dd>
           {t.revokedAt && (
@@ -214,22 +230,27 @@ export function TokenDetailPage() {
         </dl>
       </section>
 
-      <section className="panel" aria-labelledby="scopes-heading">
-        <h2 id="scopes-heading">Scopes</h2>
-        {t.scopes.length === 0 ? (
-          <p>{t.ownerKind === 'admin-key' ? 'Unscoped: this key reaches every admin operation.' : 'No scopes.'}</p>
-        ) : (
-          <ul className="scope-list">
-            {t.scopes.map((scope) => (
-              <li key={scope}>
-                <code>{scope}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {connected ? (
+        <ConnectedScopes source={connected} />
+      ) : (
+        <section className="panel" aria-labelledby="scopes-heading">
+          <h2 id="scopes-heading">Scopes</h2>
+          {t.scopes.length === 0 ? (
+            <p>{t.ownerKind === 'admin-key' ? 'Unscoped: this key reaches every admin operation.' : 'No scopes.'}</p>
+          ) : (
+            <ul className="scope-list">
+              {t.scopes.map((scope) => (
+                <li key={scope}>
+                  <code>{scope}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
-      <TokenLimits orgId={orgId} tokenId={t.id} />
+      {/* Rate limits and calls are Tokenward's own verifications: a connected token has none. */}
+      {!connected && <TokenLimits orgId={orgId} tokenId={t.id} />}
       <History history={history} />
       </>
       )}
@@ -262,7 +283,16 @@ export function TokenDetailPage() {
         onConfirm={() => revoke.mutate(t)}
       >
         <p>
-          <strong>{t.label}</strong> ({t.owner?.name ?? 'admin API key'}) stops working at once. This cannot be undone.
+          {connected ? (
+            <>
+              <strong>{t.label}</strong> ({t.owner?.name ?? 'no owner'}) is revoked in {systemName(connected)}
+              {connected.type === 'github' ? ': it loses its access to your organization, and GitHub tells its owner.' : '.'} This cannot be undone.
+            </>
+          ) : (
+            <>
+              <strong>{t.label}</strong> ({t.owner?.name ?? 'admin API key'}) stops working at once. This cannot be undone.
+            </>
+          )}
         </p>
         {revoke.isError && <ErrorNote title="Could not revoke" error={revoke.error} />}
       </ConfirmDialog>
