@@ -162,10 +162,15 @@ export function InventoryFilters({ params, onApply }: { params: URLSearchParams;
   );
 }
 
-/** Tokenward's own tokens, or one connector's (the Connectors page adds them). */
+const SYSTEM_NAMES: Record<string, string> = { atlassian: 'Atlassian', github: 'GitHub', gitlab: 'GitLab' };
+
+/** Tokenward's own tokens, every connector of one system, or one connector's (the Connectors page adds them). */
 function SourceFilter({ current }: { current: string }) {
   const { orgId } = useSignedIn();
-  const connectors = useQuery({ queryKey: ['connectors', orgId], queryFn: () => api.get<{ data: Array<{ id: string; name: string }> }>(endpoints.connectors(orgId)) });
+  const connectors = useQuery({ queryKey: ['connectors', orgId], queryFn: () => api.get<{ data: Array<{ id: string; name: string; type: string }> }>(endpoints.connectors(orgId)) });
+  const list = connectors.data?.data ?? [];
+  // A system gets its own choice once it has more than one connector; with one, the connector is that choice.
+  const systems = Object.keys(SYSTEM_NAMES).filter((type) => list.filter((connector) => connector.type === type).length > 1);
   return (
     <fieldset>
       <legend>Source</legend>
@@ -174,7 +179,12 @@ function SourceFilter({ current }: { current: string }) {
         <select name="source" defaultValue={current}>
           <option value="">Every source</option>
           <option value="tokenward">Issued by Tokenward</option>
-          {(connectors.data?.data ?? []).map((connector) => (
+          {systems.map((type) => (
+            <option key={type} value={type}>
+              Every {SYSTEM_NAMES[type]} connector
+            </option>
+          ))}
+          {list.map((connector) => (
             <option key={connector.id} value={connector.id}>
               {connector.name}
             </option>
