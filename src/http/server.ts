@@ -40,7 +40,7 @@ import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { DomainError } from '../domain/errors.js';
-import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonHasNonFiniteNumber, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
+import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonBodyRefusal, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
 import type { TokenLimitsService } from '../service/token-limits-service.js';
 import { tokenLimitsRoutes } from './routes/token-limits.js';
 import type { DependencyHealth } from '../service/dependency-health.js';
@@ -346,16 +346,10 @@ function acceptEmptyJsonBodies(app: FastifyInstance): void {
       return;
     }
     parseJson(request, text, (error, value) => {
-      if (!error && text.includes('\\u0000') && containsNul(value)) done(new DomainError('VALIDATION_FAILED', NUL_REFUSAL), undefined);
-      else if (!error && jsonHasNonFiniteNumber(text, value)) done(new DomainError('VALIDATION_FAILED', NON_FINITE_REFUSAL), undefined);
+      const refusal = error ? null : jsonBodyRefusal(text, value);
+      if (refusal) done(new DomainError('VALIDATION_FAILED', refusal), undefined);
       else done(error, value);
     });
   });
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
-  return false;
-}

@@ -28,9 +28,9 @@ import secureJson from 'secure-json-parse';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { domainErrorAnswer, errorBody, storageFaultCode, type ErrorHandlingOptions } from './errors.js';
-import type { Metrics } from './metrics.js';
+import { durationObserver, type Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
-import { ANSWER_HEADERS } from './request-hygiene.js';
+import { ANSWER_HEADERS, jsonBodyRefusal } from './request-hygiene.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
 import { bearerCredential } from './bearer.js';
 
@@ -78,17 +78,8 @@ export interface VerifyFastPath {
 
 export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   let served = 0;
-  // The histogram's child per status, made once: labelling on every observation costs a hash of
-  // the labels each time.
-  const durationOf = new Map<number, { observe(seconds: number): void }>();
-  const observe = (status: number, seconds: number) => {
-    let child = durationOf.get(status);
-    if (!child) {
-      child = deps.metrics.httpRequestDuration.labels({ method: 'POST', route: VERIFY_PATH, status: String(status) });
-      durationOf.set(status, child);
-    }
-    child.observe(seconds);
-  };
+  const observeDuration = durationObserver(deps.metrics);
+  const observe = (status: number, seconds: number) => observeDuration('POST', VERIFY_PATH, status, seconds);
   function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
     response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-request-id': requestId, ...ANSWER_HEADERS, ...extraHeaders });
@@ -111,6 +102,11 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
         body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
       } catch {
         send(response, requestId, startedAt, 400, errorBody(requestId, 400, 'ADMIN-400-0', 'BAD_REQUEST', INVALID_JSON));
+        return;
+      }
+      const refusal = jsonBodyRefusal(raw, body);
+      if (refusal) {
+        sendError(response, requestId, startedAt, 'VALIDATION_FAILED', refusal);
         return;
       }
       if (!checkBody(body)) {
