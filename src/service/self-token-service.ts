@@ -66,7 +66,7 @@ export function createSelfTokenService(deps: SelfTokenServiceDeps) {
     const base = { token: found.token, isPreviousValue: found.isPrevious, previousValueValidUntil: found.isPrevious && found.graceUntilMs !== null ? new Date(found.graceUntilMs) : null };
     if (!found.token.owner) return { ...base, policy: null, usableScopes: found.token.scopes };
     const { enforceable, effective } = await resolvePolicyOf(tx, found.token.orgId, found.token.owner, now);
-    const use = checkTokenUse({ enforceable, tokenScopes: found.token.scopes, tokenIpAllowlist: found.ipAllowlist, ip, now });
+    const use = checkTokenUse({ enforceable, tokenScopes: found.token.scopes, tokenIpAllowlist: found.ipAllowlist, ip });
     if (!use.allowed) throw new DomainError(use.code === 'INSUFFICIENT_SCOPE' ? 'FORBIDDEN' : use.code, use.detail);
     return { ...base, policy: { id: effective.policy.id, name: effective.policy.name, maxLifetimeDays: effective.rule.maxLifetimeDays }, usableScopes: use.usableScopes };
   }
