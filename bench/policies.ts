@@ -22,8 +22,9 @@ import { ensurePolicyDefaults } from '../src/service/policy-setup.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { TokenTable } from '../src/store/schema.js';
 import { createStores } from '../src/store/stores.js';
+import { DAY_MS } from '../src/domain/time.js';
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 
 function arg(name: string, fallback: number): number {

@@ -39,8 +39,9 @@ import { createInventoryActivity } from '../src/store/inventory-activity.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { Database, ServiceAccountTable, TokenTable, UserTable } from '../src/store/schema.js';
+import { DAY_MS } from '../src/domain/time.js';
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const TOKENS_PER_USER = 20;
 const FIRST = ['ada', 'alan', 'grace', 'linus', 'margaret', 'ken', 'barbara', 'donald', 'edsger', 'frances', 'john', 'radia', 'tim', 'vint', 'whitfield', 'leslie', 'niklaus', 'sophie', 'yukihiro', 'guido'];

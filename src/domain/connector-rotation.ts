@@ -4,6 +4,7 @@
  * revokes the whole chain of tokens it came from, so a rotation is sent at most once; when its
  * answer is lost, the outcome is `unknown` until the token is read again.
  */
+import { DAY_MS } from './time.js';
 
 /**
  * - `pending`: the owner has not opened the one-time link yet; nothing happened upstream.
@@ -42,5 +43,5 @@ export const MAX_ROTATION_LIFETIME_DAYS = 365;
 
 /** The new token's expiry date as GitLab takes it (`YYYY-MM-DD`, UTC). */
 export function expiryDateOf(now: Date, days: number): string {
-  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -5,6 +5,7 @@
  * Nothing here is specific to one connected system except the type names in `CONNECTOR_TYPES`.
  */
 import { DomainError } from './errors.js';
+import { DAY_MS } from './time.js';
 
 export const CONNECTOR_TYPES = ['atlassian', 'github', 'gitlab'] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
@@ -206,16 +207,15 @@ export function externalViolationsOf(
   now: Date,
 ): ExternalViolation[] {
   const out: ExternalViolation[] = [];
-  const dayMs = 86_400_000;
   if (token.expiresAt === null) out.push({ kind: 'lifetime', reason: `It never expires; the policy allows at most ${rule.maxLifetimeDays} days.` });
   else {
-    const days = Math.ceil((token.expiresAt.getTime() - token.createdAt.getTime()) / dayMs);
+    const days = Math.ceil((token.expiresAt.getTime() - token.createdAt.getTime()) / DAY_MS);
     if (days > rule.maxLifetimeDays) out.push({ kind: 'lifetime', reason: `It lives ${days} days; the policy allows at most ${rule.maxLifetimeDays}.` });
   }
   const outside = token.scopes.filter((s) => !allowedScopeNames.has(s));
   if (outside.length > 0) out.push({ kind: 'scopes', reason: `Scopes outside the policy: ${outside.join(', ')}.` });
   if (rule.idleRevokeAfterDays !== null) {
-    const idleDays = Math.floor((now.getTime() - (token.lastActiveAt ?? token.createdAt).getTime()) / dayMs);
+    const idleDays = Math.floor((now.getTime() - (token.lastActiveAt ?? token.createdAt).getTime()) / DAY_MS);
     if (idleDays > rule.idleRevokeAfterDays) out.push({ kind: 'idle', reason: `Not used for ${idleDays} days; the policy's idle limit is ${rule.idleRevokeAfterDays}.` });
   }
   return out;

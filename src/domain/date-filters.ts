@@ -25,6 +25,7 @@
  *   `RangeFrom` is 0 (now), a missing `RangeTo` is unbounded. Mixing both range styles is a 400.
  */
 import { DomainError } from './errors.js';
+import { DAY_MS, HOUR_MS } from './time.js';
 
 export type DateField = 'createdAt' | 'lastActiveAt' | 'expiresAt';
 /** Whether the field's instants lie behind us (created, last active) or mostly ahead (expiry). */
@@ -44,7 +45,7 @@ export interface DateBounds {
 }
 
 export const MAX_UNITS = 100_000;
-const FIXED_MS: Partial<Record<Uom, number>> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
+const FIXED_MS: Partial<Record<Uom, number>> = { hour: HOUR_MS, day: DAY_MS, week: 7 * DAY_MS };
 const UOMS: readonly Uom[] = ['hour', 'day', 'week', 'month', 'year'];
 
 function invalid(detail: string): DomainError {
@@ -84,7 +85,7 @@ export function parseInstant(name: string, raw: string, endOfDay: boolean): numb
   if (date) {
     const start = utcDay(Number(date[1]), Number(date[2]), Number(date[3]));
     if (start === null) throw invalid(`${name} is not a valid date.`);
-    return endOfDay ? start + 86_400_000 - 1 : start;
+    return endOfDay ? start + DAY_MS - 1 : start;
   }
   const dt = DATE_TIME.exec(raw);
   if (!dt) throw invalid(`${name} must be an ISO-8601 date (2025-06-01) or date-time (2025-06-01T10:00:00Z).`);

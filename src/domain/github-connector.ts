@@ -7,6 +7,7 @@ import { DomainError } from './errors.js';
 import { creationModeOf, stricterMode } from './policy-creation.js';
 import type { PolicyRule, TokenCreation } from './policy.js';
 import { CLASS_PREFIX, type ScopeClass } from './scope-catalogue.js';
+import { DAY_MS } from './time.js';
 
 /** What an admin enters for a GitHub connector: the App, its installation and the webhook secret. */
 export interface GithubAppCredential {
@@ -126,7 +127,6 @@ export const MAX_REVIEW_REASON = 1024;
 /** GitHub reviews and revokes at most this many ids per call. */
 export const GITHUB_BATCH = 100;
 
-const DAY_MS = 86_400_000;
 
 /**
  * How a policy decides a pending fine-grained token request. Each permission falls in a class

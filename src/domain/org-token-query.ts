@@ -16,7 +16,6 @@ import type { Token } from './models.js';
 import type { TokenKind } from './token-format.js';
 import { parsePageSize, parseSort, type Sort } from './token-query.js';
 import { DAY_MS } from './time.js';
-import { MAX_Q_LENGTH } from './token-query.js';
 
 /** A token as an admin sees it: revoked, suspended, expired (by the clock), or active. */
 export type LifecycleStatus = 'active' | 'suspended' | 'expired' | 'revoked';
@@ -134,7 +133,6 @@ function booleanParam(params: Record<string, unknown>, name: string): boolean | 
 /** The filters alone (the counts endpoint takes no paging). Unknown parameters are ignored. */
 export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenFilters {
   const rawQ = oneText(params, 'q')?.trim();
-  if (rawQ !== undefined && rawQ.length > MAX_Q_LENGTH) throw invalid(`q must be at most ${MAX_Q_LENGTH} characters.`);
   const statuses = listParam(params, 'status', LIFECYCLE_STATUSES) ?? [...DEFAULT_STATUSES];
   const kinds = (listParam(params, 'ownerKind', OWNER_KINDS) ?? [...OWNER_KINDS]).map(tokenKindOf).sort();
   const dates: OrgTokenFilters['dates'] = {};

@@ -65,7 +65,6 @@ export interface TokenUseCheck {
   tokenIpAllowlist?: readonly string[] | undefined;
   /** The caller's address; null when unknown (refused by a non-empty allowlist). */
   ip: string | null;
-  now: Date;
   /** Scopes the call needs; every one must be among the usable scopes. */
   requiredScopes?: readonly string[] | undefined;
 }
@@ -78,7 +77,7 @@ export interface TokenUseCheck {
  * its scopes on record, but cannot use the disallowed ones). Token status and expiry are the
  * verifier's own checks (`tokenUnusableReason`), before this one.
  *
- *   checkTokenUse({ enforceable, tokenScopes: ['read:jira-work'], ip: '10.1.2.3', now, requiredScopes: ['read:jira-work'] })
+ *   checkTokenUse({ enforceable, tokenScopes: ['read:jira-work'], ip: '10.1.2.3', requiredScopes: ['read:jira-work'] })
  *   // -> { allowed: true, usableScopes: ['read:jira-work'] }
  */
 export function checkTokenUse(check: TokenUseCheck): UseDecision {

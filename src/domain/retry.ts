@@ -3,6 +3,7 @@
  * (Standard Webhooks §Delivery; shared/protocols/standard-webhooks.md). Pure: the caller passes the
  * random number, so tests can fix it.
  */
+import { DAY_MS } from './time.js';
 export interface BackoffPolicy {
   /** Delay before the second attempt. */
   baseMs: number;
@@ -17,7 +18,7 @@ export interface BackoffPolicy {
  * Default: 5 s, 30 s, 3 min, 18 min, 1.8 h, 10.8 h, then 24 h: ten attempts over about 3.5 days,
  * close to the spec's example schedule.
  */
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, factor: 6, maxDelayMs: 24 * 3_600_000, maxAttempts: 10 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, factor: 6, maxDelayMs: DAY_MS, maxAttempts: 10 };
 
 /**
  * Delay after the `attempts`-th failed attempt (1-based), jittered by ±20 % (`random` in [0, 1)),

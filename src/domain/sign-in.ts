@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DomainError } from './errors.js';
+import { HOUR_MS } from './time.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** argon2 hashes any length; a cap keeps one request from buying minutes of CPU. */
@@ -33,7 +34,6 @@ export function isWellFormedSecret(value: string): boolean {
 export type LinkKind = 'invite' | 'password_reset' | 'owner_setup';
 export const LINK_KINDS: readonly LinkKind[] = ['invite', 'password_reset', 'owner_setup'];
 
-const HOUR_MS = 3_600_000;
 
 /** How long a link stays valid. Reset is short because anyone may ask for one. */
 export const LINK_LIFETIME_MS: Record<LinkKind, number> = {

@@ -21,7 +21,7 @@ export const DEFAULT_SORT: Sort = { field: 'createdAt', descending: true };
 /** our reading (CONTRACT.md §1.4): 100 by default; above 1000 is clamped to 1000, not refused. */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
-/** The one limit on an inventory search text (the query schemas use it too). */
+/** The one limit on an inventory search text, enforced by the query schemas before any service sees `q`. */
 export const MAX_Q_LENGTH = 200;
 
 /**
@@ -60,7 +60,6 @@ export function parseInventoryFilters(
   options: { dateFields: readonly DateField[]; hasStatus: boolean; hasKeyType: boolean },
 ): InventoryFilters {
   const rawQ = oneText(params, 'q')?.trim();
-  if (rawQ !== undefined && rawQ.length > MAX_Q_LENGTH) throw invalid(`q must be at most ${MAX_Q_LENGTH} characters.`);
   const q = rawQ ? rawQ.toLowerCase() : null;
 
   let status: InventoryFilters['status'] = null;

@@ -78,7 +78,7 @@ export interface TokenSnapshot {
  * `load` half fetched when the snapshot was cached (so the hot path stays free of I/O); a policy
  * change publishes `orgChanged`, which drops the org's snapshots.
  */
-export type PolicyCheck = (token: TokenSnapshot, owner: OwnerSnapshot | null, request: VerifyRequest, now: Date) => PolicyCode | null;
+export type PolicyCheck = (token: TokenSnapshot, owner: OwnerSnapshot | null, request: VerifyRequest, nowMs: number) => PolicyCode | null;
 
 /** "No policy": what verification enforces until the policies work is wired in. */
 export const noPolicyCheck: PolicyCheck = () => null;
@@ -99,16 +99,16 @@ export function verdictOf(
   snapshot: TokenSnapshot | null,
   verifierOrgId: string,
   request: VerifyRequest,
-  now: Date,
+  nowMs: number,
   policyCheck: PolicyCheck = noPolicyCheck,
 ): Verdict {
-  const isGraceOver = snapshot?.matchesUntilMs != null && snapshot.matchesUntilMs <= now.getTime();
+  const isGraceOver = snapshot?.matchesUntilMs != null && snapshot.matchesUntilMs <= nowMs;
   if (!snapshot || snapshot.orgId !== verifierOrgId || isGraceOver) return { valid: false, code: 'NOT_FOUND', snapshot: null };
   if (snapshot.orgDisabled) return refuse('ORG_DISABLED', snapshot);
   if (snapshot.status === 'revoked') return refuse('REVOKED', snapshot);
   if (snapshot.status === 'suspended' || (snapshot.owner && !snapshot.owner.isActive)) return refuse('SUSPENDED', snapshot);
-  if (snapshot.expiresAtMs !== null && snapshot.expiresAtMs <= now.getTime()) return refuse('EXPIRED', snapshot);
-  const policyCode = policyCheck(snapshot, snapshot.owner, request, now);
+  if (snapshot.expiresAtMs !== null && snapshot.expiresAtMs <= nowMs) return refuse('EXPIRED', snapshot);
+  const policyCode = policyCheck(snapshot, snapshot.owner, request, nowMs);
   if (policyCode) return refuse(policyCode, snapshot);
   if (request.scopes && !holdsScopes(snapshot.scopes, request.scopes)) return refuse('INSUFFICIENT_SCOPE', snapshot);
   return { valid: true, code: 'VALID', snapshot };

@@ -122,6 +122,11 @@ export function storageFaultCode(error: unknown): 'DATABASE_UNAVAILABLE' | 'DATA
 export interface ErrorHandlingOptions {
   /** Told of each storage fault a request met (to log the outage once and count it). */
   onStorageFault?: (code: 'DATABASE_UNAVAILABLE' | 'DATABASE_READ_ONLY', error: unknown) => void;
+  /**
+   * Whether to answer unknown routes here too (default). The server sets its 404 handler inside the
+   * scope of the admin routes instead, so unknown routes get that scope's hooks (the rate limit).
+   */
+  notFound?: boolean;
 }
 
 export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}): void {
@@ -156,6 +161,11 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
     return domainErrorReply(reply, request.id, 'INTERNAL_ERROR', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
   });
 
+  if (options.notFound !== false) registerNotFoundHandler(app);
+}
+
+/** The JSON 404 of unknown routes, with the hooks of the scope it is set in. */
+export function registerNotFoundHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     domainErrorReply(reply, request.id, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),
   );

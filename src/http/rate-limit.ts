@@ -35,11 +35,15 @@ function callerKey(request: FastifyRequest): string {
   return `ip:${request.ip}`;
 }
 
+/**
+ * Registers the limiter: its decorators at the root (`app.rateLimit()`, which routes with a limit of
+ * their own use), no limit yet. `limitRoutesOf` applies the API-wide limit to a scope.
+ */
 export async function registerRateLimit(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
   const exempt = new Set(options.exemptPaths ?? []);
   await app.register(fastifyRateLimit, {
-    // Not per route: one app-wide onRequest hook (below) runs before every route's own hooks, so
-    // even a request refused by authentication is counted and carries the headers.
+    // Not per route: one onRequest hook of the scope (below) runs before every route's own hooks,
+    // so even a request refused by authentication is counted and carries the headers.
     global: false,
     max: options.max,
     timeWindow: options.windowSeconds * 1000,
@@ -52,14 +56,20 @@ export async function registerRateLimit(app: FastifyInstance, options: RateLimit
     errorResponseBuilder: (_request, context) =>
       new DomainError('RATE_LIMITED', `Rate limit of ${context.max} requests exceeded; retry after ${context.after}.`),
   });
-  // Exempt paths skip the limiter before it computes the caller key (a hash per request): the
-  // verify endpoint is on other services' hot path.
-  const limit = app.rateLimit();
-  app.addHook('onRequest', async (request, reply) => {
+}
+
+/**
+ * Limits every route of `scope`, and its 404s when the scope sets the not-found handler, except
+ * the exempt paths. Routes outside the scope (probes, verification) pay nothing for it.
+ */
+export function limitRoutesOf(scope: FastifyInstance, options: RateLimitOptions): void {
+  const exempt = new Set(options.exemptPaths ?? []);
+  const limit = scope.rateLimit();
+  scope.addHook('onRequest', async (request, reply) => {
     if (exempt.has(request.routeOptions.url ?? '')) return;
-    await limit.call(app, request, reply);
+    await limit.call(scope, request, reply);
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  scope.addHook('onSend', async (_request, reply, payload) => {
     const reset = reply.getHeader('x-ratelimit-reset');
     if (reset !== undefined && /^\d+$/.test(String(reset))) {
       reply.header('x-ratelimit-reset', new Date(Date.now() + Number(reset) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));

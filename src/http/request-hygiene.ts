@@ -32,6 +32,23 @@ export function hasNonFiniteNumber(values: unknown): boolean {
   return false;
 }
 
+/**
+ * Why a parsed JSON body is refused, or null: a NUL character anywhere in it, or a number that is
+ * not finite. Both doors of verification and every JSON route apply it alike.
+ */
+export function jsonBodyRefusal(text: string, value: unknown): string | null {
+  if (text.includes('\\u0000') && containsNul(value)) return NUL_REFUSAL;
+  if (jsonHasNonFiniteNumber(text, value)) return NON_FINITE_REFUSAL;
+  return null;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+  return false;
+}
+
 /** The same for a parsed JSON body, where `1e400` parses to Infinity: deep, but only when the text could hold one. */
 export function jsonHasNonFiniteNumber(text: string, value: unknown): boolean {
   return /\d[eE]\+?\d{3}/.test(text) && containsNonFinite(value);

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import fastifySwagger from '@fastify/swagger';
+import fastifySwagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { TrustProxy } from '../config.js';
 import type { ApprovalService } from '../service/approval-service.js';
@@ -40,14 +40,14 @@ import type { UsageRecorder } from '../service/usage-recorder.js';
 import type { UsageService } from '../service/usage-service.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { DomainError } from '../domain/errors.js';
-import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonHasNonFiniteNumber, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
+import { ANSWER_HEADERS, hasEncodedNul, hasNonFiniteNumber, jsonBodyRefusal, NON_FINITE_REFUSAL, NUL_REFUSAL } from './request-hygiene.js';
 import type { TokenLimitsService } from '../service/token-limits-service.js';
 import { tokenLimitsRoutes } from './routes/token-limits.js';
 import type { DependencyHealth } from '../service/dependency-health.js';
-import { errorBody, registerErrorHandling } from './errors.js';
+import { errorBody, registerErrorHandling, registerNotFoundHandler } from './errors.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
-import { registerDependencyMetrics, registerVerificationMetrics, type Metrics } from './metrics.js';
-import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { durationObserver, registerDependencyMetrics, registerVerificationMetrics, type Metrics } from './metrics.js';
+import { limitRoutesOf, registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { SCIM_PREFIX, scimErrorReply } from './scim-helpers.js';
 import { scimPlugin } from './scim-plugin.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
@@ -101,7 +101,7 @@ import type { GithubRequestService } from '../service/github-request-service.js'
 import { connectorRotationRoutes } from './routes/connector-rotations.js';
 import type { ConnectorRotationService } from '../service/connector-rotation-service.js';
 import { usageRoutes } from './routes/usage.js';
-import { VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
+import { isVerifyUrl, VERIFY_EVENTS_PATH, VERIFY_PATH, VERIFY_USAGE_PATH, verifyRoutes } from './routes/verify.js';
 import { ErrorResponse } from './schemas/common.js';
 
 export interface HttpServices {
@@ -189,6 +189,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
       return server;
     },
     loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: (request) => isVerifyUrl(request.url) }),
     genReqId: () => randomUUID(),
     // Behind a reverse proxy the peer is the proxy: only the proxies named here may say who the
     // client is (audit IPs, per-IP sign-in limits, usage), or anyone could forge X-Forwarded-For.
@@ -206,21 +207,17 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request, reply) => {
+  // The hooks every route needs, verification included: synchronous, so they cost no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id).headers(ANSWER_HEADERS);
     // Refused here for every route and both databases alike: PostgreSQL cannot store NUL, and
     // SQLite would quietly match nothing or keep it.
-    if (hasEncodedNul(request.url)) throw new DomainError('VALIDATION_FAILED', NUL_REFUSAL);
+    done(hasEncodedNul(request.url) ? new DomainError('VALIDATION_FAILED', NUL_REFUSAL) : undefined);
   });
-  app.addHook('preHandler', (request, _reply, done) => {
-    if (hasNonFiniteNumber(request.query) || hasNonFiniteNumber(request.params)) done(new DomainError('VALIDATION_FAILED', NON_FINITE_REFUSAL));
-    else done();
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    deps.metrics.httpRequestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+  const observeDuration = durationObserver(deps.metrics);
+  app.addHook('onResponse', (request, reply, done) => {
+    observeDuration(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   registerVerificationMetrics(deps.metrics, { cache: () => deps.services.verification.cacheStats(), usage: () => deps.services.usageRecorder.stats(), fastPath: () => verifyFastPath.served() });
@@ -228,39 +225,32 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   // Revoke by value has its own, stricter limiter per address (routes/machine-tokens.ts).
   const rateLimit: RateLimitOptions = { exemptPaths: ['/healthz', '/readyz', '/metrics', VERIFY_PATH, VERIFY_EVENTS_PATH, VERIFY_USAGE_PATH, REVOKE_BY_VALUE_PATH], ...deps.rateLimit };
   await registerRateLimit(app, rateLimit);
-  registerErrorHandling(app, { onStorageFault });
+  registerErrorHandling(app, { onStorageFault, notFound: false });
   if (deps.health) registerDependencyMetrics(deps.metrics, deps.health);
   acceptEmptyJsonBodies(app);
-  // Before every route: resolves the session cookie once per request.
-  await registerSessionAuth(app, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Tokenward admin API',
-        version: deps.version,
-        description: 'Wire-compatible with Atlassian\'s "API Access" admin API, plus Tokenward\'s own extensions.',
-      },
-      components: {
-        securitySchemes: {
-          adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' },
-          instanceKey: { type: 'http', scheme: 'bearer', description: 'The instance administrator\'s key (twi_...): the instance routes only.' },
-          tokenBearer: { type: 'http', scheme: 'bearer', description: 'The token itself (a person\'s or a service account\'s), for the routes a token calls about itself.' },
-          sessionCookie: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: 'tw_session',
-            description: 'A signed-in person; state-changing requests also need the X-CSRF-Token header. Admin routes accept it per the role -> scope table.',
-          },
-        },
-      },
-      security: [{ adminApiKey: [] }, { sessionCookie: [] }],
-    },
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-
+  await app.register(fastifySwagger, { openapi: openapiInfo(deps.version) });
+  // Outside the API scope below: probes and verification need no session, cookie or API rate
+  // limit, and verification is on other services' hot path.
   await app.register(healthRoutes({ pingDatabase: deps.pingDatabase, metrics: deps.metrics, health: deps.health, isVerifyingFromCache: deps.isVerifyingFromCache }));
+  await app.register(verifyRoutes(deps.services));
+  await app.register(async (api) => {
+    limitRoutesOf(api, rateLimit);
+    // Resolves the session cookie once per request, before every route of the scope.
+    await registerSessionAuth(api, { sessions: deps.services.sessions, baseUrl: deps.baseUrl });
+    api.addHook('preHandler', (request, _reply, done) => {
+      if (hasNonFiniteNumber(request.query) || hasNonFiniteNumber(request.params)) done(new DomainError('VALIDATION_FAILED', NON_FINITE_REFUSAL));
+      else done();
+    });
+    registerNotFoundHandler(api);
+    await registerApiRoutes(api, deps, rateLimit);
+  });
+  return app;
+}
+
+/** The admin API, the member and sign-in routes, SCIM, the API docs and the console. */
+async function registerApiRoutes(app: FastifyInstance, deps: HttpDeps, rateLimit: RateLimitOptions): Promise<void> {
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(organizationRoutes({ ...deps.services, baseUrl: deps.baseUrl }));
   await app.register(instanceRoutes(deps.services));
   await app.register(apiKeyRoutes(deps.services));
@@ -296,7 +286,6 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(webhookRoutes(deps.services));
   await app.register(eventRoutes(deps.services));
   await app.register(automationRoutes(deps.services));
-  await app.register(verifyRoutes(deps.services));
   await app.register(tokenLimitsRoutes(deps.services));
   await app.register(usageRoutes(deps.services));
   await app.register(connectorRoutes(deps.services));
@@ -308,7 +297,31 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
 
   app.get('/admin/api-access/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(consoleRoutes({ dir: deps.consoleDir }));
-  return app;
+}
+
+function openapiInfo(version: string): NonNullable<FastifyDynamicSwaggerOptions['openapi']> {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Tokenward admin API',
+      version,
+      description: 'Wire-compatible with Atlassian\'s "API Access" admin API, plus Tokenward\'s own extensions.',
+    },
+    components: {
+      securitySchemes: {
+        adminApiKey: { type: 'http', scheme: 'bearer', description: 'Organization admin API key (twa_...)' },
+        instanceKey: { type: 'http', scheme: 'bearer', description: 'The instance administrator\'s key (twi_...): the instance routes only.' },
+        tokenBearer: { type: 'http', scheme: 'bearer', description: 'The token itself (a person\'s or a service account\'s), for the routes a token calls about itself.' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'tw_session',
+          description: 'A signed-in person; state-changing requests also need the X-CSRF-Token header. Admin routes accept it per the role -> scope table.',
+        },
+      },
+    },
+    security: [{ adminApiKey: [] }, { sessionCookie: [] }],
+  };
 }
 
 function trustedProxies(trust: TrustProxy | undefined): false | string[] | ((address: string, hop: number) => boolean) {
@@ -333,16 +346,10 @@ function acceptEmptyJsonBodies(app: FastifyInstance): void {
       return;
     }
     parseJson(request, text, (error, value) => {
-      if (!error && text.includes('\\u0000') && containsNul(value)) done(new DomainError('VALIDATION_FAILED', NUL_REFUSAL), undefined);
-      else if (!error && jsonHasNonFiniteNumber(text, value)) done(new DomainError('VALIDATION_FAILED', NON_FINITE_REFUSAL), undefined);
+      const refusal = error ? null : jsonBodyRefusal(text, value);
+      if (refusal) done(new DomainError('VALIDATION_FAILED', refusal), undefined);
       else done(error, value);
     });
   });
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
-  return false;
-}

@@ -1,8 +1,8 @@
 /**
  * `POST /api/v1/verify` answered before Fastify's pipeline (the endpoint sits on other
- * services' hot path). Measured with bench/baselines.ts, Fastify's per-request work (request and
- * reply objects, a child logger, the app-wide hooks, validation and schema serialization) cost
- * about as much as the verification itself; this path does only what the endpoint needs.
+ * services' hot path). Fastify's per-request work (request and reply objects, a child logger,
+ * the hook runner, the content-type parser, schema serialization) costs a measurable share of a
+ * verification; this path does only what the endpoint needs.
  *
  * It takes a request only in the plain shape every client sends (POST, exact path, a JSON content
  * type, a Content-Length within VERIFY_BODY_LIMIT) and answers exactly as the Fastify route in
@@ -12,12 +12,14 @@
  * stays the reference: the route is still registered there, in the OpenAPI document and under
  * `inject()` in tests.
  *
- * Kept because the gap stays above 10%: the Fastify route costs about 40% more CPU per request on
- * a quiet machine (226-246 against 160-173 µs). On a busy machine (load average 19, two runs of
- * bench/verify-doors.ts, interleaved rounds) it read 255 against 116 µs, and once 174 against
- * 166 µs: rerun it on a quiet machine before deciding again. The route's own
- * pipeline (app-wide hooks for request ids, cookies, sessions, the admin rate limit and metrics,
- * a child logger per request, the content-type parser) is what the difference pays for.
+ * Kept because the gap stays above 10% after the route was made lean (only the request-id hook,
+ * its own verifier-key hook and the duration metric: no session, cookie, CSRF or API rate-limit
+ * hook, a response serializer that checks types rather than unions, no access log). Measured by
+ * `npm run bench:verify-doors`, 2026-12-05, interleaved rounds on the shared 2-vCPU box (load
+ * average 6-10): the route took 22%, 32% and 42% more server CPU per request than this path in
+ * three runs (111 against 91 µs, 171 against 129, 119 against 84), and 6% less in a fourth; before
+ * the change, 34% more (94 against 70 µs). What the difference pays for now is Fastify's own
+ * per-request pipeline.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -28,9 +30,9 @@ import secureJson from 'secure-json-parse';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
 import type { VerificationService } from '../service/verification-service.js';
 import { domainErrorAnswer, errorBody, storageFaultCode, type ErrorHandlingOptions } from './errors.js';
-import type { Metrics } from './metrics.js';
+import { durationObserver, type Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
-import { ANSWER_HEADERS } from './request-hygiene.js';
+import { ANSWER_HEADERS, jsonBodyRefusal } from './request-hygiene.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
 import { bearerCredential } from './bearer.js';
 
@@ -78,17 +80,8 @@ export interface VerifyFastPath {
 
 export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   let served = 0;
-  // The histogram's child per status, made once: labelling on every observation costs a hash of
-  // the labels each time.
-  const durationOf = new Map<number, { observe(seconds: number): void }>();
-  const observe = (status: number, seconds: number) => {
-    let child = durationOf.get(status);
-    if (!child) {
-      child = deps.metrics.httpRequestDuration.labels({ method: 'POST', route: VERIFY_PATH, status: String(status) });
-      durationOf.set(status, child);
-    }
-    child.observe(seconds);
-  };
+  const observeDuration = durationObserver(deps.metrics);
+  const observe = (status: number, seconds: number) => observeDuration('POST', VERIFY_PATH, status, seconds);
   function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
     response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-request-id': requestId, ...ANSWER_HEADERS, ...extraHeaders });
@@ -111,6 +104,11 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
         body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
       } catch {
         send(response, requestId, startedAt, 400, errorBody(requestId, 400, 'ADMIN-400-0', 'BAD_REQUEST', INVALID_JSON));
+        return;
+      }
+      const refusal = jsonBodyRefusal(raw, body);
+      if (refusal) {
+        sendError(response, requestId, startedAt, 'VALIDATION_FAILED', refusal);
         return;
       }
       if (!checkBody(body)) {

@@ -28,6 +28,7 @@ import { auditEntry } from './audit-service.js';
 import type { ConnectorSyncService } from './connector-sync-service.js';
 import { CONNECTOR_TYPE_DEFINITIONS, type ConnectorClient, type ConnectorClientOptions, type UpstreamActionResult } from './connectors/connector-types.js';
 import { UpstreamError } from './connectors/upstream-http.js';
+import { DAY_MS } from '../domain/time.js';
 
 export interface Caller {
   principal: Principal;
@@ -326,7 +327,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     async revokeIdle(caller: Caller, orgId: string, connectorId: string, idleDays: number, options: { dryRun: boolean }): Promise<{ plan: IdlePlanItem[]; results: RevokeResult[] }> {
       if (!Number.isInteger(idleDays) || idleDays < 1 || idleDays > 100_000) throw invalid('idleDays must be a whole number of days from 1 to 100000.');
       const connector = await mustFind(orgId, connectorId);
-      const idle = await stores.externalTokens.idleOf(connectorId, clock().getTime() - idleDays * 86_400_000, MAX_IDLE_CLEANUP);
+      const idle = await stores.externalTokens.idleOf(connectorId, clock().getTime() - idleDays * DAY_MS, MAX_IDLE_CLEANUP);
       const eachRevocable = CONNECTOR_TYPE_DEFINITIONS[connector.type].revokesEachServiceAccountToken === true;
       const plan = idle.map((token): IdlePlanItem => ({ token, action: token.kind === 'service_account' && !eachRevocable ? 'flag' : 'revoke' }));
       if (options.dryRun) return { plan, results: [] };

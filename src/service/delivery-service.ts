@@ -18,9 +18,10 @@ import type { Database } from '../store/schema.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { approvalRecipients } from './approval-recipients.js';
 import { DEFAULT_SMTP_TIMEOUT_MS, sendEmail } from './mailer.js';
+import { DAY_MS } from '../domain/time.js';
 
 const DISPATCH_BATCH = 100;
-const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+const MAX_RETRY_AFTER_MS = DAY_MS;
 
 export interface DeliveryOptions {
   backoff: BackoffPolicy;

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { AuditEntry, Token, TokenOwner } from '../domain/models.js';
 import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
+import { HOUR_MS } from '../domain/time.js';
 import { tokenRef } from '../domain/events.js';
 import { newId } from '../domain/ids.js';
 import { grantWithinPolicy } from '../domain/policy-enforcement.js';
@@ -32,7 +33,6 @@ import type { TokenChangeBus } from './token-change-bus.js';
 
 export const DELIVERY_TTL_DAYS = 7;
 export const MAX_GRACE_HOURS = 24;
-const HOUR_MS = 3_600_000;
 const LINK_PREFIX = 'twl_';
 
 export type AuditActor = Pick<AuditEntry, 'actorType' | 'actorId' | 'ip'>;

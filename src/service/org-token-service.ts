@@ -113,7 +113,7 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
 
   /** Status, the activity columns, what each token is for and the governing policy: one query each for the whole page. */
   async function withStatus(orgId: string, items: OrgTokenRow[], now: Date): Promise<OrgTokenItem[]> {
-    const sinceDay = Math.floor(now.getTime() / 86_400_000) - (ACTIVITY_DAYS - 1);
+    const sinceDay = Math.floor(now.getTime() / DAY_MS) - (ACTIVITY_DAYS - 1);
     const ids = items.map((item) => item.token.id);
     const owners = items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
     const [activity, controls, governing] = await Promise.all([

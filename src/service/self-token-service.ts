@@ -40,18 +40,12 @@ export interface SelfTokenServiceDeps {
   bus?: TokenChangeBus | undefined;
 }
 
-function bearerSecret(authorization: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  return match?.[1] ?? null;
-}
-
 export function createSelfTokenService(deps: SelfTokenServiceDeps) {
   const { db, pepper, clock, issuance } = deps;
   const stores = createStores(db);
 
   /** The token behind the bearer value, usable now from this address; UNAUTHENTICATED otherwise. */
-  async function authenticate(tx: Stores, authorization: string | undefined, ip: string | null): Promise<SelfView> {
-    const secret = bearerSecret(authorization);
+  async function authenticate(tx: Stores, secret: string | undefined, ip: string | null): Promise<SelfView> {
     let digest: string;
     try {
       digest = digestToken(pepper, parseToken(secret ?? '').secret);
@@ -66,7 +60,7 @@ export function createSelfTokenService(deps: SelfTokenServiceDeps) {
     const base = { token: found.token, isPreviousValue: found.isPrevious, previousValueValidUntil: found.isPrevious && found.graceUntilMs !== null ? new Date(found.graceUntilMs) : null };
     if (!found.token.owner) return { ...base, policy: null, usableScopes: found.token.scopes };
     const { enforceable, effective } = await resolvePolicyOf(tx, found.token.orgId, found.token.owner, now);
-    const use = checkTokenUse({ enforceable, tokenScopes: found.token.scopes, tokenIpAllowlist: found.ipAllowlist, ip, now });
+    const use = checkTokenUse({ enforceable, tokenScopes: found.token.scopes, tokenIpAllowlist: found.ipAllowlist, ip });
     if (!use.allowed) throw new DomainError(use.code === 'INSUFFICIENT_SCOPE' ? 'FORBIDDEN' : use.code, use.detail);
     return { ...base, policy: { id: effective.policy.id, name: effective.policy.name, maxLifetimeDays: effective.rule.maxLifetimeDays }, usableScopes: use.usableScopes };
   }
@@ -77,18 +71,18 @@ export function createSelfTokenService(deps: SelfTokenServiceDeps) {
 
   return {
     /** What the bearer token is: owner, scopes, expiry, governing policy. */
-    async whoAmI(authorization: string | undefined, ip: string | null): Promise<SelfView> {
-      return authenticate(stores, authorization, ip);
+    async whoAmI(secret: string | undefined, ip: string | null): Promise<SelfView> {
+      return authenticate(stores, secret, ip);
     },
 
     /**
      * A new value for the bearer token (same id, scopes and expiry); the presented value keeps
      * working for `graceHours` (0-24). Refused with the value a rotation already replaced.
      */
-    async rotateSelf(authorization: string | undefined, ip: string | null, graceHours = DEFAULT_SELF_GRACE_HOURS): Promise<{ view: SelfView; secret: string }> {
+    async rotateSelf(secret: string | undefined, ip: string | null, graceHours = DEFAULT_SELF_GRACE_HOURS): Promise<{ view: SelfView; secret: string }> {
       const result = await db.transaction().execute(async (trx) => {
         const tx = createStores(trx);
-        const view = await authenticate(tx, authorization, ip);
+        const view = await authenticate(tx, secret, ip);
         if (view.isPreviousValue) throw new DomainError('CONFLICT', 'This value was replaced by a rotation already: rotate with the current value.');
         const rotated = await issuance.rotateIn(tx, view.token, graceHours, actorOfToken(view.token, ip));
         return { view: { ...view, token: rotated.token }, secret: rotated.secret };

@@ -13,10 +13,10 @@ import { createStores } from '../store/stores.js';
 import { resolvePolicyOf } from './policy-setup.js';
 import type { VerificationPolicy } from './verification-service.js';
 
-export const checkPolicyOfToken: PolicyCheck = (token, owner, request, now) => {
+export const checkPolicyOfToken: PolicyCheck = (token, owner, request) => {
   const enforceable = token.policy as EnforceableRule | null;
   if (!owner || !enforceable) return null;
-  const decision = checkTokenUse({ enforceable, tokenScopes: token.scopes, tokenIpAllowlist: token.ipAllowlist, ip: request.ip ?? null, now, requiredScopes: request.scopes });
+  const decision = checkTokenUse({ enforceable, tokenScopes: token.scopes, tokenIpAllowlist: token.ipAllowlist, ip: request.ip ?? null, requiredScopes: request.scopes });
   return decision.allowed ? null : decision.code;
 };
 

@@ -117,7 +117,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       kind: token.kind,
       status: token.status,
       scopes: Object.freeze([...token.scopes]),
-      expiresAtMs: token.expiresAt?.getTime() ?? null,
+      expiresAtMs: record.expiresAtMs,
       owner: record.owner,
       matchesUntilMs: record.matchesUntilMs,
       ipAllowlist: Object.freeze([...record.ipAllowlist]),
@@ -200,13 +200,13 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       }
       if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
       const key = await lookup(parsed.secret);
-      const now = clock().getTime();
+      const nowMs = clock().getTime();
       const isLive =
         key !== null &&
         key.kind === 'admin_key' &&
         key.status === 'active' &&
-        (key.expiresAtMs === null || key.expiresAtMs > now) &&
-        (key.matchesUntilMs === null || key.matchesUntilMs > now);
+        (key.expiresAtMs === null || key.expiresAtMs > nowMs) &&
+        (key.matchesUntilMs === null || key.matchesUntilMs > nowMs);
       if (!isLive) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
       if (key.orgDisabled) throw new DomainError('ORG_DISABLED');
       if (!grantsScope(key.scopes, 'verify:tokens')) {
@@ -220,7 +220,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       let snapshot: TokenSnapshot | null = null;
       let code: VerifyCode;
       let valid = false;
-      const now = clock();
+      const nowMs = clock().getTime();
       let parsed: ParsedToken | null = null;
       try {
         parsed = parseToken(request.token);
@@ -229,12 +229,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       }
       let rateLimit: LimitFigure | null = null;
       if (parsed) {
-        const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, now, policy.check);
+        const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, nowMs, policy.check);
         ({ code, valid, snapshot } = verdict);
         // Limits count only what would otherwise be let through.
         if (valid && snapshot && snapshot.limits.length > 0) {
-          const limited = countersOf(snapshot.tokenId, snapshot.limits, now.getTime());
-          const judged = judgeCounts(limited, await counters.take(limited, now.getTime()));
+          const limited = countersOf(snapshot.tokenId, snapshot.limits, nowMs);
+          const judged = judgeCounts(limited, await counters.take(limited, nowMs));
           rateLimit = judged.figure;
           if (!judged.allowed) {
             valid = false;
@@ -246,7 +246,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         recordOne(verifier, {
           tokenId: snapshot?.tokenId ?? null,
           code: code!,
-          atMs: now.getTime(),
+          atMs: nowMs,
           count: 1,
           method: request.method,
           route: request.route,

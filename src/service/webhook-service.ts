@@ -17,9 +17,10 @@ import { createStores, type Stores } from '../store/stores.js';
 import type { WebhookEndpoint, WebhookFormat } from '../store/webhook-store.js';
 import { auditEntry } from './audit-service.js';
 import { keysetRequestOf, pageOf, type Page, type PageQuery } from './paging.js';
+import { DAY_MS } from '../domain/time.js';
 
 /** How long the previous secret keeps signing after a rotation. */
-export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+export const ROTATION_OVERLAP_MS = DAY_MS;
 
 export interface Caller {
   principal: Principal;

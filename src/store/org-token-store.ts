@@ -17,7 +17,7 @@ import type { DialectName } from './db.js';
 import type { Database, TokenTable } from './schema.js';
 import { datePredicate, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
 import { toToken } from './token-store.js';
-import { escapeLike } from './like.js';
+import { escapeLike } from '../domain/like-pattern.js';
 import { parseJsonArray, parseJsonObject } from './rows.js';
 
 export interface OrgTokenSearch {

@@ -8,7 +8,7 @@ import type { ServiceAccount, Token } from '../domain/models.js';
 import type { Database } from './schema.js';
 import { toServiceAccount } from './service-account-store.js';
 import { toToken } from './token-store.js';
-import { escapeLike } from './like.js';
+import { escapeLike } from '../domain/like-pattern.js';
 
 export interface ServiceAccountTokenFilter {
   /** Only this account's tokens; unset: every service account of the org. */

@@ -19,7 +19,7 @@ import type { DialectName } from './db.js';
 import type { Database } from './schema.js';
 import { toToken } from './token-store.js';
 import type { Token } from '../domain/models.js';
-import { escapeLike } from './like.js';
+import { escapeLike } from '../domain/like-pattern.js';
 
 export interface TokenSearch {
   orgId: string;

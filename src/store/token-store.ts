@@ -37,6 +37,8 @@ export interface SecretMatch {
   isPrevious: boolean;
   /** The end of a previous secret's grace period (ms, as stored); null for the current secret. */
   graceUntilMs: number | null;
+  /** The token's expiry (ms, as stored), for callers that keep times in ms (verification). */
+  expiresAtMs: number | null;
   /** The token's own rate limits and quota; null: none. */
   usageLimits: UsageLimits | null;
   /** The token's own IP allowlist (CIDR blocks); empty: none. */
@@ -134,7 +136,7 @@ export function createTokenStore(db: Kysely<Database>) {
      */
     async findBySecretDigest(digest: string, now: Date): Promise<SecretMatch | null> {
       const current = await db.selectFrom('tokens').selectAll().where('digest', '=', digest).executeTakeFirst();
-      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntilMs: null, usageLimits: usageLimitsOf(current.usage_limits), ipAllowlist: parseJsonArray(current.ip_allowlist ?? '[]') };
+      if (current) return { token: toToken(current), digest: current.digest, isPrevious: false, graceUntilMs: null, expiresAtMs: current.expires_at, usageLimits: usageLimitsOf(current.usage_limits), ipAllowlist: parseJsonArray(current.ip_allowlist ?? '[]') };
       const previous = await db
         .selectFrom('tokens')
         .selectAll()
@@ -142,7 +144,7 @@ export function createTokenStore(db: Kysely<Database>) {
         .where('previous_digest_until', '>', now.getTime())
         .executeTakeFirst();
       return previous?.previous_digest
-        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntilMs: previous.previous_digest_until, usageLimits: usageLimitsOf(previous.usage_limits), ipAllowlist: parseJsonArray(previous.ip_allowlist ?? '[]') }
+        ? { token: toToken(previous), digest: previous.previous_digest, isPrevious: true, graceUntilMs: previous.previous_digest_until, expiresAtMs: previous.expires_at, usageLimits: usageLimitsOf(previous.usage_limits), ipAllowlist: parseJsonArray(previous.ip_allowlist ?? '[]') }
         : null;
     },
 

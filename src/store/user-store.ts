@@ -5,7 +5,7 @@ import { isUniqueViolation } from './db-errors.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import type { Database, UserTable } from './schema.js';
 import { toDate } from './rows.js';
-import { escapeLike } from './like.js';
+import { escapeLike } from '../domain/like-pattern.js';
 
 export function toUser(row: Selectable<UserTable>): User {
   return {

@@ -17,6 +17,8 @@ export interface VerificationRecord {
   owner: OwnerSnapshot | null;
   /** When the presented secret is the one a rotation replaced: the end of its grace period (ms, as stored). */
   matchesUntilMs: number | null;
+  /** The token's expiry (ms, as stored): verification keeps every time in ms up to its answer. */
+  expiresAtMs: number | null;
   /** The token's own rate limits and quota. */
   usageLimits: UsageLimits | null;
   /** The token's own IP allowlist; empty: none. */
@@ -81,7 +83,7 @@ export function createVerificationQueries(db: Kysely<Database>) {
       const matchesUntilMs = found.isPrevious ? found.graceUntilMs : null;
       const org = await db.selectFrom('organizations').select('disabled_at').where('id', '=', found.token.orgId).executeTakeFirst();
       const orgDisabled = org !== undefined && org.disabled_at !== null;
-      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, usageLimits: found.usageLimits, ipAllowlist: found.ipAllowlist, orgDisabled };
+      return { token: found.token, digest: found.digest, owner: await ownerOf(found.token), matchesUntilMs, expiresAtMs: found.expiresAtMs, usageLimits: found.usageLimits, ipAllowlist: found.ipAllowlist, orgDisabled };
     },
   };
 }

@@ -113,7 +113,7 @@ describe('grants and use', () => {
   });
 
   it('answers the verifier: blocked use, address outside the allowlist, scope the policy no longer allows', () => {
-    const base = { tokenScopes: ['read:jira-work', 'write:jira-work'], ip: '10.1.2.3', now: NOW };
+    const base = { tokenScopes: ['read:jira-work', 'write:jira-work'], ip: '10.1.2.3' };
     expect(checkTokenUse({ ...base, enforceable: enforceable({ tokenUse: 'blocked' }) })).toMatchObject({ allowed: false, code: 'USE_BLOCKED_BY_POLICY' });
     expect(checkTokenUse({ ...base, enforceable: enforceable({ ipAllowlist: ['192.168.0.0/16'] }) })).toMatchObject({ allowed: false, code: 'IP_NOT_ALLOWED' });
     expect(checkTokenUse({ ...base, ip: '::ffff:10.1.2.3', enforceable: enforceable({ ipAllowlist: ['10.0.0.0/8'] }) })).toMatchObject({ allowed: true });

@@ -87,7 +87,7 @@ export async function verifySecret(t: TestApp, secret: string, ip: string | null
   const unusable = tokenUnusableReason(found.token, t.app.core.clock());
   if (unusable) return { allowed: false, code: unusable };
   const { enforceable } = await t.app.core.services.policies.effectivePolicyOf(found.token.orgId, found.token.owner as TokenOwner);
-  return checkTokenUse({ enforceable, tokenScopes: found.token.scopes, ip, now: t.app.core.clock(), requiredScopes });
+  return checkTokenUse({ enforceable, tokenScopes: found.token.scopes, ip, requiredScopes });
 }
 
 export async function auditActions(t: TestApp): Promise<string[]> {

@@ -13,6 +13,7 @@ import type { SelfTokenService, SelfView } from '../../service/self-token-servic
 import { tokenJson } from '../policy-json.js';
 import { ErrorRef } from '../schemas/common.js';
 import { TokenJson } from '../schemas/issuance.js';
+import { bearerCredential } from '../bearer.js';
 
 export const REVOKE_BY_VALUE_PATH = '/api/v1/tokens/revoke-by-value';
 /** Revoke-by-value calls allowed per client address and minute (its own limiter: the app-wide one skips this path). */
@@ -62,7 +63,7 @@ export function machineTokenRoutes(deps: { selfTokens: SelfTokenService; leakedT
     app.get(
       '/api/v1/tokens/self',
       { schema: { tags: TAGS, summary: 'The calling token: what it is, when it expires, which scopes', security: TOKEN_BEARER, response: { 200: SelfJson, ...ERRORS } } },
-      async (request) => selfJson(await deps.selfTokens.whoAmI(request.headers.authorization, ipOf(request))),
+      async (request) => selfJson(await deps.selfTokens.whoAmI(bearerCredential(request.headers.authorization), ipOf(request))),
     );
 
     app.post(
@@ -81,7 +82,7 @@ export function machineTokenRoutes(deps: { selfTokens: SelfTokenService; leakedT
         },
       },
       async (request) => {
-        const { view, secret } = await deps.selfTokens.rotateSelf(request.headers.authorization, ipOf(request), request.body.gracePeriodHours);
+        const { view, secret } = await deps.selfTokens.rotateSelf(bearerCredential(request.headers.authorization), ipOf(request), request.body.gracePeriodHours);
         return { ...selfJson(view), token: secret };
       },
     );

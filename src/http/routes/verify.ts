@@ -17,6 +17,15 @@ export const VERIFY_PATH = '/api/v1/verify';
 /** Server-sent events of cache invalidations, for SDKs (packages/sdk). */
 export const VERIFY_EVENTS_PATH = '/api/v1/verify/events';
 export const VERIFY_USAGE_PATH = '/api/v1/verify/usage';
+
+/**
+ * Whether a request goes to one of the verification routes: they are not access-logged (at
+ * thousands of verifications a second the log would be the load); the metrics and the usage
+ * records are their trace.
+ */
+export function isVerifyUrl(url: string): boolean {
+  return url.startsWith(VERIFY_PATH) && (url.length === VERIFY_PATH.length || url[VERIFY_PATH.length] === '/' || url[VERIFY_PATH.length] === '?');
+}
 /** A comment line this often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 

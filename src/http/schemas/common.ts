@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ErrorResponse = Type.Object(
   {
@@ -27,3 +27,12 @@ export const ADMIN_ERROR_RESPONSES = {
   429: ErrorRef,
   500: ErrorRef,
 };
+
+/**
+ * `schema` or null, as `type: [type, "null"]` rather than a union: the response serializer writes
+ * it with a type check, where a union costs a schema validation of the value on every answer. The
+ * OpenAPI document shows both forms alike (`nullable: true`).
+ */
+export function orNull<T extends TSchema & { type: string }>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
+}

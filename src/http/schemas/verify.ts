@@ -1,6 +1,7 @@
 /** `POST /api/v1/verify` (docs/verification.md). */
 import { Type, type Static } from 'typebox';
 import { VERIFY_CODES, type VerifyCode } from '../../domain/verification.js';
+import { orNull } from './common.js';
 
 export const VerifyBody = Type.Object(
   {
@@ -34,18 +35,18 @@ export const RateLimitFigure = Type.Object({
   kind: Type.Union([Type.Literal('rate'), Type.Literal('quota')]),
   limit: Type.Integer(),
   remaining: Type.Integer(),
-  windowSeconds: Type.Union([Type.Integer(), Type.Null()], { description: "The rate limit's window, or the quota's refill period; null for a quota that never refills." }),
-  resetAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the count starts over; null: never.' }),
+  windowSeconds: orNull(Type.Integer({ description: "The rate limit's window, or the quota's refill period; null for a quota that never refills." })),
+  resetAt: orNull(Type.String({ format: 'date-time', description: 'When the count starts over; null: never.' })),
 });
 export type RateLimitFigure = Static<typeof RateLimitFigure>;
 
 export const VerifyResponse = Type.Object({
   valid: Type.Boolean(),
   code: Type.Unsafe<VerifyCode>({ type: 'string', enum: [...VERIFY_CODES] }),
-  tokenId: Type.Union([Type.String(), Type.Null()]),
-  owner: Type.Union([Owner, Type.Null()]),
+  tokenId: orNull(Type.String()),
+  owner: orNull(Owner),
   scopes: Type.Array(Type.String()),
-  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  expiresAt: orNull(Type.String({ format: 'date-time' })),
   rateLimit: Type.Optional(RateLimitFigure),
 });
 export type VerifyResponse = Static<typeof VerifyResponse>;
