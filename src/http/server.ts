@@ -175,7 +175,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   const onStorageFault = (code: string, error: unknown) => deps.health?.report(code === 'DATABASE_READ_ONLY' ? 'disk' : 'database', false, error);
-  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger, onStorageFault });
+  const verifyFastPath = createVerifyFastPath({ verification: deps.services.verification, metrics: deps.metrics, log: deps.logger, onStorageFault, trustProxy: trustedProxies(deps.trustProxy) });
   const app = Fastify({
     // POST /api/v1/verify in its plain shape is answered before Fastify's pipeline (verify-fast-path.ts).
     serverFactory: (handler, options: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {

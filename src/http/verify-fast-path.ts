@@ -23,6 +23,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyAddr from '@fastify/proxy-addr';
 import { Ajv } from 'ajv';
 import { errorCodes } from 'fastify';
 import addFormats from 'ajv-formats';
@@ -58,6 +59,8 @@ export interface VerifyFastPathDeps {
   metrics: Pick<Metrics, 'httpRequestDuration'>;
   log: { error(fields: Record<string, unknown>, message: string): void };
   onStorageFault?: ErrorHandlingOptions['onStorageFault'];
+  /** Which proxies' X-Forwarded-For to believe, exactly as Fastify is told (its `request.ip`). */
+  trustProxy?: false | string[] | ((address: string, hop: number) => boolean);
 }
 
 /** True when the request is one this path serves; it then owns the response. */
@@ -80,6 +83,9 @@ export interface VerifyFastPath {
 
 export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   let served = 0;
+  // The caller's address as Fastify's `request.ip` computes it, so both doors record the same one.
+  const trust = deps.trustProxy ? (typeof deps.trustProxy === 'function' ? deps.trustProxy : proxyAddr.compile(deps.trustProxy)) : null;
+  const clientAddress = (request: IncomingMessage): string | null => (trust ? proxyAddr(request, trust) : (request.socket.remoteAddress ?? null));
   const observeDuration = durationObserver(deps.metrics);
   const observe = (status: number, seconds: number) => observeDuration('POST', VERIFY_PATH, status, seconds);
   function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
@@ -98,7 +104,12 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
     try {
       // The order of the Fastify route: the verifier key (its onRequest hook), then the body's
       // parsing (secure-json-parse, as Fastify's JSON parser), then validation.
-      const verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization));
+      const verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization), {
+        method: 'POST',
+        route: VERIFY_PATH,
+        ip: clientAddress(request),
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       let body: unknown;
       try {
         body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });

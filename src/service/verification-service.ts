@@ -26,6 +26,7 @@ import {
 import type { Database } from '../store/schema.js';
 import { createVerificationQueries, type VerificationRecord } from '../store/verification-queries.js';
 import type { TokenChange, TokenChangeBus } from './token-change-bus.js';
+import type { AdminKeyUse } from './token-service.js';
 import type { UsageSink } from './usage-recorder.js';
 import { createMemoryUsageCounters, type UsageCounterStore } from './usage-counters.js';
 import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLimits } from '../domain/usage-limits.js';
@@ -191,7 +192,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
      * (so a verification costs no read for the caller either). UNAUTHENTICATED unless the key is a
      * live admin key; ORG_DISABLED while its org is disabled; INSUFFICIENT_SCOPE unless it holds `verify:tokens`.
      */
-    async authenticateVerifier(secret: string | undefined): Promise<VerifierPrincipal> {
+    async authenticateVerifier(secret: string | undefined, use?: AdminKeyUse): Promise<VerifierPrincipal> {
       let parsed: ParsedToken;
       try {
         parsed = parseToken(secret);
@@ -211,6 +212,21 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       if (key.orgDisabled) throw new DomainError('ORG_DISABLED');
       if (!grantsScope(key.scopes, 'verify:tokens')) {
         throw new DomainError('INSUFFICIENT_SCOPE', 'Insufficient scope. Verifying tokens needs the scope verify:tokens.');
+      }
+      // The key's own use, as every admin route records it: the inventory shows when a verifier
+      // key last worked and from where, so an idle or leaked one stands out like any other.
+      if (use) {
+        usage.record({
+          atMs: nowMs,
+          orgId: key.orgId,
+          tokenId: key.tokenId,
+          code: 'VALID',
+          method: capField(use.method, USAGE_LIMITS.method),
+          route: capField(use.route, USAGE_LIMITS.route),
+          ip: capField(use.ip, USAGE_LIMITS.ip),
+          userAgent: capField(use.userAgent, USAGE_LIMITS.userAgent),
+          upstreamStatus: null,
+        });
       }
       return { orgId: key.orgId, keyId: key.tokenId };
     },

@@ -38,6 +38,35 @@ describe.each(DIALECTS)('admin key activity on %s', (dialect) => {
     expect(summary.perRoute).toContainEqual(expect.objectContaining({ method: 'GET', route: '/admin/v1/orgs', calls: 30 }));
   });
 
+  it("records a verifier key's own calls on both doors of verify, so it does not look idle", async () => {
+    const issued = await t.app.http.inject({ method: 'POST', url: `/admin/api-access/v1/orgs/${t.orgId}/api-keys`, headers: bearer(t.adminKey), payload: { label: 'verifier', scopes: ['verify:tokens'] } });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const { id: verifierId, token: verifierKey } = issued.json() as { id: string; token: string };
+    const body = { token: 'tw_not_a_real_token' };
+    // In process: Fastify's route. Over loopback: the path answered before Fastify's pipeline.
+    for (let call = 0; call < 3; call += 1) {
+      const routed = await t.app.http.inject({ method: 'POST', url: '/api/v1/verify', headers: { ...bearer(verifierKey), 'user-agent': 'api-gateway/2' }, payload: body });
+      expect(routed.statusCode, routed.body).toBe(200);
+    }
+    const base = await t.app.listen();
+    for (let call = 0; call < 4; call += 1) {
+      const direct = await fetch(`${base}/api/v1/verify`, { method: 'POST', headers: { ...bearer(verifierKey), 'content-type': 'application/json', 'user-agent': 'api-gateway/2' }, body: JSON.stringify(body) });
+      expect(direct.status).toBe(200);
+    }
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_MS * 3));
+
+    const inventory = (await get(`/admin/tokenward/v1/orgs/${t.orgId}/tokens?ownerKind=admin-key`)).json() as { data: Array<{ id: string; lastActiveAt: string | null }> };
+    expect(inventory.data.find((key) => key.id === verifierId)?.lastActiveAt).not.toBeNull();
+    const summary = (await get(`/admin/tokenward/v1/orgs/${t.orgId}/tokens/${verifierId}/usage/summary`)).json() as {
+      totals: { calls: number };
+      perRoute: Array<{ method: string; route: string; calls: number }>;
+      perIp: Array<{ ip: string; calls: number }>;
+    };
+    expect(summary.totals.calls).toBe(7);
+    expect(summary.perRoute).toEqual([expect.objectContaining({ method: 'POST', route: '/api/v1/verify', calls: 7 })]);
+    expect(summary.perIp).toEqual([expect.objectContaining({ ip: '127.0.0.1', calls: 7 })]);
+  });
+
   it('names the key that made a key as its creator, in the creation answer and the key list', async () => {
     const created = await t.app.http.inject({
       method: 'POST',
@@ -61,6 +90,10 @@ describe('the client address behind a reverse proxy', () => {
     try {
       const keyId = (t.app.bootstrap as { adminKey: { id: string } }).adminKey.id;
       await t.app.http.inject({ url: '/admin/v1/orgs', headers: { ...bearer(t.adminKey), 'x-forwarded-for': '203.0.113.9' } });
+      // Verify's path in front of Fastify must take the same address as Fastify does.
+      const base = await t.app.listen();
+      const verified = await fetch(`${base}/api/v1/verify`, { method: 'POST', headers: { ...bearer(t.adminKey), 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, body: '{"token":"tw_unknown"}' });
+      expect(verified.status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, FLUSH_MS * 3));
       const summary = await t.app.http.inject({ url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${keyId}/usage/summary`, headers: bearer(t.adminKey) });
       return (summary.json() as { perIp: Array<{ ip: string }> }).perIp.map((row) => row.ip);

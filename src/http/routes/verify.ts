@@ -58,7 +58,12 @@ export function verifyRoutes(deps: VerifyRoutesDeps): FastifyPluginAsync {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     app.decorateRequest('verifier', null);
     const authenticate = async (request: FastifyRequest) => {
-      request.verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization));
+      request.verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization), {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
     };
     const verifierOf = (request: FastifyRequest) => {
       if (!request.verifier) throw new DomainError('UNAUTHENTICATED');
