@@ -18,6 +18,7 @@ import type { Database, TokenTable } from './schema.js';
 import { datePredicate, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
 import { toToken } from './token-store.js';
 import { escapeLike } from './like.js';
+import { readMaintainedCounts, type CountCell } from './token-counts.js';
 
 export interface OrgTokenSearch {
   orgId: string;
@@ -53,13 +54,7 @@ export interface OrgTokenRow {
   source: TokenSource;
 }
 
-export interface CountCell {
-  /** `tokenward` or a connector id. */
-  source: string;
-  kind: InventoryKind;
-  status: LifecycleStatus;
-  count: number;
-}
+export type { CountCell };
 
 type JoinedRow = Selectable<TokenTable> & {
   sort_key?: unknown;
@@ -151,6 +146,20 @@ const EXTERNAL_JOINS = sql`join connectors c on c.id = t.connector_id left join 
 const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };
 const COLUMNS = { tokens: TOKEN_COLUMNS, external: EXTERNAL_COLUMNS };
 const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
+
+/** No filter but source (counts ignore status and kind): the maintained counts answer. */
+function isWholeOrg(search: OrgTokenSearch): boolean {
+  return (
+    search.q === null &&
+    Object.keys(search.dates).length === 0 &&
+    search.scope === null &&
+    search.neverUsed === null &&
+    search.idleSinceMs === null &&
+    search.ownerId === null &&
+    search.tag === null &&
+    search.hasPurpose === null
+  );
+}
 
 export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) {
   /** Every filter but kind (each UNION member names its own) and, for counts, status. */
@@ -257,8 +266,12 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       return { items: kept.map(toRow), hasMore };
     },
 
-    /** How many tokens match every filter but status and kind, by kind and status, in one query. */
+    /**
+     * How many tokens match every filter but status and kind, by kind and status: from the
+     * maintained counts when nothing else narrows the set, else in one query.
+     */
     async countByKindAndStatus(search: OrgTokenSearch): Promise<CountCell[]> {
+      if (isWholeOrg(search)) return readMaintainedCounts(db, search.orgId, search.source, search.nowMs);
       const statusExpr = sql<string>`case
         when t.status = 'revoked' then 'revoked'
         when t.status = 'suspended' then 'suspended'

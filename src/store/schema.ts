@@ -161,6 +161,16 @@ export interface AuditSettingsTable {
   updated_at: number;
 }
 
+/** Tokens per (org, source, kind, stored status, expiry day), kept by triggers (migration 0021). */
+export interface TokenCountTable {
+  org_id: string;
+  source: string;
+  kind: string;
+  status: string;
+  expires_day: number | string;
+  n: number | string;
+}
+
 export interface Database {
   upstream_grants: UpstreamGrantTable;
   instance_settings: InstanceSettingTable;
@@ -171,6 +181,7 @@ export interface Database {
   group_members: GroupMemberTable;
   service_accounts: ServiceAccountTable;
   tokens: TokenTable;
+  token_counts: TokenCountTable;
   audit_log: AuditLogTable;
   scope_catalogue: ScopeCatalogueTable;
   policies: PolicyTable;
