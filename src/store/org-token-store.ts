@@ -147,12 +147,11 @@ const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };
 const COLUMNS = { tokens: TOKEN_COLUMNS, external: EXTERNAL_COLUMNS };
 const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
 
-/** No filter but source (counts ignore status and kind): the maintained counts answer. */
-function isWholeOrg(search: OrgTokenSearch): boolean {
+/** No filter but source and scope (counts ignore status and kind): the maintained counts answer. */
+function isCountedAhead(search: OrgTokenSearch): boolean {
   return (
     search.q === null &&
     Object.keys(search.dates).length === 0 &&
-    search.scope === null &&
     search.neverUsed === null &&
     search.idleSinceMs === null &&
     search.ownerId === null &&
@@ -186,8 +185,8 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     if (search.q && !isExternal) where.push(inventoryTextPredicate(search.orgId, search.q));
     if (search.q && isExternal) where.push(dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${search.q}) > 0` : sql<SqlBool>`instr(t.search_text, ${search.q}) > 0`);
     for (const [field, bounds] of Object.entries(search.dates) as Array<[DateField, DateBounds]>) where.push(datePredicate(field, bounds));
-    // Scopes are a JSON array of strings: a quoted name is matched whole, never as a prefix.
-    if (search.scope) where.push(sql<SqlBool>`t.scopes like ${`%${escapeLike(JSON.stringify(search.scope))}%`} escape '\\'`);
+    // Each token's scopes are also rows of token_scopes (kept by triggers): an index look-up.
+    if (search.scope) where.push(sql<SqlBool>`exists (select 1 from token_scopes s where s.token_id = t.id and s.scope = ${search.scope})`);
     if (search.ownerId && !isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_service_account_id = ${search.ownerId})`);
     if (search.ownerId && isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_external_id = ${search.ownerId})`);
     // Purpose and tags live beside the token (token_controls, a row only for tokens that have any);
@@ -271,7 +270,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
      * maintained counts when nothing else narrows the set, else in one query.
      */
     async countByKindAndStatus(search: OrgTokenSearch): Promise<CountCell[]> {
-      if (isWholeOrg(search)) return readMaintainedCounts(db, search.orgId, search.source, search.nowMs);
+      if (isCountedAhead(search)) return readMaintainedCounts(db, search.orgId, search.source, search.nowMs, search.scope);
       const statusExpr = sql<string>`case
         when t.status = 'revoked' then 'revoked'
         when t.status = 'suspended' then 'suspended'

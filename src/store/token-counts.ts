@@ -1,6 +1,6 @@
 /**
  * The inventory's counts read from `token_counts` (kept by the triggers of migration 0021): a few
- * hundred rows per org instead of a count over every token. Only today's expiry day needs a look at
+ * hundred rows per org (and scope) instead of a count over every token. Only today's expiry day needs a look at
  * the tokens themselves (which of them have already expired at `nowMs`): an index range read of the
  * day's tokens.
  */
@@ -22,13 +22,17 @@ export interface CountCell {
 /** The day bucket of a token that never expires (the expiry index's sentinel, in days). */
 const NEVER_EXPIRES_DAY = Math.floor(NEVER_EXPIRES_SORT_MS / DAY_MS);
 
-/** Every org token by source, kind and status at `nowMs`; `source` narrows to one source. */
-export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, source: string | null, nowMs: number): Promise<CountCell[]> {
+/**
+ * Every org token by source, kind and status at `nowMs`; `source` narrows to one source, `scope` to
+ * the tokens holding that scope.
+ */
+export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, source: string | null, nowMs: number, scope: string | null = null): Promise<CountCell[]> {
   const today = Math.floor(nowMs / DAY_MS);
   let query = db
     .selectFrom('token_counts')
     .select(['source', 'kind', 'status', 'expires_day', 'n'])
     .where('org_id', '=', orgId)
+    .where('scope', '=', scope ?? '')
     .where('kind', 'in', [...INVENTORY_KINDS])
     .where('n', '<>', 0);
   if (source !== null) query = query.where('source', '=', source);
@@ -54,7 +58,7 @@ export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, 
     } else add(row.source, kind, day < today ? 'expired' : 'active', n);
   }
   if (todaySources.size > 0) {
-    for (const moved of await expiredToday(db, orgId, [...todaySources], today * DAY_MS, nowMs)) {
+    for (const moved of await expiredToday(db, orgId, [...todaySources], scope, today * DAY_MS, nowMs)) {
       add(moved.source, moved.kind, 'active', -moved.count);
       add(moved.source, moved.kind, 'expired', moved.count);
     }
@@ -63,21 +67,22 @@ export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, 
 }
 
 /** Unrevoked, unsuspended tokens whose expiry lies in [dayStartMs, nowMs], by source and kind. */
-async function expiredToday(db: Kysely<Database>, orgId: string, sources: string[], dayStartMs: number, nowMs: number): Promise<Array<{ source: string; kind: InventoryKind; count: number }>> {
+async function expiredToday(db: Kysely<Database>, orgId: string, sources: string[], scope: string | null, dayStartMs: number, nowMs: number): Promise<Array<{ source: string; kind: InventoryKind; count: number }>> {
   // The expiry index's key, so the day is one range per kind.
   const expiry = sql`coalesce(t.expires_at, ${sql.lit(NEVER_EXPIRES_SORT_MS)})`;
   const kinds = sql.join(INVENTORY_KINDS);
+  const holding = scope === null ? sql`` : sql`and exists (select 1 from token_scopes s where s.token_id = t.id and s.scope = ${scope})`;
   const members = [];
   if (sources.includes(TOKENWARD_SOURCE)) {
     members.push(sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, count(*) as n from tokens t
       where t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${dayStartMs} and ${expiry} <= ${nowMs}
-        and t.status not in ('revoked', 'suspended') group by t.kind`);
+        and t.status not in ('revoked', 'suspended') ${holding} group by t.kind`);
   }
   const connectors = sources.filter((s) => s !== TOKENWARD_SOURCE);
   if (connectors.length > 0) {
     members.push(sql`select t.connector_id as source, t.kind as kind, count(*) as n from external_tokens t
       where t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${dayStartMs} and ${expiry} <= ${nowMs}
-        and t.status not in ('revoked', 'suspended') and t.connector_id in (${sql.join(connectors)}) group by t.connector_id, t.kind`);
+        and t.status not in ('revoked', 'suspended') and t.connector_id in (${sql.join(connectors)}) ${holding} group by t.connector_id, t.kind`);
   }
   const result = await sql<{ source: string; kind: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
   return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, count: Number(row.n) }));

@@ -1,16 +1,19 @@
 /**
- * Maintained counts of every org's tokens, so the inventory's counts answer without counting a
- * million rows. Frozen once shipped.
+ * Maintained counts of every org's tokens, and each token's scopes one per row, so the inventory's
+ * counts and its `scope` filter answer without reading a million rows. Frozen once shipped.
  *
- * `token_counts` holds one row per (org, source, kind, stored status, expiry day): `source` is
- * `tokenward` for the tokens table and the connector id for a connected system's tokens. Whether a
- * token is expired depends on the clock, so tokens that can expire are counted by the UTC day of
- * their expiry (`expires_at / 86400000`; a token that never expires sits on the expiry index's
- * sentinel day); a reader sums whole days before today as expired, after today as active, and
- * counts today's tokens one by one. Revoked and suspended tokens are what they are whatever their
- * expiry: they share day 0.
+ * `token_counts` holds one row per (org, source, kind, stored status, expiry day, scope): `source`
+ * is `tokenward` for the tokens table and the connector id for a connected system's tokens; scope
+ * '' counts every token, any other scope the tokens holding it. Whether a token is expired depends
+ * on the clock, so tokens that can expire are counted by the UTC day of their expiry
+ * (`expires_at / 86400000`; a token that never expires sits on the expiry index's sentinel day); a
+ * reader sums whole days before today as expired, after today as active, and counts today's tokens
+ * one by one. Revoked and suspended tokens are what they are whatever their expiry: they share day 0.
  *
- * Triggers keep the rows in step inside the writer's own statement, so every path that inserts,
+ * `token_scopes` holds (token, scope, org) for both tables (ids never collide: `tok_`, `ext_`):
+ * the scope filter is an index look-up instead of a text match over the JSON list.
+ *
+ * Triggers keep both in step inside the writer's own statement, so every path that inserts,
  * changes or deletes a token (and cascades from deleted owners and orgs) counts, without each
  * store having to remember it. SQLite: row triggers (one writer, no contention). PostgreSQL:
  * statement triggers over the transition tables, so a bulk change of thousands of tokens is one
@@ -26,18 +29,35 @@ const NEVER_EXPIRES = 8_640_000_000_000_000;
 const DAY_MS = 86_400_000;
 
 const TABLES = [
-  { table: 'tokens', source: sql`'tokenward'`, sourceOf: () => sql`'tokenward'` },
-  { table: 'external_tokens', source: sql`connector_id`, sourceOf: (row: string) => sql.raw(`${row}.connector_id`) },
+  { table: 'tokens', sourceOf: (_row: string) => sql`'tokenward'` },
+  { table: 'external_tokens', sourceOf: (row: string) => sql.raw(`${row}.connector_id`) },
 ] as const;
 
-/** The expiry-day bucket of a row (`row` = `new`, `old`, or '' for the table's own columns). */
+/** A column of a row alias (`new`, `old`, a table alias). */
+const col = (row: string, name: string) => sql.raw(`${row}.${name}`);
+
+/** The expiry-day bucket of a row. */
 function dayOf(row: string, dialect: DialectName): RawBuilder<unknown> {
-  const col = (name: string) => sql.raw(row ? `${row}.${name}` : name);
-  const day = dialect === 'postgres' ? sql`coalesce(${col('expires_at')}, ${sql.lit(NEVER_EXPIRES)}) / ${sql.lit(DAY_MS)}` : sql`cast(coalesce(${col('expires_at')}, ${sql.lit(NEVER_EXPIRES)}) / ${sql.lit(DAY_MS)} as integer)`;
-  return sql`(case when ${col('status')} in ('revoked', 'suspended') then 0 else ${day} end)`;
+  const expiry = sql`coalesce(${col(row, 'expires_at')}, ${sql.lit(NEVER_EXPIRES)})`;
+  const day = dialect === 'postgres' ? sql`${expiry} / ${sql.lit(DAY_MS)}` : sql`cast(${expiry} / ${sql.lit(DAY_MS)} as integer)`;
+  return sql`(case when ${col(row, 'status')} in ('revoked', 'suspended') then 0 else ${day} end)`;
 }
 
-const KEY = sql.raw('org_id, source, kind, status, expires_day');
+/** The distinct scopes of a row's JSON list, as a table `j(scope)` to join. */
+function scopesOf(row: string, dialect: DialectName): RawBuilder<unknown> {
+  return dialect === 'postgres'
+    ? sql`(select distinct jsonb_array_elements_text(${col(row, 'scopes')}::jsonb) as scope) j`
+    : sql`(select distinct value as scope from json_each(${col(row, 'scopes')})) j`;
+}
+
+const KEY = sql.raw('org_id, source, kind, status, expires_day, scope');
+
+/** One row per cell a row counts in (every token, and each scope), with `n` = sign. */
+function cellsOf(row: string, source: RawBuilder<unknown>, dialect: DialectName, sign: string): RawBuilder<unknown> {
+  const cell = sql`${col(row, 'org_id')} as org_id, ${source} as source, ${col(row, 'kind')} as kind, ${col(row, 'status')} as status, ${dayOf(row, dialect)} as expires_day`;
+  return sql`select ${cell}, cast('' as varchar(200)) as scope, ${sql.raw(sign)}1 as n
+    union all select ${cell}, j.scope as scope, ${sql.raw(sign)}1 as n from ${scopesOf(row, dialect)}`;
+}
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema
@@ -47,58 +67,94 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('kind', 'varchar(32)', (c) => c.notNull())
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('expires_day', 'bigint', (c) => c.notNull())
+    .addColumn('scope', 'varchar(200)', (c) => c.notNull())
     .addColumn('n', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('token_counts_pk', ['org_id', 'source', 'kind', 'status', 'expires_day'])
+    .addPrimaryKeyConstraint('token_counts_pk', ['org_id', 'scope', 'source', 'kind', 'status', 'expires_day'])
     .execute();
+  // No foreign keys: a deleted org's cascade deletes its tokens after its rows would be gone, and
+  // the triggers must still be able to count them down.
+  await db.schema
+    .createTable('token_scopes')
+    .addColumn('token_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('scope', 'varchar(200)', (c) => c.notNull())
+    .addColumn('org_id', 'varchar(64)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('token_scopes_pk', ['token_id', 'scope'])
+    .execute();
+  await db.schema.createIndex('token_scopes_org_scope_idx').on('token_scopes').columns(['org_id', 'scope', 'token_id']).execute();
 
-  // No foreign key to organizations: a deleted org's cascade deletes its tokens after its rows
-  // would be gone, and the triggers must still be able to count them down.
-  for (const { table, source } of TABLES) {
+  // Each token's distinct scopes (SQLite has no LATERAL, but its json_each may read the row).
+  const expanded = (table: string) =>
+    dialect === 'postgres'
+      ? sql`select t.*, j.scope from ${sql.table(table)} t cross join lateral ${scopesOf('t', dialect)}`
+      : sql`select distinct t.*, j.value as scope from ${sql.table(table)} t, json_each(t.scopes) j`;
+  for (const { table, sourceOf } of TABLES) {
+    const cell = sql`t.org_id, ${sourceOf('t')}, t.kind, t.status, ${dayOf('t', dialect)}`;
     await sql`insert into token_counts (${KEY}, n)
-      select org_id, ${source}, kind, status, ${dayOf('', dialect)}, count(*) from ${sql.table(table)} where true
-      group by 1, 2, 3, 4, 5
+      select ${cell}, '', count(*) from ${sql.table(table)} t where true group by 1, 2, 3, 4, 5, 6
       on conflict (${KEY}) do update set n = token_counts.n + excluded.n`.execute(db);
+    await sql`insert into token_counts (${KEY}, n)
+      select ${cell}, t.scope, count(*) from (${expanded(table)}) t where true group by 1, 2, 3, 4, 5, 6
+      on conflict (${KEY}) do update set n = token_counts.n + excluded.n`.execute(db);
+    await sql`insert into token_scopes (token_id, scope, org_id)
+      select t.id, t.scope, t.org_id from (${expanded(table)}) t where true on conflict do nothing`.execute(db);
   }
 
   if (dialect === 'postgres') {
-    for (const { table, source } of TABLES) await createPostgresTriggers(db, table, source);
+    for (const { table, sourceOf } of TABLES) await createPostgresTriggers(db, table, sourceOf);
     return;
   }
   for (const { table, sourceOf } of TABLES) {
-    const upsert = (row: 'new' | 'old', delta: number) => sql`insert into token_counts (${KEY}, n)
-        values (${sql.raw(row)}.org_id, ${sourceOf(row)}, ${sql.raw(row)}.kind, ${sql.raw(row)}.status, ${dayOf(row, dialect)}, ${sql.lit(delta)})
-        on conflict (${KEY}) do update set n = n + ${sql.lit(delta)}`;
+    const count = (row: 'new' | 'old', delta: '' | '-') => sql`insert into token_counts (${KEY}, n)
+        select org_id, source, kind, status, expires_day, scope, n from (${cellsOf(row, sourceOf(row), dialect, delta)}) where true
+        on conflict (${KEY}) do update set n = n + excluded.n`;
+    const addScopes = sql`insert or ignore into token_scopes (token_id, scope, org_id) select new.id, j.scope, new.org_id from ${scopesOf('new', dialect)}`;
+    const dropScopes = sql`delete from token_scopes where token_id = old.id`;
     const name = (suffix: string) => sql.raw(`${table}_counts_${suffix}`);
-    await sql`create trigger ${name('ai')} after insert on ${sql.table(table)} begin ${upsert('new', 1)}; end`.execute(db);
-    await sql`create trigger ${name('ad')} after delete on ${sql.table(table)} begin ${upsert('old', -1)}; end`.execute(db);
-    await sql`create trigger ${name('au')} after update of org_id, kind, status, expires_at${sql.raw(table === 'external_tokens' ? ', connector_id' : '')} on ${sql.table(table)}
-      when old.org_id is not new.org_id or old.kind is not new.kind or old.status is not new.status
-        or ${dayOf('old', dialect)} is not ${dayOf('new', dialect)}${sql.raw(table === 'external_tokens' ? ' or old.connector_id is not new.connector_id' : '')}
-      begin ${upsert('old', -1)}; ${upsert('new', 1)}; end`.execute(db);
+    const moved = sql.raw(
+      [
+        'old.org_id is not new.org_id',
+        'old.kind is not new.kind',
+        'old.status is not new.status',
+        'old.expires_at is not new.expires_at',
+        'old.scopes is not new.scopes',
+        ...(table === 'external_tokens' ? ['old.connector_id is not new.connector_id'] : []),
+      ].join(' or '),
+    );
+    await sql`create trigger ${name('ai')} after insert on ${sql.table(table)} begin ${count('new', '')}; ${addScopes}; end`.execute(db);
+    await sql`create trigger ${name('ad')} after delete on ${sql.table(table)} begin ${count('old', '-')}; ${dropScopes}; end`.execute(db);
+    await sql`create trigger ${name('au')} after update of org_id, kind, status, expires_at, scopes${sql.raw(table === 'external_tokens' ? ', connector_id' : '')} on ${sql.table(table)}
+      when ${moved}
+      begin ${count('old', '-')}; ${count('new', '')}; ${dropScopes}; ${addScopes}; end`.execute(db);
   }
 }
 
-async function createPostgresTriggers(db: Kysely<any>, table: string, source: RawBuilder<unknown>): Promise<void> {
-  const delta = (rows: string, sign: string) =>
-    sql`select org_id, ${source} as source, kind, status, ${dayOf('', 'postgres')} as expires_day, ${sql.raw(sign)}count(*) as n
-      from ${sql.raw(rows)} group by 1, 2, 3, 4, 5`;
+async function createPostgresTriggers(db: Kysely<any>, table: string, sourceOf: (row: string) => RawBuilder<unknown>): Promise<void> {
+  const cells = (rows: string, sign: '' | '-') => sql`select c.* from ${sql.raw(rows)} r cross join lateral (${cellsOf('r', sourceOf('r'), 'postgres', sign)}) c`;
   // Grouped, so each cell is touched once per statement, and in key order, so two statements
   // touching the same cells lock them in the same order.
-  const apply = (deltas: RawBuilder<unknown>) => sql`insert into token_counts (${KEY}, n)
-      select org_id, source, kind, status, expires_day, sum(n) from (${deltas}) d
-      group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
+  const count = (deltas: RawBuilder<unknown>) => sql`insert into token_counts (${KEY}, n)
+      select org_id, source, kind, status, expires_day, scope, sum(n) from (${deltas}) d
+      group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0 order by 1, 2, 3, 4, 5, 6
       on conflict (${KEY}) do update set n = token_counts.n + excluded.n`;
+  const addScopes = (rows: RawBuilder<unknown>) => sql`insert into token_scopes (token_id, scope, org_id)
+      select r.id, j.scope, r.org_id from ${rows} r cross join lateral ${scopesOf('r', 'postgres')} on conflict do nothing`;
+  const changed = sql`(select n.* from new_rows n join old_rows o on o.id = n.id where o.scopes is distinct from n.scopes or o.org_id is distinct from n.org_id)`;
   const bodies = {
-    insert: apply(delta('new_rows', '')),
-    delete: apply(delta('old_rows', '-')),
-    update: apply(sql`${delta('old_rows', '-')} union all ${delta('new_rows', '')}`),
+    insert: [count(cells('new_rows', '')), addScopes(sql`new_rows`)],
+    delete: [count(cells('old_rows', '-')), sql`delete from token_scopes s using old_rows o where s.token_id = o.id`],
+    update: [
+      count(sql`${cells('old_rows', '-')} union all ${cells('new_rows', '')}`),
+      sql`delete from token_scopes s using ${changed} c where s.token_id = c.id`,
+      addScopes(changed),
+    ],
   };
-  for (const [op, body] of Object.entries(bodies)) {
+  for (const [op, statements] of Object.entries(bodies)) {
     const fn = sql.raw(`${table}_counts_${op}`);
-    const compiled = body.compile(db);
-    // Trigger bodies are stored text: the statement is inlined, it has no parameters.
-    if (compiled.parameters.length > 0) throw new Error('trigger body must not take parameters');
-    await sql`create function ${fn}() returns trigger language plpgsql as ${sql.lit(`begin ${compiled.sql}; return null; end`)}`.execute(db);
+    const compiled = statements.map((statement) => statement.compile(db));
+    // Trigger bodies are stored text: the statements are inlined, they take no parameters.
+    if (compiled.some((c) => c.parameters.length > 0)) throw new Error('trigger body must not take parameters');
+    const body = `begin ${compiled.map((c) => `${c.sql};`).join(' ')} return null; end`;
+    await sql`create function ${fn}() returns trigger language plpgsql as ${sql.lit(body)}`.execute(db);
     const referencing = op === 'insert' ? 'new table as new_rows' : op === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
     await sql`create trigger ${fn} after ${sql.raw(op)} on ${sql.table(table)} referencing ${sql.raw(referencing)} for each statement execute function ${fn}()`.execute(db);
   }
@@ -112,5 +168,6 @@ export async function down(db: Kysely<any>, dialect: DialectName): Promise<void>
       if (dialect === 'postgres') await sql`drop function if exists ${name}()`.execute(db);
     }
   }
+  await db.schema.dropTable('token_scopes').execute();
   await db.schema.dropTable('token_counts').execute();
 }
