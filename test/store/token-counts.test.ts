@@ -33,7 +33,7 @@ type Op =
   | { op: 'rescope'; pick: number; scopes: string[] }
   | { op: 'deleteToken'; pick: number }
   | { op: 'deleteUser'; user: number }
-  | { op: 'bulkRevoke'; picks: number[] }
+  | { op: 'bulkRevoke'; batch: number }
   | { op: 'revokeAccount'; account: number }
   | { op: 'touch'; picks: number[] }
   | { op: 'external'; key: number; status: 'active' | 'revoked'; expiresInHours: number | null; scopes: string[] }
@@ -53,7 +53,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('rescope' as const), pick: fc.nat(), scopes }),
   fc.record({ op: fc.constant('deleteToken' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('deleteUser' as const), user: fc.nat(2) }),
-  fc.record({ op: fc.constant('bulkRevoke' as const), picks: fc.array(fc.nat(), { maxLength: 6 }) }),
+  fc.record({ op: fc.constant('bulkRevoke' as const), batch: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('revokeAccount' as const), account: fc.nat(1) }),
   fc.record({ op: fc.constant('touch' as const), picks: fc.array(fc.nat(), { maxLength: 4 }) }),
   { weight: 2, arbitrary: fc.record({ op: fc.constant('external' as const), key: fc.nat(4), status: fc.constantFrom('active' as const, 'revoked' as const), expiresInHours: hours, scopes }) },
@@ -137,7 +137,8 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
         await db.deleteFrom('users').where('id', '=', users[o.user]!).execute();
         break;
       case 'bulkRevoke':
-        await db.transaction().execute((trx) => createTokenSearchStore(trx, dialect).revokeMany(orgId, [...new Set(o.picks.flatMap((p) => (pick(p) ? [pick(p)!] : [])))], null, 'bulk_revoke', at));
+        // One batch of the bulk revoke of managed users' tokens.
+        await db.transaction().execute((trx) => createTokenSearchStore(trx, dialect).revokeNextManagedUserTokens(orgId, null, o.batch, null, 'bulk_revoke', at));
         break;
       case 'revokeAccount':
         await createServiceAccountTokenQueries(db).revokeAllOfAccount(orgId, accounts[o.account]!, null, 'r', at);

@@ -124,7 +124,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     await sql`create trigger ${name('ad')} after delete on ${sql.table(table)} begin ${count('old', '-')}; ${dropScopes}; end`.execute(db);
     await sql`create trigger ${name('au')} after update of org_id, kind, status, expires_at, scopes${sql.raw(table === 'external_tokens' ? ', connector_id' : '')} on ${sql.table(table)}
       when ${moved}
-      begin ${count('old', '-')}; ${count('new', '')}; ${dropScopes}; ${addScopes}; end`.execute(db);
+      begin ${count('old', '-')}; ${count('new', '')}; end`.execute(db);
+    // Apart, so a status change (a revoke) does not rewrite the token's scope rows.
+    await sql`create trigger ${name('su')} after update of org_id, scopes on ${sql.table(table)}
+      when old.org_id is not new.org_id or old.scopes is not new.scopes
+      begin ${dropScopes}; ${addScopes}; end`.execute(db);
   }
 }
 
@@ -139,22 +143,24 @@ async function createPostgresTriggers(db: Kysely<any>, table: string, sourceOf: 
   const addScopes = (rows: RawBuilder<unknown>) => sql`insert into token_scopes (token_id, scope, org_id)
       select r.id, j.scope, r.org_id from ${rows} r cross join lateral ${scopesOf('r', 'postgres')} on conflict do nothing`;
   const changed = sql`(select n.* from new_rows n join old_rows o on o.id = n.id where o.scopes is distinct from n.scopes or o.org_id is distinct from n.org_id)`;
-  const bodies = {
-    insert: [count(cells('new_rows', '')), addScopes(sql`new_rows`)],
-    delete: [count(cells('old_rows', '-')), sql`delete from token_scopes s using old_rows o where s.token_id = o.id`],
-    update: [
-      count(sql`${cells('old_rows', '-')} union all ${cells('new_rows', '')}`),
-      sql`delete from token_scopes s using ${changed} c where s.token_id = c.id`,
-      addScopes(changed),
-    ],
+  // Trigger bodies are stored text: the statements are inlined, they take no parameters.
+  const text = (statement: RawBuilder<unknown>) => {
+    const compiled = statement.compile(db);
+    if (compiled.parameters.length > 0) throw new Error('trigger body must not take parameters');
+    return compiled.sql;
   };
-  for (const [op, statements] of Object.entries(bodies)) {
+  const bodies = {
+    insert: `${text(count(cells('new_rows', '')))}; ${text(addScopes(sql`new_rows`))};`,
+    delete: `${text(count(cells('old_rows', '-')))}; ${text(sql`delete from token_scopes s using old_rows o where s.token_id = o.id`)};`,
+    // Most updates (revokes, last activity) leave the scopes alone: then the scope rows are not touched.
+    update: `${text(count(sql`${cells('old_rows', '-')} union all ${cells('new_rows', '')}`))};
+      if exists (${text(sql`select 1 from ${changed} c`)}) then
+        ${text(sql`delete from token_scopes s using ${changed} c where s.token_id = c.id`)}; ${text(addScopes(changed))};
+      end if;`,
+  };
+  for (const [op, body] of Object.entries(bodies)) {
     const fn = sql.raw(`${table}_counts_${op}`);
-    const compiled = statements.map((statement) => statement.compile(db));
-    // Trigger bodies are stored text: the statements are inlined, they take no parameters.
-    if (compiled.some((c) => c.parameters.length > 0)) throw new Error('trigger body must not take parameters');
-    const body = `begin ${compiled.map((c) => `${c.sql};`).join(' ')} return null; end`;
-    await sql`create function ${fn}() returns trigger language plpgsql as ${sql.lit(body)}`.execute(db);
+    await sql`create function ${fn}() returns trigger language plpgsql as ${sql.lit(`begin ${body} return null; end`)}`.execute(db);
     const referencing = op === 'insert' ? 'new table as new_rows' : op === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
     await sql`create trigger ${fn} after ${sql.raw(op)} on ${sql.table(table)} referencing ${sql.raw(referencing)} for each statement execute function ${fn}()`.execute(db);
   }
@@ -162,7 +168,7 @@ async function createPostgresTriggers(db: Kysely<any>, table: string, sourceOf: 
 
 export async function down(db: Kysely<any>, dialect: DialectName): Promise<void> {
   for (const { table } of TABLES) {
-    for (const op of dialect === 'postgres' ? ['insert', 'delete', 'update'] : ['ai', 'ad', 'au']) {
+    for (const op of dialect === 'postgres' ? ['insert', 'delete', 'update'] : ['ai', 'ad', 'au', 'su']) {
       const name = sql.raw(`${table}_counts_${op}`);
       await sql`drop trigger if exists ${name} ${sql.raw(dialect === 'postgres' ? `on ${table}` : '')}`.execute(db);
       if (dialect === 'postgres') await sql`drop function if exists ${name}()`.execute(db);
