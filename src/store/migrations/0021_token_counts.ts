@@ -104,9 +104,15 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     return;
   }
   for (const { table, sourceOf } of TABLES) {
-    const count = (row: 'new' | 'old', delta: '' | '-') => sql`insert into token_counts (${KEY}, n)
-        select org_id, source, kind, status, expires_day, scope, n from (${cellsOf(row, sourceOf(row), dialect, delta)}) where true
-        on conflict (${KEY}) do update set n = n + excluded.n`;
+    // Two plain statements per row (the every-token cell, then one per distinct scope): a row
+    // trigger runs them for each token a bulk statement touches, so they stay simple.
+    const count = (row: 'new' | 'old', delta: '' | '-') => {
+      const cell = sql`${col(row, 'org_id')}, ${sourceOf(row)}, ${col(row, 'kind')}, ${col(row, 'status')}, ${dayOf(row, dialect)}`;
+      return sql`insert into token_counts (${KEY}, n) values (${cell}, '', ${sql.raw(delta)}1)
+          on conflict (${KEY}) do update set n = n + excluded.n;
+        insert into token_counts (${KEY}, n) select ${cell}, j.value, ${sql.raw(delta)}1 from json_each(${col(row, 'scopes')}) j where true group by j.value
+          on conflict (${KEY}) do update set n = n + excluded.n`;
+    };
     const addScopes = sql`insert or ignore into token_scopes (token_id, scope, org_id) select new.id, j.scope, new.org_id from ${scopesOf('new', dialect)}`;
     const dropScopes = sql`delete from token_scopes where token_id = old.id`;
     const name = (suffix: string) => sql.raw(`${table}_counts_${suffix}`);
