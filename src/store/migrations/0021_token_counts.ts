@@ -52,13 +52,6 @@ function scopesOf(row: string, dialect: DialectName): RawBuilder<unknown> {
 
 const KEY = sql.raw('org_id, source, kind, status, expires_day, scope');
 
-/** One row per cell a row counts in (every token, and each scope), with `n` = sign. */
-function cellsOf(row: string, source: RawBuilder<unknown>, dialect: DialectName, sign: string): RawBuilder<unknown> {
-  const cell = sql`${col(row, 'org_id')} as org_id, ${source} as source, ${col(row, 'kind')} as kind, ${col(row, 'status')} as status, ${dayOf(row, dialect)} as expires_day`;
-  return sql`select ${cell}, cast('' as varchar(200)) as scope, ${sql.raw(sign)}1 as n
-    union all select ${cell}, j.scope as scope, ${sql.raw(sign)}1 as n from ${scopesOf(row, dialect)}`;
-}
-
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('token_counts')
@@ -139,11 +132,19 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 }
 
 async function createPostgresTriggers(db: Kysely<any>, table: string, sourceOf: (row: string) => RawBuilder<unknown>): Promise<void> {
-  const cells = (rows: string, sign: '' | '-') => sql`select c.* from ${sql.raw(rows)} r cross join lateral (${cellsOf('r', sourceOf('r'), 'postgres', sign)}) c`;
+  // The rows grouped by cell and scope list first: a bulk statement's thousand tokens share a few
+  // scope lists, so each list is parsed once per group, not once per token.
+  const cells = (rows: string, sign: '' | '-') => sql`(with g as (
+      select r.org_id, ${sourceOf('r')} as source, r.kind, r.status, ${dayOf('r', 'postgres')} as expires_day, r.scopes, count(*) as n
+      from ${sql.raw(rows)} r group by 1, 2, 3, 4, 5, 6
+    )
+    select org_id, source, kind, status, expires_day, cast('' as varchar(200)) as scope, ${sql.raw(sign)}n as n from g
+    union all
+    select g.org_id, g.source, g.kind, g.status, g.expires_day, j.scope, ${sql.raw(sign)}g.n from g cross join lateral ${scopesOf('g', 'postgres')})`;
   // Grouped, so each cell is touched once per statement, and in key order, so two statements
   // touching the same cells lock them in the same order.
   const count = (deltas: RawBuilder<unknown>) => sql`insert into token_counts (${KEY}, n)
-      select org_id, source, kind, status, expires_day, scope, sum(n) from (${deltas}) d
+      select org_id, source, kind, status, expires_day, scope, sum(n) from ${deltas} d
       group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0 order by 1, 2, 3, 4, 5, 6
       on conflict (${KEY}) do update set n = token_counts.n + excluded.n`;
   const addScopes = (rows: RawBuilder<unknown>) => sql`insert into token_scopes (token_id, scope, org_id)
@@ -159,7 +160,7 @@ async function createPostgresTriggers(db: Kysely<any>, table: string, sourceOf: 
     insert: `${text(count(cells('new_rows', '')))}; ${text(addScopes(sql`new_rows`))};`,
     delete: `${text(count(cells('old_rows', '-')))}; ${text(sql`delete from token_scopes s using old_rows o where s.token_id = o.id`)};`,
     // Most updates (revokes, last activity) leave the scopes alone: then the scope rows are not touched.
-    update: `${text(count(sql`${cells('old_rows', '-')} union all ${cells('new_rows', '')}`))};
+    update: `${text(count(sql`(select * from ${cells('old_rows', '-')} o union all select * from ${cells('new_rows', '')} n)`))};
       if exists (${text(sql`select 1 from ${changed} c`)}) then
         ${text(sql`delete from token_scopes s using ${changed} c where s.token_id = c.id`)}; ${text(addScopes(changed))};
       end if;`,
