@@ -94,6 +94,19 @@ export interface AdminKeyUse {
   userAgent: string | null;
 }
 
+/** An admin key's own call, counted as its use (last activity, calls, routes, addresses). */
+export function recordAdminKeyUse(usage: UsageSink, key: { atMs: number; orgId: string; tokenId: string }, use: AdminKeyUse): void {
+  usage.record({
+    ...key,
+    code: 'VALID',
+    method: capField(use.method, USAGE_LIMITS.method),
+    route: capField(use.route, USAGE_LIMITS.route),
+    ip: capField(use.ip, USAGE_LIMITS.ip),
+    userAgent: capField(use.userAgent, USAGE_LIMITS.userAgent),
+    upstreamStatus: null,
+  });
+}
+
 export function createTokenService(deps: TokenServiceDeps) {
   const { db, pepper, clock } = deps;
   const stores = createStores(db);
@@ -230,19 +243,7 @@ export function createTokenService(deps: TokenServiceDeps) {
       const reason = tokenUnusableReason(found.token, now);
       if (reason) throw new DomainError('UNAUTHENTICATED', `The API key is ${reason.toLowerCase()}.`);
       if (await stores.organizations.isDisabled(found.token.orgId)) throw new DomainError('ORG_DISABLED');
-      if (use && deps.usage) {
-        deps.usage.record({
-          atMs: now.getTime(),
-          orgId: found.token.orgId,
-          tokenId: found.token.id,
-          code: 'VALID',
-          method: capField(use.method, USAGE_LIMITS.method),
-          route: capField(use.route, USAGE_LIMITS.route),
-          ip: capField(use.ip, USAGE_LIMITS.ip),
-          userAgent: capField(use.userAgent, USAGE_LIMITS.userAgent),
-          upstreamStatus: null,
-        });
-      }
+      if (use && deps.usage) recordAdminKeyUse(deps.usage, { atMs: now.getTime(), orgId: found.token.orgId, tokenId: found.token.id }, use);
       return { kind: 'admin_key', tokenId: found.token.id, orgId: found.token.orgId, scopes: found.token.scopes };
     },
   };

@@ -26,7 +26,7 @@ import {
 import type { Database } from '../store/schema.js';
 import { createVerificationQueries, type VerificationRecord } from '../store/verification-queries.js';
 import type { TokenChange, TokenChangeBus } from './token-change-bus.js';
-import type { AdminKeyUse } from './token-service.js';
+import { recordAdminKeyUse, type AdminKeyUse } from './token-service.js';
 import type { UsageSink } from './usage-recorder.js';
 import { createMemoryUsageCounters, type UsageCounterStore } from './usage-counters.js';
 import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLimits } from '../domain/usage-limits.js';
@@ -215,19 +215,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       }
       // The key's own use, as every admin route records it: the inventory shows when a verifier
       // key last worked and from where, so an idle or leaked one stands out like any other.
-      if (use) {
-        usage.record({
-          atMs: nowMs,
-          orgId: key.orgId,
-          tokenId: key.tokenId,
-          code: 'VALID',
-          method: capField(use.method, USAGE_LIMITS.method),
-          route: capField(use.route, USAGE_LIMITS.route),
-          ip: capField(use.ip, USAGE_LIMITS.ip),
-          userAgent: capField(use.userAgent, USAGE_LIMITS.userAgent),
-          upstreamStatus: null,
-        });
-      }
+      if (use) recordAdminKeyUse(usage, { atMs: nowMs, orgId: key.orgId, tokenId: key.tokenId }, use);
       return { orgId: key.orgId, keyId: key.tokenId };
     },
 
