@@ -16,7 +16,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorJson } from '../../src/http/schemas/connectors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, shootBothWidths, WIDE } from '../support/browser.js';
+import { connectGitlab } from '../support/connectors.js';
+import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, shootBothWidths, WIDE, signInWithPassword, signOut as signOutOf } from '../support/browser.js';
 import { githubTime, startGithubStandin, type GithubStandin, type StandinRequest } from '../support/github-standin.js';
 import { startGitlabStandin, type GitlabStandin } from '../support/gitlab-standin.js';
 import { adminApi } from '../support/policies.js';
@@ -63,18 +64,9 @@ describe('GitHub and GitLab in the console, in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
-  async function signIn(email: string) {
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
+  const signIn = (email: string) => signInWithPassword(page, email, PASSWORD);
 
-  async function signOut() {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  }
+  const signOut = () => signOutOf(page);
 
   const tokenIdOf = async (label: string) =>
     (await t.app.core.database.db.selectFrom('external_tokens').select('id').where('org_id', '=', t.orgId).where('label', '=', label).executeTakeFirstOrThrow()).id;
@@ -113,10 +105,7 @@ describe('GitHub and GitLab in the console, in Chromium', () => {
     expect(accepted.statusCode, accepted.body).toBeLessThan(300);
     const linked = await adminApi(t)('PUT', '/connectors/github-logins', { links: [{ login: 'alice-gh', userId: alice.id }] });
     expect(linked.statusCode, linked.body).toBe(204);
-    const gitlab = await adminApi(t)('POST', '/connectors', { type: 'gitlab', name: 'Acme GitLab', baseUrl: gl.url, upstreamOrgId: 'gitlab.acme.test', credential: gl.adminToken });
-    expect(gitlab.statusCode, gitlab.body).toBe(201);
-    const run = await t.app.core.services.connectorSync.syncAndWait((await t.app.core.services.connectors.get(t.orgId, (gitlab.json() as ConnectorJson).id)).connector);
-    expect(run.state, run.error ?? '').toBe('succeeded');
+    await connectGitlab(t, gl);
 
     const baseUrl = await t.app.listen();
     userDataDir = mkdtempSync(join(tmpdir(), 'tokenward-chromium-'));

@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
 import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, shootBothWidths, WIDE } from '../support/browser.js';
+import { connectGitlab } from '../support/connectors.js';
 import { startGitlabStandin, type GitlabStandin, type StandinToken } from '../support/gitlab-standin.js';
 import { adminApi } from '../support/policies.js';
 import { seedUser } from '../support/seed.js';
@@ -50,16 +51,7 @@ describe('one-time token links in Chromium', () => {
     const accepted = await t.app.http.inject({ method: 'POST', url: '/api/v1/auth/invites/accept', payload: { token: inviteToken, password: PASSWORD } });
     expect(accepted.statusCode, accepted.body).toBeLessThan(300);
 
-    const created = await t.app.http.inject({
-      method: 'POST',
-      url: `/admin/tokenward/v1/orgs/${t.orgId}/connectors`,
-      headers: bearer(t.adminKey),
-      payload: { type: 'gitlab', name: 'GitLab', baseUrl: standin.url, upstreamOrgId: 'gitlab.test', credential: standin.adminToken },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    connectorId = (created.json() as { id: string }).id;
-    const run = await t.app.core.services.connectorSync.syncAndWait((await t.app.core.services.connectors.get(t.orgId, connectorId)).connector);
-    expect(run.state, run.error ?? '').toBe('succeeded');
+    connectorId = (await connectGitlab(t, standin)).id;
 
     userDataDir = mkdtempSync(join(tmpdir(), 'tokenward-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: WIDE, baseURL: baseUrl });
@@ -83,6 +75,7 @@ describe('one-time token links in Chromium', () => {
     expect(url).toBe(`${baseUrl}/me/retrieve#${link}`);
 
     await page.goto(url);
+    // Not signed in: the sign-in page, and back to the link after it.
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('E-mail').fill('ada@acme.test');
     await page.getByLabel('Password').fill(PASSWORD);

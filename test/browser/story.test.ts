@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayForCore } from '../../src/gateway/in-process.js';
 import type { GatewayServer } from '../../src/gateway/proxy.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, SCREENSHOTS, shootBothWidths, WIDE } from '../support/browser.js';
+import { assertBrowserSetup, CHROMIUM, CHROMIUM_ARGS, expectAccessible, SCREENSHOTS, shootBothWidths, WIDE, signInWithPassword, signOut as signOutOf } from '../support/browser.js';
 import { adminApi, createGroup } from '../support/policies.js';
 import { seedUser } from '../support/seed.js';
 
@@ -43,18 +43,9 @@ describe('a security lead\'s story in Chromium', () => {
     expect(response.statusCode, response.body).toBeLessThan(300);
   }
 
-  async function signIn(email: string) {
-    await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
+  const signIn = (email: string) => signInWithPassword(page, email, PASSWORD);
 
-  async function signOut() {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  }
+  const signOut = () => signOutOf(page);
 
   /** A Jira search as an Atlassian script sends it: Basic e-mail:token, through the gateway. */
   async function searchJira(from = { ip: '198.51.100.20', agent: 'jira-reports/1.4' }): Promise<{ status: number; body: Record<string, unknown> }> {

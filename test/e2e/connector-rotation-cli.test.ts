@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorJson } from '../../src/http/schemas/connectors.js';
 import type { User } from '../../src/domain/models.js';
-import { bearer, startTestApp, type TestApp } from '../support/app.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { connectGitlab } from '../support/connectors.js';
 import { DIALECTS } from '../support/databases.js';
 import { startGitlabStandin, type GitlabStandin, type StandinToken } from '../support/gitlab-standin.js';
 import { runCli } from '../support/process.js';
@@ -57,14 +58,7 @@ describe.each(DIALECTS)('connector rotation from the CLI, server on %s', (dialec
     url = await gov.app.listen();
     ada = await seedUser(gov.app, gov.orgId, { email: 'ada@gitlab.test', name: 'Ada' });
     owner = await sessionFor(gov.app, ada);
-    const created = await gov.app.http.inject({
-      method: 'POST',
-      url: `/admin/tokenward/v1/orgs/${gov.orgId}/connectors`,
-      headers: bearer(gov.adminKey),
-      payload: { type: 'gitlab', name: 'Acme GitLab', baseUrl: standin.url, upstreamOrgId: 'gitlab.acme.test', credential: standin.adminToken },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    connector = created.json() as ConnectorJson;
+    connector = await connectGitlab(gov, standin, { sync: false });
   }, 60_000);
 
   afterAll(async () => {
