@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { Cron } from 'croner';
 import { parseToken } from './domain/token-format.js';
+import { ConfigError, fail, readHttpUrl, readIntInRange, readNonEmpty, readNonNegativeInt, readOnOff, readPositiveInt, type Env } from './config-env.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -111,16 +112,12 @@ export interface SecretScanningConfig {
 
 export const DEFAULT_GITHUB_KEYS_URL = 'https://api.github.com/meta/public_keys/secret_scanning';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 export const MIN_PEPPER_LENGTH = 32;
 
 /** Proxies to believe: addresses or CIDR networks, or a number of hops in front of the server. */
 export type TrustProxy = { addresses: string[] } | { hops: number };
-
-type Env = Record<string, string | undefined>;
 
 /** Throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -179,15 +176,6 @@ function readTrustProxy(env: Env): TrustProxy | undefined {
 function readGatewayConfigPath(env: Env): string | undefined {
   const raw = readNonEmpty(env, 'TOKENWARD_GATEWAY_CONFIG');
   return raw === undefined ? undefined : resolve(raw);
-}
-
-function readNonEmpty(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function fail(name: string, expected: string, got: string): never {
-  throw new ConfigError(`${name} must be ${expected}, got ${JSON.stringify(got)}.`);
 }
 
 function readPort(env: Env): number {
@@ -283,32 +271,6 @@ function readPublicUrl(env: Env): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
-function readHttpUrl(env: Env, name: string): string | undefined {
-  const raw = readNonEmpty(env, name);
-  if (raw === undefined) return undefined;
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
-  } catch {
-    fail(name, 'an http:// or https:// URL', raw);
-  }
-  return raw;
-}
-
-function readPositiveInt(env: Env, name: string, fallback: number): number {
-  const raw = readNonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) fail(name, 'a whole number of at least 1', raw);
-  return Number(raw);
-}
-
-function readIntInRange(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = readNonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) fail(name, `a whole number from ${min} to ${max}`, raw);
-  return Number(raw);
-}
-
 /**
  * Bounds, own choice: the TTL is the safety net behind the invalidation messages, so at most a
  * minute; the flush window is the SIGKILL loss bound, so at most 10 s; a flush batch is one
@@ -349,22 +311,6 @@ function readRedisKeyPrefix(env: Env): string {
   if (raw === undefined) return '';
   if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(raw)) fail('TOKENWARD_REDIS_PREFIX', 'up to 64 letters, digits and : _ . -', raw);
   return raw;
-}
-
-function readOnOff(env: Env, name: string, fallback: boolean): boolean {
-  const raw = readNonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  const value = raw.toLowerCase();
-  if (['on', 'true', '1'].includes(value)) return true;
-  if (['off', 'false', '0'].includes(value)) return false;
-  fail(name, 'on or off', raw);
-}
-
-function readNonNegativeInt(env: Env, name: string, fallback: number): number {
-  const raw = readNonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(raw)) fail(name, 'a whole number of at least 0', raw);
-  return Number(raw);
 }
 
 function readAutomation(env: Env): AutomationConfig {
