@@ -4,7 +4,7 @@
  * which browsers never send to a server, so it stays out of every access log and proxy. Nothing
  * happens on page load: the person presses the button, because opening the link spends it.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/http.ts';
@@ -17,16 +17,9 @@ import { relativeDays } from '../components/format.ts';
 /** Where the sign-in page keeps a link opened while signed out, for this tab only. */
 export const PENDING_LINK_KEY = 'tokenward.pending-link';
 
-/** A link from the address's fragment, or the one kept across sign-in; either is read once. */
+/** A link from the address's fragment, or the one kept across sign-in. */
 function initialLink(): string {
-  const fromHash = window.location.hash.replace(/^#/, '').trim();
-  if (fromHash) {
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    return fromHash;
-  }
-  const kept = window.sessionStorage.getItem(PENDING_LINK_KEY) ?? '';
-  window.sessionStorage.removeItem(PENDING_LINK_KEY);
-  return kept;
+  return window.location.hash.replace(/^#/, '').trim() || (window.sessionStorage.getItem(PENDING_LINK_KEY) ?? '');
 }
 
 type LinkKind = 'delivery' | 'rotation' | 'unknown';
@@ -42,6 +35,11 @@ interface Retrieved {
 export function RetrieveTokenPage() {
   const signedIn = useSignedIn();
   const [link, setLink] = useState(initialLink);
+  // Read once: the link leaves the address bar and the tab's storage as soon as it is in the form.
+  useEffect(() => {
+    window.sessionStorage.removeItem(PENDING_LINK_KEY);
+    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, []);
   const [retrieved, setRetrieved] = useState<Retrieved | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
