@@ -44,6 +44,25 @@ export function usageGroupKey(event: UsageEvent): string {
   return `${event.orgId}\u0000${event.tokenId}\u0000${event.code}\u0000${event.method}\u0000${event.route}\u0000${event.ip}\u0000${event.userAgent}\u0000${event.upstreamStatus}\u0000${event.upstreamAccount ?? ''}\u0000${Math.floor(event.atMs / DAY_MS)}`;
 }
 
+/**
+ * Whether an event belongs to a group: the same fields usageGroupKey joins, compared one by one
+ * (false only costs the key's way; true means the keys are equal).
+ */
+export function sameUsageGroup(group: UsageEvent, event: UsageEvent): boolean {
+  return (
+    group.tokenId === event.tokenId &&
+    group.code === event.code &&
+    group.route === event.route &&
+    group.ip === event.ip &&
+    group.method === event.method &&
+    group.orgId === event.orgId &&
+    group.userAgent === event.userAgent &&
+    group.upstreamStatus === event.upstreamStatus &&
+    (group.upstreamAccount ?? '') === (event.upstreamAccount ?? '') &&
+    Math.floor(group.atMs / DAY_MS) === Math.floor(event.atMs / DAY_MS)
+  );
+}
+
 /** Counted for events past the buffer bound: their detail is dropped, these survive. */
 export interface TokenDayCounter {
   orgId: string;

@@ -85,6 +85,32 @@ describe.each(DIALECTS)('usage recorder on %s', (dialect) => {
     ]);
   });
 
+  it('counts a token called the same way again into its group, across a day boundary and flushes, and apart from any field that differs', async () => {
+    const recorder = createUsageRecorder({ db: handle.db, options: { flushIntervalMs: 60_000, maxBatchEvents: 1000 } });
+    const variants: Array<Partial<UsageEvent>> = [{}, { userAgent: 'curl/9' }, { upstreamStatus: 502 }, { upstreamAccount: 'acct' }, { orgId: `${ORG.slice(0, -1)}2` }, { method: 'POST' }];
+    for (let i = 0; i < 4; i += 1) recorder.record(event('tok_a', T0)); // T0 is one second before midnight UTC
+    for (const fields of variants.slice(1)) recorder.record(event('tok_a', T0, fields));
+    recorder.record(event('tok_a', T0 + 1000)); // the next day: its own group
+    recorder.record(event('tok_a', T0));
+    recorder.record(event('tok_a', T0, { upstreamAccount: null })); // no account, as undefined
+    await recorder.flush();
+    recorder.record(event('tok_a', T0 + 1000));
+    recorder.record(event('tok_a', T0 + 1000));
+    await recorder.close();
+    expect(recorder.stats()).toMatchObject({ recorded: 14, flushed: 14, dropped: 0 });
+    const rows = await handle.db.selectFrom('usage_events').select(['at', 'count', 'user_agent', 'method', 'upstream_status', 'upstream_account', 'org_id']).orderBy('seq').execute();
+    expect(rows.map((r) => [Number(r.at), Number(r.count), r.user_agent, r.method, r.upstream_status === null ? null : Number(r.upstream_status), r.upstream_account, r.org_id === ORG])).toEqual([
+      [T0, 6, 'curl/8', 'GET', null, null, true],
+      [T0, 1, 'curl/9', 'GET', null, null, true],
+      [T0, 1, 'curl/8', 'GET', 502, null, true],
+      [T0, 1, 'curl/8', 'GET', null, 'acct', true],
+      [T0, 1, 'curl/8', 'GET', null, null, false],
+      [T0, 1, 'curl/8', 'POST', null, null, true],
+      [T0 + 1000, 1, 'curl/8', 'GET', null, null, true],
+      [T0 + 1000, 2, 'curl/8', 'GET', null, null, true],
+    ]);
+  });
+
   it('past the buffer bound drops event detail but keeps calls, errors and last activity, and counts the drops', async () => {
     const recorder = createUsageRecorder({ db: handle.db, options: { flushIntervalMs: 60_000, maxBatchEvents: 1000, maxBufferedEvents: 10 } });
     for (let i = 0; i < 25; i += 1) recorder.record(event('tok_a', T0 - 10_000 + i, { code: i % 5 === 0 ? 'EXPIRED' : 'VALID', route: `/r${i}` }));
