@@ -37,16 +37,19 @@ declare module 'fastify' {
 
 /** The 200 answer: the verdict as the endpoint documents it (also the fast path's, verify-fast-path.ts). */
 export function verifyAnswerJson(result: VerifyResult): VerifyResponse {
-  return {
+  // Built field by field, no object spread: on Node 20 `{ ...a, b }` costs over a microsecond.
+  const owner = result.owner;
+  const answer: VerifyResponse = {
     valid: result.valid,
     code: result.code,
     tokenId: result.tokenId,
-    owner: result.owner && { ...result.owner, groups: [...result.owner.groups] },
+    owner: owner && { type: owner.type, id: owner.id, name: owner.name, email: owner.email, groups: [...owner.groups] },
     scopes: [...result.scopes],
     expiresAt: result.expiresAtMs === null ? null : new Date(result.expiresAtMs).toISOString(),
-    // Only for a token with limits: answers on other tokens keep their shape.
-    ...(result.rateLimit ? { rateLimit: rateLimitJson(result.rateLimit) } : {}),
   };
+  // Only for a token with limits: answers on other tokens keep their shape.
+  if (result.rateLimit) answer.rateLimit = rateLimitJson(result.rateLimit);
+  return answer;
 }
 
 export interface VerifyRoutesDeps {
