@@ -73,7 +73,8 @@ try {
   for (const [index, root] of ROOTS.entries()) servers.push(await start(root, index));
   console.log(`${PATH}: ${ROOTS.length} tree(s), ${ROUNDS} rounds of ${DURATION_S} s, -c ${CONNECTIONS} -p ${PIPELINING}, load average before: ${loadAverage()}`);
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const server of servers) {
+    // Every other round in reverse order, so no tree always runs right after the same other one.
+    for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
       const options = { url: server.url, connections: CONNECTIONS, pipelining: PIPELINING, requests: [requestOf(server)] };
       await load({ ...options, duration: round === 0 ? 2 : 1 });
       const before = cpuMsOf(server.child.pid)!;

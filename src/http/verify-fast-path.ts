@@ -29,7 +29,7 @@ import { errorCodes } from 'fastify';
 import addFormats from 'ajv-formats';
 import secureJson from 'secure-json-parse';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
-import type { VerificationService } from '../service/verification-service.js';
+import type { VerificationService, VerifyResult } from '../service/verification-service.js';
 import { domainErrorAnswer, errorBody, storageFaultCode, type ErrorHandlingOptions } from './errors.js';
 import { durationObserver, type Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
@@ -51,6 +51,7 @@ const ajv = new Ajv({ useDefaults: true, addUsedSchema: false, ...AJV_CUSTOM_OPT
 addFormats.default(ajv);
 const checkBody = ajv.compile<VerifyBodyType>(VerifyBody);
 const JSON_TYPE = 'application/json; charset=utf-8';
+const ANSWER_HEADER_ENTRIES = Object.entries(ANSWER_HEADERS);
 /** Fastify's own answer to an unparseable JSON body, word for word. */
 const INVALID_JSON = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
 
@@ -88,11 +89,33 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   const clientAddress = (request: IncomingMessage): string | null => (trust ? proxyAddr(request, trust) : (request.socket.remoteAddress ?? null));
   const observeDuration = durationObserver(deps.metrics);
   const observe = (status: number, seconds: number) => observeDuration('POST', VERIFY_PATH, status, seconds);
-  function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
-    const text = JSON.stringify(body);
-    response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-request-id': requestId, ...ANSWER_HEADERS, ...extraHeaders });
+  // The 200 answer's text by result: the service shares a result without limit figures between
+  // verifications of the same snapshot, so most answers are serialized once.
+  const answerTexts = new WeakMap<VerifyResult, string>();
+  function answerTextOf(result: VerifyResult): string {
+    let text = answerTexts.get(result);
+    if (text === undefined) {
+      text = JSON.stringify(verifyAnswerJson(result));
+      if (result.rateLimit === null) answerTexts.set(result, text);
+    }
+    return text;
+  }
+
+  function sendText(response: ServerResponse, requestId: string, startedAt: bigint, status: number, text: string, extraHeaders?: Record<string, string>): void {
+    const headers: Record<string, string | number> = {
+      'content-type': JSON_TYPE,
+      'content-length': Buffer.byteLength(text),
+      'x-request-id': requestId,
+    };
+    for (const [name, value] of ANSWER_HEADER_ENTRIES) headers[name] = value;
+    if (extraHeaders) for (const name of Object.keys(extraHeaders)) headers[name] = extraHeaders[name]!;
+    response.writeHead(status, headers);
     response.end(text);
     observe(status, Number(process.hrtime.bigint() - startedAt) / 1e9);
+  }
+
+  function send(response: ServerResponse, requestId: string, startedAt: bigint, status: number, body: unknown, extraHeaders?: Record<string, string>): void {
+    sendText(response, requestId, startedAt, status, JSON.stringify(body), extraHeaders);
   }
 
   function sendError(response: ServerResponse, requestId: string, startedAt: bigint, code: ErrorCode, detail: string): void {
@@ -129,7 +152,7 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
         return;
       }
       const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
-      send(response, requestId, startedAt, 200, verifyAnswerJson(result));
+      sendText(response, requestId, startedAt, 200, answerTextOf(result));
     } catch (error) {
       if (isDomainError(error)) {
         sendError(response, requestId, startedAt, error.code, error.detail);

@@ -76,16 +76,17 @@ export interface VerifyContext {
   deferUsage?: boolean | undefined;
 }
 
+/** Shared between verifications when `rateLimit` is null (see resultOf): read it, never change it. */
 export interface VerifyResult {
-  valid: boolean;
-  code: VerifyCode;
-  tokenId: string | null;
-  owner: { type: OwnerSnapshot['type']; id: string; name: string; email: string; groups: readonly string[] } | null;
-  scopes: readonly string[];
+  readonly valid: boolean;
+  readonly code: VerifyCode;
+  readonly tokenId: string | null;
+  readonly owner: { readonly type: OwnerSnapshot['type']; readonly id: string; readonly name: string; readonly email: string; readonly groups: readonly string[] } | null;
+  readonly scopes: readonly string[];
   /** As the snapshot holds it (ms); the answer writes it as an ISO date once. */
-  expiresAtMs: number | null;
+  readonly expiresAtMs: number | null;
   /** For a token with rate limits or a quota: the limit that refused it, or the tightest one left. */
-  rateLimit: LimitFigure | null;
+  readonly rateLimit: LimitFigure | null;
 }
 
 export interface VerificationServiceDeps {
@@ -98,6 +99,19 @@ export interface VerificationServiceDeps {
   cache?: Partial<VerificationCacheOptions> | undefined;
   /** Where rate-limit and quota counts live; default: this node's memory. */
   counters?: UsageCounterStore | undefined;
+}
+
+function buildResult(snapshot: TokenSnapshot | null, valid: boolean, code: VerifyCode, rateLimit: LimitFigure | null): VerifyResult {
+  const owner = snapshot?.owner;
+  return {
+    valid,
+    code,
+    tokenId: snapshot?.tokenId ?? null,
+    owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email, groups: owner.groups } : null,
+    scopes: snapshot?.scopes ?? [],
+    expiresAtMs: snapshot?.expiresAtMs ?? null,
+    rateLimit,
+  };
 }
 
 export function createVerificationService(deps: VerificationServiceDeps) {
@@ -169,6 +183,26 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     } finally {
       if (inflight.get(cacheKey) === entry) inflight.delete(cacheKey);
     }
+  }
+
+  /**
+   * The verdicts repeat: the same snapshot gets the same answer until it changes. A result without
+   * a limit figure is therefore made once per snapshot and code (and once per code for no token)
+   * and shared, frozen, so callers may keep derived forms of it (the HTTP answer's text, keyed by
+   * the result: verify-fast-path.ts) instead of rebuilding them on every verification.
+   */
+  const lastResultOf = new WeakMap<TokenSnapshot, VerifyResult>();
+  const noTokenResults = new Map<VerifyCode, VerifyResult>();
+  function resultOf(snapshot: TokenSnapshot | null, valid: boolean, code: VerifyCode, rateLimit: LimitFigure | null): VerifyResult {
+    if (rateLimit !== null) return buildResult(snapshot, valid, code, rateLimit);
+    const last = snapshot ? lastResultOf.get(snapshot) : noTokenResults.get(code);
+    if (last !== undefined && last.code === code && last.valid === valid) return last;
+    const result = buildResult(snapshot, valid, code, null);
+    if (result.owner) Object.freeze(result.owner);
+    Object.freeze(result);
+    if (snapshot) lastResultOf.set(snapshot, result);
+    else noTokenResults.set(code, result);
+    return result;
   }
 
   function recordOne(verifier: VerifierPrincipal, event: ReportedUsage): void {
@@ -259,16 +293,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
           upstreamStatus: context.upstreamStatus,
         });
       }
-      const owner = snapshot?.owner;
-      return {
-        valid,
-        code: code!,
-        tokenId: snapshot?.tokenId ?? null,
-        owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email, groups: owner.groups } : null,
-        scopes: snapshot?.scopes ?? [],
-        expiresAtMs: snapshot?.expiresAtMs ?? null,
-        rateLimit,
-      };
+      return resultOf(snapshot, valid, code!, rateLimit);
     },
 
     /**
