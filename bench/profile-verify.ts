@@ -27,6 +27,8 @@ const DURATION_S = Number(arg('duration', '5'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const PIPELINING = Number(arg('pipelining', '1'));
 const PROFILE = process.argv.includes('--profile');
+/** More flags for the servers' node, comma-separated (`--node-flags=--trace-gc,--max-semi-space-size=32`). */
+const NODE_FLAGS = arg('node-flags', '').split(',').filter((flag) => flag !== '');
 const PROFILE_DIR = mkdtempSync(join(tmpdir(), 'tokenward-prof-'));
 
 interface Server {
@@ -41,7 +43,7 @@ interface Server {
 async function start(root: string, index: number): Promise<Server> {
   const fixture = await createTokenwardFixture({ tokens: 1 });
   const profile = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, String(index))] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...profile, '--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...fixture.env },
     stdio: ['ignore', 'pipe', 'inherit'],

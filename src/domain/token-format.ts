@@ -83,6 +83,11 @@ export function displayPrefixOf(secret: string): string {
   return secret.slice(0, PREFIX_LENGTH + DISPLAY_BODY_CHARS);
 }
 
+/** The kind of a token that parseToken accepted before (its letter), without checking it again. */
+export function kindOfWellFormed(secret: string): TokenKind | undefined {
+  return LETTER_KIND[secret.charAt(2)];
+}
+
 /**
  * Checks shape and checksum. Throws `MALFORMED_TOKEN` for anything else, whatever the input
  * (including non-strings), never another error.

@@ -127,12 +127,14 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
     try {
       // The order of the Fastify route: the verifier key (its onRequest hook), then the body's
       // parsing (secure-json-parse, as Fastify's JSON parser), then validation.
-      const verifier = await deps.verification.authenticateVerifier(bearerCredential(request.headers.authorization), {
+      // Both answer synchronously on a cache hit: no promise to wait on (and no microtask) then.
+      const admitted = deps.verification.authenticateVerifierNow(bearerCredential(request.headers.authorization), {
         method: 'POST',
         route: VERIFY_PATH,
         ip: clientAddress(request),
         userAgent: request.headers['user-agent'] ?? null,
       });
+      const verifier = admitted instanceof Promise ? await admitted : admitted;
       let body: unknown;
       try {
         body = secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
@@ -151,7 +153,8 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
         sendError(response, requestId, startedAt, 'VALIDATION_FAILED', `Invalid request: body${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}.`);
         return;
       }
-      const result = await deps.verification.verify(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
+      const verdict = deps.verification.verifyNow(verifier, body, { userAgent: body.userAgent, deferUsage: body.deferUsage });
+      const result = verdict instanceof Promise ? await verdict : verdict;
       sendText(response, requestId, startedAt, 200, answerTextOf(result));
     } catch (error) {
       if (isDomainError(error)) {

@@ -12,12 +12,11 @@ import type { Clock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
 import { grantsScope } from '../domain/scopes.js';
 import { digestToken, digestsEqual, type Pepper } from '../domain/token-digest.js';
-import { parseToken, type ParsedToken } from '../domain/token-format.js';
+import { kindOfWellFormed, parseToken, TOKEN_LENGTH, type ParsedToken } from '../domain/token-format.js';
 import { capField, USAGE_LIMITS } from '../domain/usage.js';
 import {
   noPolicyCheck,
   verdictOf,
-  type OwnerSnapshot,
   type PolicyCheck,
   type TokenSnapshot,
   type VerifyCode,
@@ -30,6 +29,7 @@ import { recordAdminKeyUse, type AdminKeyUse } from './token-service.js';
 import type { UsageSink } from './usage-recorder.js';
 import { createMemoryUsageCounters, type UsageCounterStore } from './usage-counters.js';
 import { countersOf, hasUsageLimits, judgeCounts, type LimitFigure, type UsageLimits } from '../domain/usage-limits.js';
+import { createResultSharing, type VerifyResult } from './verify-results.js';
 import { createVerificationCache, DEFAULT_CACHE_OPTIONS, type VerificationCacheOptions } from './verification-cache.js';
 
 /**
@@ -43,6 +43,8 @@ export interface VerificationPolicy {
   /** The rate limits and quota the loaded policy sets for its tokens; none when absent. */
   limitsOf?(loaded: unknown): UsageLimits | null;
 }
+
+const NOT_AN_ADMIN_KEY = 'This is not an organization admin API key.';
 
 export const NO_POLICY: VerificationPolicy = { load: async () => null, check: noPolicyCheck };
 
@@ -76,18 +78,7 @@ export interface VerifyContext {
   deferUsage?: boolean | undefined;
 }
 
-/** Shared between verifications when `rateLimit` is null (see resultOf): read it, never change it. */
-export interface VerifyResult {
-  readonly valid: boolean;
-  readonly code: VerifyCode;
-  readonly tokenId: string | null;
-  readonly owner: { readonly type: OwnerSnapshot['type']; readonly id: string; readonly name: string; readonly email: string; readonly groups: readonly string[] } | null;
-  readonly scopes: readonly string[];
-  /** As the snapshot holds it (ms); the answer writes it as an ISO date once. */
-  readonly expiresAtMs: number | null;
-  /** For a token with rate limits or a quota: the limit that refused it, or the tightest one left. */
-  readonly rateLimit: LimitFigure | null;
-}
+export type { VerifyResult } from './verify-results.js';
 
 export interface VerificationServiceDeps {
   db: Kysely<Database>;
@@ -99,19 +90,6 @@ export interface VerificationServiceDeps {
   cache?: Partial<VerificationCacheOptions> | undefined;
   /** Where rate-limit and quota counts live; default: this node's memory. */
   counters?: UsageCounterStore | undefined;
-}
-
-function buildResult(snapshot: TokenSnapshot | null, valid: boolean, code: VerifyCode, rateLimit: LimitFigure | null): VerifyResult {
-  const owner = snapshot?.owner;
-  return {
-    valid,
-    code,
-    tokenId: snapshot?.tokenId ?? null,
-    owner: owner ? { type: owner.type, id: owner.id, name: owner.name, email: owner.email, groups: owner.groups } : null,
-    scopes: snapshot?.scopes ?? [],
-    expiresAtMs: snapshot?.expiresAtMs ?? null,
-    rateLimit,
-  };
 }
 
 export function createVerificationService(deps: VerificationServiceDeps) {
@@ -185,25 +163,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     }
   }
 
-  /**
-   * The verdicts repeat: the same snapshot gets the same answer until it changes. A result without
-   * a limit figure is therefore made once per snapshot and code (and once per code for no token)
-   * and shared, frozen, so callers may keep derived forms of it (the HTTP answer's text, keyed by
-   * the result: verify-fast-path.ts) instead of rebuilding them on every verification.
-   */
-  const lastResultOf = new WeakMap<TokenSnapshot, VerifyResult>();
-  const noTokenResults = new Map<VerifyCode, VerifyResult>();
-  function resultOf(snapshot: TokenSnapshot | null, valid: boolean, code: VerifyCode, rateLimit: LimitFigure | null): VerifyResult {
-    if (rateLimit !== null) return buildResult(snapshot, valid, code, rateLimit);
-    const last = snapshot ? lastResultOf.get(snapshot) : noTokenResults.get(code);
-    if (last !== undefined && last.code === code && last.valid === valid) return last;
-    const result = buildResult(snapshot, valid, code, null);
-    if (result.owner) Object.freeze(result.owner);
-    Object.freeze(result);
-    if (snapshot) lastResultOf.set(snapshot, result);
-    else noTokenResults.set(code, result);
-    return result;
-  }
+  const resultOf = createResultSharing();
 
   function recordOne(verifier: VerifierPrincipal, event: ReportedUsage): void {
     usage.record({
@@ -220,80 +180,126 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     });
   }
 
+  /**
+   * The snapshot cached for exactly this string, or undefined (not cached, or the cache may not be
+   * trusted now). Only strings that parsed as tokens are ever loaded and cached, so a hit needs no
+   * parsing or checksum: on the hot path the token is hashed once and nothing else.
+   */
+  function cachedSnapshot(secret: unknown): { snapshot: TokenSnapshot | null } | undefined {
+    if (typeof secret !== 'string' || secret.length !== TOKEN_LENGTH || !deps.bus.isLive()) return undefined;
+    return cache.get(hash('sha256', secret, 'base64url'));
+  }
+
+  /** The verifier key's checks once its snapshot is known; records its use. */
+  function admitVerifier(key: TokenSnapshot | null, use: AdminKeyUse | undefined): VerifierPrincipal {
+    const nowMs = clock().getTime();
+    const isLive =
+      key !== null &&
+      key.kind === 'admin_key' &&
+      key.status === 'active' &&
+      (key.expiresAtMs === null || key.expiresAtMs > nowMs) &&
+      (key.matchesUntilMs === null || key.matchesUntilMs > nowMs);
+    if (!isLive) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
+    if (key.orgDisabled) throw new DomainError('ORG_DISABLED');
+    if (!grantsScope(key.scopes, 'verify:tokens')) {
+      throw new DomainError('INSUFFICIENT_SCOPE', 'Insufficient scope. Verifying tokens needs the scope verify:tokens.');
+    }
+    // The key's own use, as every admin route records it: the inventory shows when a verifier
+    // key last worked and from where, so an idle or leaked one stands out like any other.
+    if (use) recordAdminKeyUse(usage, { atMs: nowMs, orgId: key.orgId, tokenId: key.tokenId }, use);
+    return { orgId: key.orgId, keyId: key.tokenId };
+  }
+
+  async function authenticateVerifier(secret: string | undefined, use?: AdminKeyUse): Promise<VerifierPrincipal> {
+    let parsed: ParsedToken;
+    try {
+      parsed = parseToken(secret);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The API key is missing or malformed.');
+    }
+    if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', NOT_AN_ADMIN_KEY);
+    return admitVerifier(await lookup(parsed.secret), use);
+  }
+
+  /** The verdict on a looked-up snapshot; a promise only when the token's limits must be counted. */
+  function judge(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext, nowMs: number, found: TokenSnapshot | null): VerifyResult | Promise<VerifyResult> {
+    const { valid, code, snapshot } = verdictOf(found, verifier.orgId, request, nowMs, policy.check);
+    // Limits count only what would otherwise be let through.
+    if (valid && snapshot && snapshot.limits.length > 0) return judgeLimits(verifier, request, context, nowMs, snapshot);
+    return conclude(verifier, request, context, nowMs, snapshot, valid, code, null);
+  }
+
+  async function judgeLimits(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext, nowMs: number, snapshot: TokenSnapshot): Promise<VerifyResult> {
+    const limited = countersOf(snapshot.tokenId, snapshot.limits, nowMs);
+    const judged = judgeCounts(limited, await counters.take(limited, nowMs));
+    if (judged.allowed) return conclude(verifier, request, context, nowMs, snapshot, true, 'VALID', judged.figure);
+    return conclude(verifier, request, context, nowMs, snapshot, false, judged.figure?.kind === 'quota' ? 'QUOTA_EXHAUSTED' : 'RATE_LIMITED', judged.figure);
+  }
+
+  /** Records the usage event (unless deferred) and gives the result. */
+  function conclude(
+    verifier: VerifierPrincipal,
+    request: VerifyRequest,
+    context: VerifyContext,
+    nowMs: number,
+    snapshot: TokenSnapshot | null,
+    valid: boolean,
+    code: VerifyCode,
+    rateLimit: LimitFigure | null,
+  ): VerifyResult {
+    if (!context.deferUsage) {
+      recordOne(verifier, {
+        tokenId: snapshot?.tokenId ?? null,
+        code,
+        atMs: nowMs,
+        count: 1,
+        method: request.method,
+        route: request.route,
+        ip: request.ip,
+        userAgent: context.userAgent,
+        upstreamStatus: context.upstreamStatus,
+      });
+    }
+    return resultOf(snapshot, valid, code, rateLimit);
+  }
+
+  async function verify(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext = {}): Promise<VerifyResult> {
+    const nowMs = clock().getTime();
+    let parsed: ParsedToken;
+    try {
+      parsed = parseToken(request.token);
+    } catch {
+      return conclude(verifier, request, context, nowMs, null, false, 'MALFORMED', null);
+    }
+    return judge(verifier, request, context, nowMs, await lookup(parsed.secret));
+  }
+
   return {
     /**
      * Authenticates the caller of the verify endpoint by its admin API key, through the same cache
      * (so a verification costs no read for the caller either). UNAUTHENTICATED unless the key is a
      * live admin key; ORG_DISABLED while its org is disabled; INSUFFICIENT_SCOPE unless it holds `verify:tokens`.
      */
-    async authenticateVerifier(secret: string | undefined, use?: AdminKeyUse): Promise<VerifierPrincipal> {
-      let parsed: ParsedToken;
-      try {
-        parsed = parseToken(secret);
-      } catch {
-        throw new DomainError('UNAUTHENTICATED', 'The API key is missing or malformed.');
-      }
-      if (parsed.kind !== 'admin_key') throw new DomainError('UNAUTHENTICATED', 'This is not an organization admin API key.');
-      const key = await lookup(parsed.secret);
-      const nowMs = clock().getTime();
-      const isLive =
-        key !== null &&
-        key.kind === 'admin_key' &&
-        key.status === 'active' &&
-        (key.expiresAtMs === null || key.expiresAtMs > nowMs) &&
-        (key.matchesUntilMs === null || key.matchesUntilMs > nowMs);
-      if (!isLive) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
-      if (key.orgDisabled) throw new DomainError('ORG_DISABLED');
-      if (!grantsScope(key.scopes, 'verify:tokens')) {
-        throw new DomainError('INSUFFICIENT_SCOPE', 'Insufficient scope. Verifying tokens needs the scope verify:tokens.');
-      }
-      // The key's own use, as every admin route records it: the inventory shows when a verifier
-      // key last worked and from where, so an idle or leaked one stands out like any other.
-      if (use) recordAdminKeyUse(usage, { atMs: nowMs, orgId: key.orgId, tokenId: key.tokenId }, use);
-      return { orgId: key.orgId, keyId: key.tokenId };
+    authenticateVerifier,
+
+    /**
+     * The same, synchronously when the key is cached (it throws then, rather than rejecting): the
+     * fast path of `POST /api/v1/verify` then answers without waiting on a promise.
+     */
+    authenticateVerifierNow(secret: string | undefined, use?: AdminKeyUse): VerifierPrincipal | Promise<VerifierPrincipal> {
+      const hit = cachedSnapshot(secret);
+      if (hit === undefined) return authenticateVerifier(secret, use);
+      if (kindOfWellFormed(secret!) !== 'admin_key') throw new DomainError('UNAUTHENTICATED', NOT_AN_ADMIN_KEY);
+      return admitVerifier(hit.snapshot, use);
     },
 
     /** The verdict on `request.token` for the verifier's org; records a usage event. Never throws for a bad token. */
-    async verify(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext = {}): Promise<VerifyResult> {
-      let snapshot: TokenSnapshot | null = null;
-      let code: VerifyCode;
-      let valid = false;
-      const nowMs = clock().getTime();
-      let parsed: ParsedToken | null = null;
-      try {
-        parsed = parseToken(request.token);
-      } catch {
-        code = 'MALFORMED';
-      }
-      let rateLimit: LimitFigure | null = null;
-      if (parsed) {
-        const verdict = verdictOf(await lookup(parsed.secret), verifier.orgId, request, nowMs, policy.check);
-        ({ code, valid, snapshot } = verdict);
-        // Limits count only what would otherwise be let through.
-        if (valid && snapshot && snapshot.limits.length > 0) {
-          const limited = countersOf(snapshot.tokenId, snapshot.limits, nowMs);
-          const judged = judgeCounts(limited, await counters.take(limited, nowMs));
-          rateLimit = judged.figure;
-          if (!judged.allowed) {
-            valid = false;
-            code = judged.figure?.kind === 'quota' ? 'QUOTA_EXHAUSTED' : 'RATE_LIMITED';
-          }
-        }
-      }
-      if (!context.deferUsage) {
-        recordOne(verifier, {
-          tokenId: snapshot?.tokenId ?? null,
-          code: code!,
-          atMs: nowMs,
-          count: 1,
-          method: request.method,
-          route: request.route,
-          ip: request.ip,
-          userAgent: context.userAgent,
-          upstreamStatus: context.upstreamStatus,
-        });
-      }
-      return resultOf(snapshot, valid, code!, rateLimit);
+    verify,
+
+    /** The same, synchronously when the token is cached and has no limits to count. */
+    verifyNow(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext = {}): VerifyResult | Promise<VerifyResult> {
+      const hit = cachedSnapshot(request.token);
+      return hit === undefined ? verify(verifier, request, context) : judge(verifier, request, context, clock().getTime(), hit.snapshot);
     },
 
     /**
