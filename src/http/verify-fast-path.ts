@@ -31,7 +31,7 @@ import secureJson from 'secure-json-parse';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
 import type { VerificationService, VerifyResult } from '../service/verification-service.js';
 import { domainErrorAnswer, errorBody, storageFaultCode, type ErrorHandlingOptions } from './errors.js';
-import { durationObserver, type Metrics } from './metrics.js';
+import type { Metrics } from './metrics.js';
 import { VERIFY_PATH, verifyAnswerJson } from './routes/verify.js';
 import { ANSWER_HEADERS, jsonBodyRefusal } from './request-hygiene.js';
 import { VerifyBody, type VerifyBody as VerifyBodyType } from './schemas/verify.js';
@@ -87,8 +87,16 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
   // The caller's address as Fastify's `request.ip` computes it, so both doors record the same one.
   const trust = deps.trustProxy ? (typeof deps.trustProxy === 'function' ? deps.trustProxy : proxyAddr.compile(deps.trustProxy)) : null;
   const clientAddress = (request: IncomingMessage): string | null => (trust ? proxyAddr(request, trust) : (request.socket.remoteAddress ?? null));
-  const observeDuration = durationObserver(deps.metrics);
-  const observe = (status: number, seconds: number) => observeDuration('POST', VERIFY_PATH, status, seconds);
+  // One series per status, kept: no key to build per request.
+  const seriesByStatus = new Map<number, (seconds: number) => void>();
+  const observe = (status: number, seconds: number) => {
+    let series = seriesByStatus.get(status);
+    if (!series) {
+      series = deps.metrics.httpRequestDuration.seriesOf('POST', VERIFY_PATH, status);
+      seriesByStatus.set(status, series);
+    }
+    series(seconds);
+  };
   // The 200 answer's text by result: the service shares a result without limit figures between
   // verifications of the same snapshot, so most answers are serialized once.
   const answerTexts = new WeakMap<VerifyResult, string>();
