@@ -286,10 +286,19 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       const key = keyOf(token, verify);
       const entry = fromCache(key, nowMs);
       if (entry) {
+        // Object.assign, then the property: on Node 20 a spread followed by more properties
+        // (`{ ...result, cached: true }`) costs over a microsecond, most of a hit.
         let result = entry.result;
-        if (result.valid && entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs) result = { ...result, valid: false, code: 'EXPIRED' };
+        if (result.valid && entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs) {
+          const expired = Object.assign({}, result);
+          expired.valid = false;
+          expired.code = 'EXPIRED';
+          result = expired;
+        }
         if (!verify.deferUsage) recordHit(entry, result, verify, nowMs);
-        return { ...result, cached: true };
+        const hit = Object.assign({}, result) as VerifyResult;
+        hit.cached = true;
+        return hit;
       }
       const startEpoch = epoch;
       let response: Response;
