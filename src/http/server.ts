@@ -45,6 +45,7 @@ import type { TokenLimitsService } from '../service/token-limits-service.js';
 import { tokenLimitsRoutes } from './routes/token-limits.js';
 import type { DependencyHealth } from '../service/dependency-health.js';
 import { errorBody, registerErrorHandling, registerNotFoundHandler } from './errors.js';
+import { lazyChildLogger } from './logger.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
 import { durationObserver, registerDependencyMetrics, registerVerificationMetrics, type Metrics } from './metrics.js';
 import { limitRoutesOf, registerRateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -189,6 +190,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
       return server;
     },
     loggerInstance: deps.logger as FastifyBaseLogger,
+    childLoggerFactory: (logger, bindings, options) => lazyChildLogger(logger as Logger, bindings, options) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: (request) => isVerifyUrl(request.url) }),
     genReqId: () => randomUUID(),
     // Behind a reverse proxy the peer is the proxy: only the proxies named here may say who the
