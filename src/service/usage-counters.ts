@@ -59,20 +59,23 @@ export function createUsageCounters(onError: (error: unknown, context: string) =
     if (!isFailing) onError(error, 'rate-limit counts: Redis failed, counting in this node\'s memory until it answers');
     isFailing = true;
   };
+  async function takeShared(store: UsageCounterStore, counters: Parameters<UsageCounterStore['take']>[0], nowMs: number): Promise<readonly number[]> {
+    try {
+      const counts = await store.take(counters, nowMs);
+      isFailing = false;
+      return counts;
+    } catch (error) {
+      fallBack(error);
+      return memory.take(counters, nowMs);
+    }
+  }
   return {
     attachShared(store) {
       shared = store;
     },
-    async take(counters, nowMs) {
-      if (!shared) return memory.take(counters, nowMs);
-      try {
-        const counts = await shared.take(counters, nowMs);
-        isFailing = false;
-        return counts;
-      } catch (error) {
-        fallBack(error);
-        return memory.take(counters, nowMs);
-      }
+    // Synchronous while counting in memory: a limited verification then waits on no promise.
+    take(counters, nowMs) {
+      return shared ? takeShared(shared, counters, nowMs) : memory.take(counters, nowMs);
     },
     async peek(counters, nowMs) {
       if (!shared) return memory.peek(counters, nowMs);

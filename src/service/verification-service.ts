@@ -229,9 +229,24 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     return conclude(verifier, request, context, nowMs, snapshot, valid, code, null);
   }
 
-  async function judgeLimits(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext, nowMs: number, snapshot: TokenSnapshot): Promise<VerifyResult> {
+  /** Counts the use on the token's limits: synchronously when they are counted in memory. */
+  function judgeLimits(verifier: VerifierPrincipal, request: VerifyRequest, context: VerifyContext, nowMs: number, snapshot: TokenSnapshot): VerifyResult | Promise<VerifyResult> {
     const limited = countersOf(snapshot.tokenId, snapshot.limits, nowMs);
-    const judged = judgeCounts(limited, await counters.take(limited, nowMs));
+    const counts = counters.take(limited, nowMs);
+    if (counts instanceof Promise) return counts.then((taken) => judgeCounted(verifier, request, context, nowMs, snapshot, limited, taken));
+    return judgeCounted(verifier, request, context, nowMs, snapshot, limited, counts);
+  }
+
+  function judgeCounted(
+    verifier: VerifierPrincipal,
+    request: VerifyRequest,
+    context: VerifyContext,
+    nowMs: number,
+    snapshot: TokenSnapshot,
+    limited: ReturnType<typeof countersOf>,
+    counts: readonly number[],
+  ): VerifyResult {
+    const judged = judgeCounts(limited, counts);
     if (judged.allowed) return conclude(verifier, request, context, nowMs, snapshot, true, 'VALID', judged.figure);
     return conclude(verifier, request, context, nowMs, snapshot, false, judged.figure?.kind === 'quota' ? 'QUOTA_EXHAUSTED' : 'RATE_LIMITED', judged.figure);
   }
