@@ -28,7 +28,7 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { createTokenSearchStore, type InventoryItem, type KeysetPosition, type TokenSearch } from '../store/token-search-store.js';
 import { auditEntry } from './audit-service.js';
-import { actorRef, recordRevocations } from './event-recorder.js';
+import { actorRef, recordRevocations, recordRevocationsOf } from './event-recorder.js';
 import type { TokenChangeBus } from './token-change-bus.js';
 
 /** Tokens revoked per transaction by a bulk revoke: short transactions, other requests in between. */
@@ -183,11 +183,11 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
       let total = 0;
       for (;;) {
         const batch = await db.transaction().execute(async (trx) => {
-          const store = createTokenSearchStore(trx, dialect);
-          const rows = await store.nextManagedUserTokens(orgId, after, batchSize);
-          const revoked = await store.revokeMany(orgId, rows.map((r) => r.id), principalId(principal), 'bulk_revoke', now);
-          await recordRevocations(createStores(trx), orgId, rows.map((r) => r.id), actorRef(actorOf(principal)), 'bulk_revoke', now);
-          if (rows.length < batchSize) {
+          // One UPDATE picks and revokes the batch and returns its rows for the events.
+          const tokens = await createTokenSearchStore(trx, dialect).revokeNextManagedUserTokens(orgId, after, batchSize, principalId(principal), 'bulk_revoke', now);
+          const revoked = tokens.length;
+          await recordRevocationsOf(createStores(trx), orgId, tokens, actorRef(actorOf(principal)), 'bulk_revoke', now);
+          if (tokens.length < batchSize) {
             await createStores(trx).audit.append(
               auditEntry(
                 { orgId, ...actorOf(principal), ip, action: 'token.bulk_revoked', targetType: 'org', targetId: orgId, details: { kind: 'user', accountType: 'managed', count: total + revoked } },
@@ -195,13 +195,14 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
               ),
             );
           }
-          return { rows, revoked };
+          return { tokens, revoked };
         });
         total += batch.revoked;
-        deps.bus?.tokensChanged(orgId, batch.rows.map((r) => r.id));
-        const lastRow = batch.rows[batch.rows.length - 1];
-        if (batch.rows.length < batchSize || !lastRow) return total;
-        after = { createdAtMs: lastRow.createdAtMs, id: lastRow.id };
+        // One notification per batch, after its commit.
+        deps.bus?.tokensChanged(orgId, batch.tokens.map((t) => t.id));
+        const lastRow = batch.tokens[batch.tokens.length - 1];
+        if (batch.tokens.length < batchSize || !lastRow) return total;
+        after = { createdAtMs: lastRow.createdAt.getTime(), id: lastRow.id };
         await yieldToEventLoop();
       }
     },

@@ -1,0 +1,100 @@
+/**
+ * The inventory's counts read from `token_counts` (kept by the triggers of migration 0021): a few
+ * hundred rows per org (and scope) instead of a count over every token. Only today's expiry day needs a look at
+ * the tokens themselves (which of them have already expired at `nowMs`): an index range read of the
+ * day's tokens.
+ */
+import { sql, type Kysely } from 'kysely';
+import { TOKENWARD_SOURCE } from '../domain/connectors.js';
+import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
+import { DAY_MS } from '../domain/time.js';
+import { NEVER_EXPIRES_SORT_MS } from '../domain/token-query.js';
+import type { Database } from './schema.js';
+
+export interface CountCell {
+  /** `tokenward` or a connector id. */
+  source: string;
+  /** `tokenward` or the connected system's type. */
+  sourceType: string;
+  kind: InventoryKind;
+  status: LifecycleStatus;
+  count: number;
+}
+
+/** The day bucket of a token that never expires (the expiry index's sentinel, in days). */
+const NEVER_EXPIRES_DAY = Math.floor(NEVER_EXPIRES_SORT_MS / DAY_MS);
+
+/**
+ * Every org token by source, kind and status at `nowMs`; `source` narrows to one source, `scope` to
+ * the tokens holding that scope.
+ */
+export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, source: string | null, nowMs: number, scope: string | null = null): Promise<CountCell[]> {
+  const today = Math.floor(nowMs / DAY_MS);
+  let query = db
+    .selectFrom('token_counts')
+    .select(['source', 'kind', 'status', 'expires_day', 'n'])
+    .where('org_id', '=', orgId)
+    .where('scope', '=', scope ?? '')
+    .where('kind', 'in', [...INVENTORY_KINDS])
+    .where('n', '<>', 0);
+  // A system's type (every connector of it) is matched through the org's connectors.
+  const connectorTypes = new Map(
+    (await db.selectFrom('connectors').select(['id', 'type']).where('org_id', '=', orgId).execute()).map((connector) => [connector.id, connector.type] as const),
+  );
+  const typeOf = (cellSource: string) => (cellSource === TOKENWARD_SOURCE ? TOKENWARD_SOURCE : (connectorTypes.get(cellSource) ?? 'unknown'));
+  if (source !== null && isSourceType(source)) {
+    const ids = [...connectorTypes].filter(([, type]) => type === source).map(([id]) => id);
+    if (ids.length === 0) return [];
+    query = query.where('source', 'in', ids);
+  } else if (source !== null) query = query.where('source', '=', source);
+  const rows = await query.execute();
+
+  const totals = new Map<string, CountCell>();
+  const add = (source: string, kind: InventoryKind, status: LifecycleStatus, count: number) => {
+    const key = `${source}\n${kind}\n${status}`;
+    const cell = totals.get(key);
+    if (cell) cell.count += count;
+    else totals.set(key, { source, sourceType: typeOf(source), kind, status, count });
+  };
+  // Sources with tokens expiring today: only those are read token by token.
+  const todaySources = new Set<string>();
+  for (const row of rows) {
+    const kind = row.kind as InventoryKind;
+    const n = Number(row.n);
+    const day = Number(row.expires_day);
+    if (row.status === 'revoked' || row.status === 'suspended') add(row.source, kind, row.status, n);
+    else if (day === today && day !== NEVER_EXPIRES_DAY) {
+      add(row.source, kind, 'active', n);
+      todaySources.add(row.source);
+    } else add(row.source, kind, day < today ? 'expired' : 'active', n);
+  }
+  if (todaySources.size > 0) {
+    for (const moved of await expiredToday(db, orgId, [...todaySources], scope, today * DAY_MS, nowMs)) {
+      add(moved.source, moved.kind, 'active', -moved.count);
+      add(moved.source, moved.kind, 'expired', moved.count);
+    }
+  }
+  return [...totals.values()].filter((cell) => cell.count !== 0);
+}
+
+/** Unrevoked, unsuspended tokens whose expiry lies in [dayStartMs, nowMs], by source and kind. */
+async function expiredToday(db: Kysely<Database>, orgId: string, sources: string[], scope: string | null, dayStartMs: number, nowMs: number): Promise<Array<{ source: string; kind: InventoryKind; count: number }>> {
+  // The expiry index's key, so the day is one range per kind.
+  const expiry = sql`coalesce(t.expires_at, ${sql.lit(NEVER_EXPIRES_SORT_MS)})`;
+  const kinds = sql.join(INVENTORY_KINDS);
+  const holding = scope === null ? sql`` : sql`and exists (select 1 from token_scopes s where s.token_id = t.id and s.scope = ${scope})`;
+  const members = [];
+  if (sources.includes(TOKENWARD_SOURCE)) {
+    members.push(sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, count(*) as n from tokens t
+      where t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${dayStartMs} and ${expiry} <= ${nowMs}
+        and t.status not in ('revoked', 'suspended') ${holding} group by t.kind`);
+  }
+  const connectors = sources.filter((s) => s !== TOKENWARD_SOURCE);
+  if (connectors.length > 0) {
+    members.push(sql`select t.connector_id as source, t.kind as kind, count(*) as n from external_tokens t
+      where t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${dayStartMs} and ${expiry} <= ${nowMs}
+        and t.status not in ('revoked', 'suspended') and t.connector_id in (${sql.join(connectors)}) ${holding} group by t.connector_id, t.kind`);
+  }
+  const result = await sql<{ source: string; kind: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
+  return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, count: Number(row.n) }));
+}
