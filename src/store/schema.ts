@@ -191,6 +191,8 @@ export interface Database {
   service_accounts: ServiceAccountTable;
   tokens: TokenTable;
   token_counts: TokenCountTable;
+  /** Changes to `token_counts` not yet folded in (PostgreSQL; empty on SQLite). */
+  token_count_deltas: TokenCountTable;
   token_scopes: TokenScopeTable;
   audit_log: AuditLogTable;
   scope_catalogue: ScopeCatalogueTable;

@@ -9,6 +9,7 @@ import { TOKENWARD_SOURCE } from '../domain/connectors.js';
 import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import { DAY_MS } from '../domain/time.js';
 import { NEVER_EXPIRES_SORT_MS } from '../domain/token-query.js';
+import type { DialectName } from './db.js';
 import type { Database } from './schema.js';
 
 export interface CountCell {
@@ -30,24 +31,27 @@ const NEVER_EXPIRES_DAY = Math.floor(NEVER_EXPIRES_SORT_MS / DAY_MS);
  */
 export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, source: string | null, nowMs: number, scope: string | null = null): Promise<CountCell[]> {
   const today = Math.floor(nowMs / DAY_MS);
-  let query = db
-    .selectFrom('token_counts')
-    .select(['source', 'kind', 'status', 'expires_day', 'n'])
-    .where('org_id', '=', orgId)
-    .where('scope', '=', scope ?? '')
-    .where('kind', 'in', [...INVENTORY_KINDS])
-    .where('n', '<>', 0);
+  // The folded counts and the deltas not yet folded, read in one statement (one snapshot), so a
+  // fold that commits meanwhile is seen entirely or not at all.
+  const cellsOf = (table: 'token_counts' | 'token_count_deltas') => {
+    let cells = db
+      .selectFrom(table)
+      .select(['source', 'kind', 'status', 'expires_day', 'n'])
+      .where('org_id', '=', orgId)
+      .where('scope', '=', scope ?? '')
+      .where('kind', 'in', [...INVENTORY_KINDS])
+      .where('n', '<>', 0);
+    if (sources !== null) cells = sources.length === 1 ? cells.where('source', '=', sources[0]!) : cells.where('source', 'in', sources);
+    return cells;
+  };
   // A system's type (every connector of it) is matched through the org's connectors.
   const connectorTypes = new Map(
     (await db.selectFrom('connectors').select(['id', 'type']).where('org_id', '=', orgId).execute()).map((connector) => [connector.id, connector.type] as const),
   );
   const typeOf = (cellSource: string) => (cellSource === TOKENWARD_SOURCE ? TOKENWARD_SOURCE : (connectorTypes.get(cellSource) ?? 'unknown'));
-  if (source !== null && isSourceType(source)) {
-    const ids = [...connectorTypes].filter(([, type]) => type === source).map(([id]) => id);
-    if (ids.length === 0) return [];
-    query = query.where('source', 'in', ids);
-  } else if (source !== null) query = query.where('source', '=', source);
-  const rows = await query.execute();
+  const sources = source === null ? null : isSourceType(source) ? [...connectorTypes].filter(([, type]) => type === source).map(([id]) => id) : [source];
+  if (sources !== null && sources.length === 0) return [];
+  const rows = await cellsOf('token_counts').unionAll(cellsOf('token_count_deltas')).execute();
 
   const totals = new Map<string, CountCell>();
   const add = (source: string, kind: InventoryKind, status: LifecycleStatus, count: number) => {
@@ -97,4 +101,35 @@ async function expiredToday(db: Kysely<Database>, orgId: string, sources: string
   }
   const result = await sql<{ source: string; kind: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
   return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, count: Number(row.n) }));
+}
+
+/** Ties the fold to one session at a time across every node (an arbitrary, fixed key). */
+const FOLD_LOCK_KEY = 7_302_115_021;
+
+/**
+ * Moves the pending deltas into `token_counts` (PostgreSQL; a no-op on SQLite, where the triggers
+ * update the counts directly). One node folds at a time: the others skip. Readers add the deltas,
+ * so folding changes no answer; it only keeps the deltas few. Writers only append deltas, and the
+ * fold locks count rows in key order, so neither waits on the other in a cycle.
+ * Returns the number of delta rows folded.
+ */
+export async function foldCountDeltas(db: Kysely<Database>, dialect: DialectName): Promise<number> {
+  if (dialect !== 'postgres') return 0;
+  return db.transaction().execute(async (tx) => {
+    const locked = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${FOLD_LOCK_KEY}) as locked`.execute(tx);
+    if (!locked.rows[0]?.locked) return 0;
+    const folded = await sql<{ moved: string | number }>`with moved as (delete from token_count_deltas returning *),
+        summed as (
+          select org_id, source, kind, status, expires_day, scope, sum(n) as n, count(*) as rows
+          from moved group by 1, 2, 3, 4, 5, 6
+        ),
+        upserted as (
+          insert into token_counts (org_id, source, kind, status, expires_day, scope, n)
+          select org_id, source, kind, status, expires_day, scope, n from summed where n <> 0
+          order by org_id, scope, source, kind, status, expires_day
+          on conflict (org_id, scope, source, kind, status, expires_day) do update set n = token_counts.n + excluded.n
+        )
+      select coalesce(sum(rows), 0) as moved from summed`.execute(tx);
+    return Number(folded.rows[0]?.moved ?? 0);
+  });
 }

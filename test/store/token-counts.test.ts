@@ -14,7 +14,7 @@ import { createOrgTokenStore } from '../../src/store/org-token-store.js';
 import type { Database } from '../../src/store/schema.js';
 import { createServiceAccountTokenQueries } from '../../src/store/service-account-token-queries.js';
 import { createStores } from '../../src/store/stores.js';
-import { readMaintainedCounts } from '../../src/store/token-counts.js';
+import { foldCountDeltas, readMaintainedCounts } from '../../src/store/token-counts.js';
 import { createTokenSearchStore } from '../../src/store/token-search-store.js';
 import type { DialectName } from '../../src/store/db.js';
 import { DIALECTS, openMigratedTestDatabase } from '../support/databases.js';
@@ -37,7 +37,8 @@ type Op =
   | { op: 'revokeAccount'; account: number }
   | { op: 'touch'; picks: number[] }
   | { op: 'external'; key: number; status: 'active' | 'revoked'; expiresInHours: number | null; scopes: string[] }
-  | { op: 'deleteExternal'; key: number };
+  | { op: 'deleteExternal'; key: number }
+  | { op: 'fold' };
 
 const SCOPES = ['read:jira-work', 'write:jira-work', 'manage:jira-project'];
 // Duplicates included: a scope listed twice still counts its token once.
@@ -58,6 +59,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('touch' as const), picks: fc.array(fc.nat(), { maxLength: 4 }) }),
   { weight: 2, arbitrary: fc.record({ op: fc.constant('external' as const), key: fc.nat(4), status: fc.constantFrom('active' as const, 'revoked' as const), expiresInHours: hours, scopes }) },
   fc.record({ op: fc.constant('deleteExternal' as const), key: fc.nat(4) }),
+  // The background step that moves PostgreSQL's pending deltas into the counts, at any point.
+  fc.record({ op: fc.constant('fold' as const) }),
 );
 
 /** COUNT(*) over both tables, with the inventory's status at NOW; the reference the counters must equal. */
@@ -165,6 +168,9 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
       case 'deleteExternal':
         await db.deleteFrom('external_tokens').where('id', '=', `ext_${seq}_${o.key}`).execute();
         break;
+      case 'fold':
+        await foldCountDeltas(db, dialect);
+        break;
     }
   }
   return orgId;
@@ -203,10 +209,48 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
           const used = await countedRowByRow(db, orgId, scope, true);
           expect(asRecord(filtered)).toEqual(used);
         }
+        // Folded, the same counts, and nothing left pending.
+        await foldCountDeltas(db, dialect);
+        expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual(expected);
+        const pending = await db.selectFrom('token_count_deltas').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(pending.n)).toBe(0);
       }),
       { numRuns: dialect === 'postgres' ? 25 : 60 },
     );
   }, 240_000);
+
+  it.runIf(dialect === 'postgres')('let two transactions change tokens of two orgs in opposite orders without waiting on each other', async () => {
+    const { db } = database.handle;
+    const issue = { op: 'issue' as const, owner: 3, expiresInHours: null, lastActive: false, scopes: ['read:jira-work'] };
+    const orgs = [await run(db, dialect, [issue, issue], 20_000), await run(db, dialect, [issue, issue], 20_001)];
+    const tokensOf = async (orgId: string) => (await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).orderBy('id').execute()).map((t) => t.id);
+    const [[a1, a2], [b1, b2]] = [await tokensOf(orgs[0]!), await tokensOf(orgs[1]!)];
+    const revoke = (tx: Kysely<Database>, id: string | undefined) => tx.updateTable('tokens').set({ status: 'revoked' }).where('id', '=', id!).execute();
+    let firstDone!: () => void;
+    let secondDone!: () => void;
+    const first = new Promise<void>((resolve) => (firstDone = resolve));
+    const second = new Promise<void>((resolve) => (secondDone = resolve));
+    // Each holds its first org's change uncommitted while it changes the other org's tokens: had
+    // the triggers locked count rows, each would wait on the other (a deadlock, one aborted).
+    await Promise.all([
+      db.transaction().execute(async (tx) => {
+        await revoke(tx, a1);
+        firstDone();
+        await second;
+        await revoke(tx, b1);
+      }),
+      db.transaction().execute(async (tx) => {
+        await first;
+        await revoke(tx, b2);
+        secondDone();
+        await revoke(tx, a2);
+      }),
+    ]);
+    for (const orgId of orgs) {
+      expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual({ 'tokenward service_account revoked': 2 });
+      expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual(await countedRowByRow(db, orgId));
+    }
+  });
 
   it('are filled for tokens that existed before the migration', async () => {
     const { db } = database.handle;

@@ -17,9 +17,15 @@
  * changes or deletes a token (and cascades from deleted owners and orgs) counts, without each
  * store having to remember it. SQLite: row triggers (one writer, no contention). PostgreSQL:
  * statement triggers over the transition tables, so a bulk change of thousands of tokens is one
- * grouped upsert in key order instead of a row-lock per token; an update that moves no token
- * between cells (the usage flush's last-activity updates) writes nothing. Rows that fall to zero
- * stay (readers skip them).
+ * grouped insert; an update that moves no token between cells (the usage flush's last-activity
+ * updates) writes nothing. Rows that fall to zero stay (readers skip them).
+ *
+ * On PostgreSQL the triggers append their changes to `token_count_deltas` rather than update
+ * `token_counts`: an update would lock the count rows until the writer commits, and two
+ * transactions that change tokens of several orgs in opposite orders (two secret-scanning reports,
+ * say) would wait on each other's count rows and deadlock. Appending locks nothing that another
+ * writer needs. Readers add the pending deltas to the counts in the same statement, and one
+ * background step at a time folds them in (see token-counts.ts). On SQLite the table stays empty.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DialectName } from '../db.js';
@@ -64,6 +70,18 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('n', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('token_counts_pk', ['org_id', 'scope', 'source', 'kind', 'status', 'expires_day'])
     .execute();
+  // The same cells without a key: appends never conflict, so they never wait on each other.
+  await db.schema
+    .createTable('token_count_deltas')
+    .addColumn('org_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('source', 'varchar(64)', (c) => c.notNull())
+    .addColumn('kind', 'varchar(32)', (c) => c.notNull())
+    .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    .addColumn('expires_day', 'bigint', (c) => c.notNull())
+    .addColumn('scope', 'varchar(200)', (c) => c.notNull())
+    .addColumn('n', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('token_count_deltas_org_scope_idx').on('token_count_deltas').columns(['org_id', 'scope']).execute();
   // No foreign keys: a deleted org's cascade deletes its tokens after its rows would be gone, and
   // the triggers must still be able to count them down.
   await db.schema
@@ -141,12 +159,10 @@ async function createPostgresTriggers(db: Kysely<any>, table: string, sourceOf: 
     select org_id, source, kind, status, expires_day, cast('' as varchar(200)) as scope, ${sql.raw(sign)}n as n from g
     union all
     select g.org_id, g.source, g.kind, g.status, g.expires_day, j.scope, ${sql.raw(sign)}g.n from g cross join lateral ${scopesOf('g', 'postgres')})`;
-  // Grouped, so each cell is touched once per statement, and in key order, so two statements
-  // touching the same cells lock them in the same order.
-  const count = (deltas: RawBuilder<unknown>) => sql`insert into token_counts (${KEY}, n)
+  // Grouped, so a statement appends one row per cell it changed.
+  const count = (deltas: RawBuilder<unknown>) => sql`insert into token_count_deltas (${KEY}, n)
       select org_id, source, kind, status, expires_day, scope, sum(n) from ${deltas} d
-      group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0 order by 1, 2, 3, 4, 5, 6
-      on conflict (${KEY}) do update set n = token_counts.n + excluded.n`;
+      group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0`;
   const addScopes = (rows: RawBuilder<unknown>) => sql`insert into token_scopes (token_id, scope, org_id)
       select r.id, j.scope, r.org_id from ${rows} r cross join lateral ${scopesOf('r', 'postgres')} on conflict do nothing`;
   // Tokens whose scope list or org changed, by a set difference (hashed): a join of the two
@@ -184,5 +200,6 @@ export async function down(db: Kysely<any>, dialect: DialectName): Promise<void>
     }
   }
   await db.schema.dropTable('token_scopes').execute();
+  await db.schema.dropTable('token_count_deltas').execute();
   await db.schema.dropTable('token_counts').execute();
 }
