@@ -158,7 +158,7 @@ const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
 function isCountedAhead(search: OrgTokenSearch): boolean {
   return (
     search.q === null &&
-    Object.keys(search.dates).length === 0 &&
+    Object.keys(search.dates).every((field) => field === 'expiresAt') &&
     search.neverUsed === null &&
     search.idleSinceMs === null &&
     search.ownerId === null &&
@@ -283,7 +283,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
      * maintained counts when nothing else narrows the set, else in one query.
      */
     async countByKindAndStatus(search: OrgTokenSearch): Promise<CountCell[]> {
-      if (isCountedAhead(search)) return readMaintainedCounts(db, search.orgId, search.source, search.nowMs, search.scope);
+      if (isCountedAhead(search)) return readMaintainedCounts(db, search.orgId, search.nowMs, { source: search.source, scope: search.scope, expiry: search.dates.expiresAt ?? null });
       const statusExpr = sql<string>`case
         when t.status = 'revoked' then 'revoked'
         when t.status = 'suspended' then 'suspended'

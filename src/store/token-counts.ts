@@ -1,11 +1,13 @@
 /**
  * The inventory's counts read from `token_counts` (kept by the triggers of migration 0021): a few
- * hundred rows per org (and scope) instead of a count over every token. Only today's expiry day needs a look at
- * the tokens themselves (which of them have already expired at `nowMs`): an index range read of the
- * day's tokens.
+ * hundred rows per org (and scope) instead of a count over every token. Only the days a count
+ * cannot take whole are read token by token, each an index range over the day's tokens: today
+ * (some of its tokens have expired by now, some not), and the two days an expiry window's edges
+ * cut through.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { TOKENWARD_SOURCE } from '../domain/connectors.js';
+import type { DateBounds } from '../domain/date-filters.js';
 import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import { DAY_MS } from '../domain/time.js';
 import { NEVER_EXPIRES_SORT_MS } from '../domain/token-query.js';
@@ -22,15 +24,30 @@ export interface CountCell {
   count: number;
 }
 
+/** What a maintained count may be narrowed by. */
+export interface MaintainedCountFilter {
+  /** `tokenward`, a system type or a connector id; null: every source. */
+  source: string | null;
+  /** Tokens holding this scope; null: every token. */
+  scope: string | null;
+  /** Tokens whose expiry lies in these bounds (the inventory's `expiresAt` filter); null: any. */
+  expiry: DateBounds | null;
+}
+
 /** The day bucket of a token that never expires (the expiry index's sentinel, in days). */
 const NEVER_EXPIRES_DAY = Math.floor(NEVER_EXPIRES_SORT_MS / DAY_MS);
 
-/**
- * Every org token by source, kind and status at `nowMs`; `source` narrows to one source, `scope` to
- * the tokens holding that scope.
- */
-export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, source: string | null, nowMs: number, scope: string | null = null): Promise<CountCell[]> {
+/** Every org token matching `filter`, by source, kind and status at `nowMs`. */
+export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, nowMs: number, filter: MaintainedCountFilter): Promise<CountCell[]> {
+  const { source, scope, expiry } = filter;
   const today = Math.floor(nowMs / DAY_MS);
+  // A system's type (every connector of it) is matched through the org's connectors.
+  const connectorTypes = new Map(
+    (await db.selectFrom('connectors').select(['id', 'type']).where('org_id', '=', orgId).execute()).map((connector) => [connector.id, connector.type] as const),
+  );
+  const typeOf = (cellSource: string) => (cellSource === TOKENWARD_SOURCE ? TOKENWARD_SOURCE : (connectorTypes.get(cellSource) ?? 'unknown'));
+  const sources = source === null ? null : isSourceType(source) ? [...connectorTypes].filter(([, type]) => type === source).map(([id]) => id) : [source];
+  if (sources !== null && sources.length === 0) return [];
   // The folded counts and the deltas not yet folded, read in one statement (one snapshot), so a
   // fold that commits meanwhile is seen entirely or not at all.
   const cellsOf = (table: 'token_counts' | 'token_count_deltas') => {
@@ -44,13 +61,6 @@ export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, 
     if (sources !== null) cells = sources.length === 1 ? cells.where('source', '=', sources[0]!) : cells.where('source', 'in', sources);
     return cells;
   };
-  // A system's type (every connector of it) is matched through the org's connectors.
-  const connectorTypes = new Map(
-    (await db.selectFrom('connectors').select(['id', 'type']).where('org_id', '=', orgId).execute()).map((connector) => [connector.id, connector.type] as const),
-  );
-  const typeOf = (cellSource: string) => (cellSource === TOKENWARD_SOURCE ? TOKENWARD_SOURCE : (connectorTypes.get(cellSource) ?? 'unknown'));
-  const sources = source === null ? null : isSourceType(source) ? [...connectorTypes].filter(([, type]) => type === source).map(([id]) => id) : [source];
-  if (sources !== null && sources.length === 0) return [];
   const rows = await cellsOf('token_counts').unionAll(cellsOf('token_count_deltas')).execute();
 
   const totals = new Map<string, CountCell>();
@@ -60,47 +70,64 @@ export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, 
     if (cell) cell.count += count;
     else totals.set(key, { source, sourceType: typeOf(source), kind, status, count });
   };
-  // Sources with tokens expiring today: only those are read token by token.
-  const todaySources = new Set<string>();
+  const exactDays = new Set([today]);
+  if (expiry?.minMs != null) exactDays.add(Math.floor(expiry.minMs / DAY_MS));
+  if (expiry?.maxMs != null) exactDays.add(Math.floor(expiry.maxMs / DAY_MS));
+  exactDays.delete(NEVER_EXPIRES_DAY);
+  // Any other day lies wholly inside the window or wholly outside it.
+  const isInside = (day: number) => expiry === null || ((expiry.minMs === null || day * DAY_MS >= expiry.minMs) && (expiry.maxMs === null || (day + 1) * DAY_MS - 1 <= expiry.maxMs));
+  const exactSources = new Set<string>();
   for (const row of rows) {
     const kind = row.kind as InventoryKind;
     const n = Number(row.n);
     const day = Number(row.expires_day);
-    if (row.status === 'revoked' || row.status === 'suspended') add(row.source, kind, row.status, n);
-    else if (day === today && day !== NEVER_EXPIRES_DAY) {
-      add(row.source, kind, 'active', n);
-      todaySources.add(row.source);
-    } else add(row.source, kind, day < today ? 'expired' : 'active', n);
+    const stored = row.status as LifecycleStatus;
+    const isRevokedOrSuspended = stored === 'revoked' || stored === 'suspended';
+    if (day === NEVER_EXPIRES_DAY) {
+      if (expiry === null || expiry.includeNull) add(row.source, kind, isRevokedOrSuspended ? stored : 'active', n);
+    } else if (exactDays.has(day)) exactSources.add(row.source);
+    else if (isInside(day)) add(row.source, kind, isRevokedOrSuspended ? stored : day < today ? 'expired' : 'active', n);
   }
-  if (todaySources.size > 0) {
-    for (const moved of await expiredToday(db, orgId, [...todaySources], scope, today * DAY_MS, nowMs)) {
-      add(moved.source, moved.kind, 'active', -moved.count);
-      add(moved.source, moved.kind, 'expired', moved.count);
-    }
+  if (exactSources.size > 0) {
+    const ranges = [...exactDays].flatMap((day) => {
+      const fromMs = Math.max(day * DAY_MS, expiry?.minMs ?? -Infinity);
+      const toMs = Math.min((day + 1) * DAY_MS - 1, expiry?.maxMs ?? Infinity);
+      return fromMs <= toMs ? [{ fromMs, toMs }] : [];
+    });
+    for (const counted of await countExpiringWithin(db, orgId, [...exactSources], scope, ranges, nowMs)) add(counted.source, counted.kind, counted.status, counted.count);
   }
   return [...totals.values()].filter((cell) => cell.count !== 0);
 }
 
-/** Unrevoked, unsuspended tokens whose expiry lies in [dayStartMs, nowMs], by source and kind. */
-async function expiredToday(db: Kysely<Database>, orgId: string, sources: string[], scope: string | null, dayStartMs: number, nowMs: number): Promise<Array<{ source: string; kind: InventoryKind; count: number }>> {
-  // The expiry index's key, so the day is one range per kind.
+/** The tokens whose expiry lies in one of `ranges` (each within a day), by source, kind and status at `nowMs`. */
+async function countExpiringWithin(
+  db: Kysely<Database>,
+  orgId: string,
+  sources: string[],
+  scope: string | null,
+  ranges: Array<{ fromMs: number; toMs: number }>,
+  nowMs: number,
+): Promise<Array<{ source: string; kind: InventoryKind; status: LifecycleStatus; count: number }>> {
+  if (ranges.length === 0) return [];
+  // The expiry index's key, so each day is one range per kind.
   const expiry = sql`coalesce(t.expires_at, ${sql.lit(NEVER_EXPIRES_SORT_MS)})`;
   const kinds = sql.join(INVENTORY_KINDS);
+  const status = sql`case when t.status = 'revoked' then 'revoked' when t.status = 'suspended' then 'suspended' when ${expiry} <= ${nowMs} then 'expired' else 'active' end`;
   const holding = scope === null ? sql`` : sql`and exists (select 1 from token_scopes s where s.token_id = t.id and s.scope = ${scope})`;
-  const members = [];
-  if (sources.includes(TOKENWARD_SOURCE)) {
-    members.push(sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, count(*) as n from tokens t
-      where t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${dayStartMs} and ${expiry} <= ${nowMs}
-        and t.status not in ('revoked', 'suspended') ${holding} group by t.kind`);
-  }
   const connectors = sources.filter((s) => s !== TOKENWARD_SOURCE);
-  if (connectors.length > 0) {
-    members.push(sql`select t.connector_id as source, t.kind as kind, count(*) as n from external_tokens t
-      where t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${dayStartMs} and ${expiry} <= ${nowMs}
-        and t.status not in ('revoked', 'suspended') and t.connector_id in (${sql.join(connectors)}) ${holding} group by t.connector_id, t.kind`);
+  const members: RawBuilder<unknown>[] = [];
+  for (const { fromMs, toMs } of ranges) {
+    const inRange = sql`t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${fromMs} and ${expiry} <= ${toMs} ${holding}`;
+    if (sources.includes(TOKENWARD_SOURCE)) {
+      members.push(sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, ${status} as status, count(*) as n from tokens t where ${inRange} group by 2, 3`);
+    }
+    if (connectors.length > 0) {
+      members.push(sql`select t.connector_id as source, t.kind as kind, ${status} as status, count(*) as n from external_tokens t
+        where ${inRange} and t.connector_id in (${sql.join(connectors)}) group by 1, 2, 3`);
+    }
   }
-  const result = await sql<{ source: string; kind: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
-  return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, count: Number(row.n) }));
+  const result = await sql<{ source: string; kind: string; status: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
+  return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
 }
 
 /** Ties the fold to one session at a time across every node (an arbitrary, fixed key). */

@@ -15,6 +15,7 @@ import type { Database } from '../../src/store/schema.js';
 import { createServiceAccountTokenQueries } from '../../src/store/service-account-token-queries.js';
 import { createStores } from '../../src/store/stores.js';
 import { foldCountDeltas, readMaintainedCounts } from '../../src/store/token-counts.js';
+import type { DateBounds } from '../../src/domain/date-filters.js';
 import { createTokenSearchStore } from '../../src/store/token-search-store.js';
 import type { DialectName } from '../../src/store/db.js';
 import { DIALECTS, openMigratedTestDatabase } from '../support/databases.js';
@@ -44,6 +45,11 @@ const SCOPES = ['read:jira-work', 'write:jira-work', 'manage:jira-project'];
 // Duplicates included: a scope listed twice still counts its token once.
 const scopes = fc.array(fc.constantFrom(...SCOPES), { maxLength: 4 });
 const hours = fc.option(fc.integer({ min: -60, max: 60 }), { nil: null });
+// Expiry windows as the `expiresAt` filter gives them: either edge open, cutting days anywhere.
+const minutes = fc.option(fc.integer({ min: -80 * 60, max: 80 * 60 }), { nil: null });
+const windowArb = fc.record({ min: minutes, max: minutes, includeNull: fc.boolean() }).map(
+  ({ min, max, includeNull }): DateBounds => ({ minMs: min === null ? null : NOW + min * 60_000, maxMs: max === null ? null : NOW + max * 60_000, includeNull }),
+);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('issue' as const), owner: fc.nat(5), expiresInHours: hours, lastActive: fc.boolean(), scopes }) },
   fc.record({ op: fc.constant('revoke' as const), pick: fc.nat() }),
@@ -64,9 +70,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** COUNT(*) over both tables, with the inventory's status at NOW; the reference the counters must equal. */
-async function countedRowByRow(db: Kysely<Database>, orgId: string, scope: string | null = null, isUsed = false): Promise<Record<string, number>> {
+async function countedRowByRow(db: Kysely<Database>, orgId: string, scope: string | null = null, isUsed = false, expiry: DateBounds | null = null): Promise<Record<string, number>> {
   // The text match the scope filter used before token_scopes: a quoted name inside the JSON list.
-  const holding = sql`${scope === null ? sql`` : sql`and t.scopes like ${`%${JSON.stringify(scope)}%`}`} ${isUsed ? sql`and t.last_active_at is not null` : sql``}`;
+  const within = expiry === null
+    ? sql``
+    : sql`and ((t.expires_at is null and ${sql.lit(expiry.includeNull)}) or (t.expires_at >= ${expiry.minMs ?? -1} and t.expires_at <= ${expiry.maxMs ?? Number.MAX_SAFE_INTEGER}))`;
+  const holding = sql`${scope === null ? sql`` : sql`and t.scopes like ${`%${JSON.stringify(scope)}%`}`} ${isUsed ? sql`and t.last_active_at is not null` : sql``} ${within}`;
   const status = sql`case when t.status = 'revoked' then 'revoked' when t.status = 'suspended' then 'suspended'
     when t.expires_at <= ${NOW} then 'expired' else 'active' end`;
   const result = await sql<{ source: string; kind: string; status: string; n: number | string }>`
@@ -176,6 +185,9 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
   return orgId;
 }
 
+/** No narrowing: every token of the org. */
+const EVERY = { source: null, scope: null, expiry: null };
+
 const asRecord = (cells: Array<{ source: string; kind: string; status: string; count: number }>) =>
   Object.fromEntries(cells.map((c) => [`${c.source} ${c.kind} ${c.status}`, c.count]));
 
@@ -192,26 +204,35 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     const { db } = database.handle;
     let seq = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), async (ops) => {
+      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }), async (ops, windows) => {
         seq++;
         const orgId = await run(db, dialect, ops, seq);
         const expected = await countedRowByRow(db, orgId);
-        expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual(expected);
+        expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual(expected);
         // Through the store the counts endpoint uses, narrowed to Tokenward's own tokens.
         const search = { orgId, kinds: [], statuses: [], q: null, dates: {}, scope: null, neverUsed: null, idleSinceMs: null, ownerId: null, nowMs: NOW, source: 'tokenward', tag: null, hasPurpose: null };
         const own = Object.fromEntries(Object.entries(expected).filter(([key]) => key.startsWith('tokenward ')));
         const store = createOrgTokenStore(db, dialect);
         expect(asRecord(await store.countByKindAndStatus(search))).toEqual(own);
         for (const scope of SCOPES) {
-          expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW, scope))).toEqual(await countedRowByRow(db, orgId, scope));
+          expect(asRecord(await readMaintainedCounts(db, orgId, NOW, { source: null, scope: scope, expiry: null }))).toEqual(await countedRowByRow(db, orgId, scope));
           // The scope filter of lists and filtered counts reads token_scopes; the same set.
           const filtered = await store.countByKindAndStatus({ ...search, source: null, scope, neverUsed: false });
           const used = await countedRowByRow(db, orgId, scope, true);
           expect(asRecord(filtered)).toEqual(used);
         }
+        for (const expiry of windows) {
+          const scope = SCOPES[0]!;
+          expect(asRecord(await readMaintainedCounts(db, orgId, NOW, { source: null, scope: null, expiry }))).toEqual(await countedRowByRow(db, orgId, null, false, expiry));
+          expect(asRecord(await readMaintainedCounts(db, orgId, NOW, { source: null, scope, expiry }))).toEqual(await countedRowByRow(db, orgId, scope, false, expiry));
+          // The counts endpoint's store takes an expiry window alone from the maintained counts too.
+          const windowed = await store.countByKindAndStatus({ ...search, dates: { expiresAt: expiry } });
+          const ownWindowed = Object.fromEntries(Object.entries(await countedRowByRow(db, orgId, null, false, expiry)).filter(([key]) => key.startsWith('tokenward ')));
+          expect(asRecord(windowed)).toEqual(ownWindowed);
+        }
         // Folded, the same counts, and nothing left pending.
         await foldCountDeltas(db, dialect);
-        expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual(expected);
+        expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual(expected);
         const pending = await db.selectFrom('token_count_deltas').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
         expect(Number(pending.n)).toBe(0);
       }),
@@ -247,8 +268,8 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
       }),
     ]);
     for (const orgId of orgs) {
-      expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual({ 'tokenward service_account revoked': 2 });
-      expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual(await countedRowByRow(db, orgId));
+      expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual({ 'tokenward service_account revoked': 2 });
+      expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual(await countedRowByRow(db, orgId));
     }
   });
 
@@ -264,9 +285,9 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     const { down, up } = await import('../../src/store/migrations/0021_token_counts.js');
     await down(db as unknown as Kysely<any>, dialect);
     await up(db as unknown as Kysely<any>, dialect);
-    expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual(await countedRowByRow(db, orgId));
-    expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW))).toEqual({ 'tokenward user expired': 1, 'tokenward service_account active': 1, 'tokenward admin_key revoked': 1 });
-    expect(asRecord(await readMaintainedCounts(db, orgId, null, NOW, 'write:jira-work'))).toEqual({ 'tokenward service_account active': 1 });
+    expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual(await countedRowByRow(db, orgId));
+    expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual({ 'tokenward user expired': 1, 'tokenward service_account active': 1, 'tokenward admin_key revoked': 1 });
+    expect(asRecord(await readMaintainedCounts(db, orgId, NOW, { source: null, scope: 'write:jira-work', expiry: null }))).toEqual({ 'tokenward service_account active': 1 });
     const search = { orgId, kinds: [], statuses: [], q: null, dates: {}, scope: 'read:jira-work', neverUsed: true, idleSinceMs: null, ownerId: null, nowMs: NOW, source: null, tag: null, hasPurpose: null };
     expect(asRecord(await createOrgTokenStore(db, dialect).countByKindAndStatus(search))).toEqual({ 'tokenward service_account active': 1 });
   });

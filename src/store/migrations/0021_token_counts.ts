@@ -8,7 +8,9 @@
  * on the clock, so tokens that can expire are counted by the UTC day of their expiry
  * (`expires_at / 86400000`; a token that never expires sits on the expiry index's sentinel day); a
  * reader sums whole days before today as expired, after today as active, and counts today's tokens
- * one by one. Revoked and suspended tokens are what they are whatever their expiry: they share day 0.
+ * one by one. Revoked and suspended tokens are what they are whatever their expiry, but keep their
+ * expiry day too, so a count over an expiry window ("expiring in 30 days") reads whole days from
+ * here for every status.
  *
  * `token_scopes` holds (token, scope, org) for both tables (ids never collide: `tok_`, `ext_`):
  * the scope filter is an index look-up instead of a text match over the JSON list.
@@ -45,8 +47,7 @@ const col = (row: string, name: string) => sql.raw(`${row}.${name}`);
 /** The expiry-day bucket of a row. */
 function dayOf(row: string, dialect: DialectName): RawBuilder<unknown> {
   const expiry = sql`coalesce(${col(row, 'expires_at')}, ${sql.lit(NEVER_EXPIRES)})`;
-  const day = dialect === 'postgres' ? sql`${expiry} / ${sql.lit(DAY_MS)}` : sql`cast(${expiry} / ${sql.lit(DAY_MS)} as integer)`;
-  return sql`(case when ${col(row, 'status')} in ('revoked', 'suspended') then 0 else ${day} end)`;
+  return dialect === 'postgres' ? sql`(${expiry} / ${sql.lit(DAY_MS)})` : sql`cast(${expiry} / ${sql.lit(DAY_MS)} as integer)`;
 }
 
 /** The distinct scopes of a row's JSON list, as a table `j(scope)` to join. */
