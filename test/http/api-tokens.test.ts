@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { tokenUnusableReason, type User } from '../../src/domain/models.js';
 import { digestToken } from '../../src/domain/token-digest.js';
+import { parseInventoryQuery, USER_TOKEN_FILTERS } from '../../src/domain/token-query.js';
 import { createTokenChangeBus } from '../../src/service/token-change-bus.js';
 import { createTokenInventoryService } from '../../src/service/token-inventory-service.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -185,6 +186,12 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
       expectErrorBody(response.json(), 400, 'VALIDATION_FAILED');
     }
     expect((await get('/count?status=nope')).statusCode).toBe(400);
+    // A filter given twice: the query schema takes each once, so a 400, never a 500.
+    for (const query of ['?status=allowed&status=blocked', '/count?status=allowed&status=blocked', '?pageSize=2&pageSize=3']) {
+      const response = await get(query);
+      expect(response.statusCode, query).toBe(400);
+      expectErrorBody(response.json(), 400, 'VALIDATION_FAILED');
+    }
     const page = await list('?pageSize=2');
     const next = page.links.next!;
     for (const query of [`?pageSize=2&sort=label&cursor=${next}`, `?pageSize=2&cursor=${next.slice(0, -1)}${next.endsWith('x') ? 'y' : 'x'}`, '?cursor=garbage']) {
@@ -260,7 +267,7 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
     const handle = openDatabase({ databaseUrl: t.db.databaseUrl, dataDir: t.db.dataDir, log: () => void queries++ });
     try {
       const service = createTokenInventoryService({ db: handle.db, dialect, clock: () => NOW, cursorKey: Buffer.alloc(32) });
-      const page = await service.searchUserTokens(t.orgId, { q: 'alice', status: 'allowed', sort: '-lastActiveAt', pageSize: '3' });
+      const page = await service.searchUserTokens(t.orgId, parseInventoryQuery({ q: 'alice', status: 'allowed', sort: '-lastActiveAt', pageSize: 3 }, USER_TOKEN_FILTERS));
       expect(page.items.length).toBe(3);
       expect(page.items.every((i) => i.owner?.name === 'Alice Anders')).toBe(true);
       expect(queries).toBe(1);
