@@ -31,7 +31,8 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import pg from 'pg';
 import { deriveCursorKey } from '../src/domain/cursor.js';
 import { newOrgId } from '../src/domain/ids.js';
-import { searchTextOf } from '../src/domain/token-query.js';
+import { parseOrgTokenFilters, parseOrgTokenQuery, type OrgTokenFilterParams, type OrgTokenQueryParams } from '../src/domain/org-token-query.js';
+import { parseInventoryFilters, parseInventoryQuery, searchTextOf, USER_TOKEN_FILTERS, type InventoryQueryParams } from '../src/domain/token-query.js';
 import { createOrgTokenService } from '../src/service/org-token-service.js';
 import { createGovernanceService } from '../src/service/governance-service.js';
 import { defaultPolicyIdOf, OPEN_RULE } from '../src/domain/policy.js';
@@ -39,6 +40,7 @@ import { createInventoryActivity } from '../src/store/inventory-activity.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { Database, ServiceAccountTable, TokenTable, UserTable } from '../src/store/schema.js';
+import { foldCountDeltas } from '../src/store/token-counts.js';
 import { DAY_MS } from '../src/domain/time.js';
 
 const DAY = DAY_MS;
@@ -180,37 +182,42 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
     const revokeOrgId = revokeRows > 0 ? await seedOrg(db, revokeRows, 7, 'r') : null;
     if (dialect === 'postgres') await sql`create index tokens_search_trgm_idx on tokens using gin (search_text gin_trgm_ops)`.execute(db);
     // PostgreSQL: VACUUM sets the visibility map that index-only scans need, as autovacuum would.
+    // The counts' pending deltas folded in, as a running server does every 2 s (PostgreSQL).
+    await foldCountDeltas(db, dialect);
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${(rows + revokeRows).toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const service = createTokenInventoryService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
     // A person's address (about 0.2% of tokens) and a broad surname (4%): admins search both ways.
-    const filters = { q: 'grace.okafor', status: 'allowed', lastActiveAtSearchType: 'gt', lastActiveAtUom: 'day', lastActiveAtValue: '90' };
-    const listQuery = { ...filters, sort: '-lastActiveAt', pageSize: '100' };
-    await time('list  q + status + lastActiveAt gt 90d, sort -lastActiveAt', runs, () => service.searchUserTokens(orgId, listQuery));
-    await time('count q + status + lastActiveAt gt 90d', runs, () => service.countUserTokens(orgId, filters));
-    const firstPage = await service.searchUserTokens(orgId, listQuery);
+    // Each call parses its query as the route does, then asks the service (as before the parse moved to the route).
+    const list = (params: InventoryQueryParams) => service.searchUserTokens(orgId, parseInventoryQuery(params, USER_TOKEN_FILTERS));
+    const count = (params: InventoryQueryParams) => service.countUserTokens(orgId, parseInventoryFilters(params, USER_TOKEN_FILTERS));
+    const filters = { q: 'grace.okafor', status: 'allowed', lastActiveAtSearchType: 'gt', lastActiveAtUom: 'day', lastActiveAtValue: 90 };
+    const listQuery = { ...filters, sort: '-lastActiveAt', pageSize: 100 };
+    await time('list  q + status + lastActiveAt gt 90d, sort -lastActiveAt', runs, () => list(listQuery));
+    await time('count q + status + lastActiveAt gt 90d', runs, () => count(filters));
+    const firstPage = await list(listQuery);
     const next = firstPage.links.next;
-    if (next) await time('list  same, second page (cursor)', runs, () => service.searchUserTokens(orgId, { ...listQuery, cursor: next }));
+    if (next) await time('list  same, second page (cursor)', runs, () => list({ ...listQuery, cursor: next }));
     const wide = { ...listQuery, q: 'okafor' };
-    await time('list  broad q (4% of rows) + status + lastActiveAt, sort', runs, () => service.searchUserTokens(orgId, wide));
-    await time('count broad q (4% of rows) + status + lastActiveAt', runs, () => service.countUserTokens(orgId, { ...filters, q: 'okafor' }));
-    const broad = { status: 'allowed', lastActiveAtSearchType: 'gt', lastActiveAtUom: 'day', lastActiveAtValue: '90' };
-    await time('list  status + lastActiveAt gt 90d (no q), sort -lastActiveAt', runs, () => service.searchUserTokens(orgId, { ...broad, sort: '-lastActiveAt' }));
-    await time('list  no filter, default sort', runs, () => service.searchUserTokens(orgId, {}));
-    await time('count status + lastActiveAt gt 90d (no q)', Math.min(runs, 10), () => service.countUserTokens(orgId, broad));
-    await time('count no filter', Math.min(runs, 10), () => service.countUserTokens(orgId, {}));
+    await time('list  broad q (4% of rows) + status + lastActiveAt, sort', runs, () => list(wide));
+    await time('count broad q (4% of rows) + status + lastActiveAt', runs, () => count({ ...filters, q: 'okafor' }));
+    const broad = { status: 'allowed', lastActiveAtSearchType: 'gt', lastActiveAtUom: 'day', lastActiveAtValue: 90 };
+    await time('list  status + lastActiveAt gt 90d (no q), sort -lastActiveAt', runs, () => list({ ...broad, sort: '-lastActiveAt' }));
+    await time('list  no filter, default sort', runs, () => list({}));
+    await time('count status + lastActiveAt gt 90d (no q)', Math.min(runs, 10), () => count(broad));
+    await time('count no filter', Math.min(runs, 10), () => count({}));
 
     // Tokenward's own inventory of every kind (a UNION ALL of one range read per kind).
     const everything = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
-    await time('all kinds: list no filter, default sort', runs, () => everything.list(orgId, {}));
-    const allFirst = await everything.list(orgId, { sort: '-lastActiveAt' });
-    if (allFirst.links.next) await time('all kinds: list sort -lastActiveAt, second page', runs, () => everything.list(orgId, { sort: '-lastActiveAt', cursor: allFirst.links.next }));
-    await time('all kinds: list q (a person) + status=active, sort +expiresAt', runs, () => everything.list(orgId, { q: 'grace.okafor', status: 'active', sort: '+expiresAt' }));
-    await time('all kinds: list idleDays=90 + scope, sort -createdAt', runs, () => everything.list(orgId, { idleDays: '90', scope: 'read:jira-work' }));
-    await time('all kinds: list expiring in 30 days, sort +expiresAt', runs, () => everything.list(orgId, { status: 'active', expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', sort: '+expiresAt' }));
-    const countOf = (query: Record<string, string>) => async () => (await everything.counts(orgId, query)).total;
+    await time('all kinds: list no filter, default sort', runs, () => everything.list(orgId, parseOrgTokenQuery({})));
+    const allFirst = await everything.list(orgId, parseOrgTokenQuery({ sort: '-lastActiveAt' }));
+    if (allFirst.links.next) await time('all kinds: list sort -lastActiveAt, second page', runs, () => everything.list(orgId, parseOrgTokenQuery({ sort: '-lastActiveAt', cursor: allFirst.links.next! })));
+    await time('all kinds: list q (a person) + status=active, sort +expiresAt', runs, () => everything.list(orgId, parseOrgTokenQuery({ q: 'grace.okafor', status: 'active', sort: '+expiresAt' })));
+    await time('all kinds: list idleDays=90 + scope, sort -createdAt', runs, () => everything.list(orgId, parseOrgTokenQuery({ idleDays: '90', scope: 'read:jira-work' })));
+    await time('all kinds: list expiring in 30 days, sort +expiresAt', runs, () => everything.list(orgId, parseOrgTokenQuery({ status: 'active', expiresAtSearchType: 'lt', expiresAtUom: 'day', expiresAtValue: '30', sort: '+expiresAt' })));
+    const countOf = (query: OrgTokenFilterParams) => async () => (await everything.counts(orgId, parseOrgTokenFilters(query))).total;
     await time('all kinds: counts by status and kind, no filter', Math.min(runs, 10), countOf({}));
     await time('all kinds: counts by status and kind, q (a person)', runs, countOf({ q: 'grace.okafor' }));
 
@@ -223,7 +230,7 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
       const searcher = (async () => {
         while (revoking) {
           const at = performance.now();
-          await service.searchUserTokens(orgId, listQuery);
+          await list(listQuery);
           during.push(performance.now() - at);
           // Requests reach a server through I/O; without this the loop would be pure microtasks
           // (better-sqlite3 is synchronous) and starve the event loop, which no real client can do.
@@ -255,20 +262,23 @@ async function benchAllKinds(dialect: DialectName, rows: number, runs: number): 
     const started = performance.now();
     const orgId = await seedOrg(db, rows, 42, 'a', true);
     if (dialect === 'postgres') await sql`create index tokens_search_trgm_idx on tokens using gin (search_text gin_trgm_ops)`.execute(db);
+    // The counts' pending deltas folded in, as a running server does every 2 s (PostgreSQL).
+    await foldCountDeltas(db, dialect);
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${rows.toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const inventory = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });
-    const list = (label: string, query: Record<string, string>) => time(`list  ${label}`, runs, () => inventory.list(orgId, query));
-    const nextPage = async (label: string, query: Record<string, string>) => {
-      const first = await inventory.list(orgId, query);
-      if (first.links.next) await time(`next  ${label}`, runs, () => inventory.list(orgId, { ...query, cursor: first.links.next! }));
+    // Each call parses its query as the route does, then asks the service.
+    const list = (label: string, query: OrgTokenQueryParams) => time(`list  ${label}`, runs, () => inventory.list(orgId, parseOrgTokenQuery(query)));
+    const nextPage = async (label: string, query: OrgTokenQueryParams) => {
+      const first = await inventory.list(orgId, parseOrgTokenQuery(query));
+      if (first.links.next) await time(`next  ${label}`, runs, () => inventory.list(orgId, parseOrgTokenQuery({ ...query, cursor: first.links.next! })));
       else console.log(`  next  ${label}: one page only`);
     };
     // Counts answer every status and kind of the filtered set (the console's chips and table), so
     // status and ownerKind do not narrow them.
-    const count = (label: string, query: Record<string, string>, n = runs) => time(`count ${label}`, n, async () => (await inventory.counts(orgId, query)).total);
+    const count = (label: string, query: OrgTokenFilterParams, n = runs) => time(`count ${label}`, n, async () => (await inventory.counts(orgId, parseOrgTokenFilters(query))).total);
 
     await list('no filter, sort -createdAt', {});
     await nextPage('no filter, sort -createdAt', {});
@@ -318,6 +328,8 @@ async function benchConsoleColumns(dialect: DialectName, rows: number, runs: num
     for (let i = 0; i < daily.length; i += 2000) await db.insertInto('usage_daily').values(daily.slice(i, i + 2000)).execute();
     await sql`update tokens set last_active_ip = '198.51.100.' || (length(id) % 200) where last_active_at is not null`.execute(db);
     await seedPolicies(db, orgId, Math.ceil(rows / TOKENS_PER_USER), Math.ceil((rows * 0.09) / 10));
+    // The counts' pending deltas folded in, as a running server does every 2 s (PostgreSQL).
+    await foldCountDeltas(db, dialect);
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${rows.toLocaleString('en')} tokens and ${daily.length.toLocaleString('en')} daily usage rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -325,10 +337,10 @@ async function benchConsoleColumns(dialect: DialectName, rows: number, runs: num
     const activity = createInventoryActivity(db);
     const governance = createGovernanceService({ db, clock: () => new Date(NOW) });
     for (const [label, query] of [['no filter, sort -createdAt', {}], ['sort -lastActiveAt', { sort: '-lastActiveAt' }], ['status=active, sort +expiresAt', { status: 'active', sort: '+expiresAt' }]] as const) {
-      await time(`first page of 50 with the columns: ${label}`, runs, () => inventory.list(orgId, { ...query, pageSize: '50' }));
-      const ids = (await inventory.list(orgId, { ...query, pageSize: '50' })).items.map((item) => item.token.id);
+      await time(`first page of 50 with the columns: ${label}`, runs, () => inventory.list(orgId, parseOrgTokenQuery({ ...query, pageSize: '50' })));
+      const ids = (await inventory.list(orgId, parseOrgTokenQuery({ ...query, pageSize: '50' }))).items.map((item) => item.token.id);
       await time(`  the activity columns' query alone`, runs, async () => ({ items: [...(await activity.ofTokens(orgId, ids, today - 29)).values()] }));
-      const owners = (await inventory.list(orgId, { ...query, pageSize: '50' })).items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
+      const owners = (await inventory.list(orgId, parseOrgTokenQuery({ ...query, pageSize: '50' }))).items.flatMap((item) => (item.token.owner ? [item.token.owner] : []));
       await time(`  the governing-policy query alone`, runs, async () => ({ items: [...(await governance.governingPolicies(orgId, owners)).values()] }));
     }
     // The policies page's "governs N people, M live tokens": every owner of the org resolved at once.

@@ -32,6 +32,7 @@ import { createRedisUsageCounters } from './store/redis-usage-counters.js';
 import { createUsageCounters } from './service/usage-counters.js';
 import { createTokenLimitsService } from './service/token-limits-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
+import { foldCountDeltas } from './store/token-counts.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
 import { assertKnownJobs, createServices, githubKeySourceOf } from './service-wiring.js';
@@ -114,6 +115,10 @@ export async function createCore(options: CoreOptions) {
     tokenLimits: createTokenLimitsService({ db: database.db, clock, bus, verification: verificationService }),
     usageRecorder: usage,
   };
+  // PostgreSQL's count triggers append deltas (so concurrent writers never lock count rows):
+  // folding them in now and then keeps the count reads short. An outage's failures wait for the next tick.
+  const countFold = database.dialect === 'postgres' ? setInterval(() => void foldCountDeltas(database.db, database.dialect).catch((error: unknown) => (storageFaultOf(error) ? undefined : onError(error, 'folding token counts'))), COUNT_FOLD_MS) : undefined;
+  countFold?.unref();
   let closed = false;
   return {
     config,
@@ -127,6 +132,7 @@ export async function createCore(options: CoreOptions) {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(countFold);
       try {
         await services.connectorSync.close();
         await usage.close();
@@ -306,6 +312,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 }
 
+/** How often pending token-count deltas are folded into the counts (PostgreSQL). */
+const COUNT_FOLD_MS = 2000;
 /** How long a verification waits for Redis's rate-limit counts before counting in memory instead. */
 const LIMITS_REDIS_TIMEOUT_MS = 250;
 const PING_TIMEOUT_MS = 2000;

@@ -1,5 +1,6 @@
 import { createApp, type App } from '../app.js';
 import type { GatewayConfig } from '../domain/gateway-config.js';
+import { systemClock } from '../domain/clock.js';
 import { loadGatewayConfigFile } from '../gateway/config-file.js';
 import { startInProcessGateway } from '../gateway/in-process.js';
 import type { GatewayServer } from '../gateway/proxy.js';
@@ -31,7 +32,8 @@ export async function runServe(): Promise<void> {
     if (gatewayConfig) {
       running.gateway = await startInProcessGateway(gatewayConfig, {
         verification: app.core.services.verification,
-        nowMs: () => app.core.clock().getTime(),
+        // The system clock's time without a Date per proxied request; a test clock is asked as it is.
+        nowMs: app.core.clock === systemClock ? Date.now : () => app.core.clock().getTime(),
         grants: { db: app.core.database.db, pepper: app.core.pepper, clock: app.core.clock },
         log: app.logger.child({ component: 'gateway' }),
       });

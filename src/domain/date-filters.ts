@@ -52,13 +52,19 @@ function invalid(detail: string): DomainError {
   return new DomainError('VALIDATION_FAILED', detail);
 }
 
-/** Query values arrive as strings (or arrays when repeated); anything else is refused. */
-function textParam(params: Record<string, unknown>, name: string): string | undefined {
+/** The parameters of one family: `createdAtSearchType`, `createdAtUom`, ... */
+export type DateParamSuffix = 'SearchType' | 'Uom' | 'Value' | 'From' | 'To' | 'RangeFrom' | 'RangeTo';
+
+/**
+ * The query values of date families as the query schemas hand them over: each once, as text, or as
+ * a number where a schema reads one (`Value`). Empty text counts as absent.
+ */
+export type DateFamilyParams<F extends DateField = DateField> = { readonly [K in `${F}${DateParamSuffix}`]?: string | number | undefined };
+
+function textParam<F extends DateField>(params: DateFamilyParams<F>, name: `${F}${DateParamSuffix}`): string | undefined {
   const value = params[name];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') throw invalid(`${name} must be given once, as text.`);
-  return value.trim();
+  if (value === undefined || value === '') return undefined;
+  return typeof value === 'number' ? String(value) : value.trim();
 }
 
 function parseUom(name: string, raw: string | undefined): Uom {
@@ -134,8 +140,8 @@ export function shiftMs(nowMs: number, uom: Uom, amount: number): number {
  * Reads one family (`<field>SearchType`, `<field>Uom`, ...) from query parameters. Returns null
  * when the family is not active. Clock-free, so its result can go into a cursor fingerprint.
  */
-export function parseDateFilter(field: DateField, params: Record<string, unknown>): DateFilter | null {
-  const p = (suffix: string) => textParam(params, `${field}${suffix}`);
+export function parseDateFilter<F extends DateField>(field: F, params: DateFamilyParams<F>): DateFilter | null {
+  const p = (suffix: DateParamSuffix) => textParam(params, `${field}${suffix}`);
   const rawType = p('SearchType');
   if (rawType === undefined) return null;
   const searchType = rawType.toLowerCase();

@@ -4,12 +4,12 @@
  * Atlassian-compatible endpoints (one list per kind) cannot give the console. Pure: the store turns
  * a parsed query into SQL, and `lifecycleStatusOf` is the reference its SQL mirrors.
  *
- *   const query = parseOrgTokenQuery(request.query);  // throws DomainError('VALIDATION_FAILED')
+ *   const query = parseOrgTokenQuery(request.query);  // in the route; throws DomainError('VALIDATION_FAILED')
  *
  * The date families, the sort and the page size are those of the Atlassian inventory
  * (src/domain/token-query.ts, src/domain/date-filters.ts), so one client speaks both.
  */
-import { parseDateFilter, type DateField, type DateFilter } from './date-filters.js';
+import { parseDateFilter, type DateFamilyParams, type DateField, type DateFilter } from './date-filters.js';
 import { CONNECTOR_TYPES, TOKENWARD_SOURCE } from './connectors.js';
 import { DomainError } from './errors.js';
 import type { Token } from './models.js';
@@ -90,28 +90,42 @@ export interface OrgTokenQuery {
   cursor: string | null;
 }
 
+/** The sorted, paged list's query minus its paging: what an export walks. */
+export type OrgTokenExportQuery = Pick<OrgTokenQuery, 'filters' | 'sort'>;
+
+/**
+ * The filter parameters as the query schemas hand them over: each given once, as text (the schemas
+ * check the shape and the lengths of `q`; this module reads the words, any case, comma lists).
+ */
+export type OrgTokenFilterParams = {
+  readonly q?: string;
+  readonly status?: string;
+  readonly ownerKind?: string;
+  readonly scope?: string;
+  readonly ownerId?: string;
+  readonly neverUsed?: string;
+  readonly idleDays?: string;
+  readonly source?: string;
+  readonly tag?: string;
+  readonly hasPurpose?: string;
+} & DateFamilyParams;
+export type OrgTokenExportParams = OrgTokenFilterParams & { readonly sort?: string };
+export type OrgTokenQueryParams = OrgTokenExportParams & { readonly pageSize?: string; readonly cursor?: string };
+
 function invalid(detail: string): DomainError {
   return new DomainError('VALIDATION_FAILED', detail);
 }
 
-function oneText(params: Record<string, unknown>, name: string): string | undefined {
-  const value = params[name];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value !== 'string') throw invalid(`${name} must be given once, as text.`);
-  return value;
+/** Empty text counts as absent (`?scope=` from a form left blank). */
+function present(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
 
-/** `a,b` (or the parameter repeated) into known values, any case; empty means "all". */
-function listParam<T extends string>(params: Record<string, unknown>, name: string, allowed: readonly T[]): T[] | null {
-  const raw = params[name];
-  if (raw === undefined || raw === null || raw === '') return null;
-  const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => {
-    if (typeof value !== 'string') throw invalid(`${name} must be text.`);
-    return value.split(',');
-  });
+/** `a,b` into known values, any case; empty means "all". */
+function listParam<T extends string>(raw: string | undefined, name: string, allowed: readonly T[]): T[] | null {
+  if (raw === undefined || raw === '') return null;
   const values = new Set<T>();
-  for (const part of parts) {
+  for (const part of raw.split(',')) {
     const lower = part.trim().toLowerCase();
     if (lower === '') continue;
     const match = allowed.find((value) => value === lower);
@@ -121,8 +135,8 @@ function listParam<T extends string>(params: Record<string, unknown>, name: stri
   return values.size === 0 ? null : [...values].sort();
 }
 
-function booleanParam(params: Record<string, unknown>, name: string): boolean | null {
-  const raw = oneText(params, name);
+function booleanParam(value: string | undefined, name: string): boolean | null {
+  const raw = present(value);
   if (raw === undefined) return null;
   const lower = raw.trim().toLowerCase();
   if (lower === 'true' || lower === '1') return true;
@@ -131,35 +145,40 @@ function booleanParam(params: Record<string, unknown>, name: string): boolean | 
 }
 
 /** The filters alone (the counts endpoint takes no paging). Unknown parameters are ignored. */
-export function parseOrgTokenFilters(params: Record<string, unknown>): OrgTokenFilters {
-  const rawQ = oneText(params, 'q')?.trim();
-  const statuses = listParam(params, 'status', LIFECYCLE_STATUSES) ?? [...DEFAULT_STATUSES];
-  const kinds = (listParam(params, 'ownerKind', OWNER_KINDS) ?? [...OWNER_KINDS]).map(tokenKindOf).sort();
+export function parseOrgTokenFilters(params: OrgTokenFilterParams): OrgTokenFilters {
+  const rawQ = params.q?.trim();
+  const statuses = listParam(params.status, 'status', LIFECYCLE_STATUSES) ?? [...DEFAULT_STATUSES];
+  const kinds = (listParam(params.ownerKind, 'ownerKind', OWNER_KINDS) ?? [...OWNER_KINDS]).map(tokenKindOf).sort();
   const dates: OrgTokenFilters['dates'] = {};
   for (const field of DATE_FIELDS) {
     const filter = parseDateFilter(field, params);
     if (filter) dates[field] = filter;
   }
-  const scope = oneText(params, 'scope')?.trim() || null;
+  const scope = params.scope?.trim() || null;
   if (scope !== null && scope.length > MAX_SCOPE_LENGTH) throw invalid(`scope must be at most ${MAX_SCOPE_LENGTH} characters.`);
   let idleDays: number | null = null;
-  const rawIdle = oneText(params, 'idleDays')?.trim();
+  const rawIdle = present(params.idleDays)?.trim();
   if (rawIdle !== undefined) {
     if (!/^\d{1,6}$/.test(rawIdle) || Number(rawIdle) < 1 || Number(rawIdle) > MAX_IDLE_DAYS) {
       throw invalid(`idleDays must be an integer from 1 to ${MAX_IDLE_DAYS}.`);
     }
     idleDays = Number(rawIdle);
   }
-  const ownerId = oneText(params, 'ownerId')?.trim() || null;
+  const ownerId = params.ownerId?.trim() || null;
   if (ownerId !== null && ownerId.length > MAX_ID_LENGTH) throw invalid(`ownerId must be at most ${MAX_ID_LENGTH} characters.`);
-  const source = sourceOf(oneText(params, 'source')?.trim() || null);
-  const tag = oneText(params, 'tag')?.trim().toLowerCase() || null;
+  const source = sourceOf(params.source?.trim() || null);
+  const tag = params.tag?.trim().toLowerCase() || null;
   if (tag !== null && tag.length > MAX_TAG_LENGTH) throw invalid(`tag must be at most ${MAX_TAG_LENGTH} characters.`);
-  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params, 'neverUsed'), idleDays, ownerId, source, tag, hasPurpose: booleanParam(params, 'hasPurpose') };
+  return { q: rawQ ? rawQ.toLowerCase() : null, statuses, kinds, dates, scope, neverUsed: booleanParam(params.neverUsed, 'neverUsed'), idleDays, ownerId, source, tag, hasPurpose: booleanParam(params.hasPurpose, 'hasPurpose') };
 }
 
-export function parseOrgTokenQuery(params: Record<string, unknown>): OrgTokenQuery {
-  const rawCursor = oneText(params, 'cursor')?.trim();
+/** The filters and the sort of an export (it walks every page, so it takes no paging). */
+export function parseOrgTokenExportQuery(params: OrgTokenExportParams): OrgTokenExportQuery {
+  return { filters: parseOrgTokenFilters(params), sort: parseSort(params.sort) };
+}
+
+export function parseOrgTokenQuery(params: OrgTokenQueryParams): OrgTokenQuery {
+  const rawCursor = params.cursor?.trim();
   return {
     filters: parseOrgTokenFilters(params),
     sort: parseSort(params.sort),

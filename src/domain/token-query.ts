@@ -3,7 +3,7 @@
  * the sort, the page size, and the Atlassian status of a token. Pure; the store turns a parsed
  * query into SQL, and `inventoryStatusOf` is the reference that SQL mirrors.
  */
-import { parseDateFilter, type DateField, type DateFilter } from './date-filters.js';
+import { parseDateFilter, type DateFamilyParams, type DateField, type DateFilter } from './date-filters.js';
 import { DomainError } from './errors.js';
 import type { Token, UserStatus } from './models.js';
 
@@ -40,30 +40,47 @@ export interface InventoryFilters {
   dates: Partial<Record<DateField, DateFilter>>;
 }
 
-function invalid(detail: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', detail);
+export interface InventoryQuery {
+  filters: InventoryFilters;
+  sort: Sort;
+  pageSize: number;
+  /** The `links` value the client passed back, as given; null for the first page. */
+  cursor: string | null;
 }
 
-function oneText(params: Record<string, unknown>, name: string): string | undefined {
-  const value = params[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw invalid(`${name} must be given once, as text.`);
-  return value;
+/**
+ * The filter parameters as the query schemas hand them over: each given once, as text (a number
+ * where a schema reads one). The schemas check the shape and the lengths; this module reads the words.
+ */
+export type InventoryFilterParams = { readonly q?: string; readonly status?: string; readonly keyType?: string } & DateFamilyParams;
+export type InventoryQueryParams = InventoryFilterParams & { readonly sort?: string; readonly pageSize?: number | string; readonly cursor?: string };
+
+/** Which filters a list takes: its date families and whether `status`/`keyType` apply. */
+export interface InventoryFilterSet {
+  dateFields: readonly DateField[];
+  hasStatus: boolean;
+  hasKeyType: boolean;
+}
+
+/** The filters of the user API token list and count (CONTRACT.md T1, T2). */
+export const USER_TOKEN_FILTERS: InventoryFilterSet = { dateFields: ['createdAt', 'lastActiveAt'], hasStatus: true, hasKeyType: false };
+/** The filters of the admin API key list and count (CONTRACT.md K1, K2). */
+export const ADMIN_KEY_FILTERS: InventoryFilterSet = { dateFields: ['expiresAt', 'lastActiveAt'], hasStatus: false, hasKeyType: true };
+
+function invalid(detail: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', detail);
 }
 
 /**
  * Reads the filters an endpoint supports (`dateFields` and whether `status`/`keyType` apply);
  * unknown parameters are ignored, bad values of known ones are VALIDATION_FAILED.
  */
-export function parseInventoryFilters(
-  params: Record<string, unknown>,
-  options: { dateFields: readonly DateField[]; hasStatus: boolean; hasKeyType: boolean },
-): InventoryFilters {
-  const rawQ = oneText(params, 'q')?.trim();
+export function parseInventoryFilters(params: InventoryFilterParams, options: InventoryFilterSet): InventoryFilters {
+  const rawQ = params.q?.trim();
   const q = rawQ ? rawQ.toLowerCase() : null;
 
   let status: InventoryFilters['status'] = null;
-  const rawStatus = options.hasStatus ? oneText(params, 'status') : undefined;
+  const rawStatus = options.hasStatus ? params.status : undefined;
   if (rawStatus) {
     const lower = rawStatus.toLowerCase();
     if (lower !== 'allowed' && lower !== 'blocked') throw invalid('status must be allowed or blocked.');
@@ -71,7 +88,7 @@ export function parseInventoryFilters(
   }
 
   let keyType: KeyType | null = null;
-  const rawKeyType = options.hasKeyType ? oneText(params, 'keyType') : undefined;
+  const rawKeyType = options.hasKeyType ? params.keyType : undefined;
   if (rawKeyType) {
     const lower = rawKeyType.toLowerCase();
     if (lower !== 'scoped' && lower !== 'unscoped') throw invalid('keyType must be scoped or unscoped.');
@@ -86,10 +103,18 @@ export function parseInventoryFilters(
   return { q, status, keyType, dates };
 }
 
+/** A whole list query: filters, then sort, then page size, each refused with its own detail. */
+export function parseInventoryQuery(params: InventoryQueryParams, options: InventoryFilterSet): InventoryQuery {
+  const filters = parseInventoryFilters(params, options);
+  const sort = parseSort(params.sort);
+  const pageSize = parsePageSize(params.pageSize);
+  const cursor = params.cursor !== undefined && params.cursor.trim() !== '' ? params.cursor : null;
+  return { filters, sort, pageSize, cursor };
+}
+
 /** `[+|-]createdAt|lastActiveAt|expiresAt|label`; `+` (or none) ascending. */
-export function parseSort(raw: unknown): Sort {
-  if (raw === undefined || raw === null || raw === '') return DEFAULT_SORT;
-  if (typeof raw !== 'string') throw invalid('sort must be given once.');
+export function parseSort(raw: string | undefined): Sort {
+  if (raw === undefined || raw === '') return DEFAULT_SORT;
   // A literal `+` in a query string arrives as a space unless the client encoded it.
   const match = /^([+\- ]?)(createdAt|lastActiveAt|expiresAt|label)$/.exec(raw);
   if (!match) throw invalid('sort must be [+|-] followed by createdAt, lastActiveAt, expiresAt or label.');
@@ -101,10 +126,10 @@ export function formatSort(sort: Sort): string {
 }
 
 /** Default when absent, clamped above the maximum; below 1 or not an integer is refused. */
-export function parsePageSize(raw: unknown): number {
-  if (raw === undefined || raw === null || raw === '') return DEFAULT_PAGE_SIZE;
+export function parsePageSize(raw: number | string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
   const text = typeof raw === 'number' ? String(raw) : raw;
-  if (typeof text !== 'string' || !/^\d{1,9}$/.test(text.trim()) || Number(text) < 1) {
+  if (!/^\d{1,9}$/.test(text.trim()) || Number(text) < 1) {
     throw invalid(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
   }
   return Math.min(Number(text), MAX_PAGE_SIZE);

@@ -7,6 +7,8 @@ import type { VerificationService, VerifierPrincipal } from '../service/verifica
 import type { GatewayVerifier } from './gateway-verifier.js';
 import { rateLimitJson } from '../domain/usage-limits.js';
 
+const KNOWN_CODES: ReadonlySet<string> = new Set(VERIFY_CODES);
+
 /** `nowMs`: the server's clock, so usage times agree with the verifications the server records. */
 export function createInProcessVerifier(verification: VerificationService, verifier: VerifierPrincipal, nowMs: () => number): GatewayVerifier {
   return {
@@ -19,7 +21,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
       return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit ? rateLimitJson(result.rateLimit) : null };
     },
     recordUsage(verdict, code, request, upstreamStatus, upstreamAccount) {
-      if (!(VERIFY_CODES as readonly string[]).includes(code)) return;
+      if (!KNOWN_CODES.has(code)) return;
       verification.recordUsage(verifier, {
         tokenId: verdict.tokenId,
         code: code as VerifyCode,

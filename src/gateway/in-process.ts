@@ -4,6 +4,7 @@
  * through the token change bus like the server's own cache. Its usage goes into the server's
  * recorder (flushed on SIGTERM with the rest).
  */
+import { systemClock } from '../domain/clock.js';
 import { parseGatewayConfig, type GatewayConfig } from '../domain/gateway-config.js';
 import { createDelegatedGrantService } from '../service/delegated-grant-service.js';
 import type { VerificationService, VerifierPrincipal } from '../service/verification-service.js';
@@ -55,5 +56,6 @@ export interface CoreForGateway {
  */
 export async function startGatewayForCore(core: CoreForGateway, raw: unknown, log: GatewayLog, env: Readonly<Record<string, string | undefined>> = {}): Promise<GatewayServer> {
   const config = parseGatewayConfig(raw, env, 'in-process', 'gateway config');
-  return startInProcessGateway(config, { verification: core.services.verification, nowMs: () => core.clock().getTime(), log });
+  const nowMs = core.clock === systemClock ? Date.now : () => core.clock().getTime();
+  return startInProcessGateway(config, { verification: core.services.verification, nowMs, log });
 }

@@ -12,7 +12,6 @@
  * A plain `node:http` server rather than Fastify: nothing here needs routing or schemas, and the
  * proxy is on the hot path of every call (bench/gateway.ts).
  */
-import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
@@ -121,8 +120,9 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       verifier.recordUsage(verdict, 'VALID', request, null);
       return refuse(req, res, 403, 'NO_UPSTREAM_CREDENTIAL', 'No upstream credential is mapped to you (by your service account or one of your groups); ask your Tokenward admin to map your team in the gateway.');
     }
-    const status = await forward(req, res, rawUrl, method, credential, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null);
-    verifier.recordUsage(verdict, 'VALID', request, status, upstreamAccount);
+    forward(req, res, rawUrl, method, credential, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null, (status) =>
+      verifier.recordUsage(verdict, 'VALID', request, status, upstreamAccount),
+    );
   }
 
   /** Delegated mode: the member's own access token as the credential, or why the call cannot be made as them. */
@@ -144,60 +144,66 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
     }
   }
 
-  /** Sends the request upstream and streams the answer back; resolves to the status the client got (null: none). */
-  async function forward(
+  /**
+   * Sends the request upstream and streams the answer back, then calls `done` with the status the
+   * client got (null: none). Callback-style rather than a promise: on the hot path, a promise and
+   * its microtask per request are measurable (bench/gateway.ts).
+   */
+  function forward(
     req: IncomingMessage,
     res: ServerResponse,
     rawUrl: string,
     method: string,
     credential: { header: string; value: string } | null,
     limitHeaders: Record<string, string> | null,
-  ): Promise<number | null> {
-    // The client going away aborts the upstream call. An EventEmitter, which undici accepts as a
-    // signal, costs less than an AbortController on every request (measured: bench/gateway.ts).
-    const clientGone = new EventEmitter();
-    let isClientGone = false;
-    res.once('close', () => {
-      if (res.writableFinished) return;
-      isClientGone = true;
-      clientGone.emit('abort');
-    });
+    done: (status: number | null) => void,
+  ): void {
+    const clientGone = new ClientGoneSignal(res);
     let status: number | null = null;
-    try {
-      await pool.stream(
-        {
-          path: upstream.basePath + rawUrl,
-          method,
-          headers: upstreamRequestHeaders(req.headers, { credential, clientIp: req.socket.remoteAddress, isBehindTrustedProxy }),
-          body: hasBody(req) ? req : null,
-          headersTimeout: upstream.timeouts.headersMs,
-          bodyTimeout: upstream.timeouts.bodyMs,
-          signal: clientGone,
-        },
-        ({ statusCode, headers }) => {
-          status = statusCode;
-          res.writeHead(statusCode, limitHeaders ? { ...clientResponseHeaders(headers), ...limitHeaders } : clientResponseHeaders(headers));
-          return res;
-        },
-      );
+    pool.stream(
+      {
+        path: upstream.basePath + rawUrl,
+        method,
+        headers: upstreamRequestHeaders(req.headers, { credential, clientIp: req.socket.remoteAddress, isBehindTrustedProxy }),
+        body: hasBody(req) ? req : null,
+        headersTimeout: upstream.timeouts.headersMs,
+        bodyTimeout: upstream.timeouts.bodyMs,
+        signal: clientGone,
+      },
+      ({ statusCode, headers }) => {
+        status = statusCode;
+        res.writeHead(statusCode, limitHeaders ? { ...clientResponseHeaders(headers), ...limitHeaders } : clientResponseHeaders(headers));
+        return res;
+      },
+      (error) => {
+        // undici calls this outside any promise: what it throws would be uncaught.
+        try {
+          done(error ? failed(req, res, error, status, clientGone.aborted) : status);
+        } catch (unexpected) {
+          log.error({ err: unexpected }, 'gateway: unexpected error');
+          if (!res.destroyed) res.destroy();
+        }
+      },
+    );
+  }
+
+  /** After a failed upstream call: answers the client if it still can; the status it got (null: none). */
+  function failed(req: IncomingMessage, res: ServerResponse, error: Error, status: number | null, isClientGone: boolean): number | null {
+    if (status !== null || res.headersSent) {
+      // Cut mid-body (upstream gone, body timeout, client gone): all we can do is close.
+      res.destroy();
       return status;
-    } catch (error) {
-      if (status !== null || res.headersSent) {
-        // Cut mid-body (upstream gone, body timeout, client gone): all we can do is close.
-        res.destroy();
-        return status;
-      }
-      if (isClientGone || res.destroyed) return null;
-      const code = (error as { code?: string }).code;
-      const isTimeout = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
-      log.warn({ code, upstream: upstream.origin }, isTimeout ? 'gateway: upstream timed out' : 'gateway: upstream unreachable');
-      if (isTimeout) {
-        refuse(req, res, 504, 'UPSTREAM_TIMEOUT', 'The upstream did not answer in time.');
-        return 504;
-      }
-      refuse(req, res, 502, 'UPSTREAM_UNREACHABLE', 'The upstream could not be reached or broke the connection.');
-      return 502;
     }
+    if (isClientGone || res.destroyed) return null;
+    const code = (error as { code?: string }).code;
+    const isTimeout = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
+    log.warn({ code, upstream: upstream.origin }, isTimeout ? 'gateway: upstream timed out' : 'gateway: upstream unreachable');
+    if (isTimeout) {
+      refuse(req, res, 504, 'UPSTREAM_TIMEOUT', 'The upstream did not answer in time.');
+      return 504;
+    }
+    refuse(req, res, 502, 'UPSTREAM_UNREACHABLE', 'The upstream could not be reached or broke the connection.');
+    return 502;
   }
 
   const server = createServer((req, res) => {
@@ -251,4 +257,39 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
 
 function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+/**
+ * The client going away aborts the upstream call. undici takes any object with `on`/`once` and
+ * `removeListener` as a signal; this one holds undici's single listener, and costs less per
+ * request than an AbortController or an EventEmitter (measured: bench/gateway.ts).
+ */
+class ClientGoneSignal {
+  aborted = false;
+  private listener: (() => void) | null = null;
+
+  constructor(res: ServerResponse) {
+    // 'close' comes once per response, also after a complete answer: then the client is not gone.
+    res.on('close', () => {
+      if (res.writableFinished) return;
+      this.aborted = true;
+      const listener = this.listener;
+      this.listener = null;
+      listener?.();
+    });
+  }
+
+  on(_event: 'abort', listener: () => void): this {
+    this.listener = listener;
+    return this;
+  }
+
+  once(event: 'abort', listener: () => void): this {
+    return this.on(event, listener);
+  }
+
+  removeListener(): this {
+    this.listener = null;
+    return this;
+  }
 }

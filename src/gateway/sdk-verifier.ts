@@ -2,37 +2,29 @@
  * Standalone mode: verification through the SDK (packages/sdk), so the gateway gets its local
  * cache, the server's pushed revocations and batched usage reports like any service would.
  */
-import { createTokenwardClient, type TokenwardClient, type TokenwardClientOptions } from '../../packages/sdk/src/index.js';
-import type { GatewayVerifier } from './gateway-verifier.js';
+import { createTokenwardClient, type TokenwardClient, type TokenwardClientOptions, type UsageOutcome, type VerifyOptions, type VerifyResult } from '../../packages/sdk/src/index.js';
+import type { GatewayVerdict, GatewayVerifier } from './gateway-verifier.js';
 
 export function createSdkVerifier(options: TokenwardClientOptions): GatewayVerifier & { client: TokenwardClient } {
   const client = createTokenwardClient({ failClosed: true, ...options });
   return {
     client,
     async verify(token, request) {
-      const result = await client.verify(token, {
-        scopes: request.scopes,
-        ...(request.ip ? { ip: request.ip } : {}),
-        method: request.method,
-        route: request.route,
-        ...(request.userAgent ? { userAgent: request.userAgent } : {}),
-        deferUsage: true,
-      });
-      const owner = result.owner && { ...result.owner, groups: result.owner.groups ?? [] };
-      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner, rateLimit: result.rateLimit };
+      // One literal of one shape on every request, no spreads: the SDK reads an undefined field as absent.
+      const verifyOptions: VerifyOptions = { scopes: request.scopes, ip: request.ip || undefined, method: request.method, route: request.route, userAgent: request.userAgent || undefined, deferUsage: true };
+      return verdictOf(await client.verify(token, verifyOptions));
     },
     recordUsage(verdict, code, request, upstreamStatus) {
-      client.reportUsage(
-        { tokenId: verdict.tokenId, code: code as Parameters<TokenwardClient['reportUsage']>[0]['code'] },
-        {
-          method: request.method,
-          route: request.route,
-          ...(request.ip ? { ip: request.ip } : {}),
-          ...(request.userAgent ? { userAgent: request.userAgent } : {}),
-          ...(upstreamStatus !== null ? { upstreamStatus } : {}),
-        },
-      );
+      const outcome: UsageOutcome = { method: request.method, route: request.route, ip: request.ip || undefined, userAgent: request.userAgent || undefined, upstreamStatus: upstreamStatus ?? undefined };
+      client.reportUsage({ tokenId: verdict.tokenId, code: code as Parameters<TokenwardClient['reportUsage']>[0]['code'] }, outcome);
     },
     close: () => client.close(),
   };
+}
+
+function verdictOf(result: VerifyResult): GatewayVerdict {
+  const { owner } = result;
+  // A server that predates groups sends none; the owner object is otherwise passed as it is (not copied per request).
+  const withGroups = owner && (owner.groups ? (owner as GatewayVerdict['owner']) : { ...owner, groups: [] });
+  return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: withGroups, rateLimit: result.rateLimit };
 }

@@ -14,14 +14,11 @@ import {
   planIdleRevocations,
   planApprovalReminders,
   planMarkExpired,
-  type AutomationSettings,
   type HygieneAction,
-  type IdleLimitResolver,
 } from '../domain/hygiene.js';
-import type { Token } from '../domain/models.js';
 import type { Stores } from '../store/stores.js';
 import { applyAuditPurgeStep, planAuditPurge } from './audit-purge.js';
-import { createPolicyIdleLimits } from './policy-idle-limits.js';
+import { createPolicyIdleLimits, type IdleLimitsFactory } from './policy-idle-limits.js';
 import { auditEntry } from './audit-service.js';
 import { recordRevocations } from './event-recorder.js';
 import type { Clock } from '../domain/clock.js';
@@ -46,26 +43,11 @@ export interface JobDefinition {
   apply(tx: Stores, orgId: string, action: HygieneAction, now: Date, prepared?: unknown): Promise<void>;
 }
 
-/**
- * The seam with the policies: given the org and the candidate tokens, a resolver of each
- * token's idle limit in days (null: never revoke for idleness).
- */
-export type IdleLimitResolverFactory = (
-  stores: Stores,
-  orgId: string,
-  settings: AutomationSettings,
-  tokens: readonly Token[],
-  now: Date,
-) => Promise<IdleLimitResolver>;
-
-/** The org-wide `idleRevokeAfterDays` automation setting for every token. */
-export const orgSettingIdleLimits: IdleLimitResolverFactory = async (_stores, _orgId, settings) => () => settings.idleRevokeAfterDays;
-
 const SYSTEM = { actorType: 'system' as const, actorId: 'automation', ip: null };
 
 export function createHygieneJobs(deps: {
   clock: Clock;
-  idleLimits?: IdleLimitResolverFactory;
+  idleLimits?: IdleLimitsFactory;
   schedules?: Partial<Record<string, string>>;
   bus?: TokenChangeBus | undefined;
   /** Connected tokens in the idle-revoke and expiry-warning jobs; without it, Tokenward's own only. */
@@ -132,10 +114,12 @@ export function createHygieneJobs(deps: {
       isAvailable: true,
       async plan(stores, orgId, now) {
         const settings = await stores.notificationSettings.getAutomation(orgId);
-        // Limits differ per owner: every active user and service-account token is a candidate.
-        const tokens = await stores.hygiene.idleActive(orgId, now, 0);
-        const limitOf = await idleLimits(stores, orgId, settings, tokens, now);
-        const own = planIdleRevocations(tokens, now, limitOf, settings.idleWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
+        // Limits differ per owner: the query resolves each owner's policy and returns only the
+        // tokens past their limit or inside its warning window, with that limit.
+        const found = await stores.idlePolicy.actionable(orgId, now, await idleLimits(stores, orgId, settings), settings.idleWarningDays);
+        const limitOf = new Map(found.map((f) => [f.token.id, f.revokeAfterDays]));
+        const tokens = found.map((f) => f.token);
+        const own = planIdleRevocations(tokens, now, (token) => limitOf.get(token.id) ?? null, settings.idleWarningDays, await stores.hygiene.noticesOf(tokens.map((t) => t.id)));
         return external ? [...own, ...(await external.planIdle(stores, orgId, settings, now))] : own;
       },
       async prepare(stores, orgId, action) {

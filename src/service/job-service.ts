@@ -20,6 +20,8 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { auditEntry } from './audit-service.js';
 import type { JobDefinition } from './hygiene-jobs.js';
+import { idlePastPolicy, type IdlePastPolicy } from './idle-past-policy.js';
+import { createPolicyIdleLimits, type IdleLimitsFactory } from './policy-idle-limits.js';
 
 export interface JobOptions {
   leaseMs: number;
@@ -34,6 +36,8 @@ export interface JobServiceDeps {
   cursorKey: CursorKey;
   jobs: readonly JobDefinition[];
   options: JobOptions;
+  /** The idle-revoke job's limits, for its "idle past policy" figures (default: the policies'). */
+  idleLimits?: IdleLimitsFactory;
   log?: (fields: Record<string, unknown>, message: string) => void;
 }
 
@@ -129,6 +133,11 @@ export function createJobService(deps: JobServiceDeps) {
     },
 
     /** What the job would do now, without doing it. */
+    /** What the idle-revoke job would revoke and warn now, as figures (the console's overview). */
+    async idlePastPolicy(orgId: string): Promise<IdlePastPolicy> {
+      return idlePastPolicy(stores, orgId, clock(), deps.idleLimits ?? createPolicyIdleLimits(clock));
+    },
+
     async dryRun(orgId: string, name: string): Promise<{ plannedAt: Date; actions: HygieneAction[] }> {
       const job = jobNamed(name);
       const plannedAt = clock();

@@ -14,10 +14,10 @@ import {
   OWNER_KINDS,
   lifecycleStatusOf,
   ownerKindOf,
-  parseOrgTokenFilters,
-  parseOrgTokenQuery,
   type LifecycleStatus,
+  type OrgTokenExportQuery,
   type OrgTokenFilters,
+  type OrgTokenQuery,
   type OwnerKind,
 } from '../domain/org-token-query.js';
 import { formatSort, sortKeyOf, type Sort } from '../domain/token-query.js';
@@ -137,10 +137,13 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
   }
 
   return {
-    /** The filtered page (`q`, `status`, `ownerKind`, date windows, `scope`, `neverUsed`, `idleDays`, `tag`, `hasPurpose`). */
-    async list(orgId: string, params: Record<string, unknown>): Promise<OrgTokenPage> {
+    /**
+     * The filtered page (`q`, `status`, `ownerKind`, date windows, `scope`, `neverUsed`, `idleDays`,
+     * `tag`, `hasPurpose`), of a query the route parsed (`parseOrgTokenQuery`).
+     */
+    async list(orgId: string, query: OrgTokenQuery): Promise<OrgTokenPage> {
       const now = clock();
-      const { filters, sort, pageSize, cursor: rawCursor } = parseOrgTokenQuery(params);
+      const { filters, sort, pageSize, cursor: rawCursor } = query;
       const fingerprint = fingerprintOf(orgId, filters, sort);
       const position = rawCursor === null ? null : positionOf(decodeCursor(cursorKey, fingerprint, rawCursor), sort);
       const { items, hasMore } = await store.page(searchOf(orgId, filters, now), sort, position, pageSize);
@@ -165,9 +168,8 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
     },
 
     /** Counts of the tokens matching every filter but `status` and `ownerKind`, by both. */
-    async counts(orgId: string, params: Record<string, unknown>): Promise<OrgTokenCounts> {
+    async counts(orgId: string, filters: OrgTokenFilters): Promise<OrgTokenCounts> {
       const now = clock();
-      const filters = parseOrgTokenFilters(params);
       const cells = await store.countByKindAndStatus(searchOf(orgId, filters, now));
       const byStatus = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
       const byOwnerKind = Object.fromEntries(OWNER_KINDS.map((k) => [k, 0])) as Record<OwnerKind, number>;
@@ -196,11 +198,11 @@ export function createOrgTokenService(deps: OrgTokenDeps) {
 
     /**
      * Every token of the filtered list, in its sort order, in batches: the caller streams them out.
-     * Filters are checked before the first row, so a bad one is still a 400.
+     * The route parses the query (`parseOrgTokenExportQuery`) before the first row, so a bad filter is still a 400.
      */
-    exportRows(orgId: string, params: Record<string, unknown>): { sort: Sort; rows: AsyncIterable<OrgTokenItem> } {
+    exportRows(orgId: string, query: OrgTokenExportQuery): { sort: Sort; rows: AsyncIterable<OrgTokenItem> } {
       const now = clock();
-      const { filters, sort } = parseOrgTokenQuery({ ...params, cursor: undefined, pageSize: undefined });
+      const { filters, sort } = query;
       const search = searchOf(orgId, filters, now);
       async function* rows(): AsyncGenerator<OrgTokenItem> {
         let position: KeysetPosition | null = null;

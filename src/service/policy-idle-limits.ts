@@ -1,20 +1,29 @@
 /**
- * The idle-revoke job's seam (the `IdleLimitResolverFactory`) filled by each
- * token's idle limit is its owner's effective policy's `idleRevokeAfterDays`; a policy that sets
- * none falls back to the org's automation setting. Three queries per org run (policies, their
- * assignees, group memberships), then resolution in memory.
+ * The idle-revoke job's limits: each token's idle limit is its owner's effective policy's
+ * `idleRevokeAfterDays`; a policy that sets none falls back to the org's automation setting. The
+ * limits are read per policy here (one query, after seeding an org's defaults); which policy governs
+ * each owner is resolved in the query that finds the idle tokens (src/store/idle-policy-queries.ts).
  */
 import type { Clock } from '../domain/clock.js';
-import type { Token } from '../domain/models.js';
-import type { IdleLimitResolverFactory } from './hygiene-jobs.js';
-import { resolverOver } from './policy-impact.js';
+import type { AutomationSettings } from '../domain/hygiene.js';
+import type { IdleLimits } from '../store/idle-policy-queries.js';
+import type { Stores } from '../store/stores.js';
 import { ensurePolicyDefaults } from './policy-setup.js';
 
-export function createPolicyIdleLimits(clock: Clock): IdleLimitResolverFactory {
+/** The seam between the idle-revoke job and the policies. */
+export type IdleLimitsFactory = (stores: Stores, orgId: string, settings: AutomationSettings) => Promise<IdleLimits>;
+
+export function createPolicyIdleLimits(clock: Clock): IdleLimitsFactory {
   return async (stores, orgId, settings) => {
     await ensurePolicyDefaults(stores, orgId, clock());
     const policies = await stores.policies.listAll(orgId);
-    const resolve = resolverOver(policies, await stores.policies.groupIdsByUser(orgId), await stores.scopes.list(orgId));
-    return (token: Token) => (token.owner ? (resolve(token.owner).rule.idleRevokeAfterDays ?? settings.idleRevokeAfterDays) : settings.idleRevokeAfterDays);
+    const fallback = settings.idleRevokeAfterDays;
+    const defaultPolicy = policies.find((policy) => policy.isDefault);
+    if (!defaultPolicy) throw new Error('an org has its default policy once its defaults are ensured');
+    return {
+      byPolicy: new Map(policies.map((policy) => [policy.id, policy.rule.idleRevokeAfterDays ?? fallback])),
+      defaultPolicyId: defaultPolicy.id,
+      ownerless: fallback,
+    };
   };
 }

@@ -15,11 +15,9 @@ import type { TokenKind } from '../domain/token-format.js';
 import {
   fingerprintOf,
   inventoryStatusOf,
-  parseInventoryFilters,
-  parsePageSize,
-  parseSort,
   sortKeyOf,
   type InventoryFilters,
+  type InventoryQuery,
   type InventoryStatus,
   type Sort,
 } from '../domain/token-query.js';
@@ -28,7 +26,7 @@ import type { Database } from '../store/schema.js';
 import { createStores } from '../store/stores.js';
 import { createTokenSearchStore, type InventoryItem, type KeysetPosition, type TokenSearch } from '../store/token-search-store.js';
 import { auditEntry } from './audit-service.js';
-import { actorRef, recordRevocations } from './event-recorder.js';
+import { actorRef, recordRevocations, recordRevocationsOf } from './event-recorder.js';
 import type { TokenChangeBus } from './token-change-bus.js';
 
 /** Tokens revoked per transaction by a bulk revoke: short transactions, other requests in between. */
@@ -51,8 +49,6 @@ export interface TokenInventoryDeps {
   bus?: TokenChangeBus | undefined;
 }
 
-export type QueryParams = Record<string, unknown>;
-
 export interface PageLinks {
   self: string;
   next: string | null;
@@ -69,28 +65,17 @@ export interface UserTokenSummary {
   isDisabled: boolean;
 }
 
-interface Family {
-  kind: TokenKind;
-  dateFields: readonly DateField[];
-  hasStatus: boolean;
-  hasKeyType: boolean;
-}
-
-/** Which filters each list takes (CONTRACT.md T1, K2). */
-const USER_TOKENS: Family = { kind: 'user', dateFields: ['createdAt', 'lastActiveAt'], hasStatus: true, hasKeyType: false };
-const ADMIN_KEYS: Family = { kind: 'admin_key', dateFields: ['expiresAt', 'lastActiveAt'], hasStatus: false, hasKeyType: true };
-
 export function createTokenInventoryService(deps: TokenInventoryDeps) {
   const { db, dialect, clock, cursorKey } = deps;
   const batchSize = deps.revokeBatchSize ?? DEFAULT_REVOKE_BATCH_SIZE;
   const search = createTokenSearchStore(db, dialect);
 
-  function searchOf(orgId: string, family: Family, filters: InventoryFilters, now: Date): TokenSearch {
+  function searchOf(orgId: string, kind: TokenKind, filters: InventoryFilters, now: Date): TokenSearch {
     const dates: TokenSearch['dates'] = {};
     for (const [field, filter] of Object.entries(filters.dates) as Array<[DateField, NonNullable<InventoryFilters['dates'][DateField]>]>) {
       dates[field] = dateBoundsOf(filter, field === 'expiresAt' ? 'future' : 'past', now);
     }
-    return { orgId, kind: family.kind, q: filters.q, status: filters.status, keyType: filters.keyType, dates, nowMs: now.getTime() };
+    return { orgId, kind, q: filters.q, status: filters.status, keyType: filters.keyType, dates, nowMs: now.getTime() };
   }
 
   /** Cursor payloads: `d` n(ext)/p(rev)/s(tart), `k` sort key, `i` id, `x` inclusive. */
@@ -104,15 +89,12 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
     return { direction: d === 'n' ? 'next' : 'prev', key: k as number | string, id: i, isInclusive: x === 1 };
   }
 
-  async function searchPage(orgId: string, family: Family, params: QueryParams): Promise<InventoryPage> {
+  async function searchPage(orgId: string, kind: TokenKind, query: InventoryQuery): Promise<InventoryPage> {
     const now = clock();
-    const filters = parseInventoryFilters(params, family);
-    const sort = parseSort(params.sort);
-    const limit = parsePageSize(params.pageSize);
-    const fingerprint = queryFingerprint({ org: orgId, kind: family.kind, ...fingerprintOf(filters, sort) });
-    const rawCursor = typeof params.cursor === 'string' && params.cursor.trim() !== '' ? params.cursor : null;
+    const { filters, sort, pageSize: limit, cursor: rawCursor } = query;
+    const fingerprint = queryFingerprint({ org: orgId, kind, ...fingerprintOf(filters, sort) });
     const position = rawCursor === null ? null : positionOf(decodeCursor(cursorKey, fingerprint, rawCursor), sort);
-    const { items, hasMore } = await search.page(searchOf(orgId, family, filters, now), sort, position, limit);
+    const { items, hasMore } = await search.page(searchOf(orgId, kind, filters, now), sort, position, limit);
 
     const cursor = (payload: CursorPayload) => encodeCursor(cursorKey, fingerprint, payload);
     const at = (item: InventoryItem, payload: CursorPayload) => cursor({ ...payload, k: sortKeyOf(item.token, sort.field), i: item.token.id });
@@ -142,20 +124,19 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
     };
   }
 
-  async function countOf(orgId: string, family: Family, params: QueryParams): Promise<number> {
-    const now = clock();
-    return search.count(searchOf(orgId, family, parseInventoryFilters(params, family), now));
+  async function countOf(orgId: string, kind: TokenKind, filters: InventoryFilters): Promise<number> {
+    return search.count(searchOf(orgId, kind, filters, clock()));
   }
 
   return {
-    /** T1: the org's user API tokens. */
-    searchUserTokens: (orgId: string, params: QueryParams) => searchPage(orgId, USER_TOKENS, params),
+    /** T1: the org's user API tokens, of a query parsed with USER_TOKEN_FILTERS (src/domain/token-query.ts). */
+    searchUserTokens: (orgId: string, query: InventoryQuery) => searchPage(orgId, 'user', query),
     /** T2 */
-    countUserTokens: (orgId: string, params: QueryParams) => countOf(orgId, USER_TOKENS, params),
-    /** K2: the org's admin API keys. */
-    searchAdminKeys: (orgId: string, params: QueryParams) => searchPage(orgId, ADMIN_KEYS, params),
+    countUserTokens: (orgId: string, filters: InventoryFilters) => countOf(orgId, 'user', filters),
+    /** K2: the org's admin API keys, of a query parsed with ADMIN_KEY_FILTERS. */
+    searchAdminKeys: (orgId: string, query: InventoryQuery) => searchPage(orgId, 'admin_key', query),
     /** K1 */
-    countAdminKeys: (orgId: string, params: QueryParams) => countOf(orgId, ADMIN_KEYS, params),
+    countAdminKeys: (orgId: string, filters: InventoryFilters) => countOf(orgId, 'admin_key', filters),
 
     /**
      * Who made each of these tokens, in two queries for a whole page: a person by name and e-mail,
@@ -183,11 +164,11 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
       let total = 0;
       for (;;) {
         const batch = await db.transaction().execute(async (trx) => {
-          const store = createTokenSearchStore(trx, dialect);
-          const rows = await store.nextManagedUserTokens(orgId, after, batchSize);
-          const revoked = await store.revokeMany(orgId, rows.map((r) => r.id), principalId(principal), 'bulk_revoke', now);
-          await recordRevocations(createStores(trx), orgId, rows.map((r) => r.id), actorRef(actorOf(principal)), 'bulk_revoke', now);
-          if (rows.length < batchSize) {
+          // One UPDATE picks and revokes the batch and returns its rows for the events.
+          const tokens = await createTokenSearchStore(trx, dialect).revokeNextManagedUserTokens(orgId, after, batchSize, principalId(principal), 'bulk_revoke', now);
+          const revoked = tokens.length;
+          await recordRevocationsOf(createStores(trx), orgId, tokens, actorRef(actorOf(principal)), 'bulk_revoke', now);
+          if (tokens.length < batchSize) {
             await createStores(trx).audit.append(
               auditEntry(
                 { orgId, ...actorOf(principal), ip, action: 'token.bulk_revoked', targetType: 'org', targetId: orgId, details: { kind: 'user', accountType: 'managed', count: total + revoked } },
@@ -195,13 +176,14 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
               ),
             );
           }
-          return { rows, revoked };
+          return { tokens, revoked };
         });
         total += batch.revoked;
-        deps.bus?.tokensChanged(orgId, batch.rows.map((r) => r.id));
-        const lastRow = batch.rows[batch.rows.length - 1];
-        if (batch.rows.length < batchSize || !lastRow) return total;
-        after = { createdAtMs: lastRow.createdAtMs, id: lastRow.id };
+        // One notification per batch, after its commit.
+        deps.bus?.tokensChanged(orgId, batch.tokens.map((t) => t.id));
+        const lastRow = batch.tokens[batch.tokens.length - 1];
+        if (batch.tokens.length < batchSize || !lastRow) return total;
+        after = { createdAtMs: lastRow.createdAt.getTime(), id: lastRow.id };
         await yieldToEventLoop();
       }
     },

@@ -57,21 +57,6 @@ export function createHygieneQueries(db: Kysely<Database>) {
       return rows.map(toToken);
     },
 
-    /** Active user and service-account tokens idle (since last use, or creation) for at least `idleMs`. */
-    async idleActive(orgId: string, now: Date, idleMs: number): Promise<Token[]> {
-      const rows = await db
-        .selectFrom('tokens')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('status', '=', 'active')
-        .where('kind', '!=', 'admin_key')
-        .where(sql<number>`coalesce(last_active_at, created_at)`, '<=', now.getTime() - Math.max(0, idleMs))
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toToken);
-    },
-
     async tokensByIds(orgId: string, ids: readonly string[]): Promise<Map<string, Token>> {
       const found = new Map<string, Token>();
       for (let i = 0; i < ids.length; i += CHUNK) {

@@ -19,6 +19,7 @@ import { datePredicate, isTrigramSearch, searchTextPredicate, sortKeyExpr, type 
 import { toToken } from './token-store.js';
 import { escapeLike } from '../domain/like-pattern.js';
 import { parseJsonArray, parseJsonObject } from './rows.js';
+import { readMaintainedCounts, type CountCell } from './token-counts.js';
 
 export interface OrgTokenSearch {
   orgId: string;
@@ -54,15 +55,7 @@ export interface OrgTokenRow {
   source: TokenSource;
 }
 
-export interface CountCell {
-  /** `tokenward` or a connector id. */
-  source: string;
-  /** `tokenward` or the connected system's type. */
-  sourceType: string;
-  kind: InventoryKind;
-  status: LifecycleStatus;
-  count: number;
-}
+export type { CountCell };
 
 type JoinedRow = Selectable<TokenTable> & {
   sort_key?: unknown;
@@ -161,6 +154,19 @@ const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };
 const COLUMNS = { tokens: TOKEN_COLUMNS, external: EXTERNAL_COLUMNS };
 const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
 
+/** No filter but source and scope (counts ignore status and kind): the maintained counts answer. */
+function isCountedAhead(search: OrgTokenSearch): boolean {
+  return (
+    search.q === null &&
+    Object.keys(search.dates).every((field) => field === 'expiresAt') &&
+    search.neverUsed === null &&
+    search.idleSinceMs === null &&
+    search.ownerId === null &&
+    search.tag === null &&
+    search.hasPurpose === null
+  );
+}
+
 export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) {
   /** Every filter but kind (each UNION member names its own) and, for counts, status. */
   function predicates(search: OrgTokenSearch, options: { withStatus: boolean; table: 'tokens' | 'external' }): RawBuilder<SqlBool>[] {
@@ -192,8 +198,8 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     if (search.q && !isExternal) where.push(inventoryTextPredicate(search.orgId, search.q));
     if (search.q && isExternal) where.push(dialect === 'postgres' ? sql<SqlBool>`strpos(t.search_text, ${search.q}) > 0` : sql<SqlBool>`instr(t.search_text, ${search.q}) > 0`);
     for (const [field, bounds] of Object.entries(search.dates) as Array<[DateField, DateBounds]>) where.push(datePredicate(field, bounds));
-    // Scopes are a JSON array of strings: a quoted name is matched whole, never as a prefix.
-    if (search.scope) where.push(sql<SqlBool>`t.scopes like ${`%${escapeLike(JSON.stringify(search.scope))}%`} escape '\\'`);
+    // Each token's scopes are also rows of token_scopes (kept by triggers): an index look-up.
+    if (search.scope) where.push(sql<SqlBool>`exists (select 1 from token_scopes s where s.token_id = t.id and s.scope = ${search.scope})`);
     if (search.ownerId && !isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_service_account_id = ${search.ownerId})`);
     if (search.ownerId && isExternal) where.push(sql<SqlBool>`(t.owner_user_id = ${search.ownerId} or t.owner_external_id = ${search.ownerId})`);
     // Purpose and tags live beside the token (token_controls, a row only for tokens that have any);
@@ -272,8 +278,12 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       return { items: kept.map(toRow), hasMore };
     },
 
-    /** How many tokens match every filter but status and kind, by kind and status, in one query. */
+    /**
+     * How many tokens match every filter but status and kind, by kind and status: from the
+     * maintained counts when nothing else narrows the set, else in one query.
+     */
     async countByKindAndStatus(search: OrgTokenSearch): Promise<CountCell[]> {
+      if (isCountedAhead(search)) return readMaintainedCounts(db, search.orgId, search.nowMs, { source: search.source, scope: search.scope, expiry: search.dates.expiresAt ?? null });
       const statusExpr = sql<string>`case
         when t.status = 'revoked' then 'revoked'
         when t.status = 'suspended' then 'suspended'

@@ -161,6 +161,25 @@ export interface AuditSettingsTable {
   updated_at: number;
 }
 
+/** Tokens per (org, source, kind, stored status, expiry day, scope), kept by triggers (migration 0021). */
+export interface TokenCountTable {
+  org_id: string;
+  source: string;
+  kind: string;
+  status: string;
+  expires_day: number | string;
+  /** '' counts every token; any other value the tokens holding that scope. */
+  scope: string;
+  n: number | string;
+}
+
+/** Each token's scopes one per row (both token tables), kept by triggers (migration 0021). */
+export interface TokenScopeTable {
+  token_id: string;
+  scope: string;
+  org_id: string;
+}
+
 export interface Database {
   upstream_grants: UpstreamGrantTable;
   instance_settings: InstanceSettingTable;
@@ -171,6 +190,10 @@ export interface Database {
   group_members: GroupMemberTable;
   service_accounts: ServiceAccountTable;
   tokens: TokenTable;
+  token_counts: TokenCountTable;
+  /** Changes to `token_counts` not yet folded in (PostgreSQL; empty on SQLite). */
+  token_count_deltas: TokenCountTable;
+  token_scopes: TokenScopeTable;
   audit_log: AuditLogTable;
   scope_catalogue: ScopeCatalogueTable;
   policies: PolicyTable;

@@ -31,6 +31,7 @@ import { createUserStore } from './user-store.js';
 import { createDeliveryStore } from './delivery-store.js';
 import { createEventStore } from './event-store.js';
 import { createHygieneQueries } from './hygiene-queries.js';
+import { createIdlePolicyQueries } from './idle-policy-queries.js';
 import { createJobRunStore } from './job-run-store.js';
 import { createNotificationSettingsStore } from './notification-settings-store.js';
 import { createWebhookStore } from './webhook-store.js';
@@ -73,6 +74,7 @@ export function createStores(db: Kysely<Database>) {
     notificationSettings: createNotificationSettingsStore(db),
     jobRuns: createJobRunStore(db),
     hygiene: createHygieneQueries(db),
+    idlePolicy: createIdlePolicyQueries(db),
     // Connectors: tokens of connected systems (migration 0012).
     connectors: createConnectorStore(db),
     externalTokens: createExternalTokenStore(db),

@@ -199,15 +199,15 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
     },
 
     /**
-     * The next batch of a bulk revoke: unrevoked user tokens of managed accounts, in
-     * `(created_at, id)` order after `after`, so each batch resumes where the last one stopped
-     * instead of re-reading revoked rows.
+     * One batch of a bulk revoke as one statement: the next `limit` unrevoked user tokens of managed
+     * accounts after `after` in `(created_at, id)` order are revoked, and returned (in that order) so
+     * the caller can record their events and resume after the last one.
      */
-    async nextManagedUserTokens(orgId: string, after: { createdAtMs: number; id: string } | null, limit: number) {
-      return db
+    async revokeNextManagedUserTokens(orgId: string, after: { createdAtMs: number; id: string } | null, limit: number, by: string | null, reason: string, at: Date): Promise<Token[]> {
+      const next = db
         .selectFrom('tokens as t')
         .innerJoin('users as u', 'u.id', 't.owner_user_id')
-        .select(['t.id as id', 't.created_at as createdAtMs'])
+        .select('t.id')
         .where('t.org_id', '=', orgId)
         .where('t.kind', '=', 'user')
         .where('t.status', '<>', 'revoked')
@@ -215,21 +215,17 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
         .$if(after !== null, (qb) => qb.where(sql<SqlBool>`(t.created_at, t.id) > (${after!.createdAtMs}, ${after!.id})`))
         .orderBy('t.created_at')
         .orderBy('t.id')
-        .limit(limit)
-        .execute();
-    },
-
-    /** Revokes the listed tokens that are not revoked yet; returns how many it revoked. */
-    async revokeMany(orgId: string, ids: readonly string[], by: string | null, reason: string, at: Date): Promise<number> {
-      if (ids.length === 0) return 0;
-      const result = await db
+        .limit(limit);
+      const rows = await db
         .updateTable('tokens')
         .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
         .where('org_id', '=', orgId)
-        .where('id', 'in', [...ids])
+        .where('id', 'in', next)
         .where('status', '<>', 'revoked')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+        .returningAll()
+        .execute();
+      const tokens = rows.map(toToken);
+      return tokens.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     /** A user's unrevoked user API tokens, newest first (U1 has no paging; a person holds few). */

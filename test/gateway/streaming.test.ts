@@ -171,6 +171,25 @@ describe('gateway streaming, upstream failures, in-process by org id (sqlite)', 
     expect(performance.now() - before).toBeGreaterThanOrEqual(290);
   });
 
+  it('drops the upstream call when the client goes away before the upstream answers', async () => {
+    let upstreamClosedAt = 0;
+    const upstream = await startUpstream((req, res) => {
+      req.resume();
+      res.on('close', () => (upstreamClosedAt = performance.now())); // never answers
+    });
+    started.push(upstream);
+    // headersMs far beyond the test: only the client going away can end the upstream call in time.
+    const gw = await gatewayFor(upstream, { upstream: { url: upstream.url, timeouts: { headersMs: 60_000 } } });
+    const client = httpRequest(`${gw.url}/rest/api/3/issue/X-4`, { headers: { authorization: `Bearer ${secret}` } });
+    client.on('error', () => undefined);
+    client.end();
+    await until(() => upstream.seen.length > 0, 5000);
+    const goneAt = performance.now();
+    client.destroy();
+    await until(() => upstreamClosedAt > 0, 5000);
+    expect(upstreamClosedAt).toBeGreaterThanOrEqual(goneAt);
+  });
+
   it('cuts a response whose body stalls longer than bodyMs', async () => {
     const upstream = await startUpstream((req, res) => {
       req.resume();

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { tokenUnusableReason, type User } from '../../src/domain/models.js';
 import { digestToken } from '../../src/domain/token-digest.js';
+import { parseInventoryQuery, USER_TOKEN_FILTERS } from '../../src/domain/token-query.js';
+import { createTokenChangeBus } from '../../src/service/token-change-bus.js';
 import { createTokenInventoryService } from '../../src/service/token-inventory-service.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createStores } from '../../src/store/stores.js';
@@ -184,6 +186,12 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
       expectErrorBody(response.json(), 400, 'VALIDATION_FAILED');
     }
     expect((await get('/count?status=nope')).statusCode).toBe(400);
+    // A filter given twice: the query schema takes each once, so a 400, never a 500.
+    for (const query of ['?status=allowed&status=blocked', '/count?status=allowed&status=blocked', '?pageSize=2&pageSize=3']) {
+      const response = await get(query);
+      expect(response.statusCode, query).toBe(400);
+      expectErrorBody(response.json(), 400, 'VALIDATION_FAILED');
+    }
     const page = await list('?pageSize=2');
     const next = page.links.next!;
     for (const query of [`?pageSize=2&sort=label&cursor=${next}`, `?pageSize=2&cursor=${next.slice(0, -1)}${next.endsWith('x') ? 'y' : 'x'}`, '?cursor=garbage']) {
@@ -259,7 +267,7 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
     const handle = openDatabase({ databaseUrl: t.db.databaseUrl, dataDir: t.db.dataDir, log: () => void queries++ });
     try {
       const service = createTokenInventoryService({ db: handle.db, dialect, clock: () => NOW, cursorKey: Buffer.alloc(32) });
-      const page = await service.searchUserTokens(t.orgId, { q: 'alice', status: 'allowed', sort: '-lastActiveAt', pageSize: '3' });
+      const page = await service.searchUserTokens(t.orgId, parseInventoryQuery({ q: 'alice', status: 'allowed', sort: '-lastActiveAt', pageSize: 3 }, USER_TOKEN_FILTERS));
       expect(page.items.length).toBe(3);
       expect(page.items.every((i) => i.owner?.name === 'Alice Anders')).toBe(true);
       expect(queries).toBe(1);
@@ -289,13 +297,19 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
     expect(audit[0]).toMatchObject({ actorType: 'admin_key', ip: '127.0.0.1', details: { count: 12 } });
   });
 
-  it('revokes in batches, each resuming after the last, across batch boundaries', async () => {
+  it('revokes in batches, each resuming after the last, across batch boundaries, one notification and its events per batch', async () => {
+    const bus = createTokenChangeBus();
+    const notified: number[] = [];
+    bus.subscribe((change) => {
+      if (change.kind === 'tokens') notified.push(change.tokenIds.length);
+    });
     const service = createTokenInventoryService({
       db: t.app.core.database.db,
       dialect,
       clock: () => NOW,
       cursorKey: Buffer.alloc(32),
       revokeBatchSize: 4,
+      bus,
     });
     for (let i = 0; i < 9; i++) await seedToken(t.app, t.orgId, { type: 'user', id: alice.id }, { label: `batch ${i}` });
     const principal = { kind: 'admin_key' as const, tokenId: 'tok_test', orgId: t.orgId, scopes: [] };
@@ -304,5 +318,9 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
     expect(await service.revokeAllUserTokens(principal, t.orgId, '10.0.0.1')).toBe(0);
     const audit = (await createStores(t.app.core.database.db).audit.listRecent(t.orgId, 5)).filter((e) => e.ip === '10.0.0.1');
     expect(audit.map((e) => e.details.count)).toEqual([0, 9]);
+    expect(notified).toEqual([4, 4, 1]);
+    const events = await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.revoked', 100);
+    const labels = events.map((e) => (e.payload as { token: { label: string } }).token.label).filter((label) => label.startsWith('batch '));
+    expect(labels.sort()).toEqual(Array.from({ length: 9 }, (_, i) => `batch ${i}`));
   });
 });

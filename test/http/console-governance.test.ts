@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from 'kysely';
 import { deriveCursorKey } from '../../src/domain/cursor.js';
+import { parseOrgTokenQuery } from '../../src/domain/org-token-query.js';
 import { createOrgTokenService } from '../../src/service/org-token-service.js';
 import { openDatabase } from '../../src/store/db.js';
 import { bearer, startTestApp, type TestApp } from '../support/app.js';
@@ -74,7 +75,7 @@ describe.each(DIALECTS)('who governs what on %s', (dialect) => {
       const service = createOrgTokenService({ db: logged.db, dialect, clock: () => new Date(nowMs), cursorKey: deriveCursorKey(Buffer.alloc(32, 7)) });
       const countFor = async (pageSize: number) => {
         queries.length = 0;
-        const page = await service.list(t.orgId, { pageSize: String(pageSize) });
+        const page = await service.list(t.orgId, parseOrgTokenQuery({ pageSize: String(pageSize) }));
         expect(page.items.length).toBe(pageSize);
         expect(page.items.filter((item) => item.token.owner).every((item) => item.governingPolicy !== null)).toBe(true);
         return queries.length;

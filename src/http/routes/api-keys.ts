@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../domain/errors.js';
 import { actorOf, principalId } from '../../domain/principal.js';
+import { ADMIN_KEY_FILTERS, parseInventoryFilters, parseInventoryQuery } from '../../domain/token-query.js';
 import type { TokenInventoryService } from '../../service/token-inventory-service.js';
 import { ALL_ADMIN_SCOPES, type TokenService } from '../../service/token-service.js';
 import { principalOf, requireAdmin } from '../auth.js';
@@ -83,7 +84,7 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const page = await deps.inventory.searchAdminKeys(request.params.orgId, request.query);
+        const page = await deps.inventory.searchAdminKeys(request.params.orgId, parseInventoryQuery(request.query, ADMIN_KEY_FILTERS));
         const creators = await deps.inventory.creatorsOf(request.params.orgId, page.items.map(({ token }) => token));
         return {
           data: page.items.map(({ token }) => ({
@@ -116,7 +117,7 @@ export function apiKeyRoutes(deps: ApiKeyRoutesDeps): FastifyPluginAsync {
           response: { 200: CountResponse, ...ADMIN_ERROR_RESPONSES },
         },
       },
-      async (request) => deps.inventory.countAdminKeys(request.params.orgId, request.query),
+      async (request) => deps.inventory.countAdminKeys(request.params.orgId, parseInventoryFilters(request.query, ADMIN_KEY_FILTERS)),
     );
 
     app.patch(

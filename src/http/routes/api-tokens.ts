@@ -1,6 +1,7 @@
 /** User API tokens of the org (CONTRACT.md T1-T3): search, count, bulk revoke. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { parseInventoryFilters, parseInventoryQuery, USER_TOKEN_FILTERS } from '../../domain/token-query.js';
 import type { TokenInventoryService } from '../../service/token-inventory-service.js';
 import type { TokenService } from '../../service/token-service.js';
 import { principalOf, requireAdmin } from '../auth.js';
@@ -42,7 +43,7 @@ export function apiTokenRoutes(deps: ApiTokenRoutesDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const page = await deps.inventory.searchUserTokens(request.params.orgId, request.query);
+        const page = await deps.inventory.searchUserTokens(request.params.orgId, parseInventoryQuery(request.query, USER_TOKEN_FILTERS));
         return {
           data: page.items.map(({ token, owner, status }) => ({
             id: token.id,
@@ -71,7 +72,7 @@ export function apiTokenRoutes(deps: ApiTokenRoutesDeps): FastifyPluginAsync {
           response: { 200: CountResponse, ...ADMIN_ERROR_RESPONSES },
         },
       },
-      async (request) => deps.inventory.countUserTokens(request.params.orgId, request.query),
+      async (request) => deps.inventory.countUserTokens(request.params.orgId, parseInventoryFilters(request.query, USER_TOKEN_FILTERS)),
     );
 
     app.delete(

@@ -130,20 +130,14 @@ export function automationRoutes(deps: { tokens: TokenService; jobs: JobService;
           tags: TAGS,
           summary: 'Tokens idle past their policy',
           description:
-            "What the idle-revoke job's plan would revoke now (idle longer than the owner's effective policy's idleRevokeAfterDays, or the org's automation setting) and how many are in the warning window. Read-only; costs what a dry run of idle-revoke costs.",
+            "What the idle-revoke job's plan would revoke now (idle longer than the owner's effective policy's idleRevokeAfterDays, or the org's automation setting) and how many are in the warning window. Read-only; counted in the database (each owner's policy resolved in the query), not planned token by token.",
           params: OrgParams,
           response: { 200: IdlePastPolicyResponse, ...ADMIN_ERROR_RESPONSES },
         },
       },
       async (request) => {
-        const plan = await jobs.dryRun(request.params.orgId, 'idle-revoke');
-        const past = plan.actions.flatMap((a) => (a.type === 'revoke_idle' ? [a] : [])).sort((a, b) => b.idleDays - a.idleDays);
-        return {
-          plannedAt: plan.plannedAt.toISOString(),
-          pastPolicy: past.length,
-          warned: plan.actions.filter((a) => a.type === 'warn_idle').length,
-          tokens: past.slice(0, 100).map(({ tokenId, idleDays, revokeAfterDays, lastActiveAt }) => ({ id: tokenId, idleDays, revokeAfterDays, lastActiveAt })),
-        };
+        const figures = await jobs.idlePastPolicy(request.params.orgId);
+        return { ...figures, plannedAt: figures.plannedAt.toISOString() };
       },
     );
 

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OrgTokenItem, OrgTokenService } from '../../service/org-token-service.js';
 import type { TokenService } from '../../service/token-service.js';
-import { ownerKindOf, type InventoryKind } from '../../domain/org-token-query.js';
+import { ownerKindOf, parseOrgTokenExportQuery, parseOrgTokenFilters, parseOrgTokenQuery, type InventoryKind } from '../../domain/org-token-query.js';
 import { upstreamScopeOf } from '../../domain/upstream-scopes.js';
 import { requireAdmin } from '../auth.js';
 import { csvSafe, csvStream, sendAttachment, type CsvCell } from '../export-streams.js';
@@ -117,7 +117,7 @@ export function tokenInventoryRoutes(deps: TokenInventoryRoutesDeps): FastifyPlu
         },
       },
       async (request) => {
-        const page = await deps.orgTokens.list(request.params.orgId, request.query);
+        const page = await deps.orgTokens.list(request.params.orgId, parseOrgTokenQuery(request.query));
         return { data: page.items.map(orgTokenJson), links: page.links };
       },
     );
@@ -135,7 +135,7 @@ export function tokenInventoryRoutes(deps: TokenInventoryRoutesDeps): FastifyPlu
           response: { 200: OrgTokenCountsResponse, ...ADMIN_ERROR_RESPONSES },
         },
       },
-      async (request) => deps.orgTokens.counts(request.params.orgId, request.query),
+      async (request) => deps.orgTokens.counts(request.params.orgId, parseOrgTokenFilters(request.query)),
     );
 
     app.get(
@@ -153,7 +153,8 @@ export function tokenInventoryRoutes(deps: TokenInventoryRoutesDeps): FastifyPlu
         },
       },
       async (request, reply) => {
-        const { rows } = deps.orgTokens.exportRows(request.params.orgId, request.query);
+        // Parsed before the first row is sent, so a bad filter is still a 400.
+        const { rows } = deps.orgTokens.exportRows(request.params.orgId, parseOrgTokenExportQuery(request.query));
         const day = new Date().toISOString().slice(0, 10);
         return sendAttachment(reply, csvStream(rows, CSV_COLUMNS, csvRecord), 'text/csv; charset=utf-8', `tokens-${day}.csv`);
       },

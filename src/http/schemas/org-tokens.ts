@@ -1,14 +1,18 @@
 /**
  * Tokenward's inventory of every token of an org (docs/tokens-api.md). Filter values stay
- * strings: the domain parses them (comma lists, any case) and words a precise VALIDATION_FAILED.
+ * strings: the route parses them with the domain's parser (comma lists, any case), which words a
+ * precise VALIDATION_FAILED, and hands the service typed filters. Each query's static type is
+ * what that parser takes (OrgTokenQueryParams and its kin in src/domain/org-token-query.ts).
  */
-import { Type, type Static, type TProperties } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { DateField, DateParamSuffix } from '../../domain/date-filters.js';
 import { MAX_Q_LENGTH } from '../../domain/token-query.js';
 
 const text = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
 const searchText = (description: string) => Type.Optional(Type.String({ maxLength: MAX_Q_LENGTH, description }));
 
-function dateFamily(field: string, meaning: string): TProperties {
+function dateFamily<F extends DateField>(field: F, meaning: string) {
+  // Computed keys widen to `string`; the cast names the seven keys the literal below builds.
   return {
     [`${field}SearchType`]: text(`Enables the ${field} (${meaning}) filter: gt (more than Value Uom away), lt (less than), range.`),
     [`${field}Uom`]: text('hour, day, week, month or year (plurals and any case accepted).'),
@@ -17,10 +21,10 @@ function dateFamily(field: string, meaning: string): TProperties {
     [`${field}To`]: text('range: inclusive end, ISO-8601 date (whole day) or date-time.'),
     [`${field}RangeFrom`]: text('range: relative window start, in Uom from now (default 0).'),
     [`${field}RangeTo`]: text('range: relative window end, in Uom from now (default unbounded).'),
-  };
+  } as Record<`${F}${DateParamSuffix}`, ReturnType<typeof text>>;
 }
 
-const FILTERS: TProperties = {
+const FILTERS = {
   q: searchText('Case-insensitive substring of the label, the owner name, the owner e-mail, the purpose or a tag.'),
   tag: text('Only tokens carrying this tag.'),
   hasPurpose: text('true: tokens that say what they are for; false: those that do not.'),
@@ -46,8 +50,11 @@ export const OrgTokenListQuery = Type.Object({
   pageSize: text('Default 100; values above 1000 are clamped to 1000.'),
   cursor: text('A links.next/prev/self value of a page of the same query.'),
 });
+export type OrgTokenListQuery = Static<typeof OrgTokenListQuery>;
 export const OrgTokenCountsQuery = Type.Object(FILTERS);
+export type OrgTokenCountsQuery = Static<typeof OrgTokenCountsQuery>;
 export const OrgTokenExportQuery = Type.Object({ ...FILTERS, ...SORT });
+export type OrgTokenExportQuery = Static<typeof OrgTokenExportQuery>;
 
 export const OrgTokenParams = Type.Object({
   orgId: Type.String({ minLength: 1, maxLength: 64 }),

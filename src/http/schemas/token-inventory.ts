@@ -1,16 +1,20 @@
 /**
  * Schemas of the token inventory endpoints (CONTRACT.md T1-T3, K1, K2, K4, U1, U2).
  * Query values stay strings where the domain parses them (any-case enums, plural units, dates), so
- * a bad value is the domain's VALIDATION_FAILED with a precise detail.
+ * a bad value is the domain's VALIDATION_FAILED with a precise detail. The route runs that parser
+ * (parseInventoryQuery) and hands the service typed filters; each query's static type is what
+ * the parser takes (InventoryQueryParams in src/domain/token-query.ts).
  */
-import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { DateField, DateParamSuffix } from '../../domain/date-filters.js';
 import { MAX_Q_LENGTH } from '../../domain/token-query.js';
 
 const text = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
 const searchText = (description: string) => Type.Optional(Type.String({ maxLength: MAX_Q_LENGTH, description }));
 const units = (description: string) => Type.Optional(Type.Integer({ minimum: 0, description }));
 
-function dateFamily(field: string): TProperties {
+function dateFamily<F extends DateField>(field: F) {
+  // Computed keys widen to `string`; the cast names the keys the literal below builds.
   return {
     [`${field}SearchType`]: text(`Enables the ${field} filter: gt (more than Value Uom away), lt (less than), range.`),
     [`${field}Uom`]: text('hour, day, week, month or year (plurals and any case accepted).'),
@@ -19,37 +23,37 @@ function dateFamily(field: string): TProperties {
     [`${field}To`]: text('range: inclusive end, ISO-8601 date (whole day) or date-time.'),
     [`${field}RangeFrom`]: text('range: relative window start, in Uom from now (default 0).'),
     [`${field}RangeTo`]: text('range: relative window end, in Uom from now (default unbounded).'),
-  };
+  } as Record<`${F}${Exclude<DateParamSuffix, 'Value'>}`, ReturnType<typeof text>> & Record<`${F}Value`, ReturnType<typeof units>>;
 }
 
-const PAGING: TProperties = {
+const PAGING = {
   sort: text('[+|-]createdAt, lastActiveAt, expiresAt or label; default -createdAt.'),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, description: 'Default 100; values above 1000 are clamped to 1000.' })),
   cursor: text('A links.next/prev/self value (or a URL holding cursor=).'),
 };
 
-function query(properties: TProperties): TObject {
-  return Type.Object(properties);
-}
-
-const TOKEN_FILTERS: TProperties = {
+const TOKEN_FILTERS = {
   q: searchText('Case-insensitive substring of the token label, owner name or owner e-mail.'),
   status: text('allowed or blocked (any case).'),
   ...dateFamily('createdAt'),
   ...dateFamily('lastActiveAt'),
 };
 
-const KEY_FILTERS: TProperties = {
+const KEY_FILTERS = {
   q: searchText('Case-insensitive substring of the key label.'),
   keyType: text('scoped (holds a scope list) or unscoped (reaches every admin scope).'),
   ...dateFamily('expiresAt'),
   ...dateFamily('lastActiveAt'),
 };
 
-export const ApiTokenSearchQuery = query({ ...TOKEN_FILTERS, ...PAGING });
-export const ApiTokenCountQuery = query(TOKEN_FILTERS);
-export const ApiKeySearchQuery = query({ ...KEY_FILTERS, ...PAGING });
-export const ApiKeyCountQuery = query(KEY_FILTERS);
+export const ApiTokenSearchQuery = Type.Object({ ...TOKEN_FILTERS, ...PAGING });
+export type ApiTokenSearchQuery = Static<typeof ApiTokenSearchQuery>;
+export const ApiTokenCountQuery = Type.Object(TOKEN_FILTERS);
+export type ApiTokenCountQuery = Static<typeof ApiTokenCountQuery>;
+export const ApiKeySearchQuery = Type.Object({ ...KEY_FILTERS, ...PAGING });
+export type ApiKeySearchQuery = Static<typeof ApiKeySearchQuery>;
+export const ApiKeyCountQuery = Type.Object(KEY_FILTERS);
+export type ApiKeyCountQuery = Static<typeof ApiKeyCountQuery>;
 
 const Instant = Type.Union([Type.String(), Type.Null()]);
 

@@ -22,6 +22,7 @@ import * as githubConnector from './0017_github_connector.js';
 import * as gitlabRotations from './0018_gitlab_rotations.js';
 import * as instanceOrgs from './0019_instance_orgs.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
+import * as tokenCounts from './0021_token_counts.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0018_gitlab_rotations': gitlabRotations,
   '0019_instance_orgs': instanceOrgs,
   '0020_token_ip_allowlist': tokenIpAllowlist,
+  '0021_token_counts': tokenCounts,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
