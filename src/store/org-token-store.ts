@@ -15,7 +15,7 @@ import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus
 import type { Sort } from '../domain/token-query.js';
 import type { DialectName } from './db.js';
 import type { Database, TokenTable } from './schema.js';
-import { datePredicate, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
+import { datePredicate, hasTrigramIndexFor, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
 import { toToken } from './token-store.js';
 import { escapeLike } from '../domain/like-pattern.js';
 import { parseJsonArray, parseJsonObject } from './rows.js';
@@ -258,13 +258,16 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       const orderExpr = !isTrigramSearch(dialect, search.q) ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
       const members = tablesOf(search.source).flatMap((table) => {
         const where = [...predicates(search, { withStatus: true, table }), ...after];
-        return search.kinds.map(
-          (kind) => sql`select * from (
+        // One member per kind walks that kind's sort index. A `q` read through the trigram index
+        // reads its matches first anyway: then one member for every kind reads them once.
+        const kindSets = table === 'tokens' && hasTrigramIndexFor(search.q) ? [search.kinds] : search.kinds.map((kind) => [kind]);
+        return kindSets.map(
+          (kinds) => sql`select * from (
             select ${COLUMNS[table]}, ${expr} as sort_key
             from ${FROM[table]} ${JOINS[table]}
-            where ${allOf([...where, sql<SqlBool>`t.kind = ${kind}`])}
+            where ${allOf([...where, kinds.length === 1 ? sql<SqlBool>`t.kind = ${kinds[0]}` : sql<SqlBool>`t.kind in (${sql.join(kinds)})`])}
             order by ${orderExpr} ${direction}, t.id ${direction}
-            limit ${limit + 1}) as ${sql.raw(`${table}_${kind}`)}`,
+            limit ${limit + 1}) as ${sql.raw(`${table}_${kinds.join('_')}`)}`,
         );
       });
       const result = await sql<JoinedRow>`

@@ -108,6 +108,11 @@ export function searchTextPredicate(dialect: DialectName, q: string, alias = 't'
   return sql<SqlBool>`${sql.ref(`${alias}.rowid`)} in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
 }
 
+/** Whether `q` goes through the trigram index (on both dialects), rather than a scan of the org's rows. */
+export function hasTrigramIndexFor(q: string | null): boolean {
+  return q !== null && [...q].length >= MIN_TRIGRAM_CHARS;
+}
+
 /** Whether PostgreSQL should read the trigram matches before sorting (see `page` below). */
 export function isTrigramSearch(dialect: DialectName, q: string | null): boolean {
   return dialect === 'postgres' && q !== null && [...q].length >= MIN_TRIGRAM_CHARS;
