@@ -5,7 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Delivery, DeliveryChannel, DeliveryStatus } from '../domain/automation.js';
-import { newId } from '../domain/ids.js';
+import { newTimeOrderedId } from '../domain/ids.js';
 import type { KeysetRequest, KeysetResult } from './keyset.js';
 import { keysetCondition, keysetDirection, keysetResult } from './keyset.js';
 import { toDate, toDateOrNull } from './rows.js';
@@ -53,7 +53,7 @@ export function createDeliveryStore(db: Kysely<Database>) {
         .insertInto('deliveries')
         .values(
           deliveries.map((d) => ({
-            id: newId('dlv'),
+            id: newTimeOrderedId('dlv'),
             org_id: d.orgId,
             event_id: d.eventId,
             channel: d.channel,

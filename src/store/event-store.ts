@@ -6,7 +6,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DomainEvent, EventType, NewEvent } from '../domain/events.js';
 import type { DeliveryStatus } from '../domain/automation.js';
-import { newId } from '../domain/ids.js';
+import { newTimeOrderedId } from '../domain/ids.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonObject, toDate } from './rows.js';
 import type { Database, EventTable } from './schema.js';
@@ -30,7 +30,7 @@ export function toDomainEvent(row: Selectable<EventTable>): DomainEvent {
  *   });
  */
 export async function recordEvent<T extends EventType>(trx: Kysely<Database>, event: NewEvent<T>): Promise<DomainEvent<T>> {
-  const id = newId('evt');
+  const id = newTimeOrderedId('evt');
   await trx
     .insertInto('events')
     .values({ id, org_id: event.orgId, type: event.type, payload: JSON.stringify(event.payload), occurred_at: event.occurredAt.getTime(), dispatched_at: null })
@@ -48,7 +48,7 @@ const RECORD_CHUNK = 500;
 export async function recordEvents(trx: Kysely<Database>, events: readonly NewEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += RECORD_CHUNK) {
     const rows = events.slice(i, i + RECORD_CHUNK).map((event) => ({
-      id: newId('evt'),
+      id: newTimeOrderedId('evt'),
       org_id: event.orgId,
       type: event.type,
       payload: JSON.stringify(event.payload),

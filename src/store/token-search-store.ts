@@ -225,7 +225,10 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
         .updateTable('tokens')
         .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
         .where('org_id', '=', orgId)
-        .where('id', 'in', next)
+        // PostgreSQL may plan `id in (subquery)` as a hash join over a scan of the org's rows (seen
+        // at 100,000 tokens: 83 ms a batch, growing with the org); an array of the batch's ids is
+        // always a thousand primary-key look-ups.
+        .where(dialect === 'postgres' ? sql<SqlBool>`id = any(array(${next}))` : sql<SqlBool>`id in (${next})`)
         .where('status', '<>', 'revoked')
         .returningAll()
         .execute();
