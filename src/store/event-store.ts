@@ -3,7 +3,7 @@
  * the event, so an event exists if and only if its change committed; the delivery worker reads the
  * outbox afterwards (at-least-once, docs/events.md).
  */
-import type { Kysely, Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { DomainEvent, EventType, NewEvent } from '../domain/events.js';
 import type { DeliveryStatus } from '../domain/automation.js';
 import { newTimeOrderedId } from '../domain/ids.js';
@@ -46,6 +46,7 @@ const RECORD_CHUNK = 500;
  * bulk revoke) records its thousand events in two statements instead of a thousand.
  */
 export async function recordEvents(trx: Kysely<Database>, events: readonly NewEvent[]): Promise<void> {
+  const isPostgres = trx.getExecutor().adapter instanceof PostgresAdapter;
   for (let i = 0; i < events.length; i += RECORD_CHUNK) {
     const rows = events.slice(i, i + RECORD_CHUNK).map((event) => ({
       id: newTimeOrderedId('evt'),
@@ -55,7 +56,15 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly NewEv
       occurred_at: event.occurredAt.getTime(),
       dispatched_at: null,
     }));
-    await trx.insertInto('events').values(rows).execute();
+    if (isPostgres) {
+      // One JSON parameter instead of 3,000: PostgreSQL binds and plans it 2.5-3.5 times faster
+      // (100,000 events: 1.1 s against 2.7-3.9 s). SQLite is faster with plain parameters.
+      await sql`insert into events (id, org_id, type, payload, occurred_at, dispatched_at)
+        select id, org_id, type, payload, occurred_at, dispatched_at
+        from json_to_recordset(${JSON.stringify(rows)}::json) as r(id varchar, org_id varchar, type varchar, payload text, occurred_at bigint, dispatched_at bigint)`.execute(trx);
+    } else {
+      await trx.insertInto('events').values(rows).execute();
+    }
   }
 }
 

@@ -311,7 +311,7 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
       revokeBatchSize: 4,
       bus,
     });
-    for (let i = 0; i < 9; i++) await seedToken(t.app, t.orgId, { type: 'user', id: alice.id }, { label: `batch ${i}` });
+    for (let i = 0; i < 9; i++) await seedToken(t.app, t.orgId, { type: 'user', id: alice.id }, { label: `batch ${i} \u2014 "ü" \\ ${'x'.repeat(i * 20)}` });
     const principal = { kind: 'admin_key' as const, tokenId: 'tok_test', orgId: t.orgId, scopes: [] };
     expect(await service.revokeAllUserTokens(principal, t.orgId, '10.0.0.1')).toBe(9);
     expect(await count('?q=batch')).toBe(0);
@@ -321,6 +321,8 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
     expect(notified).toEqual([4, 4, 1]);
     const events = await createStores(t.app.core.database.db).events.listOfType(t.orgId, 'token.revoked', 100);
     const labels = events.map((e) => (e.payload as { token: { label: string } }).token.label).filter((label) => label.startsWith('batch '));
-    expect(labels.sort()).toEqual(Array.from({ length: 9 }, (_, i) => `batch ${i}`));
+    // Quotes, a backslash, non-ASCII text and long labels come back as written, at the revoke's time.
+    expect(labels.sort()).toEqual(Array.from({ length: 9 }, (_, i) => `batch ${i} \u2014 "ü" \\ ${'x'.repeat(i * 20)}`));
+    expect(events.filter((e) => labels.includes((e.payload as { token: { label: string } }).token.label)).every((e) => e.occurredAt.getTime() === NOW.getTime())).toBe(true);
   });
 });
