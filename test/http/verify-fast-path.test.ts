@@ -3,6 +3,7 @@
  * `inject()` still goes through the Fastify route. Both must answer alike: the same status, body
  * (request ids aside) and WWW-Authenticate, for good bodies and bad ones, random ones included.
  */
+import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken } from '../../src/domain/token-format.js';
@@ -111,6 +112,46 @@ describe.each(DIALECTS)('the verify fast path on %s', (dialect) => {
     } as RequestInit);
     expect(await chunked.json()).toMatchObject({ code: 'VALID' });
     expect(await fastPathServed()).toBe(before);
+  });
+
+  it('answers requests pipelined on one connection in order, each with its own verdict', async () => {
+    // Answers given in one turn of the event loop leave the server in one write: every answer
+    // must still be whole, in the order asked, the ones Fastify answers included.
+    const request = (body: string, path = '/api/v1/verify') =>
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${verifierKey}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const asked = [
+      { raw: request(JSON.stringify({ token: secret, scopes: ['read:jira-work'] })), code: 'VALID' },
+      { raw: request(JSON.stringify({ token: secret, scopes: ['write:jira-work'] })), code: 'INSUFFICIENT_SCOPE' },
+      { raw: request(JSON.stringify({ token: secret }), '/api/v1/verify?through=fastify'), code: 'VALID' },
+      { raw: request('{"token": '), status: 400 },
+      { raw: request(JSON.stringify({ token: generateToken('user').secret })), code: 'NOT_FOUND' },
+      ...Array.from({ length: 20 }, () => ({ raw: request(JSON.stringify({ token: secret })), code: 'VALID' })),
+    ];
+    const { port } = new URL(baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = Buffer.alloc(0);
+    const answers: { status: number; body: { code?: string } }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      socket.on('error', reject);
+      socket.on('data', (chunk) => {
+        received = Buffer.concat([received, chunk]);
+        for (;;) {
+          const end = received.indexOf('\r\n\r\n');
+          if (end < 0) break;
+          const head = received.subarray(0, end).toString();
+          const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+          if (received.length < end + 4 + length) break;
+          answers.push({ status: Number(head.split(' ')[1]), body: JSON.parse(received.subarray(end + 4, end + 4 + length).toString()) });
+          received = received.subarray(end + 4 + length);
+        }
+        if (answers.length === asked.length) resolve();
+      });
+      socket.write(asked.map((a) => a.raw).join(''));
+    });
+    socket.destroy();
+    expect(received.length, 'nothing beyond the answers').toBe(0);
+    expect(answers.map((a) => a.status)).toEqual(asked.map((a) => a.status ?? 200));
+    expect(answers.map((a) => a.body.code)).toEqual(asked.map((a) => a.code));
   });
 
   it('answers random bodies exactly as the Fastify route does', async () => {
