@@ -41,6 +41,7 @@ import { createTokenInventoryService } from '../src/service/token-inventory-serv
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { Database, ServiceAccountTable, TokenTable, UserTable } from '../src/store/schema.js';
 import { foldCountDeltas } from '../src/store/token-counts.js';
+import { sweepExpiryMarks } from '../src/store/token-idle-counts.js';
 import { DAY_MS } from '../src/domain/time.js';
 
 const DAY = DAY_MS;
@@ -186,9 +187,10 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
     const orgId = await seedOrg(db, rows, 42, 'a');
     const revokeOrgId = revokeRows > 0 ? await seedOrg(db, revokeRows, 7, 'r', false, true) : null;
     if (dialect === 'postgres') await sql`create index tokens_search_trgm_idx on tokens using gin (search_text gin_trgm_ops)`.execute(db);
-    // PostgreSQL: VACUUM sets the visibility map that index-only scans need, as autovacuum would.
-    // The counts' pending deltas folded in, as a running server does every 2 s (PostgreSQL).
+    // The expiry marks swept and the counts' pending deltas folded in, as a running server does every 2 s.
+    await sweepExpiryMarks(db, dialect, NOW);
     await foldCountDeltas(db, dialect);
+    // PostgreSQL: VACUUM sets the visibility map that index-only scans need, as autovacuum would.
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${(rows + revokeRows).toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -267,7 +269,8 @@ async function benchAllKinds(dialect: DialectName, rows: number, runs: number): 
     const started = performance.now();
     const orgId = await seedOrg(db, rows, 42, 'a', true);
     if (dialect === 'postgres') await sql`create index tokens_search_trgm_idx on tokens using gin (search_text gin_trgm_ops)`.execute(db);
-    // The counts' pending deltas folded in, as a running server does every 2 s (PostgreSQL).
+    // The expiry marks swept and the counts' pending deltas folded in, as a running server does every 2 s.
+    await sweepExpiryMarks(db, dialect, NOW);
     await foldCountDeltas(db, dialect);
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
@@ -333,7 +336,8 @@ async function benchConsoleColumns(dialect: DialectName, rows: number, runs: num
     for (let i = 0; i < daily.length; i += 2000) await db.insertInto('usage_daily').values(daily.slice(i, i + 2000)).execute();
     await sql`update tokens set last_active_ip = '198.51.100.' || (length(id) % 200) where last_active_at is not null`.execute(db);
     await seedPolicies(db, orgId, Math.ceil(rows / TOKENS_PER_USER), Math.ceil((rows * 0.09) / 10));
-    // The counts' pending deltas folded in, as a running server does every 2 s (PostgreSQL).
+    // The expiry marks swept and the counts' pending deltas folded in, as a running server does every 2 s.
+    await sweepExpiryMarks(db, dialect, NOW);
     await foldCountDeltas(db, dialect);
     await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);

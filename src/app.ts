@@ -33,6 +33,7 @@ import { createUsageCounters } from './service/usage-counters.js';
 import { createTokenLimitsService } from './service/token-limits-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
 import { foldCountDeltas } from './store/token-counts.js';
+import { sweepExpiryMarks } from './store/token-idle-counts.js';
 import { loadPepper } from './store/pepper-file.js';
 import { VERSION } from './version.js';
 import { assertKnownJobs, createServices, githubKeySourceOf } from './service-wiring.js';
@@ -116,9 +117,14 @@ export async function createCore(options: CoreOptions) {
     usageRecorder: usage,
   };
   // PostgreSQL's count triggers append deltas (so concurrent writers never lock count rows):
-  // folding them in now and then keeps the count reads short. An outage's failures wait for the next tick.
-  const countFold = database.dialect === 'postgres' ? setInterval(() => void foldCountDeltas(database.db, database.dialect).catch((error: unknown) => (storageFaultOf(error) ? undefined : onError(error, 'folding token counts'))), COUNT_FOLD_MS) : undefined;
-  countFold?.unref();
+  // folding them in now and then keeps the count reads short. Marking the tokens whose expiry has
+  // passed keeps the idle counts' corrections to a few tokens. An outage's failures wait for the next tick.
+  const maintainCounts = async () => {
+    await sweepExpiryMarks(database.db, database.dialect, clock().getTime());
+    await foldCountDeltas(database.db, database.dialect);
+  };
+  const countFold = setInterval(() => void maintainCounts().catch((error: unknown) => (storageFaultOf(error) ? undefined : onError(error, 'maintaining token counts'))), COUNT_FOLD_MS);
+  countFold.unref();
   let closed = false;
   return {
     config,

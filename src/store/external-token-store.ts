@@ -110,6 +110,7 @@ export function createExternalTokenStore(db: Kysely<Database>) {
         first_seen_at: ms,
         last_seen_at: ms,
         seen_sync_id: syncId,
+        expiry_passed: 0,
       }));
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('external_tokens').values(rows.slice(i, i + INSERT_CHUNK)).execute();
       return rows.map((row) => toExternalToken(row));

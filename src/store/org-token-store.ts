@@ -20,6 +20,7 @@ import { toToken } from './token-store.js';
 import { escapeLike } from '../domain/like-pattern.js';
 import { parseJsonArray, parseJsonObject } from './rows.js';
 import { readMaintainedCounts, type CountCell } from './token-counts.js';
+import { readIdleCounts } from './token-idle-counts.js';
 
 export interface OrgTokenSearch {
   orgId: string;
@@ -156,15 +157,16 @@ const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
 
 /** No filter but source and scope (counts ignore status and kind): the maintained counts answer. */
 function isCountedAhead(search: OrgTokenSearch): boolean {
-  return (
-    search.q === null &&
-    Object.keys(search.dates).every((field) => field === 'expiresAt') &&
-    search.neverUsed === null &&
-    search.idleSinceMs === null &&
-    search.ownerId === null &&
-    search.tag === null &&
-    search.hasPurpose === null
-  );
+  return isNarrowedAtMostBySource(search) && Object.keys(search.dates).every((field) => field === 'expiresAt') && search.idleSinceMs === null;
+}
+
+/** Idle since an instant, and no filter but source: the maintained idle counts answer. */
+function isIdleCountedAhead(search: OrgTokenSearch): search is OrgTokenSearch & { idleSinceMs: number } {
+  return isNarrowedAtMostBySource(search) && Object.keys(search.dates).length === 0 && search.idleSinceMs !== null && search.scope === null;
+}
+
+function isNarrowedAtMostBySource(search: OrgTokenSearch): boolean {
+  return search.q === null && search.neverUsed === null && search.ownerId === null && search.tag === null && search.hasPurpose === null;
 }
 
 export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) {
@@ -287,6 +289,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
      */
     async countByKindAndStatus(search: OrgTokenSearch): Promise<CountCell[]> {
       if (isCountedAhead(search)) return readMaintainedCounts(db, search.orgId, search.nowMs, { source: search.source, scope: search.scope, expiry: search.dates.expiresAt ?? null });
+      if (isIdleCountedAhead(search)) return readIdleCounts(db, search.orgId, search.nowMs, search.idleSinceMs, search.source);
       const statusExpr = sql<string>`case
         when t.status = 'revoked' then 'revoked'
         when t.status = 'suspended' then 'suspended'

@@ -1,4 +1,5 @@
 /** Kysely table types of connectors (migration 0012). See schema.ts for the conventions. */
+import type { Generated } from 'kysely';
 export interface ConnectorTable {
   id: string;
   org_id: string;
@@ -52,6 +53,8 @@ export interface ExternalTokenTable {
   created_at: number;
   expires_at: number | null;
   last_active_at: number | null;
+  /** Migration 0022: 1 once a sweep saw the expiry passed. */
+  expiry_passed: Generated<number>;
   /** JSON array of the addresses it was last used from (migration 0018); null: not told. */
   last_used_ips: string | null;
   search_text: string;

@@ -98,6 +98,8 @@ export interface TokenTable {
   created_at: number;
   expires_at: number | null;
   last_active_at: number | null;
+  /** Migration 0022: 1 once a sweep saw the expiry passed (the idle counts' cells); readers correct for the rest. */
+  expiry_passed: Generated<number>;
   created_by: string | null;
   revoked_at: number | null;
   revoked_by: string | null;
@@ -173,6 +175,18 @@ export interface TokenCountTable {
   n: number | string;
 }
 
+/** Tokens per (org, source, kind, stored status, expiry passed, idle day), kept by triggers (migration 0022). */
+export interface TokenIdleCountTable {
+  org_id: string;
+  source: string;
+  kind: string;
+  status: string;
+  expiry_passed: number;
+  /** The UTC day of the last use, or of the creation for a token never used. */
+  idle_day: number | string;
+  n: number | string;
+}
+
 /** Each token's scopes one per row (both token tables), kept by triggers (migration 0021). */
 export interface TokenScopeTable {
   token_id: string;
@@ -194,6 +208,9 @@ export interface Database {
   /** Changes to `token_counts` not yet folded in (PostgreSQL; empty on SQLite). */
   token_count_deltas: TokenCountTable;
   token_scopes: TokenScopeTable;
+  token_idle_counts: TokenIdleCountTable;
+  /** Changes to `token_idle_counts` not yet folded in (PostgreSQL; empty on SQLite). */
+  token_idle_count_deltas: TokenIdleCountTable;
   audit_log: AuditLogTable;
   scope_catalogue: ScopeCatalogueTable;
   policies: PolicyTable;

@@ -37,16 +37,24 @@ export interface MaintainedCountFilter {
 /** The day bucket of a token that never expires (the expiry index's sentinel, in days). */
 const NEVER_EXPIRES_DAY = Math.floor(NEVER_EXPIRES_SORT_MS / DAY_MS);
 
-/** Every org token matching `filter`, by source, kind and status at `nowMs`. */
-export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, nowMs: number, filter: MaintainedCountFilter): Promise<CountCell[]> {
-  const { source, scope, expiry } = filter;
-  const today = Math.floor(nowMs / DAY_MS);
-  // A system's type (every connector of it) is matched through the org's connectors.
+/**
+ * The cells' sources a `source` filter names (null: every source) and each source's type. A system's
+ * type (every connector of it) is matched through the org's connectors.
+ */
+export async function countSources(db: Kysely<Database>, orgId: string, source: string | null): Promise<{ typeOf: (cellSource: string) => string; sources: string[] | null }> {
   const connectorTypes = new Map(
     (await db.selectFrom('connectors').select(['id', 'type']).where('org_id', '=', orgId).execute()).map((connector) => [connector.id, connector.type] as const),
   );
   const typeOf = (cellSource: string) => (cellSource === TOKENWARD_SOURCE ? TOKENWARD_SOURCE : (connectorTypes.get(cellSource) ?? 'unknown'));
   const sources = source === null ? null : isSourceType(source) ? [...connectorTypes].filter(([, type]) => type === source).map(([id]) => id) : [source];
+  return { typeOf, sources };
+}
+
+/** Every org token matching `filter`, by source, kind and status at `nowMs`. */
+export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, nowMs: number, filter: MaintainedCountFilter): Promise<CountCell[]> {
+  const { source, scope, expiry } = filter;
+  const today = Math.floor(nowMs / DAY_MS);
+  const { typeOf, sources } = await countSources(db, orgId, source);
   if (sources !== null && sources.length === 0) return [];
   // The folded counts and the deltas not yet folded, read in one statement (one snapshot), so a
   // fold that commits meanwhile is seen entirely or not at all.
@@ -157,6 +165,18 @@ export async function foldCountDeltas(db: Kysely<Database>, dialect: DialectName
           on conflict (org_id, scope, source, kind, status, expires_day) do update set n = token_counts.n + excluded.n
         )
       select coalesce(sum(rows), 0) as moved from summed`.execute(tx);
-    return Number(folded.rows[0]?.moved ?? 0);
+    const foldedIdle = await sql<{ moved: string | number }>`with moved as (delete from token_idle_count_deltas returning *),
+        summed as (
+          select org_id, source, kind, status, expiry_passed, idle_day, sum(n) as n, count(*) as rows
+          from moved group by 1, 2, 3, 4, 5, 6
+        ),
+        upserted as (
+          insert into token_idle_counts (org_id, source, kind, status, expiry_passed, idle_day, n)
+          select org_id, source, kind, status, expiry_passed, idle_day, n from summed where n <> 0
+          order by org_id, idle_day, source, kind, status, expiry_passed
+          on conflict (org_id, source, kind, status, expiry_passed, idle_day) do update set n = token_idle_counts.n + excluded.n
+        )
+      select coalesce(sum(rows), 0) as moved from summed`.execute(tx);
+    return Number(folded.rows[0]?.moved ?? 0) + Number(foldedIdle.rows[0]?.moved ?? 0);
   });
 }

@@ -1,9 +1,10 @@
 /**
- * The inventory's maintained counts (migration 0021's triggers): after any sequence of the writes
- * that change tokens (issue, revoke, suspend and restore, expiry moved by a clamp, deletes and the
- * cascades of a deleted owner, bulk revokes, a connector's upserts), the counts read from
- * `token_counts` equal COUNT(*) over the tokens themselves, at a clock inside the day where some
- * tokens have just expired and others expire later the same day.
+ * The inventory's maintained counts (migration 0021's and 0022's triggers): after any sequence of
+ * the writes that change tokens (issue, revoke, suspend and restore, expiry moved by a clamp, deletes
+ * and the cascades of a deleted owner, bulk revokes, uses, a connector's upserts, expiry sweeps run
+ * at other clocks), the counts read from `token_counts` and `token_idle_counts` equal COUNT(*) over
+ * the tokens themselves, at a clock inside the day where some tokens have just expired and others
+ * expire later the same day, and for idle cutoffs anywhere in a day.
  */
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
@@ -15,6 +16,7 @@ import type { Database } from '../../src/store/schema.js';
 import { createServiceAccountTokenQueries } from '../../src/store/service-account-token-queries.js';
 import { createStores } from '../../src/store/stores.js';
 import { foldCountDeltas, readMaintainedCounts } from '../../src/store/token-counts.js';
+import { readIdleCounts, sweepExpiryMarks } from '../../src/store/token-idle-counts.js';
 import type { DateBounds } from '../../src/domain/date-filters.js';
 import { createTokenSearchStore } from '../../src/store/token-search-store.js';
 import type { DialectName } from '../../src/store/db.js';
@@ -25,7 +27,7 @@ const HOUR = 3_600_000;
 const NOW = Date.parse('2026-06-01T13:30:00Z');
 
 type Op =
-  | { op: 'issue'; owner: number; expiresInHours: number | null; lastActive: boolean; scopes: string[] }
+  | { op: 'issue'; owner: number; expiresInHours: number | null; usedHoursAgo: number | null; createdHoursAgo: number; scopes: string[] }
   | { op: 'revoke'; pick: number }
   | { op: 'suspendUser'; user: number }
   | { op: 'restoreUser'; user: number }
@@ -36,22 +38,27 @@ type Op =
   | { op: 'deleteUser'; user: number }
   | { op: 'bulkRevoke'; batch: number }
   | { op: 'revokeAccount'; account: number }
-  | { op: 'touch'; picks: number[] }
-  | { op: 'external'; key: number; status: 'active' | 'revoked'; expiresInHours: number | null; scopes: string[] }
+  | { op: 'touch'; picks: number[]; hoursAgo: number }
+  | { op: 'external'; key: number; status: 'active' | 'revoked'; expiresInHours: number | null; usedHoursAgo: number | null; scopes: string[] }
   | { op: 'deleteExternal'; key: number }
-  | { op: 'fold' };
+  | { op: 'fold' }
+  | { op: 'sweep'; atHours: number };
 
 const SCOPES = ['read:jira-work', 'write:jira-work', 'manage:jira-project'];
 // Duplicates included: a scope listed twice still counts its token once.
 const scopes = fc.array(fc.constantFrom(...SCOPES), { maxLength: 4 });
 const hours = fc.option(fc.integer({ min: -60, max: 60 }), { nil: null });
+// Last uses and creations spread over several days, so idle cutoffs fall between and inside them.
+const hoursAgo = fc.integer({ min: 0, max: 120 });
 // Expiry windows as the `expiresAt` filter gives them: either edge open, cutting days anywhere.
 const minutes = fc.option(fc.integer({ min: -80 * 60, max: 80 * 60 }), { nil: null });
 const windowArb = fc.record({ min: minutes, max: minutes, includeNull: fc.boolean() }).map(
   ({ min, max, includeNull }): DateBounds => ({ minMs: min === null ? null : NOW + min * 60_000, maxMs: max === null ? null : NOW + max * 60_000, includeNull }),
 );
+// Idle cutoffs as `idleDays` gives them (now less whole days), and anywhere inside a day.
+const idleArb = fc.oneof(fc.integer({ min: 0, max: 6 }).map((days) => NOW - days * 24 * HOUR), fc.integer({ min: 0, max: 130 * 60 }).map((m) => NOW - m * 60_000));
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('issue' as const), owner: fc.nat(5), expiresInHours: hours, lastActive: fc.boolean(), scopes }) },
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('issue' as const), owner: fc.nat(5), expiresInHours: hours, usedHoursAgo: fc.option(hoursAgo, { nil: null }), createdHoursAgo: fc.integer({ min: 0, max: 150 }), scopes }) },
   fc.record({ op: fc.constant('revoke' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('suspendUser' as const), user: fc.nat(2) }),
   fc.record({ op: fc.constant('restoreUser' as const), user: fc.nat(2) }),
@@ -62,20 +69,23 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('deleteUser' as const), user: fc.nat(2) }),
   fc.record({ op: fc.constant('bulkRevoke' as const), batch: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('revokeAccount' as const), account: fc.nat(1) }),
-  fc.record({ op: fc.constant('touch' as const), picks: fc.array(fc.nat(), { maxLength: 4 }) }),
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('external' as const), key: fc.nat(4), status: fc.constantFrom('active' as const, 'revoked' as const), expiresInHours: hours, scopes }) },
+  fc.record({ op: fc.constant('touch' as const), picks: fc.array(fc.nat(), { maxLength: 4 }), hoursAgo }),
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('external' as const), key: fc.nat(4), status: fc.constantFrom('active' as const, 'revoked' as const), expiresInHours: hours, usedHoursAgo: fc.option(hoursAgo, { nil: null }), scopes }) },
   fc.record({ op: fc.constant('deleteExternal' as const), key: fc.nat(4) }),
   // The background step that moves PostgreSQL's pending deltas into the counts, at any point.
   fc.record({ op: fc.constant('fold' as const) }),
+  // The background sweep of expiry marks, run at a clock before or after the one read at.
+  fc.record({ op: fc.constant('sweep' as const), atHours: fc.integer({ min: -60, max: 60 }) }),
 );
 
 /** COUNT(*) over both tables, with the inventory's status at NOW; the reference the counters must equal. */
-async function countedRowByRow(db: Kysely<Database>, orgId: string, scope: string | null = null, isUsed = false, expiry: DateBounds | null = null): Promise<Record<string, number>> {
+async function countedRowByRow(db: Kysely<Database>, orgId: string, scope: string | null = null, isUsed = false, expiry: DateBounds | null = null, idleSinceMs: number | null = null): Promise<Record<string, number>> {
   // The text match the scope filter used before token_scopes: a quoted name inside the JSON list.
   const within = expiry === null
     ? sql``
     : sql`and ((t.expires_at is null and ${sql.lit(expiry.includeNull)}) or (t.expires_at >= ${expiry.minMs ?? -1} and t.expires_at <= ${expiry.maxMs ?? Number.MAX_SAFE_INTEGER}))`;
-  const holding = sql`${scope === null ? sql`` : sql`and t.scopes like ${`%${JSON.stringify(scope)}%`}`} ${isUsed ? sql`and t.last_active_at is not null` : sql``} ${within}`;
+  const idle = idleSinceMs === null ? sql`` : sql`and coalesce(t.last_active_at, t.created_at) < ${idleSinceMs}`;
+  const holding = sql`${scope === null ? sql`` : sql`and t.scopes like ${`%${JSON.stringify(scope)}%`}`} ${isUsed ? sql`and t.last_active_at is not null` : sql``} ${within} ${idle}`;
   const status = sql`case when t.status = 'revoked' then 'revoked' when t.status = 'suspended' then 'suspended'
     when t.expires_at <= ${NOW} then 'expired' else 'active' end`;
   const result = await sql<{ source: string; kind: string; status: string; n: number | string }>`
@@ -113,8 +123,8 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
         if (isOwnerGone) break;
         const token: Token = {
           id, orgId, kind, owner, label: `t ${step}`, displayPrefix: 'twu_x', scopes: o.scopes, status: 'active',
-          createdAt: new Date(NOW - 100 * HOUR), expiresAt: o.expiresInHours === null ? null : new Date(NOW + o.expiresInHours * HOUR),
-          lastActiveAt: o.lastActive ? new Date(NOW - HOUR) : null, createdBy: null, revokedAt: null, revokedBy: null, revokedReason: null,
+          createdAt: new Date(NOW - o.createdHoursAgo * HOUR), expiresAt: o.expiresInHours === null ? null : new Date(NOW + o.expiresInHours * HOUR),
+          lastActiveAt: o.usedHoursAgo === null ? null : new Date(NOW - o.usedHoursAgo * HOUR), createdBy: null, revokedAt: null, revokedBy: null, revokedReason: null,
         };
         await db.transaction().execute((trx) => createStores(trx).tokens.insert(token, `${seq}-${step}`.padStart(64, '0')));
         ids.push(id);
@@ -156,21 +166,22 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
         await createServiceAccountTokenQueries(db).revokeAllOfAccount(orgId, accounts[o.account]!, null, 'r', at);
         break;
       case 'touch':
-        // The usage flush's last-activity update moves no token between counts.
-        for (const p of o.picks) if (pick(p)) await db.updateTable('tokens').set({ last_active_at: NOW }).where('id', '=', pick(p)!).execute();
+        // The usage flush's last-activity update: no token moves between the counts by expiry; it
+        // may move between idle days.
+        for (const p of o.picks) if (pick(p)) await db.updateTable('tokens').set({ last_active_at: NOW - o.hoursAgo * HOUR }).where('id', '=', pick(p)!).execute();
         break;
       case 'external': {
         const row = {
           id: `ext_${seq}_${o.key}`, org_id: orgId, connector_id: connectorId, kind: o.key % 2 === 0 ? 'user' : 'service_account', external_id: `x${o.key}`,
           owner_user_id: null, owner_external_id: 'o', owner_name: 'o', owner_email: 'o@x', label: 'x', scopes: JSON.stringify(o.scopes), status: o.status,
-          created_at: 1, expires_at: o.expiresInHours === null ? null : NOW + o.expiresInHours * HOUR, last_active_at: null, search_text: 'x',
+          created_at: 1, expires_at: o.expiresInHours === null ? null : NOW + o.expiresInHours * HOUR, last_active_at: o.usedHoursAgo === null ? null : NOW - o.usedHoursAgo * HOUR, search_text: 'x',
           first_seen_at: 1, last_seen_at: 1, seen_sync_id: 's', gone_at: null, revoked_at: null, revoked_by: null, revoked_reason: null,
         };
         // As a sync writes: insert, or update the row the upstream key already names.
         await db
           .insertInto('external_tokens')
           .values(row)
-          .onConflict((oc) => oc.columns(['connector_id', 'kind', 'external_id']).doUpdateSet({ status: row.status, expires_at: row.expires_at, scopes: row.scopes }))
+          .onConflict((oc) => oc.columns(['connector_id', 'kind', 'external_id']).doUpdateSet({ status: row.status, expires_at: row.expires_at, scopes: row.scopes, last_active_at: row.last_active_at }))
           .execute();
         break;
       }
@@ -179,6 +190,9 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
         break;
       case 'fold':
         await foldCountDeltas(db, dialect);
+        break;
+      case 'sweep':
+        await sweepExpiryMarks(db, dialect, NOW + o.atHours * HOUR);
         break;
     }
   }
@@ -204,7 +218,7 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     const { db } = database.handle;
     let seq = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }), async (ops, windows) => {
+      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }), fc.array(idleArb, { minLength: 1, maxLength: 3 }), async (ops, windows, idleCutoffs) => {
         seq++;
         const orgId = await run(db, dialect, ops, seq);
         const expected = await countedRowByRow(db, orgId);
@@ -230,11 +244,26 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
           const ownWindowed = Object.fromEntries(Object.entries(await countedRowByRow(db, orgId, null, false, expiry)).filter(([key]) => key.startsWith('tokenward ')));
           expect(asRecord(windowed)).toEqual(ownWindowed);
         }
+        const idleChecks = async () => {
+          for (const idleSinceMs of idleCutoffs) {
+            const idle = await countedRowByRow(db, orgId, null, false, null, idleSinceMs);
+            expect(asRecord(await readIdleCounts(db, orgId, NOW, idleSinceMs, null)), `idle since ${new Date(idleSinceMs).toISOString()}`).toEqual(idle);
+            // Through the counts endpoint's store, for each kind of source filter.
+            const ownIdle = Object.fromEntries(Object.entries(idle).filter(([key]) => key.startsWith('tokenward ')));
+            expect(asRecord(await store.countByKindAndStatus({ ...search, idleSinceMs }))).toEqual(ownIdle);
+            const connected = Object.fromEntries(Object.entries(idle).filter(([key]) => !key.startsWith('tokenward ')));
+            expect(asRecord(await store.countByKindAndStatus({ ...search, idleSinceMs, source: 'atlassian' }))).toEqual(connected);
+          }
+        };
+        await idleChecks();
         // Folded, the same counts, and nothing left pending.
         await foldCountDeltas(db, dialect);
         expect(asRecord(await readMaintainedCounts(db, orgId, NOW, EVERY))).toEqual(expected);
-        const pending = await db.selectFrom('token_count_deltas').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-        expect(Number(pending.n)).toBe(0);
+        await idleChecks();
+        for (const table of ['token_count_deltas', 'token_idle_count_deltas'] as const) {
+          const pending = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+          expect(Number(pending.n)).toBe(0);
+        }
       }),
       { numRuns: dialect === 'postgres' ? 25 : 60 },
     );
@@ -242,7 +271,7 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
 
   it.runIf(dialect === 'postgres')('let two transactions change tokens of two orgs in opposite orders without waiting on each other', async () => {
     const { db } = database.handle;
-    const issue = { op: 'issue' as const, owner: 3, expiresInHours: null, lastActive: false, scopes: ['read:jira-work'] };
+    const issue = { op: 'issue' as const, owner: 3, expiresInHours: null, usedHoursAgo: null, createdHoursAgo: 100, scopes: ['read:jira-work'] };
     const orgs = [await run(db, dialect, [issue, issue], 20_000), await run(db, dialect, [issue, issue], 20_001)];
     const tokensOf = async (orgId: string) => (await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).orderBy('id').execute()).map((t) => t.id);
     const [[a1, a2], [b1, b2]] = [await tokensOf(orgs[0]!), await tokensOf(orgs[1]!)];
@@ -273,12 +302,30 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     }
   });
 
+  it.runIf(dialect === 'postgres')('sweep expiry marks past rows another transaction holds, and the counts stay exact', async () => {
+    const { db } = database.handle;
+    const expired = { op: 'issue' as const, owner: 3, expiresInHours: -2, usedHoursAgo: 50, createdHoursAgo: 100, scopes: [] };
+    const orgId = await run(db, dialect, [expired, expired], 30_000);
+    const [held, free] = (await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).orderBy('id').execute()).map((t) => t.id);
+    const markOf = async (id: string | undefined) => (await db.selectFrom('tokens').select('expiry_passed').where('id', '=', id!).executeTakeFirstOrThrow()).expiry_passed;
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('tokens').set({ label: 'held' }).where('id', '=', held!).execute();
+      // Had the sweep waited on the held row, this would time out.
+      await Promise.race([sweepExpiryMarks(db, dialect, NOW), new Promise((_, reject) => setTimeout(() => reject(new Error('the sweep waited')), 5000))]);
+      expect([await markOf(held), await markOf(free)]).toEqual([0, 1]);
+      expect(asRecord(await readIdleCounts(db, orgId, NOW, NOW - 24 * HOUR, null))).toEqual({ 'tokenward service_account expired': 2 });
+    });
+    await sweepExpiryMarks(db, dialect, NOW);
+    expect(await markOf(held)).toBe(1);
+    expect(asRecord(await readIdleCounts(db, orgId, NOW, NOW - 24 * HOUR, null))).toEqual(await countedRowByRow(db, orgId, null, false, null, NOW - 24 * HOUR));
+  });
+
   it('are filled for tokens that existed before the migration', async () => {
     const { db } = database.handle;
     const orgId = await run(db, dialect, [
-      { op: 'issue', owner: 0, expiresInHours: -2, lastActive: true, scopes: ['read:jira-work'] },
-      { op: 'issue', owner: 3, expiresInHours: 5, lastActive: false, scopes: ['read:jira-work', 'write:jira-work'] },
-      { op: 'issue', owner: 5, expiresInHours: null, lastActive: false, scopes: [] },
+      { op: 'issue', owner: 0, expiresInHours: -2, usedHoursAgo: 1, createdHoursAgo: 100, scopes: ['read:jira-work'] },
+      { op: 'issue', owner: 3, expiresInHours: 5, usedHoursAgo: null, createdHoursAgo: 100, scopes: ['read:jira-work', 'write:jira-work'] },
+      { op: 'issue', owner: 5, expiresInHours: null, usedHoursAgo: null, createdHoursAgo: 100, scopes: [] },
       { op: 'revoke', pick: 2 },
     ], 10_000);
     // Undo migration 0021 and run it again over the tokens already there.
@@ -290,5 +337,14 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     expect(asRecord(await readMaintainedCounts(db, orgId, NOW, { source: null, scope: 'write:jira-work', expiry: null }))).toEqual({ 'tokenward service_account active': 1 });
     const search = { orgId, kinds: [], statuses: [], q: null, dates: {}, scope: 'read:jira-work', neverUsed: true, idleSinceMs: null, ownerId: null, nowMs: NOW, source: null, tag: null, hasPurpose: null };
     expect(asRecord(await createOrgTokenStore(db, dialect).countByKindAndStatus(search))).toEqual({ 'tokenward service_account active': 1 });
+    // And the idle counts: migration 0022 marks by the real clock, so the token expiring after NOW is
+    // marked as past and the reader moves it back.
+    const idleCounts = await import('../../src/store/migrations/0022_idle_counts.js');
+    await idleCounts.down(db as unknown as Kysely<any>, dialect);
+    await idleCounts.up(db as unknown as Kysely<any>, dialect);
+    for (const idleSinceMs of [NOW, NOW - 2 * HOUR, NOW - 200 * HOUR]) {
+      expect(asRecord(await readIdleCounts(db, orgId, NOW, idleSinceMs, null))).toEqual(await countedRowByRow(db, orgId, null, false, null, idleSinceMs));
+    }
+    expect(asRecord(await readIdleCounts(db, orgId, NOW, NOW - 2 * HOUR, null))).toEqual({ 'tokenward service_account active': 1, 'tokenward admin_key revoked': 1 });
   });
 });

@@ -23,6 +23,7 @@ import * as gitlabRotations from './0018_gitlab_rotations.js';
 import * as instanceOrgs from './0019_instance_orgs.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 import * as tokenCounts from './0021_token_counts.js';
+import * as idleCounts from './0022_idle_counts.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0019_instance_orgs': instanceOrgs,
   '0020_token_ip_allowlist': tokenIpAllowlist,
   '0021_token_counts': tokenCounts,
+  '0022_idle_counts': idleCounts,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,124 @@
+/**
+ * "Idle for N days" counted from `token_idle_counts` (kept by the triggers of migration 0022): the
+ * org's cells of the days before the cutoff's day, summed, instead of a count over every idle token.
+ * Read token by token: the cutoff's own day (some of its tokens were used before the cutoff instant,
+ * some after), and the tokens whose `expiry_passed` mark disagrees with the clock (expired since the
+ * last sweep, or given a later expiry), a short range of their index.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { TOKENWARD_SOURCE } from '../domain/connectors.js';
+import { INVENTORY_KINDS, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
+import { DAY_MS } from '../domain/time.js';
+import type { DialectName } from './db.js';
+import type { Database } from './schema.js';
+import { sortKeyExpr } from './token-search-store.js';
+import { countSources, type CountCell } from './token-counts.js';
+
+interface Counted {
+  source: string;
+  kind: string;
+  status: string;
+  n: number | string;
+}
+
+/** A correction row: `move` tokens counted under `status` that belong on the other side of expiry, `add` edge tokens. */
+type Correction = Counted & { part: 'move' | 'add' };
+
+/** Every org token not used since `idleSinceMs` (never used: not created since), by source, kind and status at `nowMs`. */
+export async function readIdleCounts(db: Kysely<Database>, orgId: string, nowMs: number, idleSinceMs: number, source: string | null): Promise<CountCell[]> {
+  const { typeOf, sources } = await countSources(db, orgId, source);
+  if (sources !== null && sources.length === 0) return [];
+  const hasOwn = sources === null || sources.includes(TOKENWARD_SOURCE);
+  const connectors = sources?.filter((s) => s !== TOKENWARD_SOURCE) ?? null;
+  const hasConnectors = connectors === null || connectors.length > 0;
+  const edgeStart = Math.floor(idleSinceMs / DAY_MS) * DAY_MS;
+  const kinds = sql.join(INVENTORY_KINDS);
+  const ofSources = (column: RawBuilder<unknown>) => (sources === null ? sql`` : sql`and ${column} in (${sql.join(sources)})`);
+  const ofConnectors = connectors === null ? sql`` : sql`and t.connector_id in (${sql.join(connectors)})`;
+
+  // The whole days before the cutoff's day, with the deltas not yet folded, in one statement.
+  const cell = (table: string) => sql`select source, kind, status, expiry_passed, n from ${sql.table(table)}
+    where org_id = ${orgId} and idle_day < ${edgeStart / DAY_MS} and kind in (${kinds}) ${ofSources(sql`source`)}`;
+  const summed = sql<Counted & { expiry_passed: number | string }>`select source, kind, status, expiry_passed, sum(n) as n
+    from (${cell('token_idle_counts')} union all ${cell('token_idle_count_deltas')}) c group by 1, 2, 3, 4`;
+
+  // Tokens in those days whose mark disagrees with the clock: counted on the wrong side of expiry.
+  const idleKey = sql`coalesce(t.last_active_at, t.created_at)`;
+  const misfiled = (table: 'tokens' | 'external_tokens', mark: 0 | 1) => {
+    const sourceCol = table === 'tokens' ? sql`cast(${TOKENWARD_SOURCE} as varchar(64))` : sql`t.connector_id`;
+    const past = mark === 0 ? sql`t.expires_at <= ${nowMs}` : sql`t.expires_at > ${nowMs}`;
+    return sql`select cast('move' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, cast(${mark === 0 ? 'active' : 'expired'} as varchar(20)) as status, count(*) as n
+      from ${sql.table(table)} t
+      where t.expiry_passed = ${mark} and ${past} and t.org_id = ${orgId} and t.status = 'active' and t.kind in (${kinds}) and ${idleKey} < ${edgeStart}
+        ${table === 'external_tokens' ? ofConnectors : sql``}
+      group by 1, 2, 3, 4`;
+  };
+
+  // The cutoff's day, token by token: used tokens through the last-activity index, never-used
+  // ones through the creation index.
+  const status = sql`case when t.status = 'revoked' then 'revoked' when t.status = 'suspended' then 'suspended'
+    when t.expires_at <= ${nowMs} then 'expired' else 'active' end`;
+  const lastActive = sortKeyExpr('lastActiveAt').expr;
+  const edge = (table: 'tokens' | 'external_tokens') => {
+    const sourceCol = table === 'tokens' ? sql`cast(${TOKENWARD_SOURCE} as varchar(64))` : sql`t.connector_id`;
+    const narrowed = sql`t.org_id = ${orgId} and t.kind in (${kinds}) ${table === 'external_tokens' ? ofConnectors : sql``}`;
+    return [
+      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
+        where ${narrowed} and ${lastActive} >= ${edgeStart} and ${lastActive} < ${idleSinceMs} group by 1, 2, 3, 4`,
+      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
+        where ${narrowed} and t.created_at >= ${edgeStart} and t.created_at < ${idleSinceMs} and t.last_active_at is null group by 1, 2, 3, 4`,
+    ];
+  };
+
+  const tables = [...(hasOwn ? (['tokens'] as const) : []), ...(hasConnectors ? (['external_tokens'] as const) : [])];
+  const exact = [...tables.flatMap((table) => [misfiled(table, 0), misfiled(table, 1)]), ...(idleSinceMs > edgeStart ? tables.flatMap(edge) : [])];
+  const [cells, corrections] = await Promise.all([
+    summed.execute(db),
+    exact.length === 0 ? { rows: [] } : sql<Correction>`${sql.join(exact, sql` union all `)}`.execute(db),
+  ]);
+
+  const totals = new Map<string, CountCell>();
+  const add = (cellSource: string, kind: InventoryKind, status: LifecycleStatus, count: number) => {
+    const key = `${cellSource}\n${kind}\n${status}`;
+    const found = totals.get(key);
+    if (found) found.count += count;
+    else totals.set(key, { source: cellSource, sourceType: typeOf(cellSource), kind, status, count });
+  };
+  for (const row of cells.rows) {
+    const stored = row.status as LifecycleStatus;
+    const status = stored === 'active' && Number(row.expiry_passed) === 1 ? 'expired' : stored;
+    add(row.source, row.kind as InventoryKind, status, Number(row.n));
+  }
+  // A misfiled token moves from the side its mark put it on to the other; an edge token is added.
+  for (const row of corrections.rows) {
+    const kind = row.kind as InventoryKind;
+    const n = Number(row.n);
+    if (row.part === 'add') add(row.source, kind, row.status as LifecycleStatus, n);
+    else {
+      add(row.source, kind, row.status as LifecycleStatus, -n);
+      add(row.source, kind, row.status === 'active' ? 'expired' : 'active', n);
+    }
+  }
+  return [...totals.values()].filter((c) => c.count !== 0);
+}
+
+/**
+ * Sets and clears the `expiry_passed` marks the clock has made wrong (both token tables); returns
+ * how many changed. On PostgreSQL rows another transaction holds are skipped, not waited on: a
+ * sweep never waits on (or deadlocks with) a bulk revoke, and readers correct for what it skipped
+ * until the next sweep.
+ */
+export async function sweepExpiryMarks(db: Kysely<Database>, dialect: DialectName, nowMs: number): Promise<number> {
+  let changed = 0;
+  for (const table of ['tokens', 'external_tokens'] as const) {
+    for (const [from, to, past] of [[0, 1, sql`expires_at <= ${nowMs}`], [1, 0, sql`expires_at > ${nowMs}`]] as const) {
+      const misfiled = sql`expiry_passed = ${from} and ${past}`;
+      const result =
+        dialect === 'postgres'
+          ? await sql`update ${sql.table(table)} set expiry_passed = ${to} where id = any(array(select id from ${sql.table(table)} where ${misfiled} for update skip locked))`.execute(db)
+          : await sql`update ${sql.table(table)} set expiry_passed = ${to} where ${misfiled}`.execute(db);
+      changed += Number(result.numAffectedRows ?? 0);
+    }
+  }
+  return changed;
+}
