@@ -46,10 +46,9 @@ export async function readIdleCounts(db: Kysely<Database>, orgId: string, nowMs:
   const idleKey = sql`coalesce(t.last_active_at, t.created_at)`;
   const misfiled = (table: 'tokens' | 'external_tokens', mark: 0 | 1) => {
     const sourceCol = table === 'tokens' ? sql`cast(${TOKENWARD_SOURCE} as varchar(64))` : sql`t.connector_id`;
-    const past = mark === 0 ? sql`t.expires_at <= ${nowMs}` : sql`t.expires_at > ${nowMs}`;
     return sql`select cast('move' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, cast(${mark === 0 ? 'active' : 'expired'} as varchar(20)) as status, count(*) as n
       from ${sql.table(table)} t
-      where t.expiry_passed = ${mark} and ${past} and t.org_id = ${orgId} and t.status = 'active' and t.kind in (${kinds}) and ${idleKey} < ${edgeStart}
+      where ${misfiledAt(nowMs, mark, 't.')} and t.org_id = ${orgId} and t.status = 'active' and t.kind in (${kinds}) and ${idleKey} < ${edgeStart}
         ${table === 'external_tokens' ? ofConnectors : sql``}
       group by 1, 2, 3, 4`;
   };
@@ -111,14 +110,24 @@ export async function readIdleCounts(db: Kysely<Database>, orgId: string, nowMs:
 export async function sweepExpiryMarks(db: Kysely<Database>, dialect: DialectName, nowMs: number): Promise<number> {
   let changed = 0;
   for (const table of ['tokens', 'external_tokens'] as const) {
-    for (const [from, to, past] of [[0, 1, sql`expires_at <= ${nowMs}`], [1, 0, sql`expires_at > ${nowMs}`]] as const) {
-      const misfiled = sql`expiry_passed = ${from} and ${past}`;
+    for (const mark of [0, 1] as const) {
+      const misfiled = misfiledAt(nowMs, mark, '');
       const result =
         dialect === 'postgres'
-          ? await sql`update ${sql.table(table)} set expiry_passed = ${to} where id = any(array(select id from ${sql.table(table)} where ${misfiled} for update skip locked))`.execute(db)
-          : await sql`update ${sql.table(table)} set expiry_passed = ${to} where ${misfiled}`.execute(db);
+          ? await sql`update ${sql.table(table)} set expiry_passed = ${1 - mark} where id = any(array(select id from ${sql.table(table)} where ${misfiled} for update skip locked))`.execute(db)
+          : await sql`update ${sql.table(table)} set expiry_passed = ${1 - mark} where ${misfiled}`.execute(db);
       changed += Number(result.numAffectedRows ?? 0);
     }
   }
   return changed;
+}
+
+/**
+ * Tokens marked `mark` that the clock says belong on the other side: unmarked yet past their expiry
+ * (0), or marked yet not past it (1). Written on the expression of `tokens_expiry_mark_idx` (the
+ * expiry, negated once marked): each is one range of that index.
+ */
+function misfiledAt(nowMs: number, mark: 0 | 1, alias: 't.' | ''): RawBuilder<boolean> {
+  const key = sql.raw(`(case when ${alias}expiry_passed = 0 then ${alias}expires_at else -${alias}expires_at end)`);
+  return mark === 0 ? sql<boolean>`${key} between 0 and ${nowMs}` : sql<boolean>`${key} < ${-nowMs}`;
 }

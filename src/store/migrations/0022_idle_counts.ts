@@ -10,7 +10,7 @@
  * last-use day against every expiry day: hundreds of thousands per org). Instead each token carries
  * `expiry_passed`, set by a background sweep once its expiry has passed (and cleared if its expiry
  * moves back into the future); a reader corrects for the few tokens whose expiry passed since the
- * last sweep, found through `tokens_expiry_passed_idx`, so the answer never depends on the sweep's
+ * last sweep, found through `tokens_expiry_mark_idx`, so the answer never depends on the sweep's
  * timing.
  *
  * As with `token_counts` (migration 0021): SQLite row triggers update the cells directly;
@@ -44,9 +44,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     await db.schema.alterTable(table).addColumn('expiry_passed', 'smallint', (c) => c.notNull().defaultTo(0)).execute();
     // Tokens already past their expiry are marked now; the sweep keeps it so from here on.
     await sql`update ${sql.table(table)} set expiry_passed = 1 where expires_at <= ${Date.now()}`.execute(db);
-    // The sweep's and the readers' correction: tokens whose mark disagrees with the clock, a
-    // short range at either end (unmarked and past, or marked and not past).
-    await db.schema.createIndex(`${table}_expiry_passed_idx`).on(table).columns(['expiry_passed', 'expires_at', 'org_id']).execute();
+    // The sweep's and the readers' correction: tokens whose mark disagrees with the clock. On one
+    // expression (the expiry, negated once marked), so both kinds of disagreement are tails of one
+    // column's statistics (unmarked and past: from 0 to now; marked and not past: below -now) and
+    // PostgreSQL estimates them as the few rows they are, not as a share of two independent columns.
+    await sql`create index ${sql.raw(`${table}_expiry_mark_idx`)} on ${sql.table(table)} ((case when expiry_passed = 0 then expires_at else -expires_at end))`.execute(db);
   }
   for (const name of ['token_idle_counts', 'token_idle_count_deltas']) {
     let create = db.schema
@@ -131,7 +133,7 @@ export async function down(db: Kysely<any>, dialect: DialectName): Promise<void>
       await sql`drop trigger if exists ${name} ${sql.raw(dialect === 'postgres' ? `on ${table}` : '')}`.execute(db);
       if (dialect === 'postgres') await sql`drop function if exists ${name}()`.execute(db);
     }
-    await db.schema.dropIndex(`${table}_expiry_passed_idx`).ifExists().execute();
+    await db.schema.dropIndex(`${table}_expiry_mark_idx`).ifExists().execute();
     await db.schema.alterTable(table).dropColumn('expiry_passed').execute();
   }
   await db.schema.dropTable('token_idle_count_deltas').execute();
