@@ -138,11 +138,17 @@ async function countExpiringWithin(
   return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
 }
 
+/** Each maintained count table, its delta table and its primary key's columns in key order. */
+const FOLDED = [
+  { counts: 'token_counts', deltas: 'token_count_deltas', key: ['org_id', 'scope', 'source', 'kind', 'status', 'expires_day'] },
+  { counts: 'token_idle_counts', deltas: 'token_idle_count_deltas', key: ['org_id', 'idle_day', 'source', 'kind', 'status', 'expiry_passed'] },
+] as const;
+
 /** Ties the fold to one session at a time across every node (an arbitrary, fixed key). */
 const FOLD_LOCK_KEY = 7_302_115_021;
 
 /**
- * Moves the pending deltas into `token_counts` (PostgreSQL; a no-op on SQLite, where the triggers
+ * Moves the pending deltas into `token_counts` and `token_idle_counts` (PostgreSQL; a no-op on SQLite, where the triggers
  * update the counts directly). One node folds at a time: the others skip. Readers add the deltas,
  * so folding changes no answer; it only keeps the deltas few. Writers only append deltas, and the
  * fold locks count rows in key order, so neither waits on the other in a cycle.
@@ -153,30 +159,21 @@ export async function foldCountDeltas(db: Kysely<Database>, dialect: DialectName
   return db.transaction().execute(async (tx) => {
     const locked = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${FOLD_LOCK_KEY}) as locked`.execute(tx);
     if (!locked.rows[0]?.locked) return 0;
-    const folded = await sql<{ moved: string | number }>`with moved as (delete from token_count_deltas returning *),
-        summed as (
-          select org_id, source, kind, status, expires_day, scope, sum(n) as n, count(*) as rows
-          from moved group by 1, 2, 3, 4, 5, 6
-        ),
-        upserted as (
-          insert into token_counts (org_id, source, kind, status, expires_day, scope, n)
-          select org_id, source, kind, status, expires_day, scope, n from summed where n <> 0
-          order by org_id, scope, source, kind, status, expires_day
-          on conflict (org_id, scope, source, kind, status, expires_day) do update set n = token_counts.n + excluded.n
-        )
-      select coalesce(sum(rows), 0) as moved from summed`.execute(tx);
-    const foldedIdle = await sql<{ moved: string | number }>`with moved as (delete from token_idle_count_deltas returning *),
-        summed as (
-          select org_id, source, kind, status, expiry_passed, idle_day, sum(n) as n, count(*) as rows
-          from moved group by 1, 2, 3, 4, 5, 6
-        ),
-        upserted as (
-          insert into token_idle_counts (org_id, source, kind, status, expiry_passed, idle_day, n)
-          select org_id, source, kind, status, expiry_passed, idle_day, n from summed where n <> 0
-          order by org_id, idle_day, source, kind, status, expiry_passed
-          on conflict (org_id, source, kind, status, expiry_passed, idle_day) do update set n = token_idle_counts.n + excluded.n
-        )
-      select coalesce(sum(rows), 0) as moved from summed`.execute(tx);
-    return Number(folded.rows[0]?.moved ?? 0) + Number(foldedIdle.rows[0]?.moved ?? 0);
+    let moved = 0;
+    for (const { counts, deltas, key } of FOLDED) {
+      // Upserted in the primary key's order, so two folds never lock count rows in a cycle.
+      const columns = sql.raw(key.join(', '));
+      const result = await sql<{ moved: string | number }>`with moved as (delete from ${sql.table(deltas)} returning *),
+          summed as (select ${columns}, sum(n) as n, count(*) as rows from moved group by ${columns}),
+          upserted as (
+            insert into ${sql.table(counts)} (${columns}, n)
+            select ${columns}, n from summed where n <> 0
+            order by ${columns}
+            on conflict (${columns}) do update set n = ${sql.table(counts)}.n + excluded.n
+          )
+        select coalesce(sum(rows), 0) as moved from summed`.execute(tx);
+      moved += Number(result.rows[0]?.moved ?? 0);
+    }
+    return moved;
   });
 }
