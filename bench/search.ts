@@ -68,7 +68,7 @@ function rng(seed: number): () => number {
 async function openBench(dialect: DialectName): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenward-bench-'));
   if (dialect === 'sqlite') {
-    const handle = openDatabase({ dataDir });
+    const handle = openDatabase({ dataDir, checkpointInBackground: true }); // as the server opens it
     return { handle, drop: async () => { await handle.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const adminUrl = process.env.TOKENWARD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -167,7 +167,7 @@ export async function migrateDatabase(config: Readonly<Config>): Promise<{ appli
 
 function openWritableDatabase(config: Readonly<Config>, pepper: Pepper): DatabaseHandle {
   try {
-    return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper });
+    return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pepper, checkpointInBackground: true });
   } catch (error) {
     throw startupErrorOfStorage(config, error);
   }

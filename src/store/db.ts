@@ -12,6 +12,7 @@ import pg from 'pg';
 import { deriveAuditChainKey } from '../domain/audit-chain.js';
 import { pepperFingerprint } from '../domain/token-digest.js';
 import { AuditChainKeyPlugin } from './audit-chain-key.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { migrationsFor } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -41,6 +42,12 @@ export interface DatabaseOptions {
    * derived from it (src/store/audit-chain-key.ts). The composition root always passes it.
    */
   pepper?: Buffer | undefined;
+  /**
+   * SQLite: the write-ahead log is checkpointed by a thread of its own (src/store/sqlite-checkpointer.ts)
+   * rather than by whichever commit crosses its threshold. For the long-running server; a one-shot
+   * command leaves it to SQLite.
+   */
+  checkpointInBackground?: boolean;
 }
 
 function withAuditChainKey(db: Kysely<Database>, pepper: Buffer | undefined): Kysely<Database> {
@@ -64,6 +71,7 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  const checkpointer = options.checkpointInBackground ? startCheckpointer(database, file) : null;
   const db = withAuditChainKey(new Kysely<Database>({ dialect: new FaultTolerantSqliteDialect(database), log: options.log }), options.pepper);
   return {
     db,
@@ -81,7 +89,10 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
         database.pragma(`user_version = ${version}`);
       })();
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
