@@ -24,6 +24,7 @@ import * as instanceOrgs from './0019_instance_orgs.js';
 import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 import * as tokenCounts from './0021_token_counts.js';
 import * as idleCounts from './0022_idle_counts.js';
+import * as expiryIndexStatus from './0023_expiry_index_status.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0020_token_ip_allowlist': tokenIpAllowlist,
   '0021_token_counts': tokenCounts,
   '0022_idle_counts': idleCounts,
+  '0023_expiry_index_status': expiryIndexStatus,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
