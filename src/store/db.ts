@@ -44,8 +44,8 @@ export interface DatabaseOptions {
   pepper?: Buffer | undefined;
   /**
    * SQLite: the write-ahead log is checkpointed by a thread of its own (src/store/sqlite-checkpointer.ts)
-   * rather than by whichever commit crosses its threshold. For the long-running server; a one-shot
-   * command leaves it to SQLite.
+   * rather than by whichever commit crosses its threshold. The core asks for it (the server and the
+   * commands that open the core); `tokenward migrate` leaves it to SQLite.
    */
   checkpointInBackground?: boolean;
 }
