@@ -70,15 +70,11 @@ export function startCheckpointer(database: SQLite.Database, file: string): Chec
   // that a later start does not redo.
   worker.unref();
   database.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
-  let isRunning = false;
   const checkpointHere = () => {
-    isRunning = false;
     if (database.open) database.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
   worker.on('message', (message) => {
-    if (message !== 'ready' || !database.open) return;
-    database.pragma('wal_autocheckpoint = 0');
-    isRunning = true;
+    if (message === 'ready' && database.open) database.pragma('wal_autocheckpoint = 0');
   });
   worker.on('error', checkpointHere);
   worker.on('exit', checkpointHere);
@@ -86,7 +82,6 @@ export function startCheckpointer(database: SQLite.Database, file: string): Chec
   return {
     thread: worker,
     async stop() {
-      if (isRunning) checkpointHere();
       // Held until it has exited: with nothing else pending, the process would otherwise end first.
       worker.ref();
       worker.postMessage('stop');
