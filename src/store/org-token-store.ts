@@ -15,7 +15,7 @@ import { INVENTORY_KINDS, isSourceType, type InventoryKind, type LifecycleStatus
 import type { Sort } from '../domain/token-query.js';
 import type { DialectName } from './db.js';
 import type { Database, TokenTable } from './schema.js';
-import { datePredicate, hasTrigramIndexFor, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
+import { datePredicate, ftsRowidsOf, hasTrigramIndexFor, isTrigramSearch, searchTextPredicate, sortKeyExpr, type KeysetPosition } from './token-search-store.js';
 import { toToken } from './token-store.js';
 import { escapeLike } from '../domain/like-pattern.js';
 import { parseJsonArray, parseJsonObject } from './rows.js';
@@ -136,23 +136,28 @@ function tablesOf(source: string | null): Array<'tokens' | 'external'> {
 }
 
 // One column list for both tables, so their rows can share a UNION ALL (typed nulls: PostgreSQL
-// cannot match an untyped null against a bigint).
-const TOKEN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, t.owner_service_account_id, t.label, t.display_prefix, t.scopes, t.status,
+// cannot match an untyped null against a bigint). The token's own columns first, then the owner's
+// and connector's, which are joined to the token's own columns only for the rows kept (the joins
+// name the own columns as selected).
+const TOKEN_OWN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, t.owner_service_account_id, t.label, t.display_prefix, t.scopes, t.status,
   t.created_at, t.expires_at, t.last_active_at, t.created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
-  u.name as u_name, u.email as u_email, u.status as u_status, s.display_name as s_name, s.email as s_email, s.status as s_status, s.deleted_at as s_deleted_at,
-  cast(null as varchar(64)) as src_connector_id, cast(null as varchar(32)) as src_type, cast(null as varchar(200)) as src_external_id, cast(null as bigint) as src_gone_at,
+  cast(null as varchar(64)) as src_connector_id, cast(null as varchar(200)) as src_external_id, cast(null as bigint) as src_gone_at,
   cast(null as text) as src_last_used_ips, cast(null as text) as src_details,
   cast(null as varchar(200)) as x_owner_id, cast(null as varchar(500)) as x_owner_name, cast(null as varchar(320)) as x_owner_email`;
+const TOKEN_JOINED_COLUMNS = sql`u.name as u_name, u.email as u_email, u.status as u_status, s.display_name as s_name, s.email as s_email, s.status as s_status, s.deleted_at as s_deleted_at,
+  cast(null as varchar(32)) as src_type`;
 const TOKEN_JOINS = sql`left join users u on u.id = t.owner_user_id left join service_accounts s on s.id = t.owner_service_account_id`;
-const EXTERNAL_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, cast(null as varchar(64)) as owner_service_account_id, t.label, cast('' as varchar(64)) as display_prefix, t.scopes, t.status,
+const EXTERNAL_OWN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, cast(null as varchar(64)) as owner_service_account_id, t.label, cast('' as varchar(64)) as display_prefix, t.scopes, t.status,
   t.created_at, t.expires_at, t.last_active_at, cast(null as varchar(64)) as created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
-  u.name as u_name, u.email as u_email, u.status as u_status, cast(null as varchar(500)) as s_name, cast(null as varchar(320)) as s_email, cast(null as varchar(20)) as s_status, cast(null as bigint) as s_deleted_at,
-  t.connector_id as src_connector_id, c.type as src_type, t.external_id as src_external_id, t.gone_at as src_gone_at,
+  t.connector_id as src_connector_id, t.external_id as src_external_id, t.gone_at as src_gone_at,
   t.last_used_ips as src_last_used_ips, t.upstream_details as src_details,
   t.owner_external_id as x_owner_id, t.owner_name as x_owner_name, t.owner_email as x_owner_email`;
-const EXTERNAL_JOINS = sql`join connectors c on c.id = t.connector_id left join users u on u.id = t.owner_user_id`;
+const EXTERNAL_JOINED_COLUMNS = sql`u.name as u_name, u.email as u_email, u.status as u_status, cast(null as varchar(500)) as s_name, cast(null as varchar(320)) as s_email, cast(null as varchar(20)) as s_status, cast(null as bigint) as s_deleted_at,
+  c.type as src_type`;
+const EXTERNAL_JOINS = sql`join connectors c on c.id = t.src_connector_id left join users u on u.id = t.owner_user_id`;
 const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };
-const COLUMNS = { tokens: TOKEN_COLUMNS, external: EXTERNAL_COLUMNS };
+const OWN_COLUMNS = { tokens: TOKEN_OWN_COLUMNS, external: EXTERNAL_OWN_COLUMNS };
+const JOINED_COLUMNS = { tokens: TOKEN_JOINED_COLUMNS, external: EXTERNAL_JOINED_COLUMNS };
 const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
 
 /** No filter but source and scope (counts ignore status and kind): the maintained counts answer. */
@@ -230,12 +235,17 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
    * `q` over the label, owner name and e-mail (the trigram-indexed search text) or the purpose and
    * tags. The second list is short (only tokens that say what they are for have a row), so it is
    * read whole, once; each side of the OR stays an index look-up (on PostgreSQL the ids come as
-   * an array, so the primary key's bitmap joins the trigram one).
+   * an array, so the primary key's bitmap joins the trigram one). On SQLite, with the full-text
+   * index, both sides are one list of rowids: an OR of two lists is planned as a read of each
+   * that then tests every row against both lists again, reading the full-text matches twice.
    */
   function inventoryTextPredicate(orgId: string, q: string): RawBuilder<SqlBool> {
     const said = sql`lower(coalesce(tc.purpose, '') || ' ' || tc.tags)`;
     const purposeIds = sql`select tc.token_id from token_controls tc where tc.org_id = ${orgId} and ${dialect === 'postgres' ? sql`strpos(${said}, ${q}) > 0` : sql`instr(${said}, ${q}) > 0`}`;
     if (dialect === 'postgres') return sql<SqlBool>`(${searchTextPredicate(dialect, q)} or t.id = any(array(${purposeIds})))`;
+    if (hasTrigramIndexFor(q)) {
+      return sql<SqlBool>`t.rowid in (${ftsRowidsOf(q)} union all select t2.rowid from tokens t2 where t2.id in (${purposeIds}))`;
+    }
     return sql<SqlBool>`(${searchTextPredicate(dialect, q)} or t.id in (${purposeIds}))`;
   }
 
@@ -263,13 +273,17 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         // One member per kind walks that kind's sort index. A `q` read through the trigram index
         // reads its matches first anyway: then one member for every kind reads them once.
         const kindSets = table === 'tokens' && hasTrigramIndexFor(search.q) ? [search.kinds] : search.kinds.map((kind) => [kind]);
+        // The owner and connector are joined to the page's rows only, after the sort and limit:
+        // a broad `q` matches tens of thousands of tokens, and joining each before the sort cost
+        // as much as reading them.
         return kindSets.map(
           (kinds) => sql`select * from (
-            select ${COLUMNS[table]}, ${expr} as sort_key
-            from ${FROM[table]} ${JOINS[table]}
-            where ${allOf([...where, kinds.length === 1 ? sql<SqlBool>`t.kind = ${kinds[0]}` : sql<SqlBool>`t.kind in (${sql.join(kinds)})`])}
-            order by ${orderExpr} ${direction}, t.id ${direction}
-            limit ${limit + 1}) as ${sql.raw(`${table}_${kinds.join('_')}`)}`,
+            select t.*, ${JOINED_COLUMNS[table]} from (
+              select ${OWN_COLUMNS[table]}, ${expr} as sort_key
+              from ${FROM[table]}
+              where ${allOf([...where, kinds.length === 1 ? sql<SqlBool>`t.kind = ${kinds[0]}` : sql<SqlBool>`t.kind in (${sql.join(kinds)})`])}
+              order by ${orderExpr} ${direction}, t.id ${direction}
+              limit ${limit + 1}) t ${JOINS[table]}) as ${sql.raw(`${table}_${kinds.join('_')}`)}`,
         );
       });
       const result = await sql<JoinedRow>`
@@ -312,8 +326,9 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     async findWithOwner(orgId: string, tokenId: string): Promise<OrgTokenRow | null> {
       const table = tokenId.startsWith('ext_') ? 'external' : 'tokens';
       const result = await sql<JoinedRow>`
-        select ${COLUMNS[table]} from ${FROM[table]} ${JOINS[table]}
-        where t.org_id = ${orgId} and t.id = ${tokenId} and t.kind in (${sql.join(INVENTORY_KINDS)})`.execute(db);
+        select t.*, ${JOINED_COLUMNS[table]} from (
+          select ${OWN_COLUMNS[table]} from ${FROM[table]}
+          where t.org_id = ${orgId} and t.id = ${tokenId} and t.kind in (${sql.join(INVENTORY_KINDS)})) t ${JOINS[table]}`.execute(db);
       const row = result.rows[0];
       return row ? toRow(row) : null;
     },

@@ -103,9 +103,14 @@ export function searchTextPredicate(dialect: DialectName, q: string, alias = 't'
     return dialect === 'postgres' ? sql<SqlBool>`strpos(${column}, ${q}) > 0` : sql<SqlBool>`instr(${column}, ${q}) > 0`;
   }
   if (dialect === 'postgres') return sql<SqlBool>`${column} like ${`%${escapeLike(q)}%`} escape '\\'`;
+  return sql<SqlBool>`${sql.ref(`${alias}.rowid`)} in (${ftsRowidsOf(q)})`;
+}
+
+/** SQLite: the rowids of the tokens whose search text holds `q` (three characters or more). */
+export function ftsRowidsOf(q: string): RawBuilder<unknown> {
   // A quoted FTS5 string is matched as a substring by the trigram tokenizer, operators and all.
   const phrase = `"${q.replace(/"/g, '""')}"`;
-  return sql<SqlBool>`${sql.ref(`${alias}.rowid`)} in (select rowid from tokens_fts where tokens_fts match ${phrase})`;
+  return sql`select rowid from tokens_fts where tokens_fts match ${phrase}`;
 }
 
 /** Whether `q` goes through the trigram index (on both dialects), rather than a scan of the org's rows. */
