@@ -136,9 +136,8 @@ function tablesOf(source: string | null): Array<'tokens' | 'external'> {
 }
 
 // One column list for both tables, so their rows can share a UNION ALL (typed nulls: PostgreSQL
-// cannot match an untyped null against a bigint). The token's own columns first, then the owner's
-// and connector's, which are joined to the token's own columns only for the rows kept (the joins
-// name the own columns as selected).
+// cannot match an untyped null against a bigint). The token's own columns, then the owner's and
+// connector's, which may be joined to the own columns of the rows a page keeps.
 const TOKEN_OWN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, t.owner_service_account_id, t.label, t.display_prefix, t.scopes, t.status,
   t.created_at, t.expires_at, t.last_active_at, t.created_by, t.revoked_at, t.revoked_by, t.revoked_reason,
   cast(null as varchar(64)) as src_connector_id, cast(null as varchar(200)) as src_external_id, cast(null as bigint) as src_gone_at,
@@ -154,11 +153,13 @@ const EXTERNAL_OWN_COLUMNS = sql`t.id, t.org_id, t.kind, t.owner_user_id, cast(n
   t.owner_external_id as x_owner_id, t.owner_name as x_owner_name, t.owner_email as x_owner_email`;
 const EXTERNAL_JOINED_COLUMNS = sql`u.name as u_name, u.email as u_email, u.status as u_status, cast(null as varchar(500)) as s_name, cast(null as varchar(320)) as s_email, cast(null as varchar(20)) as s_status, cast(null as bigint) as s_deleted_at,
   c.type as src_type`;
-const EXTERNAL_JOINS = sql`join connectors c on c.id = t.src_connector_id left join users u on u.id = t.owner_user_id`;
+/** Over the table itself, or over its own columns as selected (`src_connector_id`). */
+const externalJoins = (connector: 'connector_id' | 'src_connector_id') => sql`join connectors c on c.id = ${sql.ref(`t.${connector}`)} left join users u on u.id = t.owner_user_id`;
 const FROM = { tokens: sql`tokens t`, external: sql`external_tokens t` };
 const OWN_COLUMNS = { tokens: TOKEN_OWN_COLUMNS, external: EXTERNAL_OWN_COLUMNS };
 const JOINED_COLUMNS = { tokens: TOKEN_JOINED_COLUMNS, external: EXTERNAL_JOINED_COLUMNS };
-const JOINS = { tokens: TOKEN_JOINS, external: EXTERNAL_JOINS };
+const JOINS_OVER_TABLE = { tokens: TOKEN_JOINS, external: externalJoins('connector_id') };
+const JOINS_OVER_OWN_COLUMNS = { tokens: TOKEN_JOINS, external: externalJoins('src_connector_id') };
 
 /** No filter but source and scope (counts ignore status and kind): the maintained counts answer. */
 function isCountedAhead(search: OrgTokenSearch): boolean {
@@ -273,18 +274,22 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         // One member per kind walks that kind's sort index. A `q` read through the trigram index
         // reads its matches first anyway: then one member for every kind reads them once.
         const kindSets = table === 'tokens' && hasTrigramIndexFor(search.q) ? [search.kinds] : search.kinds.map((kind) => [kind]);
-        // The owner and connector are joined to the page's rows only, after the sort and limit:
-        // a broad `q` matches tens of thousands of tokens, and joining each before the sort cost
-        // as much as reading them.
-        return kindSets.map(
-          (kinds) => sql`select * from (
-            select t.*, ${JOINED_COLUMNS[table]} from (
-              select ${OWN_COLUMNS[table]}, ${expr} as sort_key
-              from ${FROM[table]}
+        // Where a member sorts what it reads (SQLite; PostgreSQL with a trigram `q`), the owner
+        // and connector are joined to the rows it keeps, after the sort and limit: a broad `q`
+        // matches tens of thousands of tokens, and joining each cost as much as reading them. A
+        // PostgreSQL index walk stays joined row by row as it walks: joined after its limit, the
+        // planner may hash the whole users table for a hundred rows (simple lists 30-60% slower).
+        const isJoinedAfterLimit = dialect === 'sqlite' || isTrigramSearch(dialect, search.q);
+        return kindSets.map((kinds) => {
+          const filtered = (joins: RawBuilder<unknown> | null) => sql`from ${FROM[table]} ${joins ?? sql``}
               where ${allOf([...where, kinds.length === 1 ? sql<SqlBool>`t.kind = ${kinds[0]}` : sql<SqlBool>`t.kind in (${sql.join(kinds)})`])}
               order by ${orderExpr} ${direction}, t.id ${direction}
-              limit ${limit + 1}) t ${JOINS[table]}) as ${sql.raw(`${table}_${kinds.join('_')}`)}`,
-        );
+              limit ${limit + 1}`;
+          const member = isJoinedAfterLimit
+            ? sql`select t.*, ${JOINED_COLUMNS[table]} from (select ${OWN_COLUMNS[table]}, ${expr} as sort_key ${filtered(null)}) t ${JOINS_OVER_OWN_COLUMNS[table]}`
+            : sql`select ${OWN_COLUMNS[table]}, ${expr} as sort_key, ${JOINED_COLUMNS[table]} ${filtered(JOINS_OVER_TABLE[table])}`;
+          return sql`select * from (${member}) as ${sql.raw(`${table}_${kinds.join('_')}`)}`;
+        });
       });
       const result = await sql<JoinedRow>`
         select * from (${sql.join(members, sql` union all `)}) as merged
@@ -326,9 +331,8 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
     async findWithOwner(orgId: string, tokenId: string): Promise<OrgTokenRow | null> {
       const table = tokenId.startsWith('ext_') ? 'external' : 'tokens';
       const result = await sql<JoinedRow>`
-        select t.*, ${JOINED_COLUMNS[table]} from (
-          select ${OWN_COLUMNS[table]} from ${FROM[table]}
-          where t.org_id = ${orgId} and t.id = ${tokenId} and t.kind in (${sql.join(INVENTORY_KINDS)})) t ${JOINS[table]}`.execute(db);
+        select ${OWN_COLUMNS[table]}, ${JOINED_COLUMNS[table]} from ${FROM[table]} ${JOINS_OVER_TABLE[table]}
+        where t.org_id = ${orgId} and t.id = ${tokenId} and t.kind in (${sql.join(INVENTORY_KINDS)})`.execute(db);
       const row = result.rows[0];
       return row ? toRow(row) : null;
     },
