@@ -177,19 +177,33 @@ export function createUsageRecorder(deps: UsageRecorderDeps) {
    */
   function flush(): Promise<void> {
     if (flushing) return flushing.then(() => (pending.size > 0 || overflow.size > 0 ? flush() : undefined));
+    let isWritten = true;
     flushing = (async () => {
       try {
         let batches = Math.max(1, Math.ceil(pending.size / options.maxBatchEvents));
-        while (batches > 0 && (await writeOnce())) {
+        while (batches > 0 && (isWritten = await writeOnce())) {
           batches -= 1;
           // SQLite writes block the event loop: let requests through between batches.
           if (batches > 0) await yieldToEventLoop();
         }
       } finally {
         flushing = null;
+        // Groups that reached the batch size while this flush was writing were not scheduled (a
+        // flush was running): without this they would wait for the next window. After a failed
+        // write the window paces the retries instead.
+        if (isWritten && pending.size >= options.maxBatchEvents) flushSoon();
       }
     })();
     return flushing;
+  }
+
+  function flushSoon(): void {
+    if (flushing || isSoonScheduled || closed) return;
+    isSoonScheduled = true;
+    setImmediate(() => {
+      isSoonScheduled = false;
+      void flush();
+    });
   }
 
   const timer = setInterval(() => void flush(), options.flushIntervalMs);
@@ -215,13 +229,7 @@ export function createUsageRecorder(deps: UsageRecorderDeps) {
       pending.set(usageGroupKey(event), opened);
       if (event.tokenId !== null) lastGroupOf.set(event.tokenId, opened);
       pendingEvents += 1;
-      if (pending.size >= options.maxBatchEvents && !flushing && !isSoonScheduled && !closed) {
-        isSoonScheduled = true;
-        setImmediate(() => {
-          isSoonScheduled = false;
-          void flush();
-        });
-      }
+      if (pending.size >= options.maxBatchEvents) flushSoon();
     },
 
     flush,

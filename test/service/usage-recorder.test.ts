@@ -85,6 +85,23 @@ describe.each(DIALECTS)('usage recorder on %s', (dialect) => {
     ]);
   });
 
+  it('flushes early what reached the batch size while another flush was writing, without waiting for the window', async () => {
+    const recorder = createUsageRecorder({ db: handle.db, options: { flushIntervalMs: 60_000, maxBatchEvents: 1 } });
+    const rowsOf = async (tokenId: string) => (await handle.db.selectFrom('usage_events').select('count').where('token_id', '=', tokenId).execute()).length;
+    recorder.record(event('tok_a', T0));
+    // The first event's early flush starts on the next turn of the event loop; the second event
+    // arrives while it is writing, and that flush does not take it.
+    await new Promise((resolve) => setImmediate(resolve));
+    recorder.record(event('tok_b', T0));
+    const deadline = Date.now() + 2000;
+    while ((await rowsOf('tok_b')) === 0) {
+      if (Date.now() > deadline) throw new Error('the event waited for the flush window');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await rowsOf('tok_a')).toBe(1);
+    await recorder.close();
+  });
+
   it('counts a token called the same way again into its group, across a day boundary and flushes, and apart from any field that differs', async () => {
     const recorder = createUsageRecorder({ db: handle.db, options: { flushIntervalMs: 60_000, maxBatchEvents: 1000 } });
     const variants: Array<Partial<UsageEvent>> = [{}, { userAgent: 'curl/9' }, { upstreamStatus: 502 }, { upstreamAccount: 'acct' }, { orgId: `${ORG.slice(0, -1)}2` }, { method: 'POST' }];
