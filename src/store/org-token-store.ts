@@ -274,12 +274,13 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         // One member per kind walks that kind's sort index. A `q` read through the trigram index
         // reads its matches first anyway: then one member for every kind reads them once.
         const kindSets = table === 'tokens' && hasTrigramIndexFor(search.q) ? [search.kinds] : search.kinds.map((kind) => [kind]);
-        // Where a member sorts what it reads (SQLite; PostgreSQL with a trigram `q`), the owner
-        // and connector are joined to the rows it keeps, after the sort and limit: a broad `q`
-        // matches tens of thousands of tokens, and joining each cost as much as reading them. A
-        // PostgreSQL index walk stays joined row by row as it walks: joined after its limit, the
-        // planner may hash the whole users table for a hundred rows (simple lists 30-60% slower).
-        const isJoinedAfterLimit = dialect === 'sqlite' || isTrigramSearch(dialect, search.q);
+        // A member that reads a `q`'s trigram matches and sorts them joins the owner and
+        // connector to the rows it keeps, after the sort and limit: a broad `q` matches tens of
+        // thousands of tokens, and joining each cost as much as reading them. An index walk stays
+        // joined row by row as it walks: it joins no more rows than it keeps, and joined after
+        // its limit PostgreSQL may hash the whole users table for a hundred rows (plain lists
+        // 30-60% slower).
+        const isJoinedAfterLimit = hasTrigramIndexFor(search.q);
         return kindSets.map((kinds) => {
           const filtered = (joins: RawBuilder<unknown> | null) => sql`from ${FROM[table]} ${joins ?? sql``}
               where ${allOf([...where, kinds.length === 1 ? sql<SqlBool>`t.kind = ${kinds[0]}` : sql<SqlBool>`t.kind in (${sql.join(kinds)})`])}

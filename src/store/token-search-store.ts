@@ -176,16 +176,15 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
       // the table). SQLite's planner already reads the FTS matches first.
       const isTrigramFirst = dialect === 'postgres' && search.q !== null && [...search.q].length >= MIN_TRIGRAM_CHARS;
       const orderExpr = !isTrigramFirst ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
-      const rows = await db
-        .selectFrom('tokens as t')
-        .leftJoin('users as u', 'u.id', 't.owner_user_id')
-        .selectAll('t')
-        .select(['u.id as owner_id', 'u.org_id as owner_org_id', 'u.name as owner_name', 'u.email as owner_email', 'u.status as owner_status'])
-        .where(allOf(where))
-        .orderBy(orderExpr, direction)
-        .orderBy('t.id', direction)
-        .limit(limit + 1)
-        .execute();
+      const ownerColumns = ['u.id as owner_id', 'u.org_id as owner_org_id', 'u.name as owner_name', 'u.email as owner_email', 'u.status as owner_status'] as const;
+      const filtered = db.selectFrom('tokens as t').selectAll('t').where(allOf(where)).orderBy(orderExpr, direction).orderBy('t.id', direction).limit(limit + 1);
+      // With a `q` read through the trigram index, the owners are joined to the kept rows only, as
+      // in the inventory of every kind (org-token-store.ts), and those few sorted again (a join
+      // need not keep its input's order).
+      const rows =
+        search.q !== null && hasTrigramIndexFor(search.q)
+          ? await db.selectFrom(filtered.as('t')).leftJoin('users as u', 'u.id', 't.owner_user_id').selectAll('t').select(ownerColumns).orderBy(expr, direction).orderBy('t.id', direction).execute()
+          : await filtered.leftJoin('users as u', 'u.id', 't.owner_user_id').select(ownerColumns).execute();
       const hasMore = rows.length > limit;
       const kept = rows.slice(0, limit);
       if (isBackwards) kept.reverse();

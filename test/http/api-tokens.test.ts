@@ -130,6 +130,22 @@ describe.each(DIALECTS)('user API token inventory on %s', (dialect) => {
     }
   });
 
+  it('pages a q in the order, and with the owners, of the same listing without it', async () => {
+    // Read through the trigram index, the matches are sorted and cut before their owners are joined.
+    for (const sort of ['label', '-label', 'createdAt', '-createdAt', 'lastActiveAt', '-lastActiveAt']) {
+      const unfiltered = (await list(`?pageSize=1000&sort=${sort}`)).data.filter((i) => i.user?.email.endsWith('acme.test'));
+      const walked: Page['data'] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(`?q=acme.test&pageSize=2&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        walked.push(...page.data);
+        cursor = page.links.next;
+      } while (cursor);
+      expect(unfiltered.length).toBe(12);
+      expect(walked, sort).toEqual(unfiltered);
+    }
+  });
+
   it('filters on status, in any case, and refuses another value', async () => {
     for (const status of ['allowed', 'BLOCKED', 'Allowed']) {
       const expected = ids((s) => s.status === status.toUpperCase());
