@@ -120,7 +120,7 @@ export function hasTrigramIndexFor(q: string | null): boolean {
 
 /** Whether PostgreSQL should read the trigram matches before sorting (see `page` below). */
 export function isTrigramSearch(dialect: DialectName, q: string | null): boolean {
-  return dialect === 'postgres' && q !== null && [...q].length >= MIN_TRIGRAM_CHARS;
+  return dialect === 'postgres' && hasTrigramIndexFor(q);
 }
 
 export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectName) {
@@ -174,7 +174,7 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
       // meet matches early: 250 ms at 1M tokens for a rare q. An ORDER BY the index cannot serve
       // makes it take the trigram matches first and sort them (cost grows with the matches, not
       // the table). SQLite's planner already reads the FTS matches first.
-      const isTrigramFirst = dialect === 'postgres' && search.q !== null && [...search.q].length >= MIN_TRIGRAM_CHARS;
+      const isTrigramFirst = isTrigramSearch(dialect, search.q);
       const orderExpr = !isTrigramFirst ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
       const ownerColumns = ['u.id as owner_id', 'u.org_id as owner_org_id', 'u.name as owner_name', 'u.email as owner_email', 'u.status as owner_status'] as const;
       const filtered = db.selectFrom('tokens as t').selectAll('t').where(allOf(where)).orderBy(orderExpr, direction).orderBy('t.id', direction).limit(limit + 1);
@@ -182,7 +182,7 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
       // in the inventory of every kind (org-token-store.ts), and those few sorted again (a join
       // need not keep its input's order).
       const rows =
-        search.q !== null && hasTrigramIndexFor(search.q)
+        hasTrigramIndexFor(search.q)
           ? await db.selectFrom(filtered.as('t')).leftJoin('users as u', 'u.id', 't.owner_user_id').selectAll('t').select(ownerColumns).orderBy(expr, direction).orderBy('t.id', direction).execute()
           : await filtered.leftJoin('users as u', 'u.id', 't.owner_user_id').select(ownerColumns).execute();
       const hasMore = rows.length > limit;
