@@ -20,6 +20,8 @@ import type { Database } from './schema.js';
 import { toToken } from './token-store.js';
 import type { Token } from '../domain/models.js';
 import { escapeLike } from '../domain/like-pattern.js';
+import { TOKENWARD_SOURCE } from '../domain/connectors.js';
+import { readMaintainedCounts } from './token-counts.js';
 
 export interface TokenSearch {
   orgId: string;
@@ -118,6 +120,24 @@ export function hasTrigramIndexFor(q: string | null): boolean {
   return q !== null && [...q].length >= MIN_TRIGRAM_CHARS;
 }
 
+/**
+ * No text, key type or date but expiry narrows the count: the maintained counts answer it (the
+ * owners' status aside, which a correction over the org's few inactive people gives).
+ */
+function isCountedAhead(search: TokenSearch): boolean {
+  return search.q === null && search.keyType === null && Object.keys(search.dates).every((field) => field === 'expiresAt');
+}
+
+/** The org's people who are not active: few, so their ids are a short list to test tokens against. */
+function inactiveOwnersOf(orgId: string): RawBuilder<unknown> {
+  return sql`(select iu.id from users iu where iu.org_id = ${orgId} and iu.status <> 'active')`;
+}
+
+/** Active and not expired at `nowMs`, whoever owns it. */
+function isUsable(nowMs: number): RawBuilder<SqlBool> {
+  return sql<SqlBool>`t.status = 'active' and (t.expires_at is null or t.expires_at > ${nowMs})`;
+}
+
 /** Whether PostgreSQL should read the trigram matches before sorting (see `page` below). */
 export function isTrigramSearch(dialect: DialectName, q: string | null): boolean {
   return dialect === 'postgres' && hasTrigramIndexFor(q);
@@ -135,12 +155,10 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
     if (search.q) where.push(qPredicate(search.q));
     // Mirrors inventoryStatusOf (src/domain/token-query.ts). The owner's status is tested against
     // the org's (few) inactive users rather than by joining every token to its owner, so a count
-    // stays an index-only scan of tokens_inv_last_active_idx.
-    const inactiveOwners = sql`(select iu.id from users iu where iu.org_id = ${search.orgId} and iu.status <> 'active')`;
+    // reads the last-activity index, which holds each token's owner and expiry.
+    const inactiveOwners = inactiveOwnersOf(search.orgId);
     if (search.status === 'allowed') {
-      where.push(
-        sql<SqlBool>`t.status = 'active' and (t.expires_at is null or t.expires_at > ${search.nowMs}) and (t.owner_user_id is null or t.owner_user_id not in ${inactiveOwners})`,
-      );
+      where.push(sql<SqlBool>`${isUsable(search.nowMs)} and (t.owner_user_id is null or t.owner_user_id not in ${inactiveOwners})`);
     } else if (search.status === 'blocked') {
       where.push(sql<SqlBool>`(t.status = 'suspended' or t.expires_at <= ${search.nowMs} or t.owner_user_id in ${inactiveOwners})`);
     }
@@ -153,6 +171,30 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
   }
 
   const allOf = (parts: RawBuilder<SqlBool>[]): Expression<SqlBool> => sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+
+  /** The count of `count` below from the maintained counts: a few hundred rows, whatever the org's size. */
+  async function countAhead(search: TokenSearch): Promise<number> {
+    const expiry = search.dates.expiresAt ?? null;
+    const cells = await readMaintainedCounts(db, search.orgId, search.nowMs, { source: TOKENWARD_SOURCE, scope: null, expiry });
+    const counted = (status: string) => cells.reduce((n, cell) => (cell.kind === search.kind && cell.status === status ? n + cell.count : n), 0);
+    if (search.status === null) return counted('active') + counted('suspended') + counted('expired');
+    // Usable tokens of the org's inactive people: counted active, but blocked.
+    const heldByInactive = await db
+      .selectFrom('tokens as t')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where(
+        allOf([
+          sql<SqlBool>`t.owner_user_id in ${inactiveOwnersOf(search.orgId)}`,
+          sql<SqlBool>`t.org_id = ${search.orgId}`,
+          sql<SqlBool>`t.kind = ${search.kind}`,
+          isUsable(search.nowMs),
+          ...(expiry === null ? [] : [datePredicate('expiresAt', expiry)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    const blockedOwners = Number(heldByInactive.n);
+    return search.status === 'allowed' ? counted('active') - blockedOwners : counted('suspended') + counted('expired') + blockedOwners;
+  }
 
   return {
     /**
@@ -199,6 +241,7 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
     },
 
     async count(search: TokenSearch): Promise<number> {
+      if (isCountedAhead(search)) return countAhead(search);
       const row = await db
         .selectFrom('tokens as t')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -31,6 +31,7 @@ type Op =
   | { op: 'revoke'; pick: number }
   | { op: 'suspendUser'; user: number }
   | { op: 'restoreUser'; user: number }
+  | { op: 'setUserStatus'; user: number; to: 'active' | 'deactivated' }
   | { op: 'setStatus'; pick: number; to: 'active' | 'suspended' }
   | { op: 'clamp'; pick: number; expiresInHours: number; scopes: string[] }
   | { op: 'rescope'; pick: number; scopes: string[] }
@@ -62,6 +63,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('revoke' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('suspendUser' as const), user: fc.nat(2) }),
   fc.record({ op: fc.constant('restoreUser' as const), user: fc.nat(2) }),
+  // A person deactivated or back, their tokens untouched: only the Atlassian-compatible counts see it.
+  fc.record({ op: fc.constant('setUserStatus' as const), user: fc.nat(2), to: fc.constantFrom('active' as const, 'deactivated' as const) }),
   fc.record({ op: fc.constant('setStatus' as const), pick: fc.nat(), to: fc.constantFrom('active' as const, 'suspended' as const) }),
   fc.record({ op: fc.constant('clamp' as const), pick: fc.nat(), expiresInHours: fc.integer({ min: -60, max: 60 }), scopes }),
   fc.record({ op: fc.constant('rescope' as const), pick: fc.nat(), scopes }),
@@ -93,6 +96,21 @@ async function countedRowByRow(db: Kysely<Database>, orgId: string, scope: strin
     union all
     select t.connector_id as source, t.kind as kind, ${status} as status, count(*) as n from external_tokens t where t.org_id = ${orgId} ${holding} group by 1, 2, 3`.execute(db);
   return Object.fromEntries(result.rows.map((r) => [`${r.source} ${r.kind} ${r.status}`, Number(r.n)]));
+}
+
+/**
+ * The Atlassian-compatible count, token by token: unrevoked tokens of one kind, allowed (active, not
+ * expired, its owner active) or blocked (the others), within an expiry window.
+ */
+async function countedAsAtlassian(db: Kysely<Database>, orgId: string, kind: 'user' | 'admin_key', status: 'allowed' | 'blocked' | null, expiry: DateBounds | null): Promise<number> {
+  const within = expiry === null
+    ? sql``
+    : sql`and ((t.expires_at is null and ${sql.lit(expiry.includeNull)}) or (t.expires_at >= ${expiry.minMs ?? -1} and t.expires_at <= ${expiry.maxMs ?? Number.MAX_SAFE_INTEGER}))`;
+  const allowed = sql`(t.status = 'active' and (t.expires_at is null or t.expires_at > ${NOW}) and (u.id is null or u.status = 'active'))`;
+  const wanted = status === null ? sql`` : status === 'allowed' ? sql`and ${allowed}` : sql`and not ${allowed}`;
+  const result = await sql<{ n: number | string }>`select count(*) as n from tokens t left join users u on u.id = t.owner_user_id
+    where t.org_id = ${orgId} and t.kind = ${kind} and t.status <> 'revoked' ${within} ${wanted}`.execute(db);
+  return Number(result.rows[0]!.n);
 }
 
 async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: number): Promise<string> {
@@ -138,6 +156,9 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
         break;
       case 'restoreUser':
         await stores.tokenStatus.restoreSuspendedUserTokens(orgId, users[o.user]!);
+        break;
+      case 'setUserStatus':
+        await db.updateTable('users').set({ status: o.to }).where('id', '=', users[o.user]!).execute();
         break;
       case 'setStatus':
         if (pick(o.pick)) await stores.tokenStatus.setTokenStatus(orgId, pick(o.pick)!, o.to === 'active' ? 'suspended' : 'active', o.to);
@@ -244,6 +265,22 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
           const ownWindowed = Object.fromEntries(Object.entries(await countedRowByRow(db, orgId, null, false, expiry)).filter(([key]) => key.startsWith('tokenward ')));
           expect(asRecord(windowed)).toEqual(ownWindowed);
         }
+        // The Atlassian-compatible counts: from the maintained counts when no filter but expiry
+        // narrows them, else counted in the index; both equal to counting token by token.
+        const atlassian = createTokenSearchStore(db, dialect);
+        for (const kind of ['user', 'admin_key'] as const) {
+          for (const status of [null, 'allowed', 'blocked'] as const) {
+            for (const expiry of [null, ...windows]) {
+              const expected = await countedAsAtlassian(db, orgId, kind, status, expiry);
+              const counted = { orgId, kind, q: null, status, keyType: null, dates: expiry === null ? {} : { expiresAt: expiry }, nowMs: NOW };
+              const what = `${kind} ${status ?? 'any'} ${JSON.stringify(expiry)}`;
+              expect(await atlassian.count(counted), what).toBe(expected);
+              // Any creation date: counted in the index instead.
+              const everCreated = { minMs: 0, maxMs: null, includeNull: false };
+              expect(await atlassian.count({ ...counted, dates: { ...counted.dates, createdAt: everCreated } }), `${what}, any creation`).toBe(expected);
+            }
+          }
+        }
         const idleChecks = async () => {
           for (const idleSinceMs of idleCutoffs) {
             const idle = await countedRowByRow(db, orgId, null, false, null, idleSinceMs);
@@ -318,6 +355,19 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     await sweepExpiryMarks(db, dialect, NOW);
     expect(await markOf(held)).toBe(1);
     expect(asRecord(await readIdleCounts(db, orgId, NOW, NOW - 24 * HOUR, null))).toEqual(await countedRowByRow(db, orgId, null, false, null, NOW - 24 * HOUR));
+  });
+
+  it('answer the Atlassian-compatible counts with a deactivated person\'s usable tokens blocked', async () => {
+    const { db } = database.handle;
+    const issue = (owner: number, expiresInHours: number | null): Op => ({ op: 'issue', owner, expiresInHours, usedHoursAgo: null, createdHoursAgo: 1, scopes: [] });
+    const ops: Op[] = [issue(0, null), issue(0, -5), issue(1, null), issue(1, 5), issue(1, -5), { op: 'setUserStatus', user: 1, to: 'deactivated' }];
+    const orgId = await run(db, dialect, ops, 40_000);
+    const atlassian = createTokenSearchStore(db, dialect);
+    const counted = (status: 'allowed' | 'blocked' | null, expiresAt?: DateBounds) =>
+      atlassian.count({ orgId, kind: 'user', q: null, status, keyType: null, dates: expiresAt ? { expiresAt } : {}, nowMs: NOW });
+    expect([await counted(null), await counted('allowed'), await counted('blocked')]).toEqual([5, 1, 4]);
+    const fromNow = { minMs: NOW, maxMs: null, includeNull: false };
+    expect([await counted(null, fromNow), await counted('allowed', fromNow), await counted('blocked', fromNow)]).toEqual([1, 0, 1]);
   });
 
   it('are filled for tokens that existed before the migration', async () => {

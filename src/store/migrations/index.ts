@@ -25,6 +25,7 @@ import * as tokenIpAllowlist from './0020_token_ip_allowlist.js';
 import * as tokenCounts from './0021_token_counts.js';
 import * as idleCounts from './0022_idle_counts.js';
 import * as expiryIndexStatus from './0023_expiry_index_status.js';
+import * as lastActiveIndexSqlite from './0024_last_active_index_sqlite.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0021_token_counts': tokenCounts,
   '0022_idle_counts': idleCounts,
   '0023_expiry_index_status': expiryIndexStatus,
+  '0024_last_active_index_sqlite': lastActiveIndexSqlite,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
