@@ -5,7 +5,7 @@
  * some after), and the tokens whose `expiry_passed` mark disagrees with the clock (expired since the
  * last sweep, or given a later expiry), a short range of their index.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { TOKENWARD_SOURCE } from '../domain/connectors.js';
 import { INVENTORY_KINDS, type InventoryKind, type LifecycleStatus } from '../domain/org-token-query.js';
 import { DAY_MS } from '../domain/time.js';
@@ -24,53 +24,105 @@ interface Counted {
 /** A correction row: `move` tokens counted under `status` that belong on the other side of expiry, `add` edge tokens. */
 type Correction = Counted & { part: 'move' | 'add' };
 
+/** Instants from `fromMs` (inclusive) to `toMs` (exclusive); null: open on that side. */
+export interface Span {
+  fromMs: number | null;
+  toMs: number | null;
+}
+
+/** The tokens a use count takes: used ones last used within `used`, never-used ones created within `neverUsed` (null: none). */
+export interface UseWindow {
+  used: Span | null;
+  neverUsed: Span | null;
+}
+
+/** The whole days of a span (`fromDay` to `toDay`, exclusive; null: open), and the parts of days at its ends. */
+function daysOf(span: Span): { fromDay: number | null; toDay: number | null; partial: Array<{ fromMs: number; toMs: number }> } {
+  // No token was used or created before the epoch.
+  if (span.toMs !== null && span.toMs <= 0) return { fromDay: 0, toDay: 0, partial: [] };
+  const fromMs = span.fromMs === null ? null : Math.max(0, span.fromMs);
+  const fromDay = fromMs === null ? null : Math.ceil(fromMs / DAY_MS);
+  const toDay = span.toMs === null ? null : Math.floor(span.toMs / DAY_MS);
+  if (fromDay !== null && toDay !== null && fromDay > toDay) {
+    // Both ends inside one day.
+    return { fromDay: 0, toDay: 0, partial: fromMs! < span.toMs! ? [{ fromMs: fromMs!, toMs: span.toMs! }] : [] };
+  }
+  const partial: Array<{ fromMs: number; toMs: number }> = [];
+  if (fromMs !== null && fromMs < fromDay! * DAY_MS) partial.push({ fromMs, toMs: fromDay! * DAY_MS });
+  if (span.toMs !== null && toDay! * DAY_MS < span.toMs) partial.push({ fromMs: toDay! * DAY_MS, toMs: span.toMs });
+  return { fromDay, toDay, partial };
+}
+
 /** Every org token not used since `idleSinceMs` (never used: not created since), by source, kind and status at `nowMs`. */
 export async function readIdleCounts(db: Kysely<Database>, orgId: string, nowMs: number, idleSinceMs: number, source: string | null): Promise<CountCell[]> {
+  const before = { fromMs: null, toMs: idleSinceMs };
+  return readUseCounts(db, orgId, nowMs, { used: before, neverUsed: before }, source);
+}
+
+/**
+ * The org's tokens in `window`, by source, kind and status at `nowMs`: the cells of the whole days
+ * it holds (a used token's day of last use, or -1 less a never-used token's day of creation,
+ * migration 0025), the days its ends cut through read token by token, and the tokens of the whole
+ * days whose expiry mark disagrees with the clock moved to the other side of expiry.
+ */
+export async function readUseCounts(db: Kysely<Database>, orgId: string, nowMs: number, window: UseWindow, source: string | null): Promise<CountCell[]> {
   const { typeOf, sources } = await countSources(db, orgId, source);
   if (sources !== null && sources.length === 0) return [];
   const hasOwn = sources === null || sources.includes(TOKENWARD_SOURCE);
   const connectors = sources?.filter((s) => s !== TOKENWARD_SOURCE) ?? null;
   const hasConnectors = connectors === null || connectors.length > 0;
-  const edgeStart = Math.floor(idleSinceMs / DAY_MS) * DAY_MS;
   const kinds = sql.join(INVENTORY_KINDS);
   const ofSources = (column: RawBuilder<unknown>) => (sources === null ? sql`` : sql`and ${column} in (${sql.join(sources)})`);
   const ofConnectors = connectors === null ? sql`` : sql`and t.connector_id in (${sql.join(connectors)})`;
+  const used = window.used === null ? null : daysOf(window.used);
+  const neverUsed = window.neverUsed === null ? null : daysOf(window.neverUsed);
 
-  // The whole days before the cutoff's day, with the deltas not yet folded, in one statement.
+  // The whole days, with the deltas not yet folded, in one statement. A never-used token created on
+  // day c sits on day -1 - c.
+  const wholeDays: RawBuilder<SqlBool>[] = [];
+  const dayRange = (low: number | null, high: number | null) =>
+    sql<SqlBool>`(${sql.join([sql`true`, ...(low === null ? [] : [sql`idle_day >= ${low}`]), ...(high === null ? [] : [sql`idle_day < ${high}`])], sql` and `)})`;
+  if (used) wholeDays.push(dayRange(Math.max(0, used.fromDay ?? 0), used.toDay));
+  if (neverUsed) wholeDays.push(dayRange(neverUsed.toDay === null ? null : -neverUsed.toDay, neverUsed.fromDay === null ? 0 : -neverUsed.fromDay));
   const cell = (table: string) => sql`select source, kind, status, expiry_passed, n from ${sql.table(table)}
-    where org_id = ${orgId} and idle_day < ${edgeStart / DAY_MS} and kind in (${kinds}) ${ofSources(sql`source`)}`;
+    where org_id = ${orgId} and (${wholeDays.length === 0 ? sql`false` : sql.join(wholeDays, sql` or `)}) and kind in (${kinds}) ${ofSources(sql`source`)}`;
   const summed = sql<Counted & { expiry_passed: number | string }>`select source, kind, status, expiry_passed, sum(n) as n
     from (${cell('token_idle_counts')} union all ${cell('token_idle_count_deltas')}) c group by 1, 2, 3, 4`;
 
-  // Tokens in those days whose mark disagrees with the clock: counted on the wrong side of expiry.
-  const idleKey = sql`coalesce(t.last_active_at, t.created_at)`;
+  // Tokens of those days whose mark disagrees with the clock: counted on the wrong side of expiry.
+  const within = (column: RawBuilder<unknown>, fromDay: number | null, toDay: number | null) =>
+    sql.join([sql`true`, ...(fromDay === null ? [] : [sql`${column} >= ${fromDay * DAY_MS}`]), ...(toDay === null ? [] : [sql`${column} < ${toDay * DAY_MS}`])], sql` and `);
+  const wholeTokens: RawBuilder<unknown>[] = [];
+  if (used) wholeTokens.push(sql`(t.last_active_at is not null and ${within(sql`t.last_active_at`, used.fromDay, used.toDay)})`);
+  if (neverUsed) wholeTokens.push(sql`(t.last_active_at is null and ${within(sql`t.created_at`, neverUsed.fromDay, neverUsed.toDay)})`);
   const misfiled = (table: 'tokens' | 'external_tokens', mark: 0 | 1) => {
     const sourceCol = table === 'tokens' ? sql`cast(${TOKENWARD_SOURCE} as varchar(64))` : sql`t.connector_id`;
     return sql`select cast('move' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, cast(${mark === 0 ? 'active' : 'expired'} as varchar(20)) as status, count(*) as n
       from ${sql.table(table)} t
-      where ${misfiledAt(nowMs, mark, 't.')} and t.org_id = ${orgId} and t.status = 'active' and t.kind in (${kinds}) and ${idleKey} < ${edgeStart}
+      where ${misfiledAt(nowMs, mark, 't.')} and t.org_id = ${orgId} and t.status = 'active' and t.kind in (${kinds}) and (${sql.join(wholeTokens, sql` or `)})
         ${table === 'external_tokens' ? ofConnectors : sql``}
       group by 1, 2, 3, 4`;
   };
 
-  // The cutoff's day, token by token: used tokens through the last-activity index, never-used
-  // ones through the creation index.
+  // The days the window's ends cut through, token by token: used tokens through the last-activity
+  // index, never-used ones through the creation index.
   const status = sql`case when t.status = 'revoked' then 'revoked' when t.status = 'suspended' then 'suspended'
     when t.expires_at <= ${nowMs} then 'expired' else 'active' end`;
   const lastActive = sortKeyExpr('lastActiveAt').expr;
-  const edge = (table: 'tokens' | 'external_tokens') => {
+  const edges = (table: 'tokens' | 'external_tokens') => {
     const sourceCol = table === 'tokens' ? sql`cast(${TOKENWARD_SOURCE} as varchar(64))` : sql`t.connector_id`;
     const narrowed = sql`t.org_id = ${orgId} and t.kind in (${kinds}) ${table === 'external_tokens' ? ofConnectors : sql``}`;
+    const counted = (where: RawBuilder<unknown>) =>
+      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
+        where ${narrowed} and ${where} group by 1, 2, 3, 4`;
     return [
-      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
-        where ${narrowed} and ${lastActive} >= ${edgeStart} and ${lastActive} < ${idleSinceMs} group by 1, 2, 3, 4`,
-      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
-        where ${narrowed} and t.created_at >= ${edgeStart} and t.created_at < ${idleSinceMs} and t.last_active_at is null group by 1, 2, 3, 4`,
+      ...(used?.partial ?? []).map(({ fromMs, toMs }) => counted(sql`${lastActive} >= ${fromMs} and ${lastActive} < ${toMs}`)),
+      ...(neverUsed?.partial ?? []).map(({ fromMs, toMs }) => counted(sql`t.created_at >= ${fromMs} and t.created_at < ${toMs} and t.last_active_at is null`)),
     ];
   };
 
   const tables = [...(hasOwn ? (['tokens'] as const) : []), ...(hasConnectors ? (['external_tokens'] as const) : [])];
-  const exact = [...tables.flatMap((table) => [misfiled(table, 0), misfiled(table, 1)]), ...(idleSinceMs > edgeStart ? tables.flatMap(edge) : [])];
+  const exact = [...(wholeTokens.length === 0 ? [] : tables.flatMap((table) => [misfiled(table, 0), misfiled(table, 1)])), ...tables.flatMap(edges)];
   const [cells, corrections] = await Promise.all([
     summed.execute(db),
     exact.length === 0 ? { rows: [] } : sql<Correction>`${sql.join(exact, sql` union all `)}`.execute(db),

@@ -22,6 +22,7 @@ import type { Token } from '../domain/models.js';
 import { escapeLike } from '../domain/like-pattern.js';
 import { TOKENWARD_SOURCE } from '../domain/connectors.js';
 import { readMaintainedCounts } from './token-counts.js';
+import { readUseCounts, type UseWindow } from './token-idle-counts.js';
 
 export interface TokenSearch {
   orgId: string;
@@ -125,7 +126,13 @@ export function hasTrigramIndexFor(q: string | null): boolean {
  * owners' status aside, which a correction over the org's few inactive people gives).
  */
 function isCountedAhead(search: TokenSearch): boolean {
-  return search.q === null && search.keyType === null && Object.keys(search.dates).every((field) => field === 'expiresAt');
+  const fields = Object.keys(search.dates);
+  return search.q === null && search.keyType === null && (fields.every((field) => field === 'expiresAt') || (fields.length === 1 && fields[0] === 'lastActiveAt'));
+}
+
+/** A `lastActiveAt` filter as the tokens it takes: last used within its bounds, and never-used ones if it includes them. */
+function useWindowOf(bounds: DateBounds): UseWindow {
+  return { used: { fromMs: bounds.minMs, toMs: bounds.maxMs === null ? null : bounds.maxMs + 1 }, neverUsed: bounds.includeNull ? { fromMs: null, toMs: null } : null };
 }
 
 /** The org's people who are not active: few, so their ids are a short list to test tokens against. */
@@ -175,7 +182,10 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
   /** The count of `count` below from the maintained counts: a few hundred rows, whatever the org's size. */
   async function countAhead(search: TokenSearch): Promise<number> {
     const expiry = search.dates.expiresAt ?? null;
-    const cells = await readMaintainedCounts(db, search.orgId, search.nowMs, { source: TOKENWARD_SOURCE, scope: null, expiry });
+    const lastUse = search.dates.lastActiveAt ?? null;
+    const cells = lastUse
+      ? await readUseCounts(db, search.orgId, search.nowMs, useWindowOf(lastUse), TOKENWARD_SOURCE)
+      : await readMaintainedCounts(db, search.orgId, search.nowMs, { source: TOKENWARD_SOURCE, scope: null, expiry });
     const counted = (status: string) => cells.reduce((n, cell) => (cell.kind === search.kind && cell.status === status ? n + cell.count : n), 0);
     if (search.status === null) return counted('active') + counted('suspended') + counted('expired');
     // Usable tokens of the org's inactive people: counted active, but blocked.
@@ -189,6 +199,7 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
           sql<SqlBool>`t.kind = ${search.kind}`,
           isUsable(search.nowMs),
           ...(expiry === null ? [] : [datePredicate('expiresAt', expiry)]),
+          ...(lastUse === null ? [] : [datePredicate('lastActiveAt', lastUse)]),
         ]),
       )
       .executeTakeFirstOrThrow();

@@ -56,6 +56,12 @@ const minutes = fc.option(fc.integer({ min: -80 * 60, max: 80 * 60 }), { nil: nu
 const windowArb = fc.record({ min: minutes, max: minutes, includeNull: fc.boolean() }).map(
   ({ min, max, includeNull }): DateBounds => ({ minMs: min === null ? null : NOW + min * 60_000, maxMs: max === null ? null : NOW + max * 60_000, includeNull }),
 );
+// Last-use windows as the `lastActiveAt` filter gives them: over the days uses are spread on, either
+// edge open, cutting days anywhere, with or without the never-used tokens.
+const useMinutes = fc.option(fc.integer({ min: -130 * 60, max: 60 }), { nil: null });
+const useWindowArb = fc.record({ min: useMinutes, max: useMinutes, includeNull: fc.boolean() }).map(
+  ({ min, max, includeNull }): DateBounds => ({ minMs: min === null ? null : NOW + min * 60_000, maxMs: max === null ? null : NOW + max * 60_000, includeNull }),
+);
 // Idle cutoffs as `idleDays` gives them (now less whole days), and anywhere inside a day.
 const idleArb = fc.oneof(fc.integer({ min: 0, max: 6 }).map((days) => NOW - days * 24 * HOUR), fc.integer({ min: 0, max: 130 * 60 }).map((m) => NOW - m * 60_000));
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -102,10 +108,11 @@ async function countedRowByRow(db: Kysely<Database>, orgId: string, scope: strin
  * The Atlassian-compatible count, token by token: unrevoked tokens of one kind, allowed (active, not
  * expired, its owner active) or blocked (the others), within an expiry window.
  */
-async function countedAsAtlassian(db: Kysely<Database>, orgId: string, kind: 'user' | 'admin_key', status: 'allowed' | 'blocked' | null, expiry: DateBounds | null): Promise<number> {
-  const within = expiry === null
+async function countedAsAtlassian(db: Kysely<Database>, orgId: string, kind: 'user' | 'admin_key', status: 'allowed' | 'blocked' | null, dates: { expiresAt?: DateBounds; lastActiveAt?: DateBounds }): Promise<number> {
+  const bounded = (column: string, bounds: DateBounds | undefined) => bounds === undefined
     ? sql``
-    : sql`and ((t.expires_at is null and ${sql.lit(expiry.includeNull)}) or (t.expires_at >= ${expiry.minMs ?? -1} and t.expires_at <= ${expiry.maxMs ?? Number.MAX_SAFE_INTEGER}))`;
+    : sql`and ((${sql.ref(column)} is null and ${sql.lit(bounds.includeNull)}) or (${sql.ref(column)} >= ${bounds.minMs ?? -1} and ${sql.ref(column)} <= ${bounds.maxMs ?? Number.MAX_SAFE_INTEGER}))`;
+  const within = sql`${bounded('t.expires_at', dates.expiresAt)} ${bounded('t.last_active_at', dates.lastActiveAt)}`;
   const allowed = sql`(t.status = 'active' and (t.expires_at is null or t.expires_at > ${NOW}) and (u.id is null or u.status = 'active'))`;
   const wanted = status === null ? sql`` : status === 'allowed' ? sql`and ${allowed}` : sql`and not ${allowed}`;
   const result = await sql<{ n: number | string }>`select count(*) as n from tokens t left join users u on u.id = t.owner_user_id
@@ -239,7 +246,7 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     const { db } = database.handle;
     let seq = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }), fc.array(idleArb, { minLength: 1, maxLength: 3 }), async (ops, windows, idleCutoffs) => {
+      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }), fc.array(idleArb, { minLength: 1, maxLength: 3 }), fc.array(useWindowArb, { minLength: 1, maxLength: 3 }), async (ops, windows, idleCutoffs, useWindows) => {
         seq++;
         const orgId = await run(db, dialect, ops, seq);
         const expected = await countedRowByRow(db, orgId);
@@ -268,12 +275,13 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
         // The Atlassian-compatible counts: from the maintained counts when no filter but expiry
         // narrows them, else counted in the index; both equal to counting token by token.
         const atlassian = createTokenSearchStore(db, dialect);
+        const dateFilters = [{}, ...windows.map((expiresAt) => ({ expiresAt })), ...useWindows.map((lastActiveAt) => ({ lastActiveAt }))];
         for (const kind of ['user', 'admin_key'] as const) {
           for (const status of [null, 'allowed', 'blocked'] as const) {
-            for (const expiry of [null, ...windows]) {
-              const expected = await countedAsAtlassian(db, orgId, kind, status, expiry);
-              const counted = { orgId, kind, q: null, status, keyType: null, dates: expiry === null ? {} : { expiresAt: expiry }, nowMs: NOW };
-              const what = `${kind} ${status ?? 'any'} ${JSON.stringify(expiry)}`;
+            for (const dates of dateFilters) {
+              const expected = await countedAsAtlassian(db, orgId, kind, status, dates);
+              const counted = { orgId, kind, q: null, status, keyType: null, dates, nowMs: NOW };
+              const what = `${kind} ${status ?? 'any'} ${JSON.stringify(dates)}`;
               expect(await atlassian.count(counted), what).toBe(expected);
               // Any creation date: counted in the index instead.
               const everCreated = { minMs: 0, maxMs: null, includeNull: false };
@@ -390,8 +398,11 @@ describe.each(DIALECTS)('maintained token counts on %s', (dialect) => {
     // And the idle counts: migration 0022 marks by the real clock, so the token expiring after NOW is
     // marked as past and the reader moves it back.
     const idleCounts = await import('../../src/store/migrations/0022_idle_counts.js');
+    const neverUsedApart = await import('../../src/store/migrations/0025_idle_cells_never_used.js');
     await idleCounts.down(db as unknown as Kysely<any>, dialect);
     await idleCounts.up(db as unknown as Kysely<any>, dialect);
+    // Then the cells rebuilt with never-used tokens apart, as an existing database is migrated.
+    await neverUsedApart.up(db as unknown as Kysely<any>, dialect);
     for (const idleSinceMs of [NOW, NOW - 2 * HOUR, NOW - 200 * HOUR]) {
       expect(asRecord(await readIdleCounts(db, orgId, NOW, idleSinceMs, null))).toEqual(await countedRowByRow(db, orgId, null, false, null, idleSinceMs));
     }

@@ -26,6 +26,7 @@ import * as tokenCounts from './0021_token_counts.js';
 import * as idleCounts from './0022_idle_counts.js';
 import * as expiryIndexStatus from './0023_expiry_index_status.js';
 import * as lastActiveIndexSqlite from './0024_last_active_index_sqlite.js';
+import * as idleCellsNeverUsed from './0025_idle_cells_never_used.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0022_idle_counts': idleCounts,
   '0023_expiry_index_status': expiryIndexStatus,
   '0024_last_active_index_sqlite': lastActiveIndexSqlite,
+  '0025_idle_cells_never_used': idleCellsNeverUsed,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
