@@ -1,9 +1,10 @@
 /**
- * "Idle for N days" counted from `token_idle_counts` (kept by the triggers of migration 0022): the
- * org's cells of the days before the cutoff's day, summed, instead of a count over every idle token.
- * Read token by token: the cutoff's own day (some of its tokens were used before the cutoff instant,
- * some after), and the tokens whose `expiry_passed` mark disagrees with the clock (expired since the
- * last sweep, or given a later expiry), a short range of their index.
+ * Counts by last use read from `token_idle_counts` (kept by the triggers of migrations 0022 and
+ * 0025): "idle for N days" and the Atlassian-compatible `lastActiveAt` window sum the org's cells of
+ * the whole days they hold instead of counting every token. Read token by token: the days their ends
+ * cut through (some of a day's tokens were used before the instant, some after), and the tokens whose
+ * `expiry_passed` mark disagrees with the clock (expired since the last sweep, or given a later
+ * expiry), a short range of their index.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { TOKENWARD_SOURCE } from '../domain/connectors.js';

@@ -27,6 +27,7 @@ import * as idleCounts from './0022_idle_counts.js';
 import * as expiryIndexStatus from './0023_expiry_index_status.js';
 import * as lastActiveIndexSqlite from './0024_last_active_index_sqlite.js';
 import * as idleCellsNeverUsed from './0025_idle_cells_never_used.js';
+import * as ownerIndexCovering from './0026_owner_index_covering.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0023_expiry_index_status': expiryIndexStatus,
   '0024_last_active_index_sqlite': lastActiveIndexSqlite,
   '0025_idle_cells_never_used': idleCellsNeverUsed,
+  '0026_owner_index_covering': ownerIndexCovering,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
