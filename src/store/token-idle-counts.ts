@@ -45,7 +45,7 @@ function daysOf(span: Span): { fromDay: number | null; toDay: number | null; par
   const fromDay = fromMs === null ? null : Math.ceil(fromMs / DAY_MS);
   const toDay = span.toMs === null ? null : Math.floor(span.toMs / DAY_MS);
   if (fromDay !== null && toDay !== null && fromDay > toDay) {
-    // Both ends inside one day.
+    // Both ends inside one day: no whole day, one part.
     return { fromDay: 0, toDay: 0, partial: fromMs! < span.toMs! ? [{ fromMs: fromMs!, toMs: span.toMs! }] : [] };
   }
   const partial: Array<{ fromMs: number; toMs: number }> = [];

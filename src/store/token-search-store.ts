@@ -21,6 +21,7 @@ import { toToken } from './token-store.js';
 import type { Token } from '../domain/models.js';
 import { escapeLike } from '../domain/like-pattern.js';
 import { TOKENWARD_SOURCE } from '../domain/connectors.js';
+import type { LifecycleStatus } from '../domain/org-token-query.js';
 import { readMaintainedCounts } from './token-counts.js';
 import { readUseCounts, type UseWindow } from './token-idle-counts.js';
 
@@ -122,8 +123,9 @@ export function hasTrigramIndexFor(q: string | null): boolean {
 }
 
 /**
- * No text, key type or date but expiry narrows the count: the maintained counts answer it (the
- * owners' status aside, which a correction over the org's few inactive people gives).
+ * No text, key type or date narrows the count but the expiry, or the last use alone: the maintained
+ * counts answer it (the owners' status aside, which a correction over the org's few inactive people
+ * gives).
  */
 function isCountedAhead(search: TokenSearch): boolean {
   const fields = Object.keys(search.dates);
@@ -186,7 +188,7 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
     const cells = lastUse
       ? await readUseCounts(db, search.orgId, search.nowMs, useWindowOf(lastUse), TOKENWARD_SOURCE)
       : await readMaintainedCounts(db, search.orgId, search.nowMs, { source: TOKENWARD_SOURCE, scope: null, expiry });
-    const counted = (status: string) => cells.reduce((n, cell) => (cell.kind === search.kind && cell.status === status ? n + cell.count : n), 0);
+    const counted = (status: LifecycleStatus) => cells.reduce((n, cell) => (cell.kind === search.kind && cell.status === status ? n + cell.count : n), 0);
     if (search.status === null) return counted('active') + counted('suspended') + counted('expired');
     // Usable tokens of the org's inactive people: counted active, but blocked.
     const heldByInactive = await db
