@@ -238,6 +238,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     limitsRedis = redis?.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: LIMITS_REDIS_TIMEOUT_MS });
     limitsRedis?.on('error', () => undefined);
     if (limitsRedis) core.usageCounters.attachShared(createRedisUsageCounters(limitsRedis));
+    // A node that answered before its connections were up would count its first requests in its
+    // own memory, outside the limits the other nodes share: start once they are up, or refused, or
+    // after the connection timeout (then the node counts alone until Redis answers, as in an outage).
+    if (redis && limitsRedis) await Promise.all([firstConnection(redis), firstConnection(limitsRedis)]);
     const pingDatabase = () => pingWithin(core.database.ping(), PING_TIMEOUT_MS).then(
       () => health.report('database', true),
       (error: unknown) => {
@@ -323,6 +327,7 @@ const COUNT_FOLD_MS = 2000;
 /** How long a verification waits for Redis's rate-limit counts before counting in memory instead. */
 const LIMITS_REDIS_TIMEOUT_MS = 250;
 const PING_TIMEOUT_MS = 2000;
+const REDIS_CONNECT_TIMEOUT_MS = 2000;
 
 /** A database that does not answer (a stalled connection) is as unready as one that refuses. */
 function pingWithin(ping: Promise<void>, timeoutMs: number): Promise<void> {
@@ -340,12 +345,28 @@ function pingWithin(ping: Promise<void>, timeoutMs: number): Promise<void> {
  */
 function connectRedis(url: string, keyPrefix: string, health: DependencyHealth): Redis {
   // The key prefix goes with every command, its duplicates' too (the limits connection, the subscriber).
-  const redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, enableOfflineQueue: false });
+  const redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 1, connectTimeout: REDIS_CONNECT_TIMEOUT_MS, commandTimeout: 1000, enableOfflineQueue: false });
   health.track('redis');
   redis.on('ready', () => health.report('redis', true));
   redis.on('error', (error: Error) => health.report('redis', false, error));
   redis.on('close', () => health.report('redis', false));
   return redis;
+}
+
+/** Settles when a Redis connection is first ready, or fails, or after its connection timeout. */
+function firstConnection(connection: Redis): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      connection.off('ready', done);
+      connection.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, REDIS_CONNECT_TIMEOUT_MS);
+    connection.once('ready', done);
+    connection.once('error', done);
+  });
 }
 
 /** A wildcard bind address is not something to paste into curl. */
