@@ -236,14 +236,22 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
       const isTrigramFirst = isTrigramSearch(dialect, search.q);
       const orderExpr = !isTrigramFirst ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
       const ownerColumns = ['u.id as owner_id', 'u.org_id as owner_org_id', 'u.name as owner_name', 'u.email as owner_email', 'u.status as owner_status'] as const;
-      const filtered = db.selectFrom('tokens as t').selectAll('t').where(allOf(where)).orderBy(orderExpr, direction).orderBy('t.id', direction).limit(limit + 1);
-      // With a `q` read through the trigram index, the owners are joined to the kept rows only, as
-      // in the inventory of every kind (org-token-store.ts), and those few sorted again (a join
-      // need not keep its input's order).
+      const filtered = db.selectFrom('tokens as t').where(allOf(where)).orderBy(orderExpr, direction).orderBy('t.id', direction).limit(limit + 1);
+      // With a `q` read through the trigram index, only the matches' ids are sorted; the kept rows
+      // are then read whole and joined to their owners, as in the inventory of every kind
+      // (org-token-store.ts), and those few sorted again (a join need not keep its input's order).
       const rows =
         hasTrigramIndexFor(search.q)
-          ? await db.selectFrom(filtered.as('t')).leftJoin('users as u', 'u.id', 't.owner_user_id').selectAll('t').select(ownerColumns).orderBy(expr, direction).orderBy('t.id', direction).execute()
-          : await filtered.leftJoin('users as u', 'u.id', 't.owner_user_id').select(ownerColumns).execute();
+          ? await db
+              .selectFrom(filtered.select('t.id').as('k'))
+              .innerJoin('tokens as t', 't.id', 'k.id')
+              .leftJoin('users as u', 'u.id', 't.owner_user_id')
+              .selectAll('t')
+              .select(ownerColumns)
+              .orderBy(expr, direction)
+              .orderBy('t.id', direction)
+              .execute()
+          : await filtered.selectAll('t').leftJoin('users as u', 'u.id', 't.owner_user_id').select(ownerColumns).execute();
       const hasMore = rows.length > limit;
       const kept = rows.slice(0, limit);
       if (isBackwards) kept.reverse();
