@@ -3,7 +3,7 @@
  * trigram index (PostgreSQL's pg_trgm, SQLite's FTS5) and sorted, a shorter one is a scan. Either
  * way, every page, forwards and back, holds exactly the tokens that the same listing without `q`
  * holds whose label, owner or purpose contains the term, in the same order, for broad terms and
- * narrow ones, and for every sort.
+ * narrow ones, and for every sort; Tokenward's own tokens and a connected system's alike.
  */
 import { type Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { newOrgId } from '../../src/domain/ids.js';
 import { INVENTORY_KINDS, type LifecycleStatus } from '../../src/domain/org-token-query.js';
 import { searchTextOf, sortKeyOf, type Sort, type SortField } from '../../src/domain/token-query.js';
 import { createOrgTokenStore, type OrgTokenRow, type OrgTokenSearch } from '../../src/store/org-token-store.js';
-import type { Database, TokenTable } from '../../src/store/schema.js';
+import type { Database, ExternalTokenTable, TokenTable } from '../../src/store/schema.js';
 import type { KeysetPosition } from '../../src/store/token-search-store.js';
 import { DIALECTS, openMigratedTestDatabase } from '../support/databases.js';
 
@@ -20,6 +20,7 @@ const NOW = Date.parse('2026-06-01T12:00:00Z');
 const USER_TOKENS = 1200;
 const KEYS = 120;
 const ACCOUNT_TOKENS = 280;
+const EXTERNAL_TOKENS = 300;
 const PAGE = 20;
 
 /** A small deterministic generator: the same org on every run. */
@@ -82,11 +83,36 @@ describe.each(DIALECTS)('text search over every kind of token, on %s', (dialect)
       .values(purposeful.map((id) => ({ token_id: id, org_id: orgId, purpose: 'Quark importer', tags: '[]', suspended_at: null, suspended_by: null, suspend_reason: null, updated_at: NOW })))
       .execute();
     for (const id of purposeful) textOf.set(id, `${textOf.get(id)}\nquark importer []`);
+
+    // A connected system's tokens of every kind, beside Tokenward's own: the same words in their
+    // labels, some owned by an Okafor.
+    await db
+      .insertInto('connectors')
+      .values({ id: 'con_s0', org_id: orgId, type: 'gitlab', name: 'GitLab', base_url: 'https://gitlab.example.com', upstream_org_id: 'acme', credential_sealed: 'sealed', schedule_minutes: 60, unmatched_policy_id: null, next_sync_at: null, lease_run_id: null, lease_until: null, created_at: NOW, updated_at: NOW })
+      .execute();
+    const external: Array<Insertable<ExternalTokenTable>> = [];
+    for (let i = 0; i < EXTERNAL_TOKENS; i++) {
+      const kind = INVENTORY_KINDS[i % INVENTORY_KINDS.length]!;
+      const word = random() < 0.1 ? 'zeta' : random() < 0.01 ? 'quark' : 'plain';
+      const label = `${word} ${i % 5 === 0 ? 'build' : 'pipeline'} ${i}`;
+      const [ownerName, ownerEmail] = kind === 'admin_key' ? [null, null] : i % 9 === 0 ? ['Ada Okafor', 'ada.okafor@example.com'] : [`Dev ${i}`, `dev${i}@example.com`];
+      const createdAt = NOW - Math.floor(random() * 400 * DAY);
+      const roll = random();
+      const searchText = searchTextOf(label, ownerName, ownerEmail);
+      textOf.set(`ext_s${i}`, searchText);
+      external.push({
+        id: `ext_s${i}`, org_id: orgId, connector_id: 'con_s0', kind, external_id: `${i}`, owner_user_id: null, owner_external_id: ownerName === null ? null : `u${i}`, owner_name: ownerName, owner_email: ownerEmail,
+        label, scopes: '["api"]', status: roll < 0.05 ? 'revoked' : roll < 0.1 ? 'suspended' : 'active',
+        created_at: createdAt, expires_at: random() < 0.1 ? null : createdAt + 365 * DAY, last_active_at: random() < 0.2 ? null : NOW - Math.floor(random() * 300 * DAY),
+        last_used_ips: null, search_text: searchText, first_seen_at: NOW, last_seen_at: NOW, seen_sync_id: 'sync_s0', gone_at: null, revoked_at: null, revoked_by: null, revoked_reason: null, upstream_details: null,
+      });
+    }
+    for (let i = 0; i < external.length; i += 500) await db.insertInto('external_tokens').values(external.slice(i, i + 500)).execute();
   }, 120_000);
   afterAll(async () => opened?.close());
 
   const searchOf = (q: string | null, statuses: readonly LifecycleStatus[]): OrgTokenSearch => ({
-    orgId, kinds: INVENTORY_KINDS, statuses, q, dates: {}, scope: null, neverUsed: null, idleSinceMs: null, ownerId: null, nowMs: NOW, source: 'tokenward', tag: null, hasPurpose: null,
+    orgId, kinds: INVENTORY_KINDS, statuses, q, dates: {}, scope: null, neverUsed: null, idleSinceMs: null, ownerId: null, nowMs: NOW, source: null, tag: null, hasPurpose: null,
   });
 
   /** Every page forwards, then every page back from the end; both as one list of ids in display order. */
