@@ -152,8 +152,26 @@ export function isTrigramSearch(dialect: DialectName, q: string | null): boolean
   return dialect === 'postgres' && hasTrigramIndexFor(q);
 }
 
+/** A token's place in creation order. */
+export interface TokenPosition {
+  createdAtMs: number;
+  id: string;
+}
+
 export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectName) {
   const qPredicate = (q: string) => searchTextPredicate(dialect, q);
+
+  /** The org's unrevoked user tokens of managed accounts, after `after` and up to `through`. */
+  const managedUserTokens = (orgId: string, after: TokenPosition | null, through: TokenPosition | null) =>
+    db
+      .selectFrom('tokens as t')
+      .innerJoin('users as u', 'u.id', 't.owner_user_id')
+      .where('t.org_id', '=', orgId)
+      .where('t.kind', '=', 'user')
+      .where('t.status', '<>', 'revoked')
+      .where('u.account_type', '=', 'managed')
+      .$if(after !== null, (qb) => qb.where(sql<SqlBool>`(t.created_at, t.id) > (${after!.createdAtMs}, ${after!.id})`))
+      .$if(through !== null, (qb) => qb.where(sql<SqlBool>`(t.created_at, t.id) <= (${through!.createdAtMs}, ${through!.id})`));
 
   function predicates(search: TokenSearch): RawBuilder<SqlBool>[] {
     const where: RawBuilder<SqlBool>[] = [
@@ -276,23 +294,36 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
     },
 
     /**
-     * One batch of a bulk revoke as one statement: the next `limit` unrevoked user tokens of managed
-     * accounts after `after` in `(created_at, id)` order are revoked, and returned (in that order) so
-     * the caller can record their events and resume after the last one.
+     * Where to cut the org's unrevoked user tokens of managed accounts into `parts` ranges of about
+     * equal size in `(created_at, id)` order: the last token of each range but the last. None when
+     * there are fewer than `minPerPart` tokens per range.
      */
-    async revokeNextManagedUserTokens(orgId: string, after: { createdAtMs: number; id: string } | null, limit: number, by: string | null, reason: string, at: Date): Promise<Token[]> {
-      const next = db
-        .selectFrom('tokens as t')
-        .innerJoin('users as u', 'u.id', 't.owner_user_id')
-        .select('t.id')
-        .where('t.org_id', '=', orgId)
-        .where('t.kind', '=', 'user')
-        .where('t.status', '<>', 'revoked')
-        .where('u.account_type', '=', 'managed')
-        .$if(after !== null, (qb) => qb.where(sql<SqlBool>`(t.created_at, t.id) > (${after!.createdAtMs}, ${after!.id})`))
-        .orderBy('t.created_at')
-        .orderBy('t.id')
-        .limit(limit);
+    async cutsOfManagedUserTokens(orgId: string, parts: number, minPerPart: number): Promise<TokenPosition[]> {
+      const row = await managedUserTokens(orgId, null, null).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      const total = Number(row.n);
+      if (parts < 2 || total < parts * minPerPart) return [];
+      const cuts: TokenPosition[] = [];
+      for (let part = 1; part < parts; part++) {
+        const cut = await managedUserTokens(orgId, null, null)
+          .select(['t.created_at', 't.id'])
+          .orderBy('t.created_at')
+          .orderBy('t.id')
+          .offset(Math.floor((part * total) / parts) - 1)
+          .limit(1)
+          .executeTakeFirst();
+        if (cut) cuts.push({ createdAtMs: Number(cut.created_at), id: cut.id });
+      }
+      return cuts;
+    },
+
+    /**
+     * One batch of a bulk revoke as one statement: the next `limit` unrevoked user tokens of managed
+     * accounts after `after` (and up to `through`, when given) in `(created_at, id)` order are
+     * revoked, and returned (in that order) so the caller can record their events and resume after
+     * the last one.
+     */
+    async revokeNextManagedUserTokens(orgId: string, after: TokenPosition | null, through: TokenPosition | null, limit: number, by: string | null, reason: string, at: Date): Promise<Token[]> {
+      const next = managedUserTokens(orgId, after, through).select('t.id').orderBy('t.created_at').orderBy('t.id').limit(limit);
       const rows = await db
         .updateTable('tokens')
         .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })

@@ -188,7 +188,7 @@ async function run(db: Kysely<Database>, dialect: DialectName, ops: Op[], seq: n
         break;
       case 'bulkRevoke':
         // One batch of the bulk revoke of managed users' tokens.
-        await db.transaction().execute((trx) => createTokenSearchStore(trx, dialect).revokeNextManagedUserTokens(orgId, null, o.batch, null, 'bulk_revoke', at));
+        await db.transaction().execute((trx) => createTokenSearchStore(trx, dialect).revokeNextManagedUserTokens(orgId, null, null, o.batch, null, 'bulk_revoke', at));
         break;
       case 'revokeAccount':
         await createServiceAccountTokenQueries(db).revokeAllOfAccount(orgId, accounts[o.account]!, null, 'r', at);
