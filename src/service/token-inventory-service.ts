@@ -189,8 +189,11 @@ export function createTokenInventoryService(deps: TokenInventoryDeps) {
         }
       };
       const starts = [null, ...cuts];
-      const counts = await Promise.all(starts.map((from, i) => revokeRange(from, cuts[i] ?? null)));
-      const total = counts.reduce((sum, n) => sum + n, 0);
+      // Both ranges end before the answer, even when one fails: nothing keeps revoking behind it.
+      const ranges = await Promise.allSettled(starts.map((from, i) => revokeRange(from, cuts[i] ?? null)));
+      const failed = ranges.find((range) => range.status === 'rejected');
+      if (failed) throw failed.reason;
+      const total = ranges.reduce((sum, range) => sum + (range.status === 'fulfilled' ? range.value : 0), 0);
       await createStores(db).audit.append(
         auditEntry(
           { orgId, ...actorOf(principal), ip, action: 'token.bulk_revoked', targetType: 'org', targetId: orgId, details: { kind: 'user', accountType: 'managed', count: total } },
