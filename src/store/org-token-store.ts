@@ -276,8 +276,8 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         const kindSets = isReadBeforeSorting ? [search.kinds] : search.kinds.map((kind) => [kind]);
         // A member that reads a `q`'s trigram matches and sorts them sorts only their ids and
         // sort keys, then reads the columns, owner and connector of the rows it keeps: a broad `q`
-        // matches tens of thousands of tokens, and joining each cost as much as reading them,
-        // and carrying each one's columns into the sort a fifth of the rest. An index walk stays
+        // matches tens of thousands of tokens: joining each cost as much as reading them, and
+        // carrying each one's columns through the sort 10-20% more. An index walk stays
         // joined row by row as it walks: it joins no more rows than it keeps, and joined after
         // its limit PostgreSQL may hash the whole users table for a hundred rows (plain lists
         // 30-60% slower).
