@@ -18,6 +18,9 @@
  *
  * Every process is real; autocannon runs in this one. Processes log at `warn`. The load average is
  * printed with the figures: on a shared machine, read the ratios rather than the absolute numbers.
+ *
+ * `--profile`: the two gateways and the bare proxy run under `node --cpu-prof`; the profiles'
+ * directory is printed (one subdirectory per process), to compare where their time goes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -52,8 +55,12 @@ interface Started {
   url: string;
 }
 
-function startProcess(args: string[], env: Record<string, string | undefined>, ready: RegExp): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+const PROFILE_DIR = process.argv.includes('--profile') ? mkdtempSync(join(tmpdir(), 'tokenward-gateway-prof-')) : null;
+
+/** `profileAs`: with `--profile`, the subdirectory of this process's CPU profile. */
+function startProcess(args: string[], env: Record<string, string | undefined>, ready: RegExp, profileAs?: string): Promise<Started> {
+  const profiling = PROFILE_DIR && profileAs ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, profileAs)}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -163,6 +170,7 @@ async function main(): Promise<void> {
       ['src/cli/main.ts', 'serve'],
       { ...env, ...gatewayEnv, TOKENWARD_GATEWAY_CONFIG: file({ verifierKeyEnv: 'TW_VERIFIER_KEY' }) },
       /is listening on (http:\/\/\S+) \(data[\s\S]*Gateway \(\S+\) is listening on (http:\/\/[^\s,]+),/,
+      'serve',
     );
     started.push(server);
     const inServeUrl = server.match[2]!;
@@ -170,10 +178,11 @@ async function main(): Promise<void> {
       ['src/cli/main.ts', 'gateway', '--config', file({ url: server.url, verifierKeyEnv: 'TW_VERIFIER_KEY' })],
       gatewayEnv,
       /listening on (http:\/\/[^\s,]+),/,
+      'standalone',
     );
     started.push(standalone);
 
-    const bare = await startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /);
+    const bare = await startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy');
     started.push(bare);
 
     const auth = { authorization: `Bearer ${secret}` };
@@ -223,6 +232,7 @@ async function main(): Promise<void> {
   } finally {
     for (const process of started.reverse()) await stop(process).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
+    if (PROFILE_DIR) console.log(`CPU profiles in ${PROFILE_DIR}/<serve|standalone|bare-proxy>`);
   }
 }
 
