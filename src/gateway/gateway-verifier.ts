@@ -28,8 +28,11 @@ export interface GatewayVerdict {
 }
 
 export interface GatewayVerifier {
-  /** The verdict on `token` for this request; records no usage. Never throws for a bad token. */
-  verify(token: string, request: GatewayVerifyRequest): Promise<GatewayVerdict>;
+  /**
+   * The verdict on `token` for this request; records no usage. Never throws for a bad token. Given
+   * at once when it is known without waiting (a cached token), so a request waits on nothing then.
+   */
+  verify(token: string, request: GatewayVerifyRequest): GatewayVerdict | Promise<GatewayVerdict>;
   /**
    * Records one verification's usage with the code it ended with (the verdict's, or NOT_FOUND for
    * a Basic e-mail that is not the owner's) and the upstream's status (null: never forwarded).

@@ -3,22 +3,27 @@
  * invalidated by the token change bus), with no HTTP hop and no verifier-key round trip.
  */
 import { VERIFY_CODES, type VerifyCode } from '../domain/verification.js';
-import type { VerificationService, VerifierPrincipal } from '../service/verification-service.js';
-import type { GatewayVerifier } from './gateway-verifier.js';
+import type { VerificationService, VerifierPrincipal, VerifyResult } from '../service/verification-service.js';
+import type { GatewayVerdict, GatewayVerifier } from './gateway-verifier.js';
 import { rateLimitJson } from '../domain/usage-limits.js';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(VERIFY_CODES);
 
+function verdictOf(result: VerifyResult): GatewayVerdict {
+  return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit ? rateLimitJson(result.rateLimit) : null };
+}
+
 /** `nowMs`: the server's clock, so usage times agree with the verifications the server records. */
 export function createInProcessVerifier(verification: VerificationService, verifier: VerifierPrincipal, nowMs: () => number): GatewayVerifier {
   return {
-    async verify(token, request) {
-      const result = await verification.verify(
+    verify(token, request) {
+      // The verify endpoint's own fast path: a cached token is judged at once, with no promise.
+      const result = verification.verifyNow(
         verifier,
         { token, scopes: request.scopes, ip: request.ip, method: request.method, route: request.route },
         { userAgent: request.userAgent, deferUsage: true },
       );
-      return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit ? rateLimitJson(result.rateLimit) : null };
+      return result instanceof Promise ? result.then(verdictOf) : verdictOf(result);
     },
     recordUsage(verdict, code, request, upstreamStatus, upstreamAccount) {
       if (!KNOWN_CODES.has(code)) return;

@@ -91,7 +91,8 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
     };
     let verdict: GatewayVerdict;
     try {
-      verdict = await verifier.verify(credentials.token, request);
+      const answer = verifier.verify(credentials.token, request);
+      verdict = answer instanceof Promise ? await answer : answer;
     } catch (error) {
       log.warn({ err: error }, 'gateway: verification failed');
       return refuse(req, res, 503, 'UNAVAILABLE', REFUSAL_DETAIL.UNAVAILABLE!);
