@@ -46,6 +46,7 @@ import { tokenLimitsRoutes } from './routes/token-limits.js';
 import type { DependencyHealth } from '../service/dependency-health.js';
 import { errorBody, registerErrorHandling, registerNotFoundHandler } from './errors.js';
 import { lazyChildLogger } from './logger.js';
+import { answerSerializerFactory } from './answer-serializer.js';
 import { AJV_CUSTOM_OPTIONS, createVerifyFastPath } from './verify-fast-path.js';
 import { durationObserver, registerDependencyMetrics, registerVerificationMetrics, type Metrics } from './metrics.js';
 import { limitRoutesOf, registerRateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -198,6 +199,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     trustProxy: trustedProxies(deps.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: AJV_CUSTOM_OPTIONS },
+    schemaController: { compilersFactory: { buildSerializer: answerSerializerFactory } },
     // A URL that does not decode (`/scim/v2/Users/%E2%82`) fails before routing, so no plugin's
     // error handler sees it: answer it here in the body its path family uses.
     frameworkErrors: (error, request, rawReply) => {
