@@ -13,6 +13,10 @@
  * Each target is measured in `rounds` interleaved rounds and the median run kept, so a burst of
  * load from elsewhere on the machine hits every target alike rather than one of them.
  *
+ * Beside req/s, each target's CPU time per request at `-c 100` is read from /proc for the process
+ * that answers (the upstream, the proxy or the gateway): steadier than req/s on a shared machine,
+ * and the gateway's own cost whatever the upstream and the load generator take.
+ *
  * A bare pass-through proxy (bench/support/bare-proxy.ts) runs beside them: the floor of any proxy
  * hop on this machine at this moment, so the gateway's own cost can be told from the hop's.
  *
@@ -35,6 +39,7 @@ import { createCore } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { generateToken } from '../src/domain/token-format.js';
 import { bootstrap } from '../src/service/bootstrap-service.js';
+import { cpuMsOf } from './support/processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -84,11 +89,17 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of the process that answers (the upstream, a proxy or a gateway) per request, µs. */
+  cpuUsPerRequest?: number;
 }
 
-async function load(url: string, headers: Record<string, string>, connections: number, duration = DURATION_S): Promise<Figures> {
+/** `servingPid`: the process whose CPU time per request is reported (from /proc: steadier than req/s on a shared machine). */
+async function load(url: string, headers: Record<string, string>, connections: number, duration = DURATION_S, servingPid?: number): Promise<Figures> {
+  const cpuBefore = cpuMsOf(servingPid);
   const result = await autocannon({ url, headers, connections, duration });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts };
+  const cpuAfter = cpuMsOf(servingPid);
+  const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts, cpuUsPerRequest };
 }
 
 /**
@@ -115,6 +126,11 @@ async function sequentialLatency(url: string, headers: Record<string, string>, d
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { rps: samples.length / durationS, p50: at(0.5), p99: at(0.99), errors };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /** The run with the median value of `key` (its other figures come with it). */
@@ -186,11 +202,12 @@ async function main(): Promise<void> {
     started.push(bare);
 
     const auth = { authorization: `Bearer ${secret}` };
-    const targets: Array<[string, string, Record<string, string>]> = [
-      ['direct (hello world)', `${hello.url}/`, {}],
-      ['bare proxy (floor: no verification, no rules)', `${bare.url}/`, {}],
-      ['gateway in serve', `${inServeUrl}/`, auth],
-      ['gateway standalone', `${standalone.url}/`, auth],
+    // The last field: the process that answers, whose CPU per request is shown.
+    const targets: Array<[string, string, Record<string, string>, number | undefined]> = [
+      ['direct (hello world)', `${hello.url}/`, {}, hello.child.pid],
+      ['bare proxy (floor: no verification, no rules)', `${bare.url}/`, {}, bare.child.pid],
+      ['gateway in serve', `${inServeUrl}/`, auth, server.child.pid],
+      ['gateway standalone', `${standalone.url}/`, auth, standalone.child.pid],
     ];
     for (const [name, url, headers] of targets) {
       const response = await fetch(url, { headers });
@@ -206,7 +223,7 @@ async function main(): Promise<void> {
     for (const [, url, headers] of targets) await load(url, headers, CONNECTIONS, 2); // warm-up: JIT, caches, pools
     const rounds = targets.map(() => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.throughput.push(await load(url, headers, CONNECTIONS));
+      for (const [i, [, url, headers, pid]] of targets.entries()) rounds[i]!.throughput.push(await load(url, headers, CONNECTIONS, DURATION_S, pid));
       for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.latency.push(await sequentialLatency(url, headers, DURATION_S));
     }
     for (const measured of rounds) {
@@ -215,16 +232,18 @@ async function main(): Promise<void> {
     }
     console.log(`load average after: ${loadAverage()}`);
 
-    console.log(`\n| target | req/s -c ${CONNECTIONS} | p50 ms | p99 ms | req/s -c 1 | p50 ms -c 1 | p99 ms -c 1 | non-2xx/errors |\n|---|---|---|---|---|---|---|---|`);
+    // CPU per request: the median of the rounds, each target's own (not the run the req/s median comes from).
+    const cpuMedians = rounds.map((measured) => median(measured.throughput.map((f) => f.cpuUsPerRequest ?? Number.NaN)));
+    console.log(`\n| target | req/s -c ${CONNECTIONS} | p50 ms | p99 ms | CPU µs/req -c ${CONNECTIONS} | req/s -c 1 | p50 ms -c 1 | p99 ms -c 1 | non-2xx/errors |\n|---|---|---|---|---|---|---|---|---|`);
     targets.forEach(([name], i) => {
       const [t, l] = [throughput[i]!, latency[i]!];
-      console.log(`| ${name} | ${Math.round(t.rps)} | ${t.p50} | ${t.p99} | ${Math.round(l.rps)} | ${l.p50.toFixed(3)} | ${l.p99.toFixed(3)} | ${t.errors + l.errors} |`);
+      console.log(`| ${name} | ${Math.round(t.rps)} | ${t.p50} | ${t.p99} | ${cpuMedians[i]!.toFixed(1)} | ${Math.round(l.rps)} | ${l.p50.toFixed(3)} | ${l.p99.toFixed(3)} | ${t.errors + l.errors} |`);
     });
     console.log('');
     for (let i = 1; i < targets.length; i += 1) {
       const ratio = throughput[i]!.rps / throughput[0]!.rps;
       const addedMs = latency[i]!.p50 - latency[0]!.p50;
-      const ofBare = i > 1 ? `, ${((throughput[i]!.rps / throughput[1]!.rps) * 100).toFixed(1)}% of the bare proxy's` : '';
+      const ofBare = i > 1 ? `, ${((throughput[i]!.rps / throughput[1]!.rps) * 100).toFixed(1)}% of the bare proxy's (its CPU per request ${((cpuMedians[i]! / cpuMedians[1]!) * 100).toFixed(0)}% of the bare proxy's)` : '';
       console.log(
         `${targets[i]![0]}: ${(ratio * 100).toFixed(1)}% of direct throughput${ofBare} (target >= 50% of direct: ${ratio >= 0.5 ? 'met' : 'NOT met'}), +${addedMs.toFixed(2)} ms at p50 with one connection (target <= 1 ms: ${addedMs <= 1 ? 'met' : 'NOT met'})`,
       );
