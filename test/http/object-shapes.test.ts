@@ -18,9 +18,9 @@ describe('object shapes once the server is ready', () => {
     const { stdout } = await exec(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'test/support/object-shapes-probe.ts', '200'], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      timeout: 60_000,
+      timeout: 120_000,
     });
     const probe = JSON.parse(stdout.trim().split('\n').pop()!) as { afterReady: boolean; afterHeadroom: boolean; kept: number };
     expect(probe).toEqual({ afterReady: true, afterHeadroom: true, kept: 200 });
-  }, 90_000);
+  }, 150_000);
 });
