@@ -25,11 +25,7 @@ describe.each(DIALECTS)('POST /api/v1/verify on %s', (dialect) => {
   let nowMs = Date.now();
 
   beforeAll(async () => {
-    // This file checks the cache itself. On PostgreSQL a change-listener probe unanswered for 2 s
-    // replaces the listener, and the new one drops every cached token (it may have missed
-    // changes): on a loaded machine that made the single-flight count flaky. The listener's
-    // liveness has tests of its own; here only the cache's own rules may drop an entry.
-    t = await startTestApp(dialect, { clock: () => new Date(nowMs), verification: { policy: { load: async () => null, check: testPolicy }, liveness: { liveWindowMs: 60_000, probeDeadlineMs: 60_000 } } });
+    t = await startTestApp(dialect, { clock: () => new Date(nowMs), verification: { policy: { load: async () => null, check: testPolicy } } });
     verifierKey = await scopedKey(t, ['verify:tokens']);
   });
   afterAll(async () => t.close());
