@@ -26,7 +26,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateToken } from '../src/domain/token-format.js';
-import { arg, cpuMsOf, load, loadAverage, printTable, startProcess, stop, type Figures, type Started } from './support/processes.js';
+import { arg, cpuMsOf, load, loadAverage, printTable, startProcess, stop, type Figures, type Started, median } from './support/processes.js';
 import { BENCH_SCOPE, createTokenwardFixture } from './support/tokenward-fixture.js';
 
 const DURATION_S = Number(arg('duration', '5'));
@@ -181,7 +181,6 @@ async function main(): Promise<void> {
     const metrics = await (await fetch(`${tokenward.url}/metrics`)).text();
     console.log(`load average after: ${loadAverage()}`);
 
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const rows = [...runs.entries()].map(([name, list]) => {
       const cpus = list.map((r) => r.cpuUsPerRequest).filter((c): c is number => c !== null);
       return {

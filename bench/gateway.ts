@@ -39,7 +39,7 @@ import { createCore } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { generateToken } from '../src/domain/token-format.js';
 import { bootstrap } from '../src/service/bootstrap-service.js';
-import { cpuMsOf } from './support/processes.js';
+import { cpuMsOf, median } from './support/processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -126,11 +126,6 @@ async function sequentialLatency(url: string, headers: Record<string, string>, d
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { rps: samples.length / durationS, p50: at(0.5), p99: at(0.99), errors };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /** The run with the median value of `key` (its other figures come with it). */

@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arg, cpuMsOf, load, loadAverage, ROOT } from './support/processes.js';
+import { arg, cpuMsOf, load, loadAverage, ROOT, median } from './support/processes.js';
 import { BENCH_SCOPE, createTokenwardFixture, type TokenwardFixture } from './support/tokenward-fixture.js';
 
 const PATH = arg('path', 'verify');
@@ -87,7 +87,6 @@ try {
       server.rps.push(figures.rps);
     }
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   for (const server of servers) {
     console.log(
       `${server.root}: ${median(server.cpu).toFixed(1)} µs/req CPU (rounds ${server.cpu.map((c) => c.toFixed(1)).join(' / ')}), ${Math.round(median(server.rps))} req/s`,

@@ -9,7 +9,7 @@
  *   npm run bench:verify-doors -- [--duration 3] [--connections 50] [--rounds 3]
  */
 import autocannon from 'autocannon';
-import { arg, cpuMsOf, load, loadAverage, printTable, startProcess, stop, type Figures } from './support/processes.js';
+import { arg, cpuMsOf, load, loadAverage, printTable, startProcess, stop, type Figures, median } from './support/processes.js';
 import { BENCH_SCOPE, createTokenwardFixture } from './support/tokenward-fixture.js';
 
 const DURATION_S = Number(arg('duration', '3'));
@@ -54,7 +54,6 @@ async function main(): Promise<void> {
       }
     }
     console.log(`load average after: ${loadAverage()}`);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const summary = targets.map((t) => {
       const runs = figures.get(t.name)!;
       return { name: t.name, rps: median(runs.map((r) => r.rps)), cpuUs: median(runs.map((r) => r.cpuUs)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((n, r) => n + r.errors, 0) };

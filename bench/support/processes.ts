@@ -96,6 +96,11 @@ export async function load(options: autocannon.Options): Promise<Figures> {
   };
 }
 
+/** The middle value of a bench's rounds (the upper of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 export const loadAverage = (): string =>
   loadavg()
     .map((l) => l.toFixed(1))
