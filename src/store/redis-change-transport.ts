@@ -22,7 +22,10 @@ export interface RedisChangeTransportOptions {
 export function createRedisChangeTransport(options: RedisChangeTransportOptions): ChangeTransport {
   const nodeId = randomUUID();
   const onError = options.onError ?? (() => undefined);
-  const subscriber = options.publisher.duplicate();
+  // Not ioredis's own resubscription after a reconnect: its command's failure (Redis gone again, or
+  // the connection closed before the answer) is left unhandled, which ends a Node process. The
+  // `ready` handler below subscribes itself, with its failure handled.
+  const subscriber = options.publisher.duplicate({ autoResubscribe: false });
   const channel = `${options.channelPrefix ?? ''}${REDIS_CHANGE_CHANNEL}`;
   let deliver: (change: TokenChange) => void = () => undefined;
   let isFirstReady = true;
@@ -31,7 +34,31 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
 
   // The connection's own errors are reported by the app's connection (the same server): not twice.
   subscriber.on('error', () => undefined);
-  const subscribe = () => subscriber.subscribe(channel).catch((error: unknown) => onError(error, 'subscribing to redis token changes'));
+  let isClosing = false;
+  /**
+   * Whether this connection's SUBSCRIBE was answered. A probe sent before that would be lost and
+   * count as a silent listener: the bus would reset a connection that is merely starting, and the
+   * probe it sends right after the reset would be lost again, for ever.
+   */
+  let isSubscribed = false;
+  let onFirstSubscription: () => void = () => undefined;
+  const firstSubscription = new Promise<void>((resolve) => (onFirstSubscription = resolve));
+  subscriber.on('close', () => {
+    isSubscribed = false;
+  });
+  const subscribe = () =>
+    subscriber.subscribe(channel).then(
+      () => {
+        isSubscribed = true;
+        onFirstSubscription();
+      },
+      (error: unknown) => {
+        if (isClosing) return;
+        onError(error, 'subscribing to redis token changes');
+        // Connected but not subscribed (the answer timed out): start over; `ready` subscribes again.
+        if (subscriber.status === 'ready') subscriber.disconnect(true);
+      },
+    );
   subscriber.on('ready', () => {
     // Subscribe on every connection (idempotent): the first one may have failed while Redis was away.
     void subscribe();
@@ -64,13 +91,14 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
       deliver = handler;
       // Not awaited to the end: a Redis outage must not keep the server from starting (the rate
       // limiter keeps serving without Redis too); the cache TTL bounds staleness meanwhile.
-      await Promise.race([subscribe(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      // The `ready` handler subscribes, whether the connection was ready before this or not.
+      await Promise.race([firstSubscription, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
     async publish(change) {
       await options.publisher.publish(channel, JSON.stringify({ n: nodeId, c: change }));
     },
     async probe() {
-      if (subscriber.status !== 'ready') throw new Error('the redis token change subscriber is not connected');
+      if (!isSubscribed) throw new Error('the redis token change subscriber is not subscribed');
       probeSeq += 1;
       const seq = probeSeq;
       const heard = new Promise<void>((resolve) => probes.set(seq, resolve));
@@ -83,9 +111,11 @@ export function createRedisChangeTransport(options: RedisChangeTransportOptions)
     },
     reset() {
       probes.clear();
+      isSubscribed = false;
       subscriber.disconnect(true);
     },
     async close() {
+      isClosing = true;
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
   };

@@ -1,0 +1,83 @@
+/**
+ * The Redis change transport when its subscription stalls: a real Redis behind a TCP proxy that
+ * holds every byte of the subscriber's connection once it has sent SUBSCRIBE, while the
+ * publishing connection keeps working. The bus's probe goes unanswered and resets the subscriber;
+ * the new connection's SUBSCRIBE times out too. Nothing of that may be left unhandled (Node ends a
+ * process on an unhandled rejection), and the bus hears the other nodes again once Redis answers.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTokenChangeBus, type TokenChange, type TokenChangeBus } from '../../src/service/token-change-bus.js';
+import { createRedisChangeTransport } from '../../src/store/redis-change-transport.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+/** The options of the server's own Redis connection, which the subscriber inherits. */
+const SERVER_REDIS_OPTIONS = { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000, enableOfflineQueue: false };
+
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<number> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return performance.now() - started;
+}
+
+describe('Redis change transport', () => {
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('leaves no failure unhandled while its subscription stalls, and hears the other nodes again after', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    cleanups.push(() => process.off('unhandledRejection', onUnhandled));
+
+    const proxy: TcpProxy = await startTcpProxy({ host: '127.0.0.1', port: 6379 });
+    cleanups.push(() => proxy.close());
+    const channelPrefix = `test-${randomBytes(4).toString('hex')}:`;
+    const errors: string[] = [];
+    const liveness: boolean[] = [];
+    const busOver = (url: string, onLivenessChange?: (isLive: boolean) => void) => {
+      const publisher = new Redis(url, SERVER_REDIS_OPTIONS);
+      publisher.on('error', () => undefined);
+      const bus: TokenChangeBus = createTokenChangeBus({
+        transport: createRedisChangeTransport({ publisher, channelPrefix, onError: (_error, context) => errors.push(context) }),
+        liveness: { probeIntervalMs: 100, liveWindowMs: 500, probeDeadlineMs: 1500 },
+        onLivenessChange,
+      });
+      cleanups.push(async () => {
+        await bus.close();
+        publisher.disconnect();
+      });
+      return bus;
+    };
+    // This node talks to Redis through the proxy; the other one directly.
+    const here = busOver(`redis://${proxy.address}`, (isLive) => liveness.push(isLive));
+    const other = busOver('redis://127.0.0.1:6379');
+    const heard: TokenChange[] = [];
+    here.subscribe((change) => heard.push(change));
+    await Promise.all([here.start(), other.start()]);
+    await until(() => here.isLive() && liveness.length === 0, 5000, 'the first probes');
+    other.tokensChanged('org_a', ['tok_before']);
+    await until(() => heard.some((c) => c.kind === 'tokens' && c.tokenIds.includes('tok_before')), 5000, 'a change before the stall');
+
+    // The subscriber's connection freezes; its reconnections freeze as soon as they subscribe.
+    proxy.stall({ matching: 'subscribe' });
+    await until(() => liveness.includes(false), 5000, 'the stall to be noticed');
+    // Long enough for the probe to reset the subscriber and the new connection's SUBSCRIBE to time out.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(errors).toContain('subscribing to redis token changes');
+    expect(here.isLive()).toBe(false);
+
+    proxy.restore();
+    await until(() => here.isLive(), 10_000, 'the subscriber to hear the other nodes again');
+    other.tokensChanged('org_a', ['tok_after']);
+    await until(() => heard.some((c) => c.kind === 'tokens' && c.tokenIds.includes('tok_after')), 5000, 'a change after the stall');
+    expect(liveness.at(-1)).toBe(true);
+    expect(unhandled).toEqual([]);
+  }, 60_000);
+});
