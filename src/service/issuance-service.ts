@@ -251,16 +251,14 @@ export function createIssuanceService(deps: IssuanceServiceDeps) {
         const tx = createStores(trx);
         const now = clock();
         const found = await tx.tokens.findByIds(orgId, ids);
-        const revoked: string[] = [];
-        const alreadyRevoked: string[] = [];
-        for (const id of ids) {
-          if (!found.has(id)) continue;
-          if (await tx.tokens.revoke(orgId, id, principalId(caller.principal), cleanReason, now)) revoked.push(id);
-          else alreadyRevoked.push(id);
-        }
+        const revokedNow = await tx.tokens.revokeMany(orgId, [...found.keys()], principalId(caller.principal), cleanReason, now);
+        const revoked = ids.filter((id) => revokedNow.has(id));
+        const alreadyRevoked = ids.filter((id) => found.has(id) && !revokedNow.has(id));
         await recordRevocations(tx, orgId, revoked, actorRef(actor), cleanReason ?? 'revoked by an admin', now);
-        // The audit chain's lock is taken last, after the token writes.
-        for (const id of revoked) await audit(tx, orgId, { ...actor, ip: caller.ip }, 'token.revoked', id, { reason: cleanReason, kind: found.get(id)!.kind });
+        // The audit chain's lock is taken last, after the token writes; one entry per token, as a single revoke.
+        await tx.audit.appendMany(
+          revoked.map((id) => auditEntry({ orgId, ...actor, ip: caller.ip, action: 'token.revoked', targetType: 'token', targetId: id, details: { reason: cleanReason, kind: found.get(id)!.kind } }, clock)),
+        );
         return { revoked, alreadyRevoked, notFound: ids.filter((id) => !found.has(id)) };
       });
       if (result.revoked.length > 0) deps.bus?.tokensChanged(orgId, result.revoked);

@@ -73,44 +73,77 @@ export interface SeqRange {
  * Appends under the chain's lock: an upsert on the chain's head row, which PostgreSQL row-locks
  * until the caller's transaction ends (every node and transaction appending to the same org waits
  * its turn there; other orgs do not), and SQLite's single writer serializes anyway. Three short
- * statements: lock-and-read the head, insert the entry, move the head.
+ * statements: lock-and-read the head, insert the entries (one multi-row insert per 500), move the
+ * head.
  */
-async function appendInTransaction(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const content = contentOf(entry);
+async function appendInTransaction(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  const first = entries[0];
+  if (!first) return;
+  const contents = entries.map(contentOf);
   const key = chainKeyOf(db);
   if (!key) {
     // Unsealed: `audit verify` reports such a row. Only handles opened without the pepper get here.
-    await db.insertInto('audit_log').values({ ...content, prev_hash: null, hash: null }).execute();
+    for (const rows of chunksOf(contents)) await db.insertInto('audit_log').values(rows.map((content) => ({ ...content, prev_hash: null, hash: null }))).execute();
     return;
   }
-  const chainId = chainIdOf(entry.orgId);
+  const chainId = chainIdOf(first.orgId);
+  if (entries.some((entry) => chainIdOf(entry.orgId) !== chainId)) throw new Error('entries appended together must belong to one audit chain');
   const head = await db
     .insertInto('audit_chains')
-    .values({ chain_id: chainId, updated_at: content.at })
+    .values({ chain_id: chainId, updated_at: contents[0]!.at })
     .onConflict((oc) => oc.column('chain_id').doUpdateSet((eb) => ({ updated_at: eb.ref('excluded.updated_at') })))
     .returning('head_hash')
     .executeTakeFirstOrThrow();
-  const hash = entryHash(key, head.head_hash, content);
-  const inserted = await db
-    .insertInto('audit_log')
-    .values({ ...content, prev_hash: head.head_hash, hash })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const pointer = { seq: Number(inserted.seq), id: content.id, hash };
+  let prevHash = head.head_hash;
+  const rows = contents.map((content) => {
+    const hash = entryHash(key, prevHash, content);
+    const row = { ...content, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  let lastSeq = 0;
+  for (const chunk of chunksOf(rows)) {
+    const inserted = await db.insertInto('audit_log').values(chunk).returning(['seq', 'id']).execute();
+    // The chain is walked in seq order: a multi-row insert numbers its rows in the order given
+    // (both databases do), and this refuses to commit a chain that would not verify if one did not.
+    const seqOf = new Map(inserted.map((row) => [row.id, Number(row.seq)]));
+    for (const row of chunk) {
+      const seq = seqOf.get(row.id);
+      if (seq === undefined || seq <= lastSeq) throw new Error('audit entries were numbered out of their chain order');
+      lastSeq = seq;
+    }
+  }
+  const last = rows[rows.length - 1]!;
+  const pointer = { seq: lastSeq, id: last.id, hash: last.hash };
   await db
     .updateTable('audit_chains')
-    .set({ head_seq: pointer.seq, head_id: pointer.id, head_hash: hash, head_mac: headMac(key, chainId, pointer), updated_at: content.at })
+    .set({ head_seq: pointer.seq, head_id: pointer.id, head_hash: last.hash, head_mac: headMac(key, chainId, pointer), updated_at: last.at })
     .where('chain_id', '=', chainId)
     .execute();
 }
 
+/** Rows per multi-row insert: well within both databases' limits on bound parameters. */
+const AUDIT_ROWS_PER_INSERT = 500;
+
+function chunksOf<T>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let at = 0; at < rows.length; at += AUDIT_ROWS_PER_INSERT) chunks.push(rows.slice(at, at + AUDIT_ROWS_PER_INSERT));
+  return chunks;
+}
+
 export function createAuditStore(db: Kysely<Database>) {
+  /** In the caller's transaction when there is one (there should be: the change and its entries commit together). */
+  async function appendMany(entries: readonly AuditEntry[]): Promise<void> {
+    if (db.isTransaction) return appendInTransaction(db, entries);
+    await db.transaction().execute((trx) => appendInTransaction(trx, entries));
+  }
   return {
-    /** In the caller's transaction when there is one (there should be: the change and its entry commit together). */
     async append(entry: AuditEntry): Promise<void> {
-      if (db.isTransaction) return appendInTransaction(db, entry);
-      await db.transaction().execute((trx) => appendInTransaction(trx, entry));
+      await appendMany([entry]);
     },
+
+    /** Entries of one org, chained in the order given, with the chain's lock taken once. */
+    appendMany,
 
     /** Newest first. */
     async listRecent(orgId: string, limit: number): Promise<StoredAuditEntry[]> {

@@ -242,6 +242,8 @@ describe('the CLI against a server over HTTP (PostgreSQL)', () => {
       .where('actor_id', '=', first.cliKeyId)
       .executeTakeFirstOrThrow();
     expect(Number(counts.n)).toBe(10_000);
+    // Each batch's entries were appended together: the chain still verifies.
+    expect(await first.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
     const left = await stores.tokens.findById(first.orgId, (await cli(['tokens', 'list', '--owner', leaver.id, '--status', 'revoked', '--limit', '1', '--json'], envOf(first))).stdout.match(/"id": "(tok_[^"]+)"/)![1]!);
     expect(left).toMatchObject({ status: 'revoked', revokedReason: 'left the company', revokedBy: first.cliKeyId });
   }, TIMEOUT_MS);

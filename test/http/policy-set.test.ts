@@ -92,5 +92,7 @@ describe.each(DIALECTS)('policy set on %s', (dialect) => {
     expect(second.json()).toEqual({ data: { revoked: [ids[2]], alreadyRevoked: ids.slice(0, 2), notFound: ['tok_missing'] } });
     const audit = await createStores(t.app.core.database.db).audit.listRecent(t.orgId, 50);
     expect(audit.filter((e) => e.action === 'token.revoked' && ids.includes(e.targetId ?? '')).length).toBe(3);
+    // Appended together, chained one after the other.
+    expect(await t.app.core.services.auditChain.verifyChain()).toMatchObject({ ok: true });
   });
 });
