@@ -63,6 +63,19 @@ export interface KeysetPage {
 }
 
 export function createTokenStore(db: Kysely<Database>) {
+  async function revokeMany(orgId: string, ids: readonly string[], by: string | null, reason: string | null, at: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db
+      .updateTable('tokens')
+      .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .where('status', '!=', 'revoked')
+      .returning('id')
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** The owner's name and e-mail join the label in the denormalized search column. */
   async function searchTextFor(token: Token): Promise<string> {
     if (token.owner?.type === 'user') {
@@ -259,29 +272,11 @@ export function createTokenStore(db: Kysely<Database>) {
     },
 
     /** Revokes those of these tokens not revoked yet, in one statement; answers the ids it revoked. */
-    async revokeMany(orgId: string, ids: readonly string[], by: string | null, reason: string | null, at: Date): Promise<Set<string>> {
-      if (ids.length === 0) return new Set();
-      const rows = await db
-        .updateTable('tokens')
-        .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .where('status', '!=', 'revoked')
-        .returning('id')
-        .execute();
-      return new Set(rows.map((row) => row.id));
-    },
+    revokeMany,
 
     /** Revokes one token unless already revoked; true when this call revoked it. */
     async revoke(orgId: string, id: string, by: string | null, reason: string | null, at: Date): Promise<boolean> {
-      const result = await db
-        .updateTable('tokens')
-        .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .where('status', '!=', 'revoked')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return (await revokeMany(orgId, [id], by, reason, at)).has(id);
     },
   };
 }
