@@ -67,6 +67,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
       done();
     },
   });
+  // A start refused (a bad setting) leaves no database behind.
   const app = await createApp({
     config: testConfig(db, options.config),
     clock: options.clock,
@@ -78,6 +79,9 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     verification: { liveness: { liveWindowMs: 60_000, probeDeadlineMs: 60_000 }, ...options.verification },
     connectors: options.connectors,
     delegatedUpstream: options.delegatedUpstream,
+  }).catch(async (error: unknown) => {
+    await db.drop();
+    throw error;
   });
   if (!app.bootstrap.firstStart) throw new Error('expected a first start on a fresh database');
   options.beforeReady?.(app.http);
