@@ -56,6 +56,24 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
     expect(chain.head_id).toBe(rows.at(-1)!.id);
   });
 
+  it('chains entries appended together as if appended one by one, across several inserts, and refuses two orgs in one call', async () => {
+    const before = await verify();
+    const entries = Array.from({ length: 1_201 }, (_, i) => auditEntry({ orgId: t.orgId, actorType: 'system', actorId: 'test', action: 'test.batch', details: { i } }, clock));
+    await createStores(db()).audit.appendMany(entries);
+    expect(await verify()).toMatchObject({ ok: true, entries: (before.ok ? before.entries : 0) + 1_201 });
+    // In the order given, each linked to the one before, and the head on the last.
+    const rows = (await rowsOf(t.orgId)).filter((row) => row.action === 'test.batch');
+    expect(rows.map((row) => row.id)).toEqual(entries.map((entry) => entry.id));
+    for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    const chain = await db().selectFrom('audit_chains').selectAll().where('chain_id', '=', t.orgId).executeTakeFirstOrThrow();
+    expect(chain.head_id).toBe(entries.at(-1)!.id);
+
+    const mixed = [auditEntry({ orgId: t.orgId, actorType: 'system', actorId: 'test', action: 'test.mixed' }, clock), auditEntry({ orgId: null, actorType: 'system', actorId: 'test', action: 'test.mixed' }, clock)];
+    await expect(createStores(db()).audit.appendMany(mixed)).rejects.toThrow('one audit chain');
+    expect(await db().selectFrom('audit_log').select('id').where('action', '=', 'test.mixed').execute()).toEqual([]);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
   it('stays intact through the real services, each appending in its own transaction', async () => {
     const admin = { authorization: `Bearer ${t.adminKey}` };
     const inject = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: object) => {
