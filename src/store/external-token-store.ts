@@ -7,7 +7,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { externalSearchTextOf, type ExternalToken, type ExternalTokenKind, type ExternalTokenStatus, type UpstreamDetails, type UpstreamToken } from '../domain/connectors.js';
 import { newId } from '../domain/ids.js';
-import { parseJsonArray, parseJsonObject, toDate, toDateOrNull } from './rows.js';
+import { parseJsonArray, parseJsonObject, revocationColumns, toDate, toDateOrNull } from './rows.js';
 import type { Database, ExternalTokenTable } from './schema.js';
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
@@ -199,7 +199,7 @@ export function createExternalTokenStore(db: Kysely<Database>) {
       if (ids.length === 0) return;
       await db
         .updateTable('external_tokens')
-        .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
+        .set(revocationColumns(by, reason, at))
         .where('id', 'in', [...ids])
         .where('status', '<>', 'revoked')
         .execute();

@@ -24,3 +24,8 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   const value: unknown = JSON.parse(text);
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
+
+/** What a revocation writes on a token row (ours or a connected system's), whatever picked the rows. */
+export function revocationColumns(by: string | null, reason: string | null, at: Date) {
+  return { status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason } as const;
+}

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ServiceAccount, Token } from '../domain/models.js';
 import type { Database } from './schema.js';
 import { toServiceAccount } from './service-account-store.js';
+import { revocationColumns } from './rows.js';
 import { toToken } from './token-store.js';
 import { escapeLike } from '../domain/like-pattern.js';
 
@@ -95,7 +96,7 @@ export function createServiceAccountTokenQueries(db: Kysely<Database>) {
     async revokeAllOfAccount(orgId: string, serviceAccountId: string, by: string | null, reason: string, at: Date): Promise<number> {
       const result = await db
         .updateTable('tokens')
-        .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
+        .set(revocationColumns(by, reason, at))
         .where('org_id', '=', orgId)
         .where('owner_service_account_id', '=', serviceAccountId)
         .where('status', '!=', 'revoked')

@@ -4,7 +4,7 @@ import type { TokenKind } from '../domain/token-format.js';
 import { searchTextOf } from '../domain/token-query.js';
 import type { Database, TokenTable } from './schema.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
-import { parseJsonArray, toDate, toDateOrNull, toMsOrNull } from './rows.js';
+import { parseJsonArray, revocationColumns, toDate, toDateOrNull, toMsOrNull } from './rows.js';
 import type { UsageLimits } from '../domain/usage-limits.js';
 
 export function toToken(row: Selectable<TokenTable>): Token {
@@ -67,7 +67,7 @@ export function createTokenStore(db: Kysely<Database>) {
     if (ids.length === 0) return new Set();
     const rows = await db
       .updateTable('tokens')
-      .set({ status: 'revoked', revoked_at: at.getTime(), revoked_by: by, revoked_reason: reason })
+      .set(revocationColumns(by, reason, at))
       .where('org_id', '=', orgId)
       .where('id', 'in', ids)
       .where('status', '!=', 'revoked')

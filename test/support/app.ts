@@ -67,7 +67,6 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
       done();
     },
   });
-  // A start refused (a bad setting) leaves no database behind.
   const app = await createApp({
     config: testConfig(db, options.config),
     clock: options.clock,
@@ -80,6 +79,7 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     connectors: options.connectors,
     delegatedUpstream: options.delegatedUpstream,
   }).catch(async (error: unknown) => {
+    // A start refused (a bad setting) leaves no database behind.
     await db.drop();
     throw error;
   });
