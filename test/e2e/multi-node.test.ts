@@ -101,8 +101,16 @@ describe.each([
     const sdk = createTokenwardClient({ baseUrl: nodeB.baseUrl, verifierKey: adminKey });
     const connectedAt = performance.now();
     while (!sdk.isPushConnected() && performance.now() - connectedAt < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await sdk.verify(secret)).code).toBe('VALID');
-    expect((await sdk.verify(secret)).cached).toBe(true);
+    // The SDK keeps the answer. A change pushed to it while it asks (the seeding above, or a
+    // "start over" from a node that missed its own probe on a busy machine) keeps that answer out
+    // of its cache, as it may be stale, so a second try may be needed.
+    let isCachedBySdk = false;
+    for (let attempt = 0; attempt < 5 && !isCachedBySdk; attempt += 1) {
+      expect((await sdk.verify(secret)).code).toBe('VALID');
+      isCachedBySdk = (await sdk.verify(secret)).cached;
+      if (!isCachedBySdk) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(isCachedBySdk).toBe(true);
     // Served from node B's memory. A node that has not heard its own probe for a moment (a busy
     // machine) rightly reads the database instead, so a repeat that missed is tried again.
     let isServedFromMemory = false;
