@@ -33,6 +33,7 @@ import { errorCodes } from 'fastify';
 import addFormats from 'ajv-formats';
 import secureJson from 'secure-json-parse';
 import { ERROR_CODES, isDomainError, type ErrorCode } from '../domain/errors.js';
+import type { LimitFigure } from '../domain/usage-limits.js';
 import type { VerificationService, VerifyResult } from '../service/verification-service.js';
 import { domainErrorAnswer, errorBody, storageFaultCode, type ErrorHandlingOptions } from './errors.js';
 import type { Metrics } from './metrics.js';
@@ -75,6 +76,19 @@ function uncorkAll(): void {
   for (const socket of corkedSockets) socket.uncork();
   corkedSockets.clear();
 }
+/** The last reset instant written, as text: the figures of one window share it until it rolls over. */
+let lastResetAt: { ms: number; text: string } | null = null;
+
+/** A limit figure as `rateLimitJson` gives it, written as JSON text (numbers, null and two fixed words). */
+function rateLimitText(figure: LimitFigure): string {
+  let resetAt = 'null';
+  if (figure.resetAtMs !== null) {
+    if (lastResetAt === null || lastResetAt.ms !== figure.resetAtMs) lastResetAt = { ms: figure.resetAtMs, text: `"${new Date(figure.resetAtMs).toISOString()}"` };
+    resetAt = lastResetAt.text;
+  }
+  return `{"kind":"${figure.kind}","limit":${figure.limit},"remaining":${figure.remaining},"windowSeconds":${figure.periodSeconds ?? 'null'},"resetAt":${resetAt}}`;
+}
+
 /** Fastify's own answer to an unparseable JSON body, word for word. */
 const INVALID_JSON = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
 
@@ -121,15 +135,19 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
     series(seconds);
   };
   // The 200 answer's text by result: the service shares a result without limit figures between
-  // verifications of the same snapshot, so most answers are serialized once.
+  // verifications of the same snapshot, so most answers are serialized once. An answer with a
+  // figure is the shared answer of the same verdict with the figure added as its last member,
+  // which is where the route's serializer writes it: only the figure is serialized per call.
   const answerTexts = new WeakMap<VerifyResult, string>();
   function answerTextOf(result: VerifyResult): string {
-    let text = answerTexts.get(result);
+    const withoutLimit = result.rateLimit === null ? result : result.withoutLimit;
+    if (withoutLimit === undefined) return JSON.stringify(verifyAnswerJson(result));
+    let text = answerTexts.get(withoutLimit);
     if (text === undefined) {
-      text = JSON.stringify(verifyAnswerJson(result));
-      if (result.rateLimit === null) answerTexts.set(result, text);
+      text = JSON.stringify(verifyAnswerJson(withoutLimit));
+      answerTexts.set(withoutLimit, text);
     }
-    return text;
+    return result.rateLimit === null ? text : `${text.slice(0, -1)},"rateLimit":${rateLimitText(result.rateLimit)}}`;
   }
 
   function sendText(response: ServerResponse, requestId: string, startedAt: bigint, status: number, text: string, extraHeaders?: Record<string, string>): void {

@@ -97,6 +97,32 @@ describe.each(DIALECTS)('the verify fast path on %s', (dialect) => {
     expect((await expectAlike(JSON.stringify({ token: secret }), json(secret))).body).toMatchObject({ errors: [{ detail: 'This is not an organization admin API key.' }] });
   });
 
+  it('answers a token with limits as the Fastify route does, figure included, until past its limit', async () => {
+    const limited = await seedToken(t.app, t.orgId, { type: 'user', id: (await seedUser(t.app, t.orgId)).id }, { scopes: ['read:jira-work'] });
+    const set = await t.app.http.inject({
+      method: 'PUT',
+      url: `/admin/tokenward/v1/orgs/${t.orgId}/tokens/${limited.token.id}/limits`,
+      headers: bearer(t.adminKey),
+      payload: { rateLimits: [{ limit: 3, windowSeconds: 3600 }, { limit: 100, windowSeconds: 60 }], quota: { uses: 50, refillEverySeconds: null } },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const raw = JSON.stringify({ token: limited.secret, scopes: ['read:jira-work'] });
+    // Each answer counts a use: the route, asked second, has one use less left.
+    const fast = await overHttp(raw, json());
+    const reference = await throughFastify(raw, json());
+    expect(fast.body).toMatchObject({ code: 'VALID', rateLimit: { kind: 'rate', limit: 3, remaining: 2, windowSeconds: 3600 } });
+    const { remaining, ...figure } = (fast.body as { rateLimit: { remaining: number } }).rateLimit;
+    expect(comparable(reference)).toEqual(comparable({ ...fast, body: { ...(fast.body as object), rateLimit: { ...figure, remaining: remaining - 1 } } }));
+    // The third use, then refused: the refusing figure, with its reset.
+    expect((await overHttp(raw, json())).body).toMatchObject({ valid: true, rateLimit: { remaining: 0 } });
+    const refused = await overHttp(raw, json());
+    expect(comparable(refused)).toEqual(comparable(await throughFastify(raw, json())));
+    expect(refused.body).toMatchObject({ valid: false, code: 'RATE_LIMITED', rateLimit: { kind: 'rate', limit: 3, remaining: 0, windowSeconds: 3600 } });
+    expect(Date.parse((refused.body as { rateLimit: { resetAt: string } }).rateLimit.resetAt)).toBeGreaterThan(Date.now());
+    // The same verdict on an unlimited token keeps its own shape, with no figure.
+    expect(Object.keys((await overHttp(JSON.stringify({ token: secret }), json())).body as object)).not.toContain('rateLimit');
+  });
+
   it('leaves other shapes to Fastify: a query string, another content type, a chunked body', async () => {
     const body = JSON.stringify({ token: secret });
     const before = await fastPathServed();
