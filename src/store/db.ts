@@ -122,9 +122,6 @@ class FaultTolerantSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Parallel workers a query of this server may start on PostgreSQL (see the pool's `connect` handler). */
-export const PARALLEL_WORKERS_PER_QUERY = 0;
-
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
@@ -149,8 +146,9 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // maps every shared buffer it reads anew. For the short index-driven pages and counts this
     // server runs, that costs more than the split saves: a broad text-search page at a million
     // tokens took 62 ms (p50) with two workers and 32 ms without. A session setting rather than a
-    // startup option, which connection poolers such as PgBouncer refuse by default.
-    client.query(`set max_parallel_workers_per_gather = ${PARALLEL_WORKERS_PER_QUERY}`).catch(() => undefined);
+    // startup option, which connection poolers such as PgBouncer refuse by default. If it fails, the
+    // connection is broken and its next query fails too (and the pool discards it).
+    client.query('set max_parallel_workers_per_gather = 0').catch(() => undefined);
   });
   const db = withAuditChainKey(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log }), options.pepper);
   return {

@@ -6,7 +6,6 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_WORKERS_PER_QUERY } from '../../src/store/db.js';
 import { openMigratedTestDatabase } from '../support/databases.js';
 
 describe('PostgreSQL sessions', () => {
@@ -34,8 +33,7 @@ describe('PostgreSQL sessions', () => {
       ),
     );
     expect(new Set(settings.map((s) => s.pid)).size).toBe(5);
-    expect(settings.map((s) => s.setting)).toEqual(Array(5).fill(String(PARALLEL_WORKERS_PER_QUERY)));
-    expect(PARALLEL_WORKERS_PER_QUERY).toBe(0);
+    expect(settings.map((s) => s.setting)).toEqual(['0', '0', '0', '0', '0']);
   });
 
   it('plans a scan the planner would otherwise split across workers as one process', async () => {
