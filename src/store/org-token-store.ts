@@ -169,6 +169,30 @@ function isIdleCountedAhead(search: OrgTokenSearch): search is OrgTokenSearch & 
   return isNarrowedAtMostBySource(search) && Object.keys(search.dates).length === 0 && search.idleSinceMs !== null && search.scope === null;
 }
 
+/**
+ * PostgreSQL's trigram index holds no revoked token (a revoke then writes no entry in it, the
+ * dearest of the table's indexes), and revoked tokens have an index of their own that carries
+ * their search text. A `q` over Tokenward's tokens that wants revoked tokens beside others is
+ * therefore read in two parts, each through its index: the others' trigram matches, and the org's
+ * revoked tokens, whose text is tested entry by entry in that index (a count of them reads no
+ * table row). Without a status filter (`withStatus` false) every status is wanted.
+ */
+function statusParts(dialect: DialectName, search: OrgTokenSearch, withStatus: boolean, table: 'tokens' | 'external'): StatusPart[] {
+  if (dialect !== 'postgres' || table !== 'tokens' || !hasTrigramIndexFor(search.q)) return [{ where: [], isRevokedOnly: false }];
+  const isMixed = !withStatus || search.statuses.length >= ALL_STATUSES || (search.statuses.includes('revoked') && search.statuses.length > 1);
+  if (!isMixed) return [{ where: [], isRevokedOnly: false }];
+  return [
+    { where: [sql<SqlBool>`t.status <> 'revoked'`], isRevokedOnly: false },
+    { where: [sql<SqlBool>`t.status = 'revoked'`], isRevokedOnly: true },
+  ];
+}
+
+/** One part of a search read apart: what it adds to the filters, and whether it holds revoked tokens only. */
+interface StatusPart {
+  where: RawBuilder<SqlBool>[];
+  isRevokedOnly: boolean;
+}
+
 function isNarrowedAtMostBySource(search: OrgTokenSearch): boolean {
   return search.q === null && search.neverUsed === null && search.ownerId === null && search.tag === null && search.hasPurpose === null;
 }
@@ -267,8 +291,8 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
       // See token-search-store.ts `page`: with a trigram `q`, PostgreSQL must read the matches
       // first, so the ORDER BY is one the sort index cannot serve.
       const orderExpr = !isTrigramSearch(dialect, search.q) ? expr : sort.field === 'label' ? sql`(${expr} || '')` : sql`(${expr} + 0)`;
-      const members = tablesOf(search.source).flatMap((table) => {
-        const where = [...predicates(search, { withStatus: true, table }), ...after];
+      const members = tablesOf(search.source).flatMap((table) => statusParts(dialect, search, true, table).flatMap((part) => {
+        const where = [...predicates(search, { withStatus: true, table }), ...after, ...part.where];
         // One member per kind walks that kind's sort index. A `q` read through the trigram index
         // reads its matches first anyway: then one member for every kind reads them once. So does
         // a `q` over connectors' tokens on PostgreSQL, whose order above no index serves.
@@ -293,7 +317,7 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
             : sql`select ${OWN_COLUMNS[table]}, ${expr} as sort_key, ${JOINED_COLUMNS[table]} ${filtered(JOINS[table])}`;
           return sql`select * from (${member}) as ${sql.raw(`${table}_${kinds.join('_')}`)}`;
         });
-      });
+      }));
       const result = await sql<JoinedRow>`
         select * from (${sql.join(members, sql` union all `)}) as merged
         order by merged.sort_key ${direction}, merged.id ${direction}
@@ -318,13 +342,19 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         when t.expires_at <= ${search.nowMs} then 'expired'
         else 'active' end`;
       const kinds = sql<SqlBool>`t.kind in (${sql.join(INVENTORY_KINDS)})`;
-      const members = tablesOf(search.source).map((table) =>
+      const members = tablesOf(search.source).flatMap((table) =>
         table === 'tokens'
-          ? sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, cast(${TOKENWARD_SOURCE} as varchar(32)) as source_type, t.kind as kind, ${statusExpr} as status, count(*) as n
-              from tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 3, 4`
-          : sql`select t.connector_id as source, c.type as source_type, t.kind as kind, ${statusExpr} as status, count(*) as n
-              from external_tokens t join connectors c on c.id = t.connector_id
-              where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 1, 2, 3, 4`,
+          ? statusParts(dialect, search, false, table).map((part) => {
+              // The revoked part names its status outright: its index then answers without the table.
+              const status = part.isRevokedOnly ? sql`cast('revoked' as varchar(20))` : statusExpr;
+              return sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, cast(${TOKENWARD_SOURCE} as varchar(32)) as source_type, t.kind as kind, ${status} as status, count(*) as n
+                from tokens t where ${allOf([...predicates(search, { withStatus: false, table }), kinds, ...part.where])} group by 3, 4`;
+            })
+          : [
+              sql`select t.connector_id as source, c.type as source_type, t.kind as kind, ${statusExpr} as status, count(*) as n
+                from external_tokens t join connectors c on c.id = t.connector_id
+                where ${allOf([...predicates(search, { withStatus: false, table }), kinds])} group by 1, 2, 3, 4`,
+            ],
       );
       const result = await sql<{ source: string; source_type: string; kind: string; status: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
       return result.rows.map((row) => ({ source: row.source, sourceType: row.source_type, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));

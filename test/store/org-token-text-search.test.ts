@@ -5,7 +5,7 @@
  * holds whose label, owner or purpose contains the term, in the same order, for broad terms and
  * narrow ones, and for every sort; Tokenward's own tokens and a connected system's alike.
  */
-import { type Insertable } from 'kysely';
+import { type Insertable, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrgId } from '../../src/domain/ids.js';
 import { INVENTORY_KINDS, type LifecycleStatus } from '../../src/domain/org-token-query.js';
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('text search over every kind of token, on %s', (dialect)
 
   /** Every page forwards, then every page back from the end; both as one list of ids in display order. */
   async function walk(search: OrgTokenSearch, sort: Sort, limit: number): Promise<{ forwards: string[]; backwards: string[] }> {
-    const store = createOrgTokenStore(opened.handle.db as import('kysely').Kysely<Database>, dialect);
+    const store = createOrgTokenStore(opened.handle.db as Kysely<Database>, dialect);
     const positionAt = (row: OrgTokenRow, direction: 'next' | 'prev'): KeysetPosition => ({ direction, key: sortKeyOf(row.token, sort.field), id: row.token.id, isInclusive: false });
     const forwards: OrgTokenRow[] = [];
     let position: KeysetPosition | null = null;
@@ -146,7 +146,9 @@ describe.each(DIALECTS)('text search over every kind of token, on %s', (dialect)
     { field, descending: true },
     { field, descending: false },
   ]);
-  const STATUS_SETS: Array<readonly LifecycleStatus[]> = [['active', 'expired', 'suspended'], ['active']];
+  // Revoked tokens are read through an index of their own on PostgreSQL (not the trigram index):
+  // alone, and beside the others.
+  const STATUS_SETS: Array<readonly LifecycleStatus[]> = [['active', 'expired', 'suspended'], ['active'], ['revoked'], ['active', 'expired', 'suspended', 'revoked']];
 
   it.each(['zeta', 'quark', 'okafor', 'build', 'ze'])('answers q=%s as the listing without q, filtered', async (q) => {
     for (const statuses of STATUS_SETS) {
@@ -158,6 +160,15 @@ describe.each(DIALECTS)('text search over every kind of token, on %s', (dialect)
         expect(backwards).toEqual(expected);
       }
     }
+    // Counts ignore status: each status's tokens whose text holds q, revoked ones among them.
+    const store = createOrgTokenStore(opened.handle.db as Kysely<Database>, dialect);
+    const counted = new Map<string, number>();
+    for (const cell of await store.countByKindAndStatus(searchOf(q, []))) counted.set(cell.status, (counted.get(cell.status) ?? 0) + cell.count);
+    for (const status of ['active', 'expired', 'suspended', 'revoked'] as const) {
+      const listed = (await walk(searchOf(q, [status]), { field: 'createdAt', descending: true }, 500)).forwards.length;
+      expect(counted.get(status) ?? 0, `${q} ${status}`).toBe(listed);
+    }
+    if (q === 'zeta' || q === 'build') expect(counted.get('revoked') ?? 0).toBeGreaterThan(0);
     // Broad terms and narrow ones: many pages, and less than one.
     expect(Array.from(textOf.values()).filter((text) => text.includes(q)).length).toBeGreaterThan(q === 'quark' ? 3 : 25);
   }, 120_000);

@@ -28,6 +28,7 @@ import * as expiryIndexStatus from './0023_expiry_index_status.js';
 import * as lastActiveIndexSqlite from './0024_last_active_index_sqlite.js';
 import * as idleCellsNeverUsed from './0025_idle_cells_never_used.js';
 import * as ownerIndexCovering from './0026_owner_index_covering.js';
+import * as revokedRowsOutOfSearchIndex from './0027_revoked_rows_out_of_search_index.js';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0024_last_active_index_sqlite': lastActiveIndexSqlite,
   '0025_idle_cells_never_used': idleCellsNeverUsed,
   '0026_owner_index_covering': ownerIndexCovering,
+  '0027_revoked_rows_out_of_search_index': revokedRowsOutOfSearchIndex,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
