@@ -52,18 +52,26 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly NewEv
       id: newTimeOrderedId('evt'),
       org_id: event.orgId,
       type: event.type,
-      payload: JSON.stringify(event.payload),
+      payload: event.payload as object,
       occurred_at: event.occurredAt.getTime(),
       dispatched_at: null,
     }));
     if (isPostgres) {
       // One JSON parameter instead of 3,000: PostgreSQL binds and plans it 2.5-3.5 times faster
-      // (100,000 events: 1.1 s against 2.7-3.9 s). SQLite is faster with plain parameters.
+      // (100,000 events: 1.1 s against 2.7-3.9 s). SQLite is faster with plain parameters. Each
+      // payload is a JSON value inside it, not a string, so it is written and read once rather
+      // than escaped twice (a fifth of a bulk revoke's own work in Node); `json` keeps its text
+      // as given, so the stored payload is what JSON.stringify makes of it. PostgreSQL refuses
+      // to unpack a document holding an escaped NUL character, so such a batch is sent with each
+      // payload as a string.
+      const asValues = JSON.stringify(rows);
+      const payloadType = asValues.includes('\\u0000') ? 'text' : 'json';
+      const param = payloadType === 'json' ? asValues : JSON.stringify(rows.map((row) => ({ ...row, payload: JSON.stringify(row.payload) })));
       await sql`insert into events (id, org_id, type, payload, occurred_at, dispatched_at)
-        select id, org_id, type, payload, occurred_at, dispatched_at
-        from json_to_recordset(${JSON.stringify(rows)}::json) as r(id varchar, org_id varchar, type varchar, payload text, occurred_at bigint, dispatched_at bigint)`.execute(trx);
+        select id, org_id, type, payload::text, occurred_at, dispatched_at
+        from json_to_recordset(${param}::json) as r(id varchar, org_id varchar, type varchar, payload ${sql.raw(payloadType)}, occurred_at bigint, dispatched_at bigint)`.execute(trx);
     } else {
-      await trx.insertInto('events').values(rows).execute();
+      await trx.insertInto('events').values(rows.map((row) => ({ ...row, payload: JSON.stringify(row.payload) }))).execute();
     }
   }
 }

@@ -66,6 +66,17 @@ describe.each(DIALECTS)('stores on %s', (dialect) => {
     await expect(stores.users.insert({ ...user, id: newId('usr'), email: 'ADA@example.com' })).rejects.toThrow();
   });
 
+  it('stores each event payload of a batch as the JSON text of the payload, byte for byte', async () => {
+    const payloads = [
+      { token: { id: 'tok_1', label: 'caf\u00e9 \u2603 "quoted" back\\slash', expiresAt: null }, reason: 'line\nbreak\ttab' },
+      { token: { id: 'tok_2', label: 'nul\u0000inside \ud83d\ude00' }, count: 2.5, list: [1, { deep: [true, false] }] },
+    ];
+    // Apart, as a batch with a NUL character is sent another way on PostgreSQL.
+    for (const payload of payloads) await stores.events.recordMany([{ orgId, type: 'token.revoked', payload, occurredAt: t0 } as never]);
+    const stored = await handle.db.selectFrom('events').select(['payload']).where('org_id', '=', orgId).where('type', '=', 'token.revoked').execute();
+    expect(stored.map((row) => row.payload).sort()).toEqual(payloads.map((payload) => JSON.stringify(payload)).sort());
+  });
+
   it('stores a token by digest only and reads it back whole', async () => {
     const { token, digest, secret } = tokenFor(orgId, user);
     await stores.tokens.insert(token, digest);
