@@ -170,17 +170,19 @@ function isIdleCountedAhead(search: OrgTokenSearch): search is OrgTokenSearch & 
 }
 
 /**
- * PostgreSQL's trigram index holds no revoked token (a revoke then writes no entry in it, the
- * dearest of the table's indexes), and revoked tokens have an index of their own that carries
- * their search text. A `q` over Tokenward's tokens that wants revoked tokens beside others is
- * therefore read in two parts, each through its index: the others' trigram matches, and the org's
- * revoked tokens, whose text is tested entry by entry in that index (a count of them reads no
- * table row). Without a status filter (`withStatus` false) every status is wanted.
+ * On PostgreSQL the trigram, label, expiry and last-activity indexes hold no revoked token (a
+ * revoke then writes one index entry instead of five), and revoked tokens have an index of their
+ * own, in creation order, that carries the columns the inventory filters and sorts by. A search of
+ * Tokenward's tokens that wants revoked tokens beside others is therefore read in two parts, each
+ * through its indexes; one that wants revoked tokens alone is one part of that kind. Without a
+ * status filter (`withStatus` false, the counts) every status is wanted.
  */
 function statusParts(dialect: DialectName, search: OrgTokenSearch, withStatus: boolean, table: 'tokens' | 'external'): StatusPart[] {
-  if (dialect !== 'postgres' || table !== 'tokens' || !hasTrigramIndexFor(search.q)) return [{ where: [], isRevokedOnly: false }];
-  const isMixed = !withStatus || search.statuses.length >= ALL_STATUSES || (search.statuses.includes('revoked') && search.statuses.length > 1);
-  if (!isMixed) return [{ where: [], isRevokedOnly: false }];
+  const whole: StatusPart = { where: [], isRevokedOnly: false };
+  if (dialect !== 'postgres' || table !== 'tokens') return [whole];
+  const wantsRevoked = !withStatus || search.statuses.length >= ALL_STATUSES || search.statuses.includes('revoked');
+  if (!wantsRevoked) return [whole];
+  if (withStatus && search.statuses.length === 1) return [{ where: [], isRevokedOnly: true }];
   return [
     { where: [sql<SqlBool>`t.status <> 'revoked'`], isRevokedOnly: false },
     { where: [sql<SqlBool>`t.status = 'revoked'`], isRevokedOnly: true },
@@ -296,7 +298,9 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         // One member per kind walks that kind's sort index. A `q` read through the trigram index
         // reads its matches first anyway: then one member for every kind reads them once. So does
         // a `q` over connectors' tokens on PostgreSQL, whose order above no index serves.
-        const isReadBeforeSorting = table === 'tokens' ? hasTrigramIndexFor(search.q) : isTrigramSearch(dialect, search.q);
+        // Revoked tokens are read in creation order (their index's), so in any other order they
+        // are read once for every kind and sorted.
+        const isReadBeforeSorting = part.isRevokedOnly ? sort.field !== 'createdAt' : table === 'tokens' ? hasTrigramIndexFor(search.q) : isTrigramSearch(dialect, search.q);
         const kindSets = isReadBeforeSorting ? [search.kinds] : search.kinds.map((kind) => [kind]);
         // A member that reads a `q`'s trigram matches and sorts them sorts only their ids and
         // sort keys, then reads the columns, owner and connector of the rows it keeps: a broad `q`
@@ -304,12 +308,13 @@ export function createOrgTokenStore(db: Kysely<Database>, dialect: DialectName) 
         // carrying each one's columns through the sort 10-20% more. An index walk stays
         // joined row by row as it walks: it joins no more rows than it keeps, and joined after
         // its limit PostgreSQL may hash the whole users table for a hundred rows (plain lists
-        // 30-60% slower).
-        const isJoinedAfterLimit = hasTrigramIndexFor(search.q);
+        // 30-60% slower). Revoked tokens' ids and sort keys come from their index alone.
+        const isJoinedAfterLimit = part.isRevokedOnly || hasTrigramIndexFor(search.q);
+        const partOrder = part.isRevokedOnly ? expr : orderExpr;
         return kindSets.map((kinds) => {
           const filtered = (joins: RawBuilder<unknown> | null) => sql`from ${FROM[table]} ${joins ?? sql``}
               where ${allOf([...where, kinds.length === 1 ? sql<SqlBool>`t.kind = ${kinds[0]}` : sql<SqlBool>`t.kind in (${sql.join(kinds)})`])}
-              order by ${orderExpr} ${direction}, t.id ${direction}
+              order by ${partOrder} ${direction}, t.id ${direction}
               limit ${limit + 1}`;
           const member = isJoinedAfterLimit
             ? sql`select ${OWN_COLUMNS[table]}, k.sort_key, ${JOINED_COLUMNS[table]} from (select t.id, ${expr} as sort_key ${filtered(null)}) k

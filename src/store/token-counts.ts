@@ -78,9 +78,13 @@ export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, 
     if (cell) cell.count += count;
     else totals.set(key, { source, sourceType: typeOf(source), kind, status, count });
   };
-  const exactDays = new Set([today]);
-  if (expiry?.minMs != null) exactDays.add(Math.floor(expiry.minMs / DAY_MS));
-  if (expiry?.maxMs != null) exactDays.add(Math.floor(expiry.maxMs / DAY_MS));
+  // The days the window's edges cut through, read token by token; so is today for the tokens
+  // whose status depends on the clock (a revoked or suspended token's does not).
+  const edgeDays = new Set<number>();
+  if (expiry?.minMs != null) edgeDays.add(Math.floor(expiry.minMs / DAY_MS));
+  if (expiry?.maxMs != null) edgeDays.add(Math.floor(expiry.maxMs / DAY_MS));
+  edgeDays.delete(NEVER_EXPIRES_DAY);
+  const exactDays = new Set([...edgeDays, today]);
   exactDays.delete(NEVER_EXPIRES_DAY);
   // Any other day lies wholly inside the window or wholly outside it.
   const isInside = (day: number) => expiry === null || ((expiry.minMs === null || day * DAY_MS >= expiry.minMs) && (expiry.maxMs === null || (day + 1) * DAY_MS - 1 <= expiry.maxMs));
@@ -93,47 +97,61 @@ export async function readMaintainedCounts(db: Kysely<Database>, orgId: string, 
     const isRevokedOrSuspended = stored === 'revoked' || stored === 'suspended';
     if (day === NEVER_EXPIRES_DAY) {
       if (expiry === null || expiry.includeNull) add(row.source, kind, isRevokedOrSuspended ? stored : 'active', n);
-    } else if (exactDays.has(day)) exactSources.add(row.source);
+    } else if ((isRevokedOrSuspended ? edgeDays : exactDays).has(day)) exactSources.add(row.source);
     else if (isInside(day)) add(row.source, kind, isRevokedOrSuspended ? stored : day < today ? 'expired' : 'active', n);
   }
   if (exactSources.size > 0) {
-    const ranges = [...exactDays].flatMap((day) => {
-      const fromMs = Math.max(day * DAY_MS, expiry?.minMs ?? -Infinity);
-      const toMs = Math.min((day + 1) * DAY_MS - 1, expiry?.maxMs ?? Infinity);
-      return fromMs <= toMs ? [{ fromMs, toMs }] : [];
-    });
-    for (const counted of await countExpiringWithin(db, orgId, [...exactSources], scope, ranges, nowMs)) add(counted.source, counted.kind, counted.status, counted.count);
+    const rangesOf = (days: Set<number>) =>
+      [...days].flatMap((day) => {
+        const fromMs = Math.max(day * DAY_MS, expiry?.minMs ?? -Infinity);
+        const toMs = Math.min((day + 1) * DAY_MS - 1, expiry?.maxMs ?? Infinity);
+        return fromMs <= toMs ? [{ fromMs, toMs }] : [];
+      });
+    const counted = await countExpiringWithin(db, orgId, [...exactSources], scope, { clocked: rangesOf(exactDays), settled: rangesOf(edgeDays) }, nowMs);
+    for (const cell of counted) add(cell.source, cell.kind, cell.status, cell.count);
   }
   return [...totals.values()].filter((cell) => cell.count !== 0);
 }
 
-/** The tokens whose expiry lies in one of `ranges` (each within a day), by source, kind and status at `nowMs`. */
+/**
+ * The tokens whose expiry lies in one of the ranges (each within a day), by source, kind and status
+ * at `nowMs`: active ones (active or expired by now) in `clocked`, revoked and suspended ones in
+ * `settled`. Each part is its own members, so that on PostgreSQL the active tokens are a range of
+ * the expiry index (which holds no revoked token) and the revoked ones a read of their own index.
+ */
 async function countExpiringWithin(
   db: Kysely<Database>,
   orgId: string,
   sources: string[],
   scope: string | null,
-  ranges: Array<{ fromMs: number; toMs: number }>,
+  ranges: { clocked: Array<{ fromMs: number; toMs: number }>; settled: Array<{ fromMs: number; toMs: number }> },
   nowMs: number,
 ): Promise<Array<{ source: string; kind: InventoryKind; status: LifecycleStatus; count: number }>> {
-  if (ranges.length === 0) return [];
   // The expiry index's key, so each day is one range per kind.
   const expiry = sql`coalesce(t.expires_at, ${sql.lit(NEVER_EXPIRES_SORT_MS)})`;
   const kinds = sql.join(INVENTORY_KINDS);
-  const status = sql`case when t.status = 'revoked' then 'revoked' when t.status = 'suspended' then 'suspended' when ${expiry} <= ${nowMs} then 'expired' else 'active' end`;
   const holding = scope === null ? sql`` : sql`and exists (select 1 from token_scopes s where s.token_id = t.id and s.scope = ${scope})`;
   const connectors = sources.filter((s) => s !== TOKENWARD_SOURCE);
+  const parts = [
+    { ranges: ranges.clocked, where: sql`t.status = 'active'`, status: sql`case when ${expiry} <= ${nowMs} then 'expired' else 'active' end` },
+    { ranges: ranges.settled, where: sql`t.status = 'suspended'`, status: sql`'suspended'` },
+    { ranges: ranges.settled, where: sql`t.status = 'revoked'`, status: sql`'revoked'` },
+  ];
   const members: RawBuilder<unknown>[] = [];
-  for (const { fromMs, toMs } of ranges) {
-    const inRange = sql`t.org_id = ${orgId} and t.kind in (${kinds}) and ${expiry} >= ${fromMs} and ${expiry} <= ${toMs} ${holding}`;
-    if (sources.includes(TOKENWARD_SOURCE)) {
-      members.push(sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, ${status} as status, count(*) as n from tokens t where ${inRange} group by 2, 3`);
-    }
-    if (connectors.length > 0) {
-      members.push(sql`select t.connector_id as source, t.kind as kind, ${status} as status, count(*) as n from external_tokens t
-        where ${inRange} and t.connector_id in (${sql.join(connectors)}) group by 1, 2, 3`);
+  for (const part of parts) {
+    for (const { fromMs, toMs } of part.ranges) {
+      const inRange = sql`t.org_id = ${orgId} and t.kind in (${kinds}) and ${part.where} and ${expiry} >= ${fromMs} and ${expiry} <= ${toMs} ${holding}`;
+      const status = sql`cast(${part.status} as varchar(20))`;
+      if (sources.includes(TOKENWARD_SOURCE)) {
+        members.push(sql`select cast(${TOKENWARD_SOURCE} as varchar(64)) as source, t.kind as kind, ${status} as status, count(*) as n from tokens t where ${inRange} group by 2, 3`);
+      }
+      if (connectors.length > 0) {
+        members.push(sql`select t.connector_id as source, t.kind as kind, ${status} as status, count(*) as n from external_tokens t
+          where ${inRange} and t.connector_id in (${sql.join(connectors)}) group by 1, 2, 3`);
+      }
     }
   }
+  if (members.length === 0) return [];
   const result = await sql<{ source: string; kind: string; status: string; n: number | string }>`${sql.join(members, sql` union all `)}`.execute(db);
   return result.rows.map((row) => ({ source: row.source, kind: row.kind as InventoryKind, status: row.status as LifecycleStatus, count: Number(row.n) }));
 }

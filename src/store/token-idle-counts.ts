@@ -116,8 +116,19 @@ export async function readUseCounts(db: Kysely<Database>, orgId: string, nowMs: 
     const counted = (where: RawBuilder<unknown>) =>
       sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
         where ${narrowed} and ${where} group by 1, 2, 3, 4`;
+    const lastUsedWithin = (fromMs: number, toMs: number) => sql`${lastActive} >= ${fromMs} and ${lastActive} < ${toMs}`;
+    // PostgreSQL's last-activity index holds no revoked token (migration 0027): revoked tokens are
+    // read apart, through their own index, which carries their last use.
+    const usedParts =
+      table === 'tokens'
+        ? (fromMs: number, toMs: number) => [
+            counted(sql`${lastUsedWithin(fromMs, toMs)} and t.status <> 'revoked'`),
+            sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, cast('revoked' as varchar(20)) as status, count(*) as n from tokens t
+              where ${narrowed} and ${lastUsedWithin(fromMs, toMs)} and t.status = 'revoked' group by 1, 2, 3, 4`,
+          ]
+        : (fromMs: number, toMs: number) => [counted(lastUsedWithin(fromMs, toMs))];
     return [
-      ...(used?.partial ?? []).map(({ fromMs, toMs }) => counted(sql`${lastActive} >= ${fromMs} and ${lastActive} < ${toMs}`)),
+      ...(used?.partial ?? []).flatMap(({ fromMs, toMs }) => usedParts(fromMs, toMs)),
       ...(neverUsed?.partial ?? []).map(({ fromMs, toMs }) => counted(sql`t.created_at >= ${fromMs} and t.created_at < ${toMs} and t.last_active_at is null`)),
     ];
   };

@@ -172,4 +172,42 @@ describe.each(DIALECTS)('text search over every kind of token, on %s', (dialect)
     // Broad terms and narrow ones: many pages, and less than one.
     expect(Array.from(textOf.values()).filter((text) => text.includes(q)).length).toBeGreaterThan(q === 'quark' ? 3 : 25);
   }, 120_000);
+
+  // PostgreSQL reads revoked tokens through an index of their own, apart from the others: a
+  // listing of every status, without `q` too, is the listings of each status merged in its order.
+  it('lists revoked tokens beside the others in every order, as the listings of each status merged', async () => {
+    const store = createOrgTokenStore(opened.handle.db as Kysely<Database>, dialect);
+    const byStatus = new Map<LifecycleStatus, Map<string, OrgTokenRow>>();
+    // Each field once, in both directions between them.
+    for (const sort of [SORTS[0]!, SORTS[3]!, SORTS[4]!, SORTS[7]!]) {
+      const keyed = new Map<string, string | number>();
+      for (const status of ['active', 'expired', 'suspended', 'revoked'] as const) {
+        const rows = new Map<string, OrgTokenRow>();
+        let position: KeysetPosition | null = null;
+        for (;;) {
+          const page = await store.page(searchOf(null, [status]), sort, position, 500);
+          for (const row of page.items) rows.set(row.token.id, row);
+          if (!page.hasMore) break;
+          const last = page.items[page.items.length - 1]!;
+          position = { direction: 'next', key: sortKeyOf(last.token, sort.field), id: last.token.id, isInclusive: false };
+        }
+        byStatus.set(status, rows);
+        for (const [id, row] of rows) keyed.set(id, sortKeyOf(row.token, sort.field));
+      }
+      const merged = [...keyed.keys()].sort((a, b) => {
+        const [ka, kb] = [keyed.get(a)!, keyed.get(b)!];
+        const order = ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+        return sort.descending ? -order : order;
+      });
+      const { forwards, backwards } = await walk(searchOf(null, ['active', 'expired', 'suspended', 'revoked']), sort, PAGE);
+      expect(forwards, `${sort.field} ${sort.descending}`).toEqual(merged);
+      expect(backwards).toEqual(merged);
+      const mixed = (await walk(searchOf(null, ['active', 'revoked']), sort, PAGE)).forwards;
+      expect(mixed).toEqual(merged.filter((id) => byStatus.get('active')!.has(id) || byStatus.get('revoked')!.has(id)));
+    }
+    const revoked = await opened.handle.db.selectFrom('tokens').select((eb) => eb.fn.countAll<number | string>().as('n')).where('org_id', '=', orgId).where('status', '=', 'revoked').executeTakeFirstOrThrow();
+    const revokedExternal = await opened.handle.db.selectFrom('external_tokens').select((eb) => eb.fn.countAll<number | string>().as('n')).where('org_id', '=', orgId).where('status', '=', 'revoked').executeTakeFirstOrThrow();
+    expect(byStatus.get('revoked')!.size).toBe(Number(revoked.n) + Number(revokedExternal.n));
+    expect(Number(revoked.n)).toBeGreaterThan(20);
+  }, 120_000);
 });
