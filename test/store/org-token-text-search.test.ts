@@ -3,7 +3,9 @@
  * trigram index (PostgreSQL's pg_trgm, SQLite's FTS5) and sorted, a shorter one is a scan. Either
  * way, every page, forwards and back, holds exactly the tokens that the same listing without `q`
  * holds whose label, owner or purpose contains the term, in the same order, for broad terms and
- * narrow ones, and for every sort; Tokenward's own tokens and a connected system's alike.
+ * narrow ones, and for every sort; Tokenward's own tokens and a connected system's alike. Revoked
+ * tokens, which PostgreSQL reads through an index of their own, are found alone and beside the
+ * others, and counted as listed.
  */
 import { type Insertable, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
