@@ -41,6 +41,9 @@ export async function recordEvent<T extends EventType>(trx: Kysely<Database>, ev
 /** Rows per INSERT when many events are recorded at once (7 parameters each, under every dialect's limit). */
 const RECORD_CHUNK = 500;
 
+/** Escapes in JSON text that PostgreSQL cannot turn back into text: NUL, and surrogates (JSON.stringify escapes only lone ones). */
+const UNPACKS_BADLY = /\\u(?:0000|d[89a-f])/i;
+
 /**
  * Appends many events to the outbox on `trx` in multi-row inserts: a bulk change (a batch of a
  * bulk revoke) records its thousand events in two statements instead of a thousand.
@@ -62,10 +65,10 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly NewEv
       // payload is a JSON value inside it, not a string, so it is written and read once rather
       // than escaped twice (a fifth of a bulk revoke's own work in Node); `json` keeps its text
       // as given, so the stored payload is what JSON.stringify makes of it. PostgreSQL refuses
-      // to unpack a document holding an escaped NUL character, so such a batch is sent with each
-      // payload as a string.
+      // to unpack a document holding an escaped NUL character or a lone half of a surrogate pair
+      // (JSON.stringify escapes both), so such a batch is sent with each payload as a string.
       const asValues = JSON.stringify(rows);
-      const payloadType = asValues.includes('\\u0000') ? 'text' : 'json';
+      const payloadType = UNPACKS_BADLY.test(asValues) ? 'text' : 'json';
       const param = payloadType === 'json' ? asValues : JSON.stringify(rows.map((row) => ({ ...row, payload: JSON.stringify(row.payload) })));
       await sql`insert into events (id, org_id, type, payload, occurred_at, dispatched_at)
         select id, org_id, type, payload::text, occurred_at, dispatched_at

@@ -70,8 +70,9 @@ describe.each(DIALECTS)('stores on %s', (dialect) => {
     const payloads = [
       { token: { id: 'tok_1', label: 'caf\u00e9 \u2603 "quoted" back\\slash', expiresAt: null }, reason: 'line\nbreak\ttab' },
       { token: { id: 'tok_2', label: 'nul\u0000inside \ud83d\ude00' }, count: 2.5, list: [1, { deep: [true, false] }] },
+      { token: { id: 'tok_3', label: 'half a pair \ud83d, and \\ud83d as text' } },
     ];
-    // Apart, as a batch with a NUL character is sent another way on PostgreSQL.
+    // Apart, as a batch with a NUL character or half a surrogate pair is sent another way on PostgreSQL.
     for (const payload of payloads) await stores.events.recordMany([{ orgId, type: 'token.revoked', payload, occurredAt: t0 } as never]);
     const stored = await handle.db.selectFrom('events').select(['payload']).where('org_id', '=', orgId).where('type', '=', 'token.revoked').execute();
     expect(stored.map((row) => row.payload).sort()).toEqual(payloads.map((payload) => JSON.stringify(payload)).sort());
