@@ -83,19 +83,33 @@ export function createTokenChangeBus(options: TokenChangeBusOptions = {}): Token
   let wasLive = true;
   /** Liveness changes are reported once a first probe came back (a busy start is no outage). */
   let hasHeardProbe = false;
+  /** What was last reported, and since when the bus has been silent (null: it is live). */
+  let reportedLive = true;
+  let silentSinceMs: number | null = null;
   let probeStartedAtMs: number | null = null;
   let probeTimer: NodeJS.Timeout | undefined;
   let closed = false;
 
   const isLive = () => !transport?.probe || nowMs() - confirmedAtMs <= liveness.liveWindowMs;
 
-  /** Reports a change of liveness once; going silent drops what listeners cached. */
+  /**
+   * Going silent drops what listeners cached at once. It is reported (logged, and shown by health
+   * checks) only once the silence outlasts another live window: an event loop kept busy for longer
+   * than the window (a long start-up step) reads the probes' answers late, and the next probe ends
+   * that silence at once. Coming back is reported when a silence was.
+   */
   function checkLiveness(): void {
     const live = isLive();
-    if (live === wasLive) return;
-    wasLive = live;
-    if (!live) deliver({ kind: 'resync' });
-    if (hasHeardProbe) options.onLivenessChange?.(live);
+    if (live !== wasLive) {
+      wasLive = live;
+      silentSinceMs = live ? null : nowMs();
+      if (!live) deliver({ kind: 'resync' });
+    }
+    const isSettled = live || (silentSinceMs !== null && nowMs() - silentSinceMs >= liveness.liveWindowMs);
+    if (hasHeardProbe && isSettled && live !== reportedLive) {
+      reportedLive = live;
+      options.onLivenessChange?.(live);
+    }
   }
 
   function probeOnce(): void {

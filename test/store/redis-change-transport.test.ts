@@ -4,6 +4,7 @@
  * publishing connection keeps working. The bus's probe goes unanswered and resets the subscriber;
  * the new connection's SUBSCRIBE times out too. Nothing of that may be left unhandled (Node ends a
  * process on an unhandled rejection), and the bus hears the other nodes again once Redis answers.
+ * A node whose own event loop was busy reports no outage for it.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -80,4 +81,37 @@ describe('Redis change transport', () => {
     expect(unhandled).toEqual([]);
     console.info(`the stalled subscriber heard the other nodes again ${Math.round(recoveredMs)} ms after Redis answered`);
   }, 60_000);
+
+  // A node whose event loop is busy longer than the live window (a long start-up step) reads the
+  // probes' answers late: its cache is dropped, as it may have missed changes, but no outage is
+  // reported, as the next probe comes back at once.
+  it('reports no outage when its own event loop was busy, and still drops its cache', async () => {
+    const publisher = new Redis('redis://127.0.0.1:6379', SERVER_REDIS_OPTIONS);
+    publisher.on('error', () => undefined);
+    const liveness: boolean[] = [];
+    const bus = createTokenChangeBus({
+      transport: createRedisChangeTransport({ publisher, channelPrefix: `test-${randomBytes(4).toString('hex')}:`, onError: () => undefined }),
+      liveness: { probeIntervalMs: 100, liveWindowMs: 500, probeDeadlineMs: 1500 },
+      onLivenessChange: (isLive) => liveness.push(isLive),
+    });
+    cleanups.push(async () => {
+      await bus.close();
+      publisher.disconnect();
+    });
+    const heard: TokenChange[] = [];
+    bus.subscribe((change) => heard.push(change));
+    await bus.start();
+    await until(() => bus.isLive() && heard.length === 0, 5000, 'the first probes');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const busyUntil = Date.now() + 1500;
+    while (Date.now() < busyUntil) {
+      // Held on purpose: nothing else runs meanwhile, as in a long synchronous start-up step.
+    }
+    await until(() => bus.isLive(), 5000, 'the next probe');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(heard.map((change) => change.kind)).toEqual(['resync']);
+    expect(liveness).toEqual([]);
+    expect(bus.isLive()).toBe(true);
+  }, 20_000);
 });
