@@ -80,12 +80,11 @@ export function createTokenChangeBus(options: TokenChangeBusOptions = {}): Token
   let transport = options.transport;
   /** The send time of the last probe that came back: every change committed before it was heard. */
   let confirmedAtMs = Number.NEGATIVE_INFINITY;
-  let wasLive = true;
+  /** Since when the bus has been silent; null while it is live. */
+  let silentSinceMs: number | null = null;
   /** Liveness changes are reported once a first probe came back (a busy start is no outage). */
   let hasHeardProbe = false;
-  /** What was last reported, and since when the bus has been silent (null: it is live). */
   let reportedLive = true;
-  let silentSinceMs: number | null = null;
   let probeStartedAtMs: number | null = null;
   let probeTimer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -100,10 +99,10 @@ export function createTokenChangeBus(options: TokenChangeBusOptions = {}): Token
    */
   function checkLiveness(): void {
     const live = isLive();
-    if (live !== wasLive) {
-      wasLive = live;
-      silentSinceMs = live ? null : nowMs();
-      if (!live) deliver({ kind: 'resync' });
+    if (live && silentSinceMs !== null) silentSinceMs = null;
+    if (!live && silentSinceMs === null) {
+      silentSinceMs = nowMs();
+      deliver({ kind: 'resync' });
     }
     const isSettled = live || (silentSinceMs !== null && nowMs() - silentSinceMs >= liveness.liveWindowMs);
     if (hasHeardProbe && isSettled && live !== reportedLive) {

@@ -51,14 +51,15 @@ const UNPACKS_BADLY = /\\u(?:0000|d[89a-f])/i;
 export async function recordEvents(trx: Kysely<Database>, events: readonly NewEvent[]): Promise<void> {
   const isPostgres = trx.getExecutor().adapter instanceof PostgresAdapter;
   for (let i = 0; i < events.length; i += RECORD_CHUNK) {
-    const rows = events.slice(i, i + RECORD_CHUNK).map((event) => ({
-      id: newTimeOrderedId('evt'),
-      org_id: event.orgId,
-      type: event.type,
-      payload: event.payload as object,
-      occurred_at: event.occurredAt.getTime(),
-      dispatched_at: null,
-    }));
+    const rowsWith = <P>(payloadOf: (event: NewEvent) => P) =>
+      events.slice(i, i + RECORD_CHUNK).map((event) => ({
+        id: newTimeOrderedId('evt'),
+        org_id: event.orgId,
+        type: event.type,
+        payload: payloadOf(event),
+        occurred_at: event.occurredAt.getTime(),
+        dispatched_at: null,
+      }));
     if (isPostgres) {
       // One JSON parameter instead of 3,000: PostgreSQL binds and plans it 2.5-3.5 times faster
       // (100,000 events: 1.1 s against 2.7-3.9 s). SQLite is faster with plain parameters. Each
@@ -67,6 +68,7 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly NewEv
       // as given, so the stored payload is what JSON.stringify makes of it. PostgreSQL refuses
       // to unpack a document holding an escaped NUL character or a lone half of a surrogate pair
       // (JSON.stringify escapes both), so such a batch is sent with each payload as a string.
+      const rows = rowsWith((event) => event.payload);
       const asValues = JSON.stringify(rows);
       const payloadType = UNPACKS_BADLY.test(asValues) ? 'text' : 'json';
       const param = payloadType === 'json' ? asValues : JSON.stringify(rows.map((row) => ({ ...row, payload: JSON.stringify(row.payload) })));
@@ -74,7 +76,7 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly NewEv
         select id, org_id, type, payload::text, occurred_at, dispatched_at
         from json_to_recordset(${param}::json) as r(id varchar, org_id varchar, type varchar, payload ${sql.raw(payloadType)}, occurred_at bigint, dispatched_at bigint)`.execute(trx);
     } else {
-      await trx.insertInto('events').values(rows.map((row) => ({ ...row, payload: JSON.stringify(row.payload) }))).execute();
+      await trx.insertInto('events').values(rowsWith((event) => JSON.stringify(event.payload))).execute();
     }
   }
 }

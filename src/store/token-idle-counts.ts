@@ -113,8 +113,8 @@ export async function readUseCounts(db: Kysely<Database>, orgId: string, nowMs: 
   const edges = (table: 'tokens' | 'external_tokens') => {
     const sourceCol = table === 'tokens' ? sql`cast(${TOKENWARD_SOURCE} as varchar(64))` : sql`t.connector_id`;
     const narrowed = sql`t.org_id = ${orgId} and t.kind in (${kinds}) ${table === 'external_tokens' ? ofConnectors : sql``}`;
-    const counted = (where: RawBuilder<unknown>) =>
-      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${status} as status, count(*) as n from ${sql.table(table)} t
+    const counted = (where: RawBuilder<unknown>, statusOf: RawBuilder<unknown> = status) =>
+      sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, ${statusOf} as status, count(*) as n from ${sql.table(table)} t
         where ${narrowed} and ${where} group by 1, 2, 3, 4`;
     const lastUsedWithin = (fromMs: number, toMs: number) => sql`${lastActive} >= ${fromMs} and ${lastActive} < ${toMs}`;
     // PostgreSQL's last-activity index holds no revoked token (migration 0027): revoked tokens are
@@ -123,8 +123,7 @@ export async function readUseCounts(db: Kysely<Database>, orgId: string, nowMs: 
       table === 'tokens'
         ? (fromMs: number, toMs: number) => [
             counted(sql`${lastUsedWithin(fromMs, toMs)} and t.status <> 'revoked'`),
-            sql`select cast('add' as varchar(4)) as part, ${sourceCol} as source, t.kind as kind, cast('revoked' as varchar(20)) as status, count(*) as n from tokens t
-              where ${narrowed} and ${lastUsedWithin(fromMs, toMs)} and t.status = 'revoked' group by 1, 2, 3, 4`,
+            counted(sql`${lastUsedWithin(fromMs, toMs)} and t.status = 'revoked'`, sql`cast('revoked' as varchar(20))`),
           ]
         : (fromMs: number, toMs: number) => [counted(lastUsedWithin(fromMs, toMs))];
     return [

@@ -25,8 +25,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../db.js';
 
-/** Indexes that keep their columns and lose their revoked rows. */
-const UNREVOKED_ONLY = ['tokens_search_trgm_idx', 'tokens_inv_label_idx', 'tokens_inv_expires_idx', 'tokens_inv_last_active_idx'] as const;
+/** Indexes that keep their columns and hold only the rows of a condition. */
+const NARROWED = [
+  ...['tokens_search_trgm_idx', 'tokens_inv_label_idx', 'tokens_inv_expires_idx', 'tokens_inv_last_active_idx'].map((name) => ({ name, rows: "status <> 'revoked'" })),
+  { name: 'tokens_owner_sa_idx', rows: 'owner_service_account_id IS NOT NULL' },
+  { name: 'tokens_previous_digest_idx', rows: 'previous_digest IS NOT NULL' },
+];
 
 /** Rebuilds an index as `rewrite` makes its definition, under the same name. */
 async function redefine(db: Kysely<any>, name: string, rewrite: (definition: string) => string): Promise<void> {
@@ -41,23 +45,15 @@ async function redefine(db: Kysely<any>, name: string, rewrite: (definition: str
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   if (dialect !== 'postgres') return;
-  for (const name of UNREVOKED_ONLY) await redefine(db, name, (definition) => `${definition} WHERE status <> 'revoked'`);
+  for (const { name, rows } of NARROWED) await redefine(db, name, (definition) => `${definition} WHERE ${rows}`);
   await sql`create index tokens_revoked_created_idx on tokens (org_id, kind, created_at, id)
     include (search_text, label, expires_at, last_active_at, owner_user_id, owner_service_account_id) where status = 'revoked'`.execute(db);
-  await sql`drop index tokens_owner_sa_idx`.execute(db);
-  await sql`create index tokens_owner_sa_idx on tokens (owner_service_account_id) where owner_service_account_id is not null`.execute(db);
-  await sql`drop index tokens_previous_digest_idx`.execute(db);
-  await sql`create index tokens_previous_digest_idx on tokens (previous_digest) where previous_digest is not null`.execute(db);
   await sql`alter table tokens set (autovacuum_vacuum_scale_factor = 0.05)`.execute(db);
 }
 
 export async function down(db: Kysely<any>, dialect: DialectName): Promise<void> {
   if (dialect !== 'postgres') return;
   await sql`alter table tokens reset (autovacuum_vacuum_scale_factor)`.execute(db);
-  await sql`drop index tokens_previous_digest_idx`.execute(db);
-  await sql`create index tokens_previous_digest_idx on tokens (previous_digest)`.execute(db);
-  await sql`drop index tokens_owner_sa_idx`.execute(db);
-  await sql`create index tokens_owner_sa_idx on tokens (owner_service_account_id)`.execute(db);
   await sql`drop index tokens_revoked_created_idx`.execute(db);
-  for (const name of UNREVOKED_ONLY) await redefine(db, name, (definition) => definition.replace(/ WHERE .*$/, ''));
+  for (const { name } of NARROWED) await redefine(db, name, (definition) => definition.replace(/ WHERE .*$/, ''));
 }
