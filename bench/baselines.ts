@@ -20,9 +20,13 @@
  *
  * --keys N: each server gets N valid keys and the load cycles through them (default 1: one key).
  *
- * A reference row, not a baseline: Tokenward's `GET /healthz` under the same load, the cost of its
- * HTTP pipeline alone (request id, metrics, logger), to tell how much of the verify route's cost is
- * the verification itself.
+ * Two reference rows, not baselines:
+ *   - Tokenward's `GET /healthz` under the same load, the cost of its HTTP pipeline alone (request
+ *     id, metrics, logger), to tell how much of the verify route's cost is the verification itself;
+ *   - a bare node:http POST endpoint that reads the verify body and answers a fixed verdict
+ *     (bench/support/post-floor-server.ts): the floor of any POST endpoint on Node.js. Reading a
+ *     request body costs a Node.js server a good part of a hello world's whole request, so the
+ *     verify ratio to hello world can never exceed this row's.
  */
 import { randomBytes } from 'node:crypto';
 import { generateToken } from '../src/domain/token-format.js';
@@ -40,6 +44,7 @@ const BEARER = 'bearer-auth + SQLite';
 const BETTER_AUTH = 'Better Auth api-key';
 const HELLO = 'Fastify hello world';
 const HEALTHZ = 'Tokenward GET /healthz (reference)';
+const POST_FLOOR = 'node:http POST, body read, fixed answer (reference)';
 /** A scope no bench key holds, for the preflight. */
 const OTHER_SCOPE = 'write:jira-work';
 
@@ -100,6 +105,8 @@ async function main(): Promise<void> {
     started.push(bearer);
     const hello = await startProcess(['bench/support/hello-server.ts'], {});
     started.push(hello);
+    const postFloor = await startProcess(['bench/support/post-floor-server.ts'], {});
+    started.push(postFloor);
     const betterAuth = WITH_BETTER_AUTH ? await startProcess<{ keys: string[] }>(['bench/support/better-auth-server.ts'], env, true) : null;
     if (betterAuth) started.push(betterAuth);
 
@@ -146,15 +153,18 @@ async function main(): Promise<void> {
       });
     }
     for (const target of targets) await preflight(target);
-    const reference = (name: string, server: Started<unknown>, path: string): Target => ({
+    const reference = (name: string, server: Started<unknown>, request: Request): Target => ({
       name,
       server: server as Started<{ keys: string[] }>,
       keys: ['-'],
       unknownKey: '-',
-      request: () => ({ method: 'GET', path, headers: {} }),
+      request: () => request,
       accepts: async (response) => response.status === 200,
     });
-    const loaded = [...targets, reference(HELLO, hello, '/'), reference(HEALTHZ, tokenward, '/healthz')];
+    const get = (path: string): Request => ({ method: 'GET', path, headers: {} });
+    // The verify request's own headers and body, to an endpoint that only reads them.
+    const verifyRequest = targets[0]!.request(fixture.secrets[0]!);
+    const loaded = [...targets, reference(HELLO, hello, get('/')), reference(POST_FLOOR, postFloor, { ...verifyRequest, path: '/' }), reference(HEALTHZ, tokenward, get('/healthz'))];
     console.log(`preflight: each verifier accepts its ${KEYS} valid key(s) and refuses an unknown key, a changed one and a missing scope`);
 
     console.log(
@@ -212,6 +222,11 @@ async function main(): Promise<void> {
       };
       versus(HELLO, 0.6);
       versus(BEARER, 1);
+      const floor = row(POST_FLOOR, pipelining);
+      const hello = row(HELLO, pipelining);
+      console.log(
+        `-p ${pipelining}: the bare POST endpoint = ${((floor.rps / hello.rps) * 100).toFixed(0)}% of ${HELLO} (the ceiling of any POST endpoint's ratio); Tokenward verify = ${((ours.rps / floor.rps) * 100).toFixed(0)}% of it`,
+      );
       if (betterAuth) versus(BETTER_AUTH, 1);
     }
     const errors = rows.filter((r) => /[1-9]/.test(r.errors));

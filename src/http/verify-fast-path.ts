@@ -26,7 +26,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import proxyAddr from '@fastify/proxy-addr';
 import { Ajv } from 'ajv';
 import { errorCodes } from 'fastify';
@@ -58,24 +57,6 @@ const checkBody = ajv.compile<VerifyBodyType>(VerifyBody);
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ANSWER_HEADER_ENTRIES = Object.entries(ANSWER_HEADERS);
 
-/**
- * Answers written to one connection during one turn of the event loop leave in one write: a
- * client that pipelines gets its answers in one system call instead of one each, and that call
- * (loopback TCP included) was the largest single cost of a verification. The socket is corked at
- * the first answer of the turn and uncorked once the turn's I/O callbacks have run.
- */
-function corkUntilLoopTurnEnds(response: ServerResponse): void {
-  const socket = response.socket;
-  if (!socket || corkedSockets.has(socket)) return;
-  corkedSockets.add(socket);
-  socket.cork();
-  if (corkedSockets.size === 1) setImmediate(uncorkAll);
-}
-const corkedSockets = new Set<Socket>();
-function uncorkAll(): void {
-  for (const socket of corkedSockets) socket.uncork();
-  corkedSockets.clear();
-}
 /** The last reset instant written, as text: the figures of one window share it until it rolls over. */
 let lastResetAt: { ms: number; text: string } | null = null;
 
@@ -158,7 +139,6 @@ export function createVerifyFastPath(deps: VerifyFastPathDeps): VerifyFastPath {
     };
     for (const [name, value] of ANSWER_HEADER_ENTRIES) headers[name] = value;
     if (extraHeaders) for (const name of Object.keys(extraHeaders)) headers[name] = extraHeaders[name]!;
-    corkUntilLoopTurnEnds(response);
     response.writeHead(status, headers);
     response.end(text);
     observe(status, Number(process.hrtime.bigint() - startedAt) / 1e9);
