@@ -44,13 +44,27 @@ export interface ParsedToken {
   displayPrefix: string;
 }
 
+/** 62^8 fits a double exactly, so a chunk of eight digits is worked out in plain number arithmetic. */
+const DIGITS_PER_CHUNK = 8;
+const CHUNK_BASE = 62n ** BigInt(DIGITS_PER_CHUNK);
+
+/**
+ * `value` in base62, left-padded with zeros to `length` characters. Two BigInt divisions per
+ * eight digits rather than two per digit: every id is made here (a bulk revoke makes 100,000
+ * event ids), and BigInt division costs far more than number arithmetic.
+ */
 export function encodeBase62(value: bigint, length: number): string {
   let out = '';
   let rest = value;
-  while (rest > 0n) {
-    out = BASE62[Number(rest % 62n)] + out;
-    rest /= 62n;
+  while (rest >= CHUNK_BASE) {
+    let chunk = Number(rest % CHUNK_BASE);
+    rest /= CHUNK_BASE;
+    for (let i = 0; i < DIGITS_PER_CHUNK; i += 1) {
+      out = BASE62[chunk % 62]! + out;
+      chunk = Math.floor(chunk / 62);
+    }
   }
+  for (let chunk = Number(rest); chunk > 0; chunk = Math.floor(chunk / 62)) out = BASE62[chunk % 62]! + out;
   if (out.length > length) throw new RangeError(`value does not fit in ${length} base62 characters`);
   return out.padStart(length, '0');
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { digestToken, digestsEqual } from '../../src/domain/token-digest.js';
-import { TOKEN_KINDS, TOKEN_LENGTH, generateToken, isWellFormedToken, parseToken, type TokenKind } from '../../src/domain/token-format.js';
+import { TOKEN_KINDS, TOKEN_LENGTH, encodeBase62, generateToken, isWellFormedToken, parseToken, type TokenKind } from '../../src/domain/token-format.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const kindArb = fc.constantFrom<TokenKind>(...TOKEN_KINDS);
@@ -87,5 +87,33 @@ describe('token format', () => {
     expect(digestsEqual(a, a)).toBe(true);
     expect(digestsEqual(a, b)).toBe(false);
     expect(digestsEqual(a, a.slice(1))).toBe(false);
+  });
+});
+
+describe('base62', () => {
+  /** The definition: one digit per division, most significant first. */
+  const digitByDigit = (value: bigint): string => {
+    let out = '';
+    for (let rest = value; rest > 0n; rest /= 62n) out = BASE62[Number(rest % 62n)]! + out;
+    return out;
+  };
+  const widths = [6, 8, 9, 16, 22, 43];
+
+  it('writes any value as its digits, padded to the width, and refuses one too wide', () => {
+    const values = fc.oneof(
+      fc.bigInt({ min: 0n, max: 62n ** 43n - 1n }),
+      // Values on either side of a power of 62, where the chunks of eight digits meet.
+      fc.tuple(fc.integer({ min: 1, max: 43 }), fc.constantFrom(-1n, 0n, 1n)).map(([power, offset]) => 62n ** BigInt(power) + offset),
+    );
+    fc.assert(
+      fc.property(values, fc.constantFrom(...widths), (value, width) => {
+        const digits = digitByDigit(value);
+        if (digits.length > width) expect(() => encodeBase62(value, width)).toThrow(RangeError);
+        else expect(encodeBase62(value, width)).toBe(digits.padStart(width, '0'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(encodeBase62(0n, 4)).toBe('0000');
+    expect(encodeBase62(62n ** 8n, 9)).toBe('100000000');
   });
 });
