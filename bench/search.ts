@@ -185,7 +185,10 @@ async function time(label: string, runs: number, work: () => Promise<unknown>): 
   }
   samples.sort((a, b) => a - b);
   const shown = typeof result === 'number' ? `= ${result}` : `${(result as { items: unknown[] }).items.length} rows`;
-  console.log(`  ${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (${shown})`);
+  const p95 = percentile(samples, 95);
+  // The target of every list and count: p95 under 50 ms.
+  const mark = p95 < 50 ? '' : '   p95 NOT under the 50 ms target';
+  console.log(`  ${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   (${shown})${mark}`);
 }
 
 async function benchDialect(dialect: DialectName, rows: number, runs: number, revokeRows: number): Promise<void> {
@@ -261,7 +264,9 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
       const revoked = await service.revokeAllUserTokens(principal, revokeOrgId, null);
       revoking = false;
       await searcher;
-      console.log(`  bulk revoke: ${revoked.toLocaleString('en')} tokens (of ${revokeRows.toLocaleString('en')} seeded, some pre-revoked) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      const seconds = (performance.now() - started) / 1000;
+      const target = revokeRows === 100_000 ? ` (target < 5 s: ${seconds < 5 ? 'met' : 'NOT met'})` : '';
+      console.log(`  bulk revoke: ${revoked.toLocaleString('en')} tokens (of ${revokeRows.toLocaleString('en')} seeded, some pre-revoked) in ${seconds.toFixed(2)} s${target}`);
       during.sort((a, b) => a - b);
       const pick = (q: number) => during[Math.min(during.length - 1, Math.floor(q * during.length))]!.toFixed(1);
       console.log(`  searches answered during the bulk revoke: ${during.length}, p50 ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms`);
