@@ -222,10 +222,10 @@ async function main(): Promise<void> {
       };
       versus(HELLO, 0.6);
       versus(BEARER, 1);
-      const floor = row(POST_FLOOR, pipelining);
-      const hello = row(HELLO, pipelining);
+      const floorRow = row(POST_FLOOR, pipelining);
+      const helloRow = row(HELLO, pipelining);
       console.log(
-        `-p ${pipelining}: the bare POST endpoint = ${((floor.rps / hello.rps) * 100).toFixed(0)}% of ${HELLO} (the ceiling of any POST endpoint's ratio); Tokenward verify = ${((ours.rps / floor.rps) * 100).toFixed(0)}% of it`,
+        `-p ${pipelining}: the bare POST endpoint = ${((floorRow.rps / helloRow.rps) * 100).toFixed(0)}% of ${HELLO} (the ceiling of any POST endpoint's ratio); Tokenward verify = ${((ours.rps / floorRow.rps) * 100).toFixed(0)}% of it`,
       );
       if (betterAuth) versus(BETTER_AUTH, 1);
     }
