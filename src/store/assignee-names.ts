@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export interface NamedAssignee {
   id: string;
@@ -46,15 +47,15 @@ export function createAssigneeNameQueries(db: Kysely<Database>) {
     async namesOf(orgId: string, ids: { groupIds: readonly string[]; userIds: readonly string[]; serviceAccountIds: readonly string[] }): Promise<Map<string, NamedAssignee>> {
       const names = new Map<string, NamedAssignee>();
       if (ids.groupIds.length > 0) {
-        const rows = await db.selectFrom('groups').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', [...new Set(ids.groupIds)]).execute();
+        const rows = await db.selectFrom('groups').select(['id', 'name']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(ids.groupIds)]).execute();
         for (const row of rows) names.set(row.id, { id: row.id, name: row.name, email: null });
       }
       if (ids.userIds.length > 0) {
-        const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where('org_id', '=', orgId).where('id', 'in', [...new Set(ids.userIds)]).execute();
+        const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(ids.userIds)]).execute();
         for (const row of rows) names.set(row.id, { id: row.id, name: row.name, email: row.email });
       }
       if (ids.serviceAccountIds.length > 0) {
-        const rows = await db.selectFrom('service_accounts').select(['id', 'display_name', 'email']).where('org_id', '=', orgId).where('id', 'in', [...new Set(ids.serviceAccountIds)]).execute();
+        const rows = await db.selectFrom('service_accounts').select(['id', 'display_name', 'email']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(ids.serviceAccountIds)]).execute();
         for (const row of rows) names.set(row.id, { id: row.id, name: row.display_name, email: row.email });
       }
       return names;

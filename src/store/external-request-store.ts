@@ -8,6 +8,7 @@ import type { ExternalRequest, ExternalRequestStatus, UpstreamDetails, UpstreamR
 import { newId } from '../domain/ids.js';
 import { parseJsonArray, parseJsonObject, toDate, toDateOrNull } from './rows.js';
 import type { Database, ExternalTokenRequestTable } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -153,7 +154,7 @@ export function createExternalRequestStore(db: Kysely<Database>) {
 
     async findMany(orgId: string, ids: readonly string[]): Promise<ExternalRequest[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('external_token_requests').selectAll().where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+      const rows = await db.selectFrom('external_token_requests').selectAll().where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...ids]).execute();
       return rows.map(toRequest);
     },
 

@@ -9,6 +9,7 @@ import { externalSearchTextOf, type ExternalToken, type ExternalTokenKind, type 
 import { newId } from '../domain/ids.js';
 import { parseJsonArray, parseJsonObject, revocationColumns, toDate, toDateOrNull } from './rows.js';
 import type { Database, ExternalTokenTable } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -150,7 +151,7 @@ export function createExternalTokenStore(db: Kysely<Database>) {
 
     async findMany(orgId: string, ids: readonly string[]): Promise<ExternalToken[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('external_tokens').selectAll().where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+      const rows = await db.selectFrom('external_tokens').selectAll().where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...ids]).execute();
       return rows.map(toExternalToken);
     },
 

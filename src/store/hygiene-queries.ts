@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Token } from '../domain/models.js';
 import type { Database } from './schema.js';
 import { toToken } from './token-store.js';
+import { orgOfIdList } from './org-id-list.js';
 
 const CHUNK = 500;
 
@@ -60,7 +61,7 @@ export function createHygieneQueries(db: Kysely<Database>) {
     async tokensByIds(orgId: string, ids: readonly string[]): Promise<Map<string, Token>> {
       const found = new Map<string, Token>();
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+        const rows = await db.selectFrom('tokens').selectAll().where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
         for (const row of rows) found.set(row.id, toToken(row));
       }
       return found;

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export interface TokenActivityColumns {
   calls: number;
@@ -18,7 +19,7 @@ export function createInventoryActivity(db: Kysely<Database>) {
         .selectFrom('tokens as t')
         .leftJoin('usage_daily as d', (join) => join.onRef('d.token_id', '=', 't.id').on('d.day', '>=', sinceDay))
         .select(['t.id', 't.last_active_ip', (eb) => eb.fn.coalesce(eb.fn.sum<number>('d.calls'), eb.lit(0)).as('calls')])
-        .where('t.org_id', '=', orgId)
+        .where(orgOfIdList(db, 't.org_id', orgId))
         .where('t.id', 'in', [...tokenIds])
         .groupBy(['t.id', 't.last_active_ip'])
         .execute();

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 /**
  * What an id names. `kind`: person, service_account, admin_key, token, group, policy,
@@ -49,7 +50,7 @@ export function createNameLookup(db: Kysely<Database>) {
       const sessionIds = some('ses');
       const sessionUsers = new Map<string, string>();
       if (sessionIds.length > 0) {
-        const rows = await db.selectFrom('sessions').select(['id', 'user_id']).where('org_id', '=', orgId).where('id', 'in', sessionIds).execute();
+        const rows = await db.selectFrom('sessions').select(['id', 'user_id']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', sessionIds).execute();
         for (const row of rows) sessionUsers.set(row.id, row.user_id);
       }
       const userIds = [...new Set([...some('usr'), ...sessionUsers.values()])];
@@ -57,7 +58,7 @@ export function createNameLookup(db: Kysely<Database>) {
       if (userIds.length > 0) {
         jobs.push(
           (async () => {
-            const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where('org_id', '=', orgId).where('id', 'in', userIds).execute();
+            const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', userIds).execute();
             for (const row of rows) names.set(row.id, { kind: 'person', name: row.name, detail: row.email });
           })(),
         );
@@ -68,7 +69,7 @@ export function createNameLookup(db: Kysely<Database>) {
             const rows = await db
               .selectFrom('service_accounts')
               .select(['id', 'display_name', 'email', 'deleted_at'])
-              .where('org_id', '=', orgId)
+              .where(orgOfIdList(db, 'org_id', orgId))
               .where('id', 'in', some('sa'))
               .execute();
             for (const row of rows) names.set(row.id, { kind: 'service_account', name: row.display_name, detail: row.email, isGone: row.deleted_at !== null || undefined });
@@ -83,7 +84,7 @@ export function createNameLookup(db: Kysely<Database>) {
               .leftJoin('users as u', 'u.id', 't.owner_user_id')
               .leftJoin('service_accounts as s', 's.id', 't.owner_service_account_id')
               .select(['t.id', 't.kind', 't.label', 't.owner_user_id', 't.owner_service_account_id', 'u.name as user_name', 's.display_name as sa_name'])
-              .where('t.org_id', '=', orgId)
+              .where(orgOfIdList(db, 't.org_id', orgId))
               .where('t.id', 'in', some('tok'))
               .execute();
             for (const row of rows) {
@@ -103,16 +104,16 @@ export function createNameLookup(db: Kysely<Database>) {
         for (const row of await rows()) names.set(row.id, { kind, name: row.name, detail: row.detail ?? undefined });
       };
       jobs.push(
-        simple('grp', 'group', () => db.selectFrom('groups').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', some('grp')).execute()),
-        simple('pol', 'policy', () => db.selectFrom('policies').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', some('pol')).execute()),
+        simple('grp', 'group', () => db.selectFrom('groups').select(['id', 'name']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', some('grp')).execute()),
+        simple('pol', 'policy', () => db.selectFrom('policies').select(['id', 'name']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', some('pol')).execute()),
         simple('treq', 'token_request', () =>
-          db.selectFrom('token_requests').select(['id', 'label as name']).where('org_id', '=', orgId).where('id', 'in', some('treq')).execute(),
+          db.selectFrom('token_requests').select(['id', 'label as name']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', some('treq')).execute(),
         ),
         simple('whk', 'webhook', () =>
-          db.selectFrom('webhook_endpoints').select(['id', 'url as name', 'description as detail']).where('org_id', '=', orgId).where('id', 'in', some('whk')).execute(),
+          db.selectFrom('webhook_endpoints').select(['id', 'url as name', 'description as detail']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', some('whk')).execute(),
         ),
-        simple('stk', 'scim_token', () => db.selectFrom('scim_tokens').select(['id', 'label as name']).where('org_id', '=', orgId).where('id', 'in', some('stk')).execute()),
-        simple('run', 'job_run', () => db.selectFrom('job_runs').select(['id', 'job_name as name']).where('org_id', '=', orgId).where('id', 'in', some('run')).execute()),
+        simple('stk', 'scim_token', () => db.selectFrom('scim_tokens').select(['id', 'label as name']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', some('stk')).execute()),
+        simple('run', 'job_run', () => db.selectFrom('job_runs').select(['id', 'job_name as name']).where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', some('run')).execute()),
       );
       await Promise.all(jobs);
       for (const [sessionId, userId] of sessionUsers) {

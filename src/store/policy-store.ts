@@ -8,6 +8,7 @@ import type { PolicyCandidate } from '../domain/policy-resolution.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { toDate } from './rows.js';
 import type { Database, PolicyTable } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 const EMPTY_ASSIGNEES = (): PolicyAssignees => ({ groupIds: [], userIds: [], serviceAccountIds: [] });
 
@@ -151,7 +152,7 @@ export function createPolicyStore(db: Kysely<Database>) {
     async unknownAssignees(orgId: string, assignees: PolicyAssignees): Promise<string[]> {
       const missing = async (table: 'users' | 'groups' | 'service_accounts', ids: string[]) => {
         if (ids.length === 0) return [];
-        const rows = await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', 'in', [...new Set(ids)]).execute();
+        const rows = await db.selectFrom(table).select('id').where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(ids)]).execute();
         const found = new Set(rows.map((r) => r.id));
         return [...new Set(ids)].filter((id) => !found.has(id));
       };

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { parseJsonArray, parseJsonObject } from './rows.js';
 import type { Database, SsoConfigTable } from './schema.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export interface SsoConfig {
   orgId: string;
@@ -69,7 +70,7 @@ export function createSsoConfigStore(db: Kysely<Database>) {
     /** Which of `groupIds` are groups of the org (one query). */
     async existingGroupIds(orgId: string, groupIds: readonly string[]): Promise<Set<string>> {
       if (groupIds.length === 0) return new Set();
-      const rows = await db.selectFrom('groups').select('id').where('org_id', '=', orgId).where('id', 'in', [...new Set(groupIds)]).execute();
+      const rows = await db.selectFrom('groups').select('id').where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(groupIds)]).execute();
       return new Set(rows.map((r) => r.id));
     },
 

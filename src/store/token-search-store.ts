@@ -25,6 +25,7 @@ import { TOKENWARD_SOURCE } from '../domain/connectors.js';
 import type { LifecycleStatus } from '../domain/org-token-query.js';
 import { readMaintainedCounts } from './token-counts.js';
 import { readUseCounts, type UseWindow } from './token-idle-counts.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export interface TokenSearch {
   orgId: string;
@@ -328,7 +329,7 @@ export function createTokenSearchStore(db: Kysely<Database>, dialect: DialectNam
       const rows = await db
         .updateTable('tokens')
         .set(revocationColumns(by, reason, at))
-        .where('org_id', '=', orgId)
+        .where(orgOfIdList(db, 'org_id', orgId))
         // PostgreSQL may plan `id in (subquery)` as a hash join over a scan of the org's rows (seen
         // at 100,000 tokens: 83 ms a batch, growing with the org); an array of the batch's ids is
         // always a thousand primary-key look-ups.

@@ -6,6 +6,7 @@ import type { Database, TokenTable } from './schema.js';
 import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, type KeysetResult } from './keyset.js';
 import { parseJsonArray, revocationColumns, toDate, toDateOrNull, toMsOrNull } from './rows.js';
 import type { UsageLimits } from '../domain/usage-limits.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export function toToken(row: Selectable<TokenTable>): Token {
   let owner: TokenOwner | null = null;
@@ -68,7 +69,7 @@ export function createTokenStore(db: Kysely<Database>) {
     const rows = await db
       .updateTable('tokens')
       .set(revocationColumns(by, reason, at))
-      .where('org_id', '=', orgId)
+      .where(orgOfIdList(db, 'org_id', orgId))
       .where('id', 'in', ids)
       .where('status', '!=', 'revoked')
       .returning('id')
@@ -254,7 +255,7 @@ export function createTokenStore(db: Kysely<Database>) {
     /** One query for many ids (no N+1 when a list names who made each token). */
     async findByIds(orgId: string, ids: readonly string[]): Promise<Map<string, Token>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('tokens').selectAll().where('org_id', '=', orgId).where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db.selectFrom('tokens').selectAll().where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(ids)]).execute();
       return new Map(rows.map((row) => [row.id, toToken(row)]));
     },
 

@@ -6,6 +6,7 @@ import { keysetCondition, keysetDirection, keysetResult, type KeysetRequest, typ
 import type { Database, UserTable } from './schema.js';
 import { toDate } from './rows.js';
 import { escapeLike } from '../domain/like-pattern.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export function toUser(row: Selectable<UserTable>): User {
   return {
@@ -78,7 +79,7 @@ export function createUserStore(db: Kysely<Database>) {
     /** One query for many ids (no N+1 when a list shows owners). */
     async findByIds(orgId: string, ids: readonly string[]): Promise<Map<string, User>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db.selectFrom('users').selectAll().where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...new Set(ids)]).execute();
       return new Map(rows.map((row) => [row.id, toUser(row)]));
     },
 

@@ -9,6 +9,7 @@ import type { UsageLimits } from '../domain/usage-limits.js';
 import type { OwnerSnapshot } from '../domain/verification.js';
 import type { Database } from './schema.js';
 import { createTokenStore } from './token-store.js';
+import { orgOfIdList } from './org-id-list.js';
 
 export interface VerificationRecord {
   token: Token;
@@ -72,7 +73,7 @@ export function createVerificationQueries(db: Kysely<Database>) {
     /** Which of `ids` are tokens of the org (one query). */
     async tokenIdsOfOrg(orgId: string, ids: readonly string[]): Promise<Set<string>> {
       if (ids.length === 0) return new Set();
-      const rows = await db.selectFrom('tokens').select('id').where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+      const rows = await db.selectFrom('tokens').select('id').where(orgOfIdList(db, 'org_id', orgId)).where('id', 'in', [...ids]).execute();
       return new Set(rows.map((row) => row.id));
     },
 
