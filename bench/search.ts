@@ -40,6 +40,7 @@ import { createInventoryActivity } from '../src/store/inventory-activity.js';
 import { createTokenInventoryService } from '../src/service/token-inventory-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../src/store/db.js';
 import type { Database, ServiceAccountTable, TokenTable, UserTable } from '../src/store/schema.js';
+import { refreshPlannerStatistics } from '../src/store/planner-statistics.js';
 import { foldCountDeltas } from '../src/store/token-counts.js';
 import { sweepExpiryMarks } from '../src/store/token-idle-counts.js';
 import { DAY_MS } from '../src/domain/time.js';
@@ -63,6 +64,16 @@ function rng(seed: number): () => number {
     s = (s * 1_664_525 + 1_013_904_223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/**
+ * The planner statistics a server has: on SQLite those it gathers itself at start and as tables
+ * grow; on PostgreSQL those autovacuum's analyze gathers, and VACUUM sets the visibility map that
+ * index-only scans need.
+ */
+async function gatherStatistics(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`vacuum analyze`.execute(db);
+  else await refreshPlannerStatistics(db, dialect);
 }
 
 /** PostgreSQL: drops the trigram index for a bulk load; the returned step builds it again as the migrations defined it. */
@@ -206,8 +217,7 @@ async function benchDialect(dialect: DialectName, rows: number, runs: number, re
     // The expiry marks swept and the counts' pending deltas folded in, as a running server does every 2 s.
     await sweepExpiryMarks(db, dialect, NOW);
     await foldCountDeltas(db, dialect);
-    // PostgreSQL: VACUUM sets the visibility map that index-only scans need, as autovacuum would.
-    await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
+    await gatherStatistics(db, dialect);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${(rows + revokeRows).toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -291,7 +301,7 @@ async function benchAllKinds(dialect: DialectName, rows: number, runs: number): 
     // The expiry marks swept and the counts' pending deltas folded in, as a running server does every 2 s.
     await sweepExpiryMarks(db, dialect, NOW);
     await foldCountDeltas(db, dialect);
-    await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
+    await gatherStatistics(db, dialect);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${rows.toLocaleString('en')} tokens in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -360,7 +370,7 @@ async function benchConsoleColumns(dialect: DialectName, rows: number, runs: num
     // The expiry marks swept and the counts' pending deltas folded in, as a running server does every 2 s.
     await sweepExpiryMarks(db, dialect, NOW);
     await foldCountDeltas(db, dialect);
-    await sql`${sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
+    await gatherStatistics(db, dialect);
     if (dialect === 'sqlite') await sql`pragma synchronous = full`.execute(db);
     console.log(`  seeded ${rows.toLocaleString('en')} tokens and ${daily.length.toLocaleString('en')} daily usage rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const inventory = createOrgTokenService({ db, dialect, clock: () => new Date(NOW), cursorKey: deriveCursorKey(Buffer.alloc(32, 1)) });

@@ -32,6 +32,7 @@ import { createRedisUsageCounters } from './store/redis-usage-counters.js';
 import { createUsageCounters } from './service/usage-counters.js';
 import { createTokenLimitsService } from './service/token-limits-service.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './store/db.js';
+import { refreshPlannerStatistics } from './store/planner-statistics.js';
 import { foldCountDeltas } from './store/token-counts.js';
 import { sweepExpiryMarks } from './store/token-idle-counts.js';
 import { loadPepper } from './store/pepper-file.js';
@@ -125,6 +126,14 @@ export async function createCore(options: CoreOptions) {
   };
   const countFold = setInterval(() => void maintainCounts().catch((error: unknown) => (storageFaultOf(error) ? undefined : onError(error, 'maintaining token counts'))), COUNT_FOLD_MS);
   countFold.unref();
+  // SQLite's planner statistics: gathered now for tables that lack them (a new database, an
+  // upgrade, new indexes) and refreshed as tables grow. A failure leaves the old statistics,
+  // which still plan correctly, only slower.
+  const refreshStatistics = () =>
+    refreshPlannerStatistics(database.db, database.dialect).catch((error: unknown) => (storageFaultOf(error) ? undefined : onError(error, 'gathering query statistics')));
+  await refreshStatistics();
+  const statisticsRefresh = setInterval(() => void refreshStatistics(), STATISTICS_REFRESH_MS);
+  statisticsRefresh.unref();
   let closed = false;
   return {
     config,
@@ -139,6 +148,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return;
       closed = true;
       clearInterval(countFold);
+      clearInterval(statisticsRefresh);
       try {
         await services.connectorSync.close();
         await usage.close();
@@ -324,6 +334,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 /** How often pending token-count deltas are folded into the counts (PostgreSQL). */
 const COUNT_FOLD_MS = 2000;
+/**
+ * SQLite advises a refresh about once a day; hourly keeps a fresh install that imports tens of
+ * thousands of tokens (a first connector sync) from planning on empty-table guesses for long, and
+ * a refresh with nothing grown ten-fold does no analysis.
+ */
+const STATISTICS_REFRESH_MS = 60 * 60_000;
 /** How long a verification waits for Redis's rate-limit counts before counting in memory instead. */
 const LIMITS_REDIS_TIMEOUT_MS = 250;
 const PING_TIMEOUT_MS = 2000;
