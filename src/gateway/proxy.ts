@@ -67,7 +67,11 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
   });
   const isBehindTrustedProxy = config.trustedProxyHops > 0;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * One request, up to its verdict. Synchronous while the verifier answers at once (a cached
+   * token): no promise is made on that path, which every call through the gateway takes.
+   */
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
@@ -89,40 +93,75 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
       route: route.pattern,
       userAgent: req.headers['user-agent'],
     };
-    let verdict: GatewayVerdict;
+    let answer: GatewayVerdict | Promise<GatewayVerdict>;
     try {
-      const answer = verifier.verify(credentials.token, request);
-      verdict = answer instanceof Promise ? await answer : answer;
+      answer = verifier.verify(credentials.token, request);
     } catch (error) {
-      log.warn({ err: error }, 'gateway: verification failed');
-      return refuse(req, res, 503, 'UNAVAILABLE', REFUSAL_DETAIL.UNAVAILABLE!);
+      return unavailable(req, res, error);
     }
+    if (answer instanceof Promise) {
+      answer
+        .then(
+          (verdict) => admit(req, res, rawUrl, method, credentials, request, verdict),
+          (error: unknown) => unavailable(req, res, error),
+        )
+        .catch((error: unknown) => unexpected(req, res, error));
+    } else {
+      admit(req, res, rawUrl, method, credentials, request, answer);
+    }
+  }
+
+  function unavailable(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    log.warn({ err: error }, 'gateway: verification failed');
+    refuse(req, res, 503, 'UNAVAILABLE', REFUSAL_DETAIL.UNAVAILABLE!);
+  }
+
+  function unexpected(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    log.error({ err: error }, 'gateway: unexpected error');
+    if (!res.headersSent && !res.destroyed) refuse(req, res, 500, 'INTERNAL_ERROR', 'Something went wrong in the gateway.');
+    else res.destroy();
+  }
+
+  /** With the verdict: refused, or forwarded with the upstream credential for the caller. */
+  function admit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawUrl: string,
+    method: string,
+    credentials: { kind: 'bearer' | 'basic'; username?: string },
+    request: GatewayVerifyRequest,
+    verdict: GatewayVerdict,
+  ): void {
     if (!verdict.valid) {
       verifier.recordUsage(verdict, verdict.code, request, null);
       return refuse(req, res, statusOfRefusal(verdict.code), verdict.code, REFUSAL_DETAIL[verdict.code] ?? 'The token is refused.', rateLimitHeaders(verdict.rateLimit, true));
     }
-    if (credentials.kind === 'basic' && !isBasicUserOfOwner(credentials.username, verdict.owner)) {
+    if (credentials.kind === 'basic' && !isBasicUserOfOwner(credentials.username!, verdict.owner)) {
       verifier.recordUsage(verdict, 'NOT_FOUND', request, null);
       return refuse(req, res, 401, 'NOT_FOUND', REFUSAL_DETAIL.NOT_FOUND!);
     }
-    let credential = upstream.credentialMap ? credentialForCaller(upstream.credentialMap, verdict.owner) : upstream.credential;
-    let upstreamAccount: string | null = null;
     if (upstream.delegated) {
-      const refusal = await memberCredential(verdict);
-      if ('status' in refusal) {
-        verifier.recordUsage(verdict, 'VALID', request, null);
-        return refuse(req, res, refusal.status, refusal.code, refusal.detail);
-      }
-      credential = refusal.credential;
-      upstreamAccount = refusal.upstreamAccount;
+      forwardAsMember(req, res, rawUrl, method, request, verdict).catch((error: unknown) => unexpected(req, res, error));
+      return;
     }
+    const credential = upstream.credentialMap ? credentialForCaller(upstream.credentialMap, verdict.owner) : upstream.credential;
     if (upstream.credentialMap && !credential) {
       // The token is good, but no team credential covers its owner: never fall back to another team's.
       verifier.recordUsage(verdict, 'VALID', request, null);
       return refuse(req, res, 403, 'NO_UPSTREAM_CREDENTIAL', 'No upstream credential is mapped to you (by your service account or one of your groups); ask your Tokenward admin to map your team in the gateway.');
     }
-    forward(req, res, rawUrl, method, credential, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null, (status) =>
-      verifier.recordUsage(verdict, 'VALID', request, status, upstreamAccount),
+    forward(req, res, rawUrl, method, credential, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null, (status) => verifier.recordUsage(verdict, 'VALID', request, status));
+  }
+
+  /** Delegated mode: forwarded with the member's own upstream access token, or refused when there is none to use. */
+  async function forwardAsMember(req: IncomingMessage, res: ServerResponse, rawUrl: string, method: string, request: GatewayVerifyRequest, verdict: GatewayVerdict): Promise<void> {
+    const answer = await memberCredential(verdict);
+    if ('status' in answer) {
+      verifier.recordUsage(verdict, 'VALID', request, null);
+      return refuse(req, res, answer.status, answer.code, answer.detail);
+    }
+    forward(req, res, rawUrl, method, answer.credential, verdict.rateLimit ? rateLimitHeaders(verdict.rateLimit, false) : null, (status) =>
+      verifier.recordUsage(verdict, 'VALID', request, status, answer.upstreamAccount),
     );
   }
 
@@ -208,11 +247,11 @@ export function createGatewayServer(config: GatewayConfig, verifier: GatewayVeri
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: error }, 'gateway: unexpected error');
-      if (!res.headersSent && !res.destroyed) refuse(req, res, 500, 'INTERNAL_ERROR', 'Something went wrong in the gateway.');
-      else res.destroy();
-    });
+    try {
+      handle(req, res);
+    } catch (error) {
+      unexpected(req, res, error);
+    }
   });
   let baseUrl = '';
 

@@ -9,10 +9,12 @@ export function createSdkVerifier(options: TokenwardClientOptions): GatewayVerif
   const client = createTokenwardClient({ failClosed: true, ...options });
   return {
     client,
-    async verify(token, request) {
+    verify(token, request) {
       // One literal of one shape on every request, no spreads: the SDK reads an undefined field as absent.
       const verifyOptions: VerifyOptions = { scopes: request.scopes, ip: request.ip || undefined, method: request.method, route: request.route, userAgent: request.userAgent || undefined, deferUsage: true };
-      return verdictOf(await client.verify(token, verifyOptions));
+      // A cached token is judged at once: the request waits on no promise.
+      const cached = client.verifyFromCache(token, verifyOptions);
+      return cached ? verdictOf(cached) : client.verify(token, verifyOptions).then(verdictOf);
     },
     recordUsage(verdict, code, request, upstreamStatus) {
       const outcome: UsageOutcome = { method: request.method, route: request.route, ip: request.ip || undefined, userAgent: request.userAgent || undefined, upstreamStatus: upstreamStatus ?? undefined };
@@ -22,9 +24,10 @@ export function createSdkVerifier(options: TokenwardClientOptions): GatewayVerif
   };
 }
 
-function verdictOf(result: VerifyResult): GatewayVerdict {
+/** The SDK's answer read as a verdict: the same object (the gateway only reads it), unless its owner lacks groups. */
+function verdictOf(result: Readonly<Omit<VerifyResult, 'cached'>>): GatewayVerdict {
   const { owner } = result;
-  // A server that predates groups sends none; the owner object is otherwise passed as it is (not copied per request).
-  const withGroups = owner && (owner.groups ? (owner as GatewayVerdict['owner']) : { ...owner, groups: [] });
-  return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: withGroups, rateLimit: result.rateLimit };
+  if (!owner || owner.groups) return result as GatewayVerdict;
+  // A server that predates groups sends none.
+  return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: { ...owner, groups: [] }, rateLimit: result.rateLimit };
 }

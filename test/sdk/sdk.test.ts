@@ -101,6 +101,34 @@ describe('SDK on loopback (sqlite)', () => {
     expect(rows.map((row) => [Number(row.count), row.upstream_status])).toEqual([[1, 204]]);
   });
 
+  it('answers a cached token at once from verifyFromCache, and counts reported outcomes exactly across flushes and alternating statuses', async () => {
+    const sdk = client({ push: false, usageFlushMs: 60_000 });
+    const { token, secret } = await newToken();
+    const options = { method: 'GET', route: '/now', deferUsage: true } as const;
+    expect(sdk.verifyFromCache(secret, options)).toBeUndefined(); // only the server can answer yet
+    await sdk.verify(secret, options);
+    const cached = sdk.verifyFromCache(secret, options);
+    expect(cached).not.toBeInstanceOf(Promise);
+    expect(cached).toMatchObject({ valid: true, code: 'VALID', tokenId: token.id });
+    expect(sdk.verifyFromCache(`${secret.slice(0, -1)}x`, options)).toBeUndefined();
+
+    const report = (upstreamStatus: number) => sdk.reportUsage(cached!, { method: 'GET', route: '/now', upstreamStatus });
+    for (let i = 0; i < 3; i += 1) report(200);
+    await sdk.flushUsage();
+    for (let i = 0; i < 2; i += 1) report(200); // after a flush: a new line, not the flushed one
+    for (let i = 0; i < 3; i += 1) {
+      report(500);
+      report(200);
+    }
+    // Without deferUsage, a hit from verifyFromCache is counted as verify counts it.
+    sdk.verifyFromCache(secret, { method: 'GET', route: '/now' });
+    await sdk.flushUsage();
+    await t.app.core.services.usageRecorder.flush();
+    const rows = await t.app.core.database.db.selectFrom('usage_events').select(['count', 'upstream_status']).where('token_id', '=', token.id).execute();
+    const countOf = (status: number | null) => rows.filter((row) => row.upstream_status === status).reduce((sum, row) => sum + Number(row.count), 0);
+    expect({ ok: countOf(200), failed: countOf(500), plain: countOf(null) }).toEqual({ ok: 8, failed: 3, plain: 1 });
+  });
+
   it('without the push stream, trusts a cached answer only for the TTL', async () => {
     const sdk = client({ push: false, cacheTtlMs: 1500 });
     const { user, token, secret } = await newToken();

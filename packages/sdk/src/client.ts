@@ -207,6 +207,21 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
     return entry;
   }
 
+  /** A cached entry's answer (EXPIRED once its token has), its usage counted unless deferred; undefined on a miss. */
+  function answerFromCache(key: string, verify: VerifyOptions, nowMs: number): Omit<VerifyResult, 'cached'> | undefined {
+    const entry = fromCache(key, nowMs);
+    if (!entry) return undefined;
+    let result = entry.result;
+    if (result.valid && entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs) {
+      const expired = Object.assign({}, result);
+      expired.valid = false;
+      expired.code = 'EXPIRED';
+      result = expired;
+    }
+    if (!verify.deferUsage) recordHit(entry, result, verify, nowMs);
+    return result;
+  }
+
   /** Counts a hit answered `result` from `entry`; the same call as the entry's last hit skips the map. */
   function recordHit(entry: Entry, result: Omit<VerifyResult, 'cached'>, verify: VerifyOptions, nowMs: number): void {
     const last = entry.lastUsage;
@@ -226,30 +241,51 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
     entry.lastUsage = line ? { line, generation: usageGeneration, verify: { method: verify.method, route: verify.route, userAgent: verify.userAgent } } : null;
   }
 
+  /** The line the last call was counted into, while it stays in the current batch: a burst of the same call skips building its key. */
+  let lastLine: UsageLine | null = null;
+  let lastLineGeneration = -1;
+
   /** The usage line the call was counted into, or null past the bound (and for UNAVAILABLE). */
   function recordUsage(result: Pick<VerifyResult, 'tokenId' | 'code'>, verify: UsageOutcome, nowMs: number): UsageLine | null {
     // The server knows no UNAVAILABLE (it was never asked): nothing to report.
     if (result.code === 'UNAVAILABLE') return null;
+    const last = lastLine;
+    if (
+      last !== null &&
+      lastLineGeneration === usageGeneration &&
+      last.tokenId === result.tokenId &&
+      last.code === result.code &&
+      last.method === (verify.method || undefined) &&
+      last.route === (verify.route || undefined) &&
+      last.ip === (verify.ip || undefined) &&
+      last.userAgent === (verify.userAgent || undefined) &&
+      last.upstreamStatus === (verify.upstreamStatus || undefined)
+    ) {
+      last.count += 1;
+      return last;
+    }
     const key = `${result.tokenId}\u0000${result.code}\u0000${verify.method}\u0000${verify.route}\u0000${verify.ip}\u0000${verify.userAgent}\u0000${verify.upstreamStatus}`;
-    const line = usage.get(key);
+    let line = usage.get(key);
     if (line) {
       line.count += 1;
-      return line;
+    } else {
+      if (usage.size >= MAX_USAGE_LINES) return null; // bounded: past it, cached calls go unreported
+      line = {
+        tokenId: result.tokenId,
+        code: result.code,
+        at: new Date(nowMs).toISOString(),
+        count: 1,
+        ...(verify.method ? { method: verify.method } : {}),
+        ...(verify.route ? { route: verify.route } : {}),
+        ...(verify.ip ? { ip: verify.ip } : {}),
+        ...(verify.userAgent ? { userAgent: verify.userAgent } : {}),
+        ...(verify.upstreamStatus ? { upstreamStatus: verify.upstreamStatus } : {}),
+      };
+      usage.set(key, line);
     }
-    if (usage.size >= MAX_USAGE_LINES) return null; // bounded: past it, cached calls go unreported
-    const created: UsageLine = {
-      tokenId: result.tokenId,
-      code: result.code,
-      at: new Date(nowMs).toISOString(),
-      count: 1,
-      ...(verify.method ? { method: verify.method } : {}),
-      ...(verify.route ? { route: verify.route } : {}),
-      ...(verify.ip ? { ip: verify.ip } : {}),
-      ...(verify.userAgent ? { userAgent: verify.userAgent } : {}),
-      ...(verify.upstreamStatus ? { upstreamStatus: verify.upstreamStatus } : {}),
-    };
-    usage.set(key, created);
-    return created;
+    lastLine = line;
+    lastLineGeneration = usageGeneration;
+    return line;
   }
 
   async function flushUsage(): Promise<void> {
@@ -284,19 +320,11 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
     async verify(token: string, verify: VerifyOptions = {}): Promise<VerifyResult> {
       const nowMs = Date.now();
       const key = keyOf(token, verify);
-      const entry = fromCache(key, nowMs);
-      if (entry) {
+      const cached = answerFromCache(key, verify, nowMs);
+      if (cached) {
         // Object.assign, then the property: on Node 20 a spread followed by more properties
         // (`{ ...result, cached: true }`) costs over a microsecond, most of a hit.
-        let result = entry.result;
-        if (result.valid && entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs) {
-          const expired = Object.assign({}, result);
-          expired.valid = false;
-          expired.code = 'EXPIRED';
-          result = expired;
-        }
-        if (!verify.deferUsage) recordHit(entry, result, verify, nowMs);
-        const hit = Object.assign({}, result) as VerifyResult;
+        const hit = Object.assign({}, cached) as VerifyResult;
         hit.cached = true;
         return hit;
       }
@@ -323,6 +351,16 @@ export function createTokenwardClient(options: TokenwardClientOptions) {
       // A token with limits is asked about every time: the server counts each use.
       if (epoch === startEpoch && !result.rateLimit) cache.set(key, { result, cachedAtMs: nowMs, expiresAtMs: result.expiresAt === null ? null : Date.parse(result.expiresAt), lastUsage: null });
       return { ...result, cached: false };
+    },
+
+    /**
+     * The cached answer for `token` at once, with no promise, or undefined when only the server
+     * can answer (then call `verify`). Counts usage as `verify` does. For a hot path that can go on
+     * without waiting (the gateway); the object is shared with the cache: read it, never change it.
+     */
+    verifyFromCache(token: string, verify: VerifyOptions = {}): Readonly<Omit<VerifyResult, 'cached'>> | undefined {
+      const nowMs = Date.now();
+      return answerFromCache(keyOf(token, verify), verify, nowMs);
     },
 
     /**
