@@ -94,6 +94,28 @@ describe('planner statistics on sqlite', () => {
     expect(await plan()).toMatch(/tokens_previous_digest_idx/);
   });
 
+  it('analyzes one index at a time, letting the event loop turn between them', async () => {
+    test = await createTestDatabase('sqlite');
+    const events: string[] = [];
+    handle = openDatabase({ dataDir: test.dataDir, log: (event) => event.level === 'query' && /^analyze /i.test(event.query.sql) && events.push('analyze') });
+    await migrateToLatest(handle);
+    const orgId = newOrgId();
+    await handle.db.insertInto('organizations').values({ id: orgId, name: 'acme', created_at: NOW }).execute();
+    await addTokens(handle.db, orgId, 0, 500);
+    // A request arriving meanwhile: each turn of the loop it gets is a mark between the analyses.
+    let isRefreshing = true;
+    const request = () => {
+      events.push('turn');
+      if (isRefreshing) setImmediate(request);
+    };
+    setImmediate(request);
+    await refreshPlannerStatistics(handle.db, 'sqlite');
+    isRefreshing = false;
+    const analyses = events.filter((event) => event === 'analyze').length;
+    expect(analyses).toBeGreaterThan(10); // the tokens' indexes, one by one
+    expect(events.join(' ')).not.toMatch(/analyze analyze/);
+  });
+
   it('a server started on a database without statistics gathers them before it serves', async () => {
     const { db, orgId } = await openOrg();
     await addTokens(db, orgId, 0, 3000);
