@@ -49,12 +49,27 @@ export function isIpAllowed(allowlist: readonly string[], ip: string | null | un
   const address = unmapped(ip.trim());
   const version = isIP(address);
   if (version === 0) return false;
-  const blocks = new BlockList();
-  for (const entry of allowlist) {
-    const cidr = parseCidr(entry);
-    blocks.addSubnet(cidr.address, cidr.prefix, cidr.family);
+  return blockListOf(allowlist).check(address, version === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * Built once per list: a verification checks the same cached policy's or token's list on every
+ * call, and building a BlockList costs more than matching an address against it. Weak, so a list
+ * dropped with its policy or token takes its BlockList with it. Lists are never changed in place.
+ */
+const blockLists = new WeakMap<readonly string[], BlockList>();
+
+function blockListOf(allowlist: readonly string[]): BlockList {
+  let blocks = blockLists.get(allowlist);
+  if (blocks === undefined) {
+    blocks = new BlockList();
+    for (const entry of allowlist) {
+      const cidr = parseCidr(entry);
+      blocks.addSubnet(cidr.address, cidr.prefix, cidr.family);
+    }
+    blockLists.set(allowlist, blocks);
   }
-  return blocks.check(address, version === 4 ? 'ipv4' : 'ipv6');
+  return blocks;
 }
 
 /** At most this many blocks on one token's own allowlist. */

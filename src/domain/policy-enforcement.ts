@@ -82,22 +82,39 @@ export interface TokenUseCheck {
  */
 export function checkTokenUse(check: TokenUseCheck): UseDecision {
   const { enforceable } = check;
-  const { rule, policyName } = enforceable;
-  if (rule.tokenUse === 'blocked') {
-    return { allowed: false, code: 'USE_BLOCKED_BY_POLICY', detail: `The policy "${policyName}" blocks the use of API tokens.` };
+  const { policyName } = enforceable;
+  switch (tokenUseRefusal(check)) {
+    case 'USE_BLOCKED_BY_POLICY':
+      return { allowed: false, code: 'USE_BLOCKED_BY_POLICY', detail: `The policy "${policyName}" blocks the use of API tokens.` };
+    case 'POLICY_IP':
+      return { allowed: false, code: 'IP_NOT_ALLOWED', detail: `The policy "${policyName}" does not allow API tokens from this address.` };
+    case 'TOKEN_IP':
+      return { allowed: false, code: 'IP_NOT_ALLOWED', detail: "The token's own IP allowlist does not allow this address." };
+    case 'INSUFFICIENT_SCOPE': {
+      const missing = (check.requiredScopes ?? []).filter((s) => !isUsableScope(check, s));
+      return { allowed: false, code: 'INSUFFICIENT_SCOPE', detail: `The token may not use the scopes ${missing.join(', ')}.` };
+    }
+    default:
+      return { allowed: true, usableScopes: check.tokenScopes.filter((s) => enforceable.allowedScopeNames.has(s)) };
   }
-  if (!isIpAllowed(rule.ipAllowlist, check.ip)) {
-    return { allowed: false, code: 'IP_NOT_ALLOWED', detail: `The policy "${policyName}" does not allow API tokens from this address.` };
-  }
-  if (!isIpAllowed(check.tokenIpAllowlist ?? [], check.ip)) {
-    return { allowed: false, code: 'IP_NOT_ALLOWED', detail: "The token's own IP allowlist does not allow this address." };
-  }
-  const usableScopes = check.tokenScopes.filter((s) => enforceable.allowedScopeNames.has(s));
-  const missing = (check.requiredScopes ?? []).filter((s) => !usableScopes.includes(s));
-  if (missing.length > 0) {
-    return { allowed: false, code: 'INSUFFICIENT_SCOPE', detail: `The token may not use the scopes ${missing.join(', ')}.` };
-  }
-  return { allowed: true, usableScopes };
+}
+
+/**
+ * Why `checkTokenUse` would refuse, or null: the same checks in the same order, with nothing
+ * built. Verification only needs the code, on every call.
+ */
+export function tokenUseRefusal(check: TokenUseCheck): 'USE_BLOCKED_BY_POLICY' | 'POLICY_IP' | 'TOKEN_IP' | 'INSUFFICIENT_SCOPE' | null {
+  const { rule } = check.enforceable;
+  if (rule.tokenUse === 'blocked') return 'USE_BLOCKED_BY_POLICY';
+  if (!isIpAllowed(rule.ipAllowlist, check.ip)) return 'POLICY_IP';
+  if (check.tokenIpAllowlist && !isIpAllowed(check.tokenIpAllowlist, check.ip)) return 'TOKEN_IP';
+  for (const scope of check.requiredScopes ?? []) if (!isUsableScope(check, scope)) return 'INSUFFICIENT_SCOPE';
+  return null;
+}
+
+/** Held by the token and still allowed by its policy. */
+function isUsableScope(check: TokenUseCheck, scope: string): boolean {
+  return check.enforceable.allowedScopeNames.has(scope) && check.tokenScopes.includes(scope);
 }
 
 export type Violation = 'LIFETIME_TOO_LONG' | 'SCOPES_NOT_ALLOWED' | 'IP_NOT_ALLOWED' | 'USE_BLOCKED';

@@ -9,9 +9,14 @@ import { rateLimitJson } from '../domain/usage-limits.js';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(VERIFY_CODES);
 
+/** Without a limit figure, the service's own shared result is the verdict: nothing to copy. */
 function verdictOf(result: VerifyResult): GatewayVerdict {
-  return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: result.rateLimit ? rateLimitJson(result.rateLimit) : null };
+  if (result.rateLimit === null) return result as Omit<VerifyResult, 'rateLimit'> & { readonly rateLimit: null };
+  return { valid: result.valid, code: result.code, tokenId: result.tokenId, owner: result.owner, rateLimit: rateLimitJson(result.rateLimit) };
 }
+
+/** The gateway records usage itself once the upstream has answered (the user agent goes with it then). */
+const DEFERRED_USAGE = Object.freeze({ deferUsage: true });
 
 /** `nowMs`: the server's clock, so usage times agree with the verifications the server records. */
 export function createInProcessVerifier(verification: VerificationService, verifier: VerifierPrincipal, nowMs: () => number): GatewayVerifier {
@@ -21,7 +26,7 @@ export function createInProcessVerifier(verification: VerificationService, verif
       const result = verification.verifyNow(
         verifier,
         { token, scopes: request.scopes, ip: request.ip, method: request.method, route: request.route },
-        { userAgent: request.userAgent, deferUsage: true },
+        DEFERRED_USAGE,
       );
       return result instanceof Promise ? result.then(verdictOf) : verdictOf(result);
     },

@@ -1,12 +1,12 @@
 /**
  * The real policy of verification: on a cache miss, the owner's governing
  * policy is resolved (two indexed reads) and cached with the token; on every verification the pure
- * `checkTokenUse` decides from it: use blocked, IP outside the policy's or the token's own allowlist, a requested scope the
+ * `tokenUseRefusal` decides from it: use blocked, IP outside the policy's or the token's own allowlist, a requested scope the
  * token lacks or the policy no longer allows. Admin API keys have no owner and no member policy.
  * Any policy, assignment, group or catalogue change publishes `orgChanged`, dropping the org's
  * cached tokens with their policies.
  */
-import { checkTokenUse, type EnforceableRule } from '../domain/policy-enforcement.js';
+import { tokenUseRefusal, type EnforceableRule } from '../domain/policy-enforcement.js';
 import { usageLimitsOfRule } from '../domain/policy.js';
 import type { PolicyCheck } from '../domain/verification.js';
 import { createStores } from '../store/stores.js';
@@ -16,8 +16,9 @@ import type { VerificationPolicy } from './verification-service.js';
 export const checkPolicyOfToken: PolicyCheck = (token, owner, request) => {
   const enforceable = token.policy as EnforceableRule | null;
   if (!owner || !enforceable) return null;
-  const decision = checkTokenUse({ enforceable, tokenScopes: token.scopes, tokenIpAllowlist: token.ipAllowlist, ip: request.ip ?? null, requiredScopes: request.scopes });
-  return decision.allowed ? null : decision.code;
+  const refusal = tokenUseRefusal({ enforceable, tokenScopes: token.scopes, tokenIpAllowlist: token.ipAllowlist, ip: request.ip ?? null, requiredScopes: request.scopes });
+  if (refusal === null) return null;
+  return refusal === 'POLICY_IP' || refusal === 'TOKEN_IP' ? 'IP_NOT_ALLOWED' : refusal;
 };
 
 export function createVerificationPolicy(clock: () => Date): VerificationPolicy {

@@ -150,6 +150,28 @@ describe('rules, scopes and allowlists under bad input', () => {
     for (const bad of ['10.0.0.0/33', '::/129', '10.0.0/8', '10.0.0.0/8/1', '', 'x', '10.0.0.0/-1', '10.0.0.0/ 8']) expect(() => parseCidr(bad)).toThrow(DomainError);
   });
 
+  it('matches each list on its own, however many lists are checked in turn (property)', () => {
+    // A list's blocks are built once and kept: checking other lists in between must not change its answers.
+    const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255));
+    const toNumber = ([a, b, c, d]: [number, number, number, number]) => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+    const toText = (parts: [number, number, number, number]) => parts.join('.');
+    const list = fc.array(fc.tuple(ipv4, fc.integer({ min: 8, max: 32 })), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(list, { minLength: 1, maxLength: 5 }), fc.array(ipv4, { minLength: 1, maxLength: 6 }), (lists, addresses) => {
+        const allowlists = lists.map((blocks) => blocks.map(([address, prefix]) => `${toText(address)}/${prefix}`));
+        for (let round = 0; round < 2; round += 1) {
+          for (const [i, blocks] of lists.entries()) {
+            for (const address of addresses) {
+              const inside = blocks.some(([base, prefix]) => (toNumber(base) ^ toNumber(address)) >>> (32 - prefix) === 0);
+              if (isIpAllowed(allowlists[i]!, toText(address)) !== (blocks.length === 0 || inside)) return false;
+            }
+          }
+        }
+        return true;
+      }),
+    );
+  });
+
   it('gives garbage a DomainError, never a crash (property)', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
