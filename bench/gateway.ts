@@ -9,10 +9,14 @@
  *   - throughput: autocannon `-c 100`, gateway req/s over direct req/s (target >= 50%), and over
  *     the bare proxy's below (target >= 90%: what the gateway's own work may cost on top of a hop).
  *
- *   npm run bench:gateway -- [--duration 10] [--connections 100] [--rounds 3]
+ *   npm run bench:gateway -- [--duration 3] [--connections 100] [--rounds 9]
  *
- * Each target is measured in `rounds` interleaved rounds and the median run kept, so a burst of
- * load from elsewhere on the machine hits every target alike rather than one of them.
+ * Each target is measured once per round, in `rounds` rounds, and the ratios are taken within a
+ * round: a gateway's req/s over the bare proxy's (or direct) measured seconds apart, then the
+ * median of those per-round ratios, printed with the lowest and highest. The machine's speed
+ * drifts by a third within minutes (other work on the host), so two figures are compared only
+ * when measured close together. The order of the targets turns from one round to the next, so
+ * none is always measured first or last.
  *
  * Beside req/s, each target's CPU time per request at `-c 100` is read from /proc for the process
  * that answers (the upstream, the proxy or the gateway): steadier than req/s on a shared machine,
@@ -49,9 +53,9 @@ function arg(name: string, fallback: string): string {
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
 }
 
-const DURATION_S = Number(arg('duration', '10'));
-/** Each target is measured this many times, interleaved, and the median kept: the machine's load drifts. */
-const ROUNDS = Number(arg('rounds', '3'));
+const DURATION_S = Number(arg('duration', '3'));
+/** Each target is measured once per round; ratios are taken within a round and their median kept. */
+const ROUNDS = Number(arg('rounds', '9'));
 const CONNECTIONS = Number(arg('connections', '100'));
 
 interface Started {
@@ -136,6 +140,12 @@ function medianBy(runs: Figures[], key: (f: Figures) => number): Figures {
   return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, errors };
 }
 
+/** Round r's order of the targets: each round starts one target further on, and every other round runs backwards. */
+function turnedOrder(count: number, round: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => (i + round) % count);
+  return round % 2 === 1 ? order.reverse() : order;
+}
+
 const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 async function main(): Promise<void> {
@@ -211,7 +221,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, ${ROUNDS} interleaved rounds (medians shown), Node ${process.version}`,
+      `bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, ${ROUNDS} rounds in turning order (table: median runs; ratios: medians of same-round ratios), Node ${process.version}`,
     );
     console.log(`load average before: ${loadAverage()}`);
     const throughput: Figures[] = [];
@@ -219,8 +229,9 @@ async function main(): Promise<void> {
     for (const [, url, headers] of targets) await load(url, headers, CONNECTIONS, 2); // warm-up: JIT, caches, pools
     const rounds = targets.map(() => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, [, url, headers, pid]] of targets.entries()) rounds[i]!.throughput.push(await load(url, headers, CONNECTIONS, DURATION_S, pid));
-      for (const [i, [, url, headers]] of targets.entries()) rounds[i]!.latency.push(await sequentialLatency(url, headers, DURATION_S));
+      const order = turnedOrder(targets.length, round);
+      for (const i of order) rounds[i]!.throughput.push(await load(targets[i]![1], targets[i]![2], CONNECTIONS, DURATION_S, targets[i]![3]));
+      for (const i of order) rounds[i]!.latency.push(await sequentialLatency(targets[i]![1], targets[i]![2], DURATION_S));
     }
     for (const measured of rounds) {
       throughput.push(medianBy(measured.throughput, (f) => f.rps));
@@ -236,16 +247,22 @@ async function main(): Promise<void> {
       console.log(`| ${name} | ${Math.round(t.rps)} | ${t.p50} | ${t.p99} | ${cpuMedians[i]!.toFixed(1)} | ${Math.round(l.rps)} | ${l.p50.toFixed(3)} | ${l.p99.toFixed(3)} | ${t.errors + l.errors} |`);
     });
     console.log('');
+    /** The median over rounds of target i's req/s over target j's in the same round, with the lowest and highest. */
+    const ratioOf = (i: number, j: number) => {
+      const perRound = rounds[i]!.throughput.map((f, round) => f.rps / rounds[j]!.throughput[round]!.rps).sort((a, b) => a - b);
+      return { median: median(perRound), low: perRound[0]!, high: perRound[perRound.length - 1]! };
+    };
+    const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
     for (let i = 1; i < targets.length; i += 1) {
-      const ratio = throughput[i]!.rps / throughput[0]!.rps;
+      const ratio = ratioOf(i, 0).median;
       const addedMs = latency[i]!.p50 - latency[0]!.p50;
-      const bareRatio = throughput[i]!.rps / throughput[1]!.rps;
+      const bare = ratioOf(i, 1);
       const ofBare =
         i > 1
-          ? `, ${(bareRatio * 100).toFixed(1)}% of the bare proxy's (target >= 90%: ${bareRatio >= 0.9 ? 'met' : 'NOT met'}; its CPU per request ${((cpuMedians[i]! / cpuMedians[1]!) * 100).toFixed(0)}% of the bare proxy's)`
+          ? `, ${percent(bare.median)} of the bare proxy's (rounds ${percent(bare.low)}-${percent(bare.high)}; target >= 90%: ${bare.median >= 0.9 ? 'met' : 'NOT met'}; its CPU per request ${((cpuMedians[i]! / cpuMedians[1]!) * 100).toFixed(0)}% of the bare proxy's)`
           : '';
       console.log(
-        `${targets[i]![0]}: ${(ratio * 100).toFixed(1)}% of direct throughput${ofBare} (target >= 50% of direct: ${ratio >= 0.5 ? 'met' : 'NOT met'}), +${addedMs.toFixed(2)} ms at p50 with one connection (target <= 1 ms: ${addedMs <= 1 ? 'met' : 'NOT met'})`,
+        `${targets[i]![0]}: ${percent(ratio)} of direct throughput${ofBare} (target >= 50% of direct: ${ratio >= 0.5 ? 'met' : 'NOT met'}), +${addedMs.toFixed(2)} ms at p50 with one connection (target <= 1 ms: ${addedMs <= 1 ? 'met' : 'NOT met'})`,
       );
     }
   } finally {
