@@ -18,6 +18,12 @@
  * when measured close together. The order of the targets turns from one round to the next, so
  * none is always measured first or last.
  *
+ * The proxies and gateways are started anew for each round (the upstream stays): two starts of
+ * the same program can settle into JIT states that cost a fifth more or less per request, for
+ * the whole life of the process, so the median over rounds is a median over starts too. A second
+ * bare proxy runs beside the first in every round: its ratio to the first is the spread to expect
+ * between two identical processes, printed to read the gateways' ratios against.
+ *
  * Beside req/s, each target's CPU time per request at `-c 100` is read from /proc for the process
  * that answers (the upstream, the proxy or the gateway): steadier than req/s on a shared machine,
  * and the gateway's own cost whatever the upstream and the load generator take.
@@ -88,6 +94,12 @@ async function stop(started: Started): Promise<void> {
   started.child.kill('SIGTERM');
   await exited;
 }
+
+/** Name, URL, request headers, and the process that answers (whose CPU per request is shown). */
+type Target = [name: string, url: string, headers: Record<string, string>, pid: number | undefined];
+const TARGET_COUNT = 5;
+/** A second bare proxy beside the first: how far two identical processes measured side by side differ. */
+const BARE_AGAIN = 'bare proxy again (a second process: the spread between identical proxies)';
 
 interface Figures {
   rps: number;
@@ -187,51 +199,69 @@ async function main(): Promise<void> {
       return path;
     };
     const gatewayEnv = { UPSTREAM_KEY: 'upstream-secret', TW_VERIFIER_KEY: adminKey, LOG_LEVEL: 'warn' };
-    // The server, with the gateway in process; its own URL is printed first, the gateway's after.
-    const server = await startProcess(
-      ['src/cli/main.ts', 'serve'],
-      { ...env, ...gatewayEnv, TOKENWARD_GATEWAY_CONFIG: file({ verifierKeyEnv: 'TW_VERIFIER_KEY' }) },
-      /is listening on (http:\/\/\S+) \(data[\s\S]*Gateway \(\S+\) is listening on (http:\/\/[^\s,]+),/,
-      'serve',
-    );
-    started.push(server);
-    const inServeUrl = server.match[2]!;
-    const standalone = await startProcess(
-      ['src/cli/main.ts', 'gateway', '--config', file({ url: server.url, verifierKeyEnv: 'TW_VERIFIER_KEY' })],
-      gatewayEnv,
-      /listening on (http:\/\/[^\s,]+),/,
-      'standalone',
-    );
-    started.push(standalone);
-
-    const bare = await startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy');
-    started.push(bare);
-
     const auth = { authorization: `Bearer ${secret}` };
-    // The last field: the process that answers, whose CPU per request is shown.
-    const targets: Array<[string, string, Record<string, string>, number | undefined]> = [
-      ['direct (hello world)', `${hello.url}/`, {}, hello.child.pid],
-      ['bare proxy (floor: no verification, no rules)', `${bare.url}/`, {}, bare.child.pid],
-      ['gateway in serve', `${inServeUrl}/`, auth, server.child.pid],
-      ['gateway standalone', `${standalone.url}/`, auth, standalone.child.pid],
-    ];
-    for (const [name, url, headers] of targets) {
-      const response = await fetch(url, { headers });
-      if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
-    }
+    const inServeFile = file({ verifierKeyEnv: 'TW_VERIFIER_KEY' });
+
+    /**
+     * The proxies and gateways of one round, each a new process. Two starts of the same program
+     * can settle into JIT states whose cost per request differs by a fifth or more (two identical
+     * bare proxies measured side by side: 76% and 100% of each other's CPU per request), so a
+     * process kept for the whole run would weigh one start's luck in every round.
+     */
+    const startRound = async (): Promise<{ targets: Target[]; processes: Started[] }> => {
+      const processes: Started[] = [];
+      try {
+        // The server, with the gateway in process; its own URL is printed first, the gateway's after.
+        const server = await startProcess(
+          ['src/cli/main.ts', 'serve'],
+          { ...env, ...gatewayEnv, TOKENWARD_GATEWAY_CONFIG: inServeFile },
+          /is listening on (http:\/\/\S+) \(data[\s\S]*Gateway \(\S+\) is listening on (http:\/\/[^\s,]+),/,
+          'serve',
+        );
+        processes.push(server);
+        const [standalone, bare, bareAgain] = await Promise.all([
+          startProcess(['src/cli/main.ts', 'gateway', '--config', file({ url: server.url, verifierKeyEnv: 'TW_VERIFIER_KEY' })], gatewayEnv, /listening on (http:\/\/[^\s,]+),/, 'standalone'),
+          startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy'),
+          startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy'),
+        ]);
+        processes.push(standalone, bare, bareAgain);
+        // The last field: the process that answers, whose CPU per request is shown.
+        const targets: Target[] = [
+          ['direct (hello world)', `${hello.url}/`, {}, hello.child.pid],
+          ['bare proxy (floor: no verification, no rules)', `${bare.url}/`, {}, bare.child.pid],
+          ['gateway in serve', `${server.match[2]!}/`, auth, server.child.pid],
+          ['gateway standalone', `${standalone.url}/`, auth, standalone.child.pid],
+          [BARE_AGAIN, `${bareAgain.url}/`, {}, bareAgain.child.pid],
+        ];
+        for (const [name, url, headers] of targets) {
+          const response = await fetch(url, { headers });
+          if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
+        }
+        for (const [, url, headers] of targets) await load(url, headers, CONNECTIONS, 1); // warm-up: JIT, caches, pools
+        return { targets, processes };
+      } catch (error) {
+        for (const process of processes) await stop(process).catch(() => undefined);
+        throw error;
+      }
+    };
 
     console.log(
-      `bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, ${ROUNDS} rounds in turning order (table: median runs; ratios: medians of same-round ratios), Node ${process.version}`,
+      `bench/gateway: autocannon -c ${CONNECTIONS} (throughput), then one connection one request at a time (latency), -d ${DURATION_S}s each, ${ROUNDS} rounds in turning order, the proxies and gateways started anew for each round (table: median runs; ratios: medians of same-round ratios), Node ${process.version}`,
     );
     console.log(`load average before: ${loadAverage()}`);
     const throughput: Figures[] = [];
     const latency: Figures[] = [];
-    for (const [, url, headers] of targets) await load(url, headers, CONNECTIONS, 2); // warm-up: JIT, caches, pools
-    const rounds = targets.map(() => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
+    let targets: Target[] = [];
+    const rounds = Array.from({ length: TARGET_COUNT }, () => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
     for (let round = 0; round < ROUNDS; round += 1) {
+      const current = await startRound();
+      started.push(...current.processes);
+      targets = current.targets;
       const order = turnedOrder(targets.length, round);
       for (const i of order) rounds[i]!.throughput.push(await load(targets[i]![1], targets[i]![2], CONNECTIONS, DURATION_S, targets[i]![3]));
       for (const i of order) rounds[i]!.latency.push(await sequentialLatency(targets[i]![1], targets[i]![2], DURATION_S));
+      for (const process of current.processes) await stop(process);
+      started.splice(started.length - current.processes.length);
     }
     for (const measured of rounds) {
       throughput.push(medianBy(measured.throughput, (f) => f.rps));
@@ -257,10 +287,13 @@ async function main(): Promise<void> {
       const ratio = ratioOf(i, 0).median;
       const addedMs = latency[i]!.p50 - latency[0]!.p50;
       const bare = ratioOf(i, 1);
-      const ofBare =
-        i > 1
-          ? `, ${percent(bare.median)} of the bare proxy's (rounds ${percent(bare.low)}-${percent(bare.high)}; target >= 90%: ${bare.median >= 0.9 ? 'met' : 'NOT met'}; its CPU per request ${((cpuMedians[i]! / cpuMedians[1]!) * 100).toFixed(0)}% of the bare proxy's)`
-          : '';
+      const cpuOfBare = `its CPU per request ${((cpuMedians[i]! / cpuMedians[1]!) * 100).toFixed(0)}% of the bare proxy's`;
+      const spread = `rounds ${percent(bare.low)}-${percent(bare.high)}`;
+      if (targets[i]![0] === BARE_AGAIN) {
+        console.log(`${BARE_AGAIN}: ${percent(bare.median)} of the first's throughput (${spread}; ${cpuOfBare})`);
+        continue;
+      }
+      const ofBare = i > 1 ? `, ${percent(bare.median)} of the bare proxy's (${spread}; target >= 90%: ${bare.median >= 0.9 ? 'met' : 'NOT met'}; ${cpuOfBare})` : '';
       console.log(
         `${targets[i]![0]}: ${percent(ratio)} of direct throughput${ofBare} (target >= 50% of direct: ${ratio >= 0.5 ? 'met' : 'NOT met'}), +${addedMs.toFixed(2)} ms at p50 with one connection (target <= 1 ms: ${addedMs <= 1 ? 'met' : 'NOT met'})`,
       );
