@@ -34,8 +34,8 @@
  * Every process is real; autocannon runs in this one. Processes log at `warn`. The load average is
  * printed with the figures: on a shared machine, read the ratios rather than the absolute numbers.
  *
- * `--profile`: the two gateways and the bare proxy run under `node --cpu-prof`; the profiles'
- * directory is printed (one subdirectory per process), to compare where their time goes.
+ * `--profile`: the two gateways and the two bare proxies run under `node --cpu-prof`; the profiles'
+ * directory is printed (a subdirectory per kind of process, a profile per start), to compare where their time goes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -97,9 +97,10 @@ async function stop(started: Started): Promise<void> {
 
 /** Name, URL, request headers, and the process that answers (whose CPU per request is shown). */
 type Target = [name: string, url: string, headers: Record<string, string>, pid: number | undefined];
-const TARGET_COUNT = 5;
 /** A second bare proxy beside the first: how far two identical processes measured side by side differ. */
 const BARE_AGAIN = 'bare proxy again (a second process: the spread between identical proxies)';
+/** The targets in the order of every round's list; the ratios are taken against the first two. */
+const TARGET_NAMES = ['direct (hello world)', 'bare proxy (floor: no verification, no rules)', 'gateway in serve', 'gateway standalone', BARE_AGAIN] as const;
 
 interface Figures {
   rps: number;
@@ -202,12 +203,7 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${secret}` };
     const inServeFile = file({ verifierKeyEnv: 'TW_VERIFIER_KEY' });
 
-    /**
-     * The proxies and gateways of one round, each a new process. Two starts of the same program
-     * can settle into JIT states whose cost per request differs by a fifth or more (two identical
-     * bare proxies measured side by side: 76% and 100% of each other's CPU per request), so a
-     * process kept for the whole run would weigh one start's luck in every round.
-     */
+    /** The proxies and gateways of one round, each a new process (why: the header above). */
     const startRound = async (): Promise<{ targets: Target[]; processes: Started[] }> => {
       const processes: Started[] = [];
       try {
@@ -222,17 +218,18 @@ async function main(): Promise<void> {
         const [standalone, bare, bareAgain] = await Promise.all([
           startProcess(['src/cli/main.ts', 'gateway', '--config', file({ url: server.url, verifierKeyEnv: 'TW_VERIFIER_KEY' })], gatewayEnv, /listening on (http:\/\/[^\s,]+),/, 'standalone'),
           startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy'),
-          startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy'),
+          startProcess(['bench/support/bare-proxy.ts', hello.url], {}, /listening on (http:\/\/\S+?)\/? /, 'bare-proxy-again'),
         ]);
         processes.push(standalone, bare, bareAgain);
-        // The last field: the process that answers, whose CPU per request is shown.
-        const targets: Target[] = [
-          ['direct (hello world)', `${hello.url}/`, {}, hello.child.pid],
-          ['bare proxy (floor: no verification, no rules)', `${bare.url}/`, {}, bare.child.pid],
-          ['gateway in serve', `${server.match[2]!}/`, auth, server.child.pid],
-          ['gateway standalone', `${standalone.url}/`, auth, standalone.child.pid],
-          [BARE_AGAIN, `${bareAgain.url}/`, {}, bareAgain.child.pid],
+        // Each target with the process that answers it, whose CPU per request is shown.
+        const answering: Array<[url: string, headers: Record<string, string>, started: Started]> = [
+          [`${hello.url}/`, {}, hello],
+          [`${bare.url}/`, {}, bare],
+          [`${server.match[2]!}/`, auth, server],
+          [`${standalone.url}/`, auth, standalone],
+          [`${bareAgain.url}/`, {}, bareAgain],
         ];
+        const targets = answering.map(([url, headers, answerer], i): Target => [TARGET_NAMES[i]!, url, headers, answerer.child.pid]);
         for (const [name, url, headers] of targets) {
           const response = await fetch(url, { headers });
           if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${await response.text()}`);
@@ -252,7 +249,7 @@ async function main(): Promise<void> {
     const throughput: Figures[] = [];
     const latency: Figures[] = [];
     let targets: Target[] = [];
-    const rounds = Array.from({ length: TARGET_COUNT }, () => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
+    const rounds = TARGET_NAMES.map(() => ({ throughput: [] as Figures[], latency: [] as Figures[] }));
     for (let round = 0; round < ROUNDS; round += 1) {
       const current = await startRound();
       started.push(...current.processes);
@@ -301,7 +298,7 @@ async function main(): Promise<void> {
   } finally {
     for (const process of started.reverse()) await stop(process).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
-    if (PROFILE_DIR) console.log(`CPU profiles in ${PROFILE_DIR}/<serve|standalone|bare-proxy>`);
+    if (PROFILE_DIR) console.log(`CPU profiles in ${PROFILE_DIR}/<serve|standalone|bare-proxy|bare-proxy-again>, one per process started`);
   }
 }
 
